@@ -1,0 +1,59 @@
+import type { ArgumentValue, Arguments } from './topology.js';
+
+/**
+ * Well-known x-arguments whose value is a number. A broker or an older definitions file may
+ * hold them as strings ("60000"); RabbitMQ itself treats them as numbers, so topo does too.
+ */
+export const NUMERIC_ARGUMENTS: ReadonlySet<string> = new Set([
+  'x-message-ttl',
+  'x-expires',
+  'x-max-length',
+  'x-max-length-bytes',
+  'x-max-priority',
+  'x-delivery-limit',
+  'x-quorum-initial-group-size',
+  'x-quorum-target-group-size',
+  'x-max-age-seconds',
+  'x-stream-max-segment-size-bytes',
+  'x-initial-cluster-size',
+  'x-max-in-memory-length',
+  'x-max-in-memory-bytes',
+  // policy definition keys
+  'message-ttl',
+  'expires',
+  'max-length',
+  'max-length-bytes',
+  'delivery-limit',
+  'max-priority',
+  'stream-max-segment-size-bytes',
+  'initial-cluster-size',
+  'target-group-size',
+  'ha-sync-batch-size',
+  'federation-upstream-max-hops',
+]);
+
+/**
+ * Canonical arguments: keys sorted, well-known numeric values as numbers. Returns a new
+ * object and never mutates its input. `omit` drops keys that live elsewhere in the model
+ * (such as `x-queue-type`).
+ */
+export function canonicalArguments(
+  args: Arguments | null | undefined,
+  omit: readonly string[] = [],
+): Arguments {
+  const out: Arguments = {};
+  if (!args) return out;
+  for (const key of Object.keys(args).sort()) {
+    if (omit.includes(key)) continue;
+    const value = args[key] as ArgumentValue;
+    out[key] = NUMERIC_ARGUMENTS.has(key) ? asNumber(value) : value;
+  }
+  return out;
+}
+
+function asNumber(value: ArgumentValue): ArgumentValue {
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return Number(value);
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import { canonicalJson } from './canonical-json.js';
+import type { Binding, Exchange, Policy, Queue } from './topology.js';
+
+/**
+ * Identity keys: two objects with the same key are the same object on the broker. Used by
+ * the loader (duplicates), the diff (matching desired to actual) and sorting. A NUL byte
+ * separates parts because no RabbitMQ name can contain one.
+ */
+const SEP = '\u0000';
+
+export function namedKey(o: Pick<Exchange | Queue | Policy, 'vhost' | 'name'>): string {
+  return `${o.vhost}${SEP}${o.name}`;
+}
+
+/** Identity of a binding: (vhost, source, destinationType, destination, routingKey, arguments). */
+export function bindingKey(
+  b: Pick<Binding, 'vhost' | 'source' | 'destination' | 'destinationType' | 'routingKey' | 'arguments'>,
+): string {
+  return [b.vhost, b.source, b.destinationType, b.destination, b.routingKey, canonicalJson(b.arguments)].join(SEP);
+}
+
+/** Orders strings by code point, the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,142 @@
+/**
+ * The Topology model: the one shape that both the spec loader (desired state) and the
+ * broker reader (actual state) produce. Everything downstream (diff, plan, route, export,
+ * graph) reads only this. All values are plain JSON-serializable data.
+ *
+ * Invariants of a normalized Topology (see `normalize*` in ./normalize.ts):
+ * - every default is filled in (durable true, autoDelete false, type classic, ...);
+ * - `arguments` hold canonical values: keys sorted, well-known numeric arguments as numbers,
+ *   and never `x-queue-type` (that is `Queue.type`);
+ * - an exchange's `alternateExchange` shorthand is folded into `arguments['alternate-exchange']`;
+ * - `routingKeys` lists are expanded into one Binding each;
+ * - arrays are sorted by identity key (see ./identity.ts), so two equal topologies are
+ *   structurally equal.
+ */
+
+/** A value of an AMQP argument, a policy definition entry or a header: plain JSON. */
+export type ArgumentValue =
+  | string
+  | number
+  | boolean
+  | null
+  | ArgumentValue[]
+  | { [key: string]: ArgumentValue };
+
+/** Arguments of an exchange, queue or binding, or a policy definition. Keys sorted. */
+export type Arguments = { [key: string]: ArgumentValue };
+
+/** Where a node was written in a spec file; 1-based line and column. Display only. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers' | (string & {});
+export type QueueType = 'classic' | 'quorum' | 'stream';
+export type DestinationType = 'queue' | 'exchange';
+export type PolicyApplyTo =
+  | 'queues'
+  | 'exchanges'
+  | 'all'
+  | 'classic_queues'
+  | 'quorum_queues'
+  | 'streams';
+
+export interface Exchange {
+  vhost: string;
+  name: string;
+  type: ExchangeType;
+  durable: boolean;
+  autoDelete: boolean;
+  internal: boolean;
+  /** Includes `alternate-exchange` when the spec said `alternateExchange`. */
+  arguments: Arguments;
+  /** Set for objects loaded from a spec; never compared. */
+  loc?: SourceLocation;
+}
+
+export interface Queue {
+  vhost: string;
+  name: string;
+  type: QueueType;
+  durable: boolean;
+  autoDelete: boolean;
+  exclusive: boolean;
+  /**
+   * The broker picks the name (only with `exclusive`). `name` is then the spec's handle for
+   * the queue, used by bindings, tests and `declareRuntime`, never a broker name.
+   */
+  serverNamed: boolean;
+  /** Never contains `x-queue-type`; that is `type`. */
+  arguments: Arguments;
+  loc?: SourceLocation;
+}
+
+export interface Binding {
+  vhost: string;
+  /** An exchange of the same vhost, or a built-in `amq.*` exchange. Never `""`. */
+  source: string;
+  destination: string;
+  destinationType: DestinationType;
+  routingKey: string;
+  arguments: Arguments;
+  loc?: SourceLocation;
+}
+
+export interface Policy {
+  vhost: string;
+  name: string;
+  pattern: string;
+  applyTo: PolicyApplyTo;
+  priority: number;
+  definition: Arguments;
+  loc?: SourceLocation;
+}
+
+export interface Vhost {
+  name: string;
+  description?: string;
+  tags?: string[];
+  exchanges: Exchange[];
+  queues: Queue[];
+  bindings: Binding[];
+  policies: Policy[];
+  operatorPolicies: Policy[];
+  /**
+   * Regexes (source text) of object names that topo neither manages nor reports as
+   * unmanaged. Only meaningful in a desired Topology; a broker reader leaves it empty.
+   */
+  ignore: string[];
+  loc?: SourceLocation;
+}
+
+/** A routing expectation from the spec's `tests:` section. */
+export interface RoutingTest {
+  /** The test's name, or a name derived from the message when the spec gave none. */
+  name: string;
+  vhost: string;
+  exchange: string;
+  routingKey: string;
+  headers: Arguments;
+  /** The exact set of queue names (spec names) the message must land in; sorted. */
+  expect: string[];
+  loc?: SourceLocation;
+}
+
+export interface Topology {
+  /** Sorted by name. */
+  vhosts: Vhost[];
+  tests: RoutingTest[];
+}
+
+/** The kinds of objects topo manages, in the order creates run. */
+export const OBJECT_KINDS = [
+  'vhost',
+  'exchange',
+  'queue',
+  'binding',
+  'policy',
+  'operatorPolicy',
+] as const;
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
