@@ -1,0 +1,107 @@
+import type { ArgumentValue, Binding, Exchange, Policy, Queue } from '../spec/topology.js';
+
+/**
+ * What the diff found: one Change per object whose desired and actual states differ (or that
+ * is only on one side). Plain data, rendered as-is in `plan --json`. A Change says *what*
+ * differs; the order and the calls that make it so are the planner's (see ./step.ts).
+ */
+
+/** Vhost metadata, the part of a vhost that topo compares. */
+export interface VhostMeta {
+  name: string;
+  description?: string;
+  tags?: string[];
+}
+
+/** The object each kind of change is about. */
+export interface ObjectOfKind {
+  vhost: VhostMeta;
+  exchange: Exchange;
+  queue: Queue;
+  binding: Binding;
+  policy: Policy;
+  operatorPolicy: Policy;
+}
+export type ChangeKind = keyof ObjectOfKind;
+
+/** One property that differs, with its values on each side (undefined = absent). */
+export interface PropertyChange {
+  /** A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`. */
+  path: string;
+  before: ArgumentValue | undefined;
+  after: ArgumentValue | undefined;
+}
+
+interface ChangeBase<K extends ChangeKind> {
+  kind: K;
+  vhost: string;
+  /** The object's name; for a binding, a display label `source -> destination [routingKey]`. */
+  name: string;
+}
+
+/** The spec declares it and the broker lacks it. */
+export interface CreateChange<K extends ChangeKind = ChangeKind> extends ChangeBase<K> {
+  action: 'create';
+  after: ObjectOfKind[K];
+  /**
+   * Set when the object exists (or existed) on the broker but is re-created because the
+   * replace of its source or destination takes it with it. Display and ordering only.
+   */
+  recreatedFor?: { kind: 'exchange' | 'queue'; name: string };
+}
+
+/** A mutable property differs (vhost metadata, policies): changed in place. */
+export interface UpdateChange<K extends 'vhost' | 'policy' | 'operatorPolicy' = 'vhost' | 'policy' | 'operatorPolicy'>
+  extends ChangeBase<K> {
+  action: 'update';
+  before: ObjectOfKind[K];
+  after: ObjectOfKind[K];
+  changed: PropertyChange[];
+}
+
+/** An immutable property differs: the object is deleted and created again. */
+export interface ReplaceChange<K extends 'exchange' | 'queue' = 'exchange' | 'queue'> extends ChangeBase<K> {
+  action: 'replace';
+  before: ObjectOfKind[K];
+  after: ObjectOfKind[K];
+  /** The immutable properties that force the replace. Never empty. */
+  forcedBy: PropertyChange[];
+  /** For queues: messages the broker reported when the plan was made. */
+  messages?: number;
+}
+
+/** An unmanaged object that `--prune` deletes. */
+export interface DeleteChange<K extends ChangeKind = ChangeKind> extends ChangeBase<K> {
+  action: 'delete';
+  before: ObjectOfKind[K];
+  /** For queues: messages the broker reported when the plan was made. */
+  messages?: number;
+}
+
+/** On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched. */
+export interface UnmanagedChange<K extends ChangeKind = ChangeKind> extends ChangeBase<K> {
+  action: 'unmanaged';
+  before: ObjectOfKind[K];
+}
+
+/**
+ * An exclusive queue (or a binding to one) that applications declare at runtime through
+ * `declareRuntime`. Listed apart; never created or deleted by apply.
+ */
+export interface RuntimeChange<K extends 'queue' | 'binding' = 'queue' | 'binding'> extends ChangeBase<K> {
+  action: 'runtime';
+  after: ObjectOfKind[K];
+}
+
+export type Change =
+  | { [K in ChangeKind]: CreateChange<K> }[ChangeKind]
+  | { [K in 'vhost' | 'policy' | 'operatorPolicy']: UpdateChange<K> }['vhost' | 'policy' | 'operatorPolicy']
+  | { [K in 'exchange' | 'queue']: ReplaceChange<K> }['exchange' | 'queue']
+  | { [K in ChangeKind]: DeleteChange<K> }[ChangeKind]
+  | { [K in ChangeKind]: UnmanagedChange<K> }[ChangeKind]
+  | { [K in 'queue' | 'binding']: RuntimeChange<K> }['queue' | 'binding'];
+
+export type ChangeAction = Change['action'];
+
+/** Actions that make apply call the broker. */
+export const MUTATING_ACTIONS: ReadonlySet<ChangeAction> = new Set(['create', 'update', 'replace', 'delete']);

@@ -1,0 +1,42 @@
+import type { Change, ChangeAction } from './change.js';
+import type { GuardFlag, Step } from './step.js';
+
+/** The version of the plan JSON (`plan --json`, `plan --out`). Bump on incompatible change. */
+export const PLAN_FORMAT_VERSION = 1;
+
+/** A destructive change the plan contains, and the flag apply needs to carry it out. */
+export interface GuardRequirement {
+  flag: GuardFlag;
+  /** Index into `Plan.changes`. */
+  change: number;
+  /** One line for the user: which object, and why the flag is needed. */
+  reason: string;
+}
+
+/** Options that decide what the planner puts in the plan. Guards are planner options. */
+export interface PlanOptions {
+  prune: boolean;
+  allowReplace: boolean;
+  allowDataLoss: boolean;
+}
+
+/**
+ * Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it
+ * as JSON and `apply --plan` reads it back.
+ */
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  /** The vhosts the spec names: the only ones the plan reads and touches. */
+  vhosts: string[];
+  /** Hash of the normalized broker state the plan was computed from (messages excluded). */
+  fingerprint: string;
+  options: PlanOptions;
+  changes: Change[];
+  /** In a valid execution order; `dependsOn` allows running independent steps at once. */
+  steps: Step[];
+  /** Every destructive change and the flag it needs, whether or not the flag was given. */
+  guards: GuardRequirement[];
+  /** The subset of `guards` whose flag was not given: apply refuses if this is not empty. */
+  refusals: GuardRequirement[];
+  summary: Record<ChangeAction, number>;
+}

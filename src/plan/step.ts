@@ -1,0 +1,38 @@
+import type { Binding, Exchange, Policy, Queue } from '../spec/topology.js';
+import type { VhostMeta } from './change.js';
+
+/**
+ * One management API call the executor makes. Steps are decided by the planner alone: the
+ * executor runs them as written, in dependency order, and never decides what to do.
+ * Every step is idempotent (repeating it after a crash converges).
+ */
+export type StepOperation =
+  /** PUT /api/vhosts/{vhost} with description/tags; also grants nothing (permissions are not topo's). */
+  | { op: 'put-vhost'; vhost: VhostMeta }
+  | { op: 'declare-exchange'; exchange: Exchange }
+  | { op: 'delete-exchange'; vhost: string; name: string }
+  | { op: 'declare-queue'; queue: Queue }
+  /**
+   * DELETE /api/queues/{vhost}/{name}, with `if-empty=true` unless data loss was allowed,
+   * so that a message published after the plan is never lost.
+   */
+  | { op: 'delete-queue'; vhost: string; name: string; ifEmpty: boolean }
+  | { op: 'bind'; binding: Binding }
+  /** Looks up the broker's `properties_key` for this identity, then deletes it. */
+  | { op: 'unbind'; binding: Binding }
+  | { op: 'put-policy'; policy: Policy; operator: boolean }
+  | { op: 'delete-policy'; vhost: string; name: string; operator: boolean };
+
+export type StepOp = StepOperation['op'];
+
+export type Step = StepOperation & {
+  /** Unique within the plan, 0-based, in planner order. */
+  id: number;
+  /** Index into `Plan.changes` of the change this step carries out. */
+  change: number;
+  /** Ids of steps that must succeed before this one starts. */
+  dependsOn: number[];
+};
+
+/** A flag of `apply` that allows a destructive kind of step. */
+export type GuardFlag = '--allow-replace' | '--allow-data-loss' | '--prune';
