@@ -1,0 +1,74 @@
+/**
+ * RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file
+ * exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is
+ * optional because files come from many broker versions and from people: a single-vhost
+ * export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be
+ * strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return.
+ */
+
+export interface DefinitionsVhost {
+  name: string;
+  description?: string;
+  /** An array, or a comma-separated string in older files. */
+  tags?: string[] | string;
+  metadata?: { description?: string; tags?: string[] | string };
+}
+
+export interface DefinitionsExchange {
+  name: string;
+  vhost?: string;
+  type?: string;
+  durable?: boolean;
+  auto_delete?: boolean;
+  internal?: boolean;
+  arguments?: Record<string, unknown> | null;
+}
+
+export interface DefinitionsQueue {
+  name: string;
+  vhost?: string;
+  /** Present in listings and newer exports; `x-queue-type` in arguments says the same. */
+  type?: string;
+  durable?: boolean;
+  auto_delete?: boolean;
+  /** Only in listings (`null` for quorum queues); exports leave exclusive queues out. */
+  exclusive?: boolean | null;
+  arguments?: Record<string, unknown> | null;
+}
+
+export interface DefinitionsBinding {
+  source: string;
+  vhost?: string;
+  destination: string;
+  destination_type?: string;
+  routing_key?: string;
+  arguments?: Record<string, unknown> | null;
+  /** Only in listings: the handle to delete the binding with. */
+  properties_key?: string;
+}
+
+export interface DefinitionsPolicy {
+  name: string;
+  vhost?: string;
+  pattern: string;
+  'apply-to'?: string;
+  priority?: number | string;
+  definition?: Record<string, unknown> | null;
+}
+
+/** A runtime parameter; operator policies appear here with `component: "operator_policy"`. */
+export interface DefinitionsParameter {
+  name: string;
+  vhost?: string;
+  component: string;
+  value: unknown;
+}
+
+export interface Definitions {
+  vhosts?: DefinitionsVhost[];
+  exchanges?: DefinitionsExchange[];
+  queues?: DefinitionsQueue[];
+  bindings?: DefinitionsBinding[];
+  policies?: DefinitionsPolicy[];
+  parameters?: DefinitionsParameter[];
+}

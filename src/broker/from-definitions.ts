@@ -1,0 +1,199 @@
+import { canonicalArguments } from '../spec/arguments.js';
+import { bindingKey, compareStrings, namedKey } from '../spec/identity.js';
+import type {
+  Arguments,
+  Binding,
+  Exchange,
+  Policy,
+  PolicyApplyTo,
+  Queue,
+  QueueType,
+  Topology,
+  Vhost,
+} from '../spec/topology.js';
+import type {
+  Definitions,
+  DefinitionsBinding,
+  DefinitionsExchange,
+  DefinitionsPolicy,
+  DefinitionsQueue,
+  DefinitionsVhost,
+} from './definitions.js';
+
+export interface FromDefinitionsOptions {
+  /**
+   * The vhost of objects that name none (a single-vhost export, `GET /api/definitions/{vhost}`).
+   * Default `/`. This vhost is part of the result even when it holds nothing.
+   */
+  vhost?: string;
+  /** Vhost metadata (e.g. from `GET /api/vhosts`); wins over `definitions.vhosts` for the same name. */
+  vhostMeta?: DefinitionsVhost[];
+  /**
+   * Operator policies read apart (`GET /api/operator-policies/{vhost}`). When given they are the
+   * operator policies, and the definitions' `operator_policy` parameters are not read.
+   */
+  operatorPolicies?: DefinitionsPolicy[];
+}
+
+/**
+ * The normalized Topology that RabbitMQ definitions (a whole-broker or a single-vhost export, or
+ * the equivalent listings) describe. Pure; never mutates its input. Left out, because no spec
+ * can declare them: the default exchange, `amq.*` exchanges, `amq.gen-*` and exclusive queues
+ * and the bindings to them, bindings from the default exchange. Normalized like a spec:
+ * `x-queue-type` becomes `Queue.type` (classic when absent), arguments canonical, defaults
+ * filled, empty vhost metadata omitted, arrays sorted by identity, so a spec and the broker
+ * state it produced are deep-equal. Every vhost named anywhere in the input is in the result.
+ */
+export function topologyFromDefinitions(definitions: Definitions, options: FromDefinitionsOptions = {}): Topology {
+  const fallbackVhost = options.vhost ?? '/';
+  const vhosts = new Map<string, Vhost>();
+  const vhostOf = (name: string | undefined): Vhost => {
+    const key = name ?? fallbackVhost;
+    let vhost = vhosts.get(key);
+    if (!vhost) {
+      vhost = { name: key, exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [], ignore: [] };
+      vhosts.set(key, vhost);
+    }
+    return vhost;
+  };
+
+  if (options.vhost !== undefined) vhostOf(options.vhost);
+  const metaByName = new Map<string, DefinitionsVhost>();
+  for (const meta of [...(definitions.vhosts ?? []), ...(options.vhostMeta ?? [])]) metaByName.set(meta.name, meta);
+  for (const meta of metaByName.values()) Object.assign(vhostOf(meta.name), vhostMetadata(meta));
+
+  for (const e of definitions.exchanges ?? []) {
+    if (e.name === '' || e.name.startsWith('amq.')) continue;
+    const vhost = vhostOf(e.vhost);
+    vhost.exchanges.push(exchangeFrom(vhost.name, e));
+  }
+
+  // Queues that only exist at runtime, per vhost, so their bindings are left out too.
+  const runtimeQueues = new Set<string>();
+  for (const q of definitions.queues ?? []) {
+    const vhost = vhostOf(q.vhost);
+    if (isRuntimeQueue(q)) {
+      runtimeQueues.add(namedKey({ vhost: vhost.name, name: q.name }));
+      continue;
+    }
+    vhost.queues.push(queueFrom(vhost.name, q));
+  }
+
+  for (const b of definitions.bindings ?? []) {
+    const vhost = vhostOf(b.vhost);
+    const destinationType = b.destination_type === 'exchange' ? 'exchange' : 'queue';
+    if (b.source === '') continue;
+    if (
+      destinationType === 'queue' &&
+      (b.destination.startsWith('amq.gen-') || runtimeQueues.has(namedKey({ vhost: vhost.name, name: b.destination })))
+    ) {
+      continue;
+    }
+    vhost.bindings.push(bindingFrom(vhost.name, destinationType, b));
+  }
+
+  for (const p of definitions.policies ?? []) {
+    const vhost = vhostOf(p.vhost);
+    vhost.policies.push(policyFrom(vhost.name, p));
+  }
+  for (const p of options.operatorPolicies ?? operatorPoliciesOf(definitions)) {
+    const vhost = vhostOf(p.vhost);
+    vhost.operatorPolicies.push(policyFrom(vhost.name, p));
+  }
+
+  const result = [...vhosts.values()].sort((a, b) => compareStrings(a.name, b.name));
+  for (const vhost of result) {
+    vhost.exchanges = sortBy(vhost.exchanges, namedKey);
+    vhost.queues = sortBy(vhost.queues, namedKey);
+    vhost.bindings = sortBy(vhost.bindings, bindingKey);
+    vhost.policies = sortBy(vhost.policies, namedKey);
+    vhost.operatorPolicies = sortBy(vhost.operatorPolicies, namedKey);
+  }
+  return { vhosts: result, tests: [] };
+}
+
+/** Server-named and exclusive queues live and die with a connection; no spec can apply them. */
+function isRuntimeQueue(q: DefinitionsQueue): boolean {
+  return q.exclusive === true || q.name.startsWith('amq.gen-');
+}
+
+function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags'> {
+  const description = meta.description ?? meta.metadata?.description;
+  const rawTags = meta.tags ?? meta.metadata?.tags;
+  const tags = (typeof rawTags === 'string' ? rawTags.split(',') : (rawTags ?? []))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  return {
+    ...(description ? { description } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+function exchangeFrom(vhost: string, e: DefinitionsExchange): Exchange {
+  return {
+    vhost,
+    name: e.name,
+    type: e.type ?? 'direct',
+    durable: e.durable ?? true,
+    autoDelete: e.auto_delete ?? false,
+    internal: e.internal ?? false,
+    arguments: canonicalArguments(e.arguments as Arguments | null | undefined),
+  };
+}
+
+function queueFrom(vhost: string, q: DefinitionsQueue): Queue {
+  const args = (q.arguments ?? {}) as Arguments;
+  const declared = args['x-queue-type'] ?? q.type;
+  return {
+    vhost,
+    name: q.name,
+    // A plugin or future type is kept as the broker says, so a diff shows it rather than hides it.
+    type: (typeof declared === 'string' && declared !== '' ? declared : 'classic') as QueueType,
+    durable: q.durable ?? true,
+    autoDelete: q.auto_delete ?? false,
+    exclusive: false,
+    serverNamed: false,
+    arguments: canonicalArguments(args, ['x-queue-type']),
+  };
+}
+
+function bindingFrom(vhost: string, destinationType: 'queue' | 'exchange', b: DefinitionsBinding): Binding {
+  return {
+    vhost,
+    source: b.source,
+    destination: b.destination,
+    destinationType,
+    routingKey: b.routing_key ?? '',
+    arguments: canonicalArguments(b.arguments as Arguments | null | undefined),
+  };
+}
+
+function policyFrom(vhost: string, p: DefinitionsPolicy): Policy {
+  const priority = Number(p.priority ?? 0);
+  return {
+    vhost,
+    name: p.name,
+    pattern: p.pattern,
+    applyTo: (p['apply-to'] ?? 'all') as PolicyApplyTo,
+    priority: Number.isFinite(priority) ? priority : 0,
+    definition: canonicalArguments(p.definition as Arguments | null | undefined),
+  };
+}
+
+/** Operator policies as whole-broker and 3.x single-vhost exports carry them: runtime parameters. */
+function operatorPoliciesOf(definitions: Definitions): DefinitionsPolicy[] {
+  return (definitions.parameters ?? [])
+    .filter((p) => p.component === 'operator_policy' && typeof p.value === 'object' && p.value !== null)
+    .map((p) => {
+      const value = p.value as Omit<DefinitionsPolicy, 'name' | 'vhost'>;
+      return { ...value, name: p.name, ...(p.vhost === undefined ? {} : { vhost: p.vhost }) };
+    });
+}
+
+/** Sorts by a string key computed once per element (keys such as bindingKey are not free). */
+function sortBy<T>(items: T[], key: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => compareStrings(a.key, b.key))
+    .map((entry) => entry.item);
+}

@@ -1,0 +1,222 @@
+import { compareStrings, namedKey } from '../spec/identity.js';
+import type { Topology, Vhost } from '../spec/topology.js';
+import { apiPath } from './api-path.js';
+import { BrokerHttpError } from './broker-http-error.js';
+import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
+import { topologyFromDefinitions } from './from-definitions.js';
+import type { ManagementClient } from './management-client.js';
+
+/**
+ * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
+ * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
+ * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost
+ * `GET /api/definitions/{vhost}` and `GET /api/operator-policies/{vhost}`. Definitions need the
+ * administrator tag; for other users the per-kind listings are read instead (four requests).
+ * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
+ */
+export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<Topology> {
+  const wanted = [...new Set(vhosts)];
+  if (wanted.length === 0) return { vhosts: [], tests: [] };
+  const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
+    disable_stats: 'true',
+    columns: 'name,description,tags,metadata',
+  });
+  const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
+  const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
+  return {
+    vhosts: read.filter((v): v is Vhost => v !== undefined).sort((a, b) => compareStrings(a.name, b.name)),
+    tests: [],
+  };
+}
+
+async function readVhost(
+  client: ManagementClient,
+  name: string,
+  meta: DefinitionsVhost | undefined,
+): Promise<Vhost | undefined> {
+  // Users without the administrator tag only see the vhosts they have permissions on: probe,
+  // so that "not allowed" is an error rather than "missing, create everything".
+  if (!meta && !(await vhostExists(client, name))) return undefined;
+  try {
+    const [definitions, operatorPolicies] = await Promise.all([
+      readDefinitions(client, name),
+      client.get<DefinitionsPolicy[]>(apiPath('operator-policies', name)),
+    ]);
+    const topology = topologyFromDefinitions(definitions, {
+      vhost: name,
+      vhostMeta: meta ? [meta] : [],
+      operatorPolicies,
+    });
+    return topology.vhosts.find((v) => v.name === name);
+  } catch (error) {
+    // Deleted between the vhost listing and this read.
+    if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return undefined;
+    throw error;
+  }
+}
+
+async function vhostExists(client: ManagementClient, name: string): Promise<boolean> {
+  const { status } = await client.request('GET', apiPath('exchanges', name), {
+    query: { disable_stats: 'true', columns: 'name' },
+    okStatuses: [200, 404],
+  });
+  return status === 200;
+}
+
+async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
+  try {
+    return await client.get<Definitions>(apiPath('definitions', vhost));
+  } catch (error) {
+    if (!(error instanceof BrokerHttpError && error.code === 'broker-forbidden')) throw error;
+  }
+  // Not an administrator: the listings say the same, and include exclusive queues (which
+  // topologyFromDefinitions leaves out with their bindings) and default-exchange bindings.
+  const noStats = { disable_stats: 'true' };
+  const [exchanges, queues, bindings, policies] = await Promise.all([
+    client.get<Definitions['exchanges']>(apiPath('exchanges', vhost), {
+      ...noStats,
+      columns: 'name,type,durable,auto_delete,internal,arguments',
+    }),
+    client.get<Definitions['queues']>(apiPath('queues', vhost), {
+      ...noStats,
+      columns: 'name,type,durable,auto_delete,exclusive,arguments',
+    }),
+    client.get<Definitions['bindings']>(apiPath('bindings', vhost), {
+      columns: 'source,destination,destination_type,routing_key,arguments',
+    }),
+    client.get<Definitions['policies']>(apiPath('policies', vhost)),
+  ]);
+  return { exchanges, queues, bindings, policies };
+}
+
+/** The most names one regex filter carries, and its longest source, to keep URLs short. */
+const NAMES_PER_FILTER = 100;
+const FILTER_CHARS = 1500;
+/** Above this many wanted queues in one vhost, one full listing is cheaper than filters. */
+const LIST_ALL_ABOVE = 500;
+/** The management API's largest page. */
+const PAGE_SIZE = 500;
+
+interface QueueTotals {
+  name: string;
+  type?: string;
+  messages?: number;
+  messages_ready?: number;
+  messages_unacknowledged?: number;
+}
+
+/**
+ * Messages (ready + unacknowledged) of the named queues, keyed by `namedKey`; a queue that does
+ * not exist (or whose vhost does not exist) is absent. Reads the queue totals of listings
+ * (`disable_stats=true&enable_queue_totals=true`), filtered by an exact-name regex, so the cost
+ * follows the number of queues asked for, not the vhost's size. Classic queues report fresh
+ * totals; quorum queues only every statistics interval (5 s by default), and RabbitMQ 3.x
+ * cannot delete them with `if-empty`, so their ready count is also read over AMQP (passive
+ * declare, exact) and the larger number wins; that needs the AMQP port. A count the broker does
+ * not report at all is 0.
+ */
+export async function readQueueMessageCounts(
+  client: ManagementClient,
+  queues: { vhost: string; name: string }[],
+): Promise<Map<string, number>> {
+  const byVhost = new Map<string, Set<string>>();
+  for (const q of queues) {
+    let names = byVhost.get(q.vhost);
+    if (!names) byVhost.set(q.vhost, (names = new Set()));
+    names.add(q.name);
+  }
+  const counts = new Map<string, number>();
+  const quorum = new Map<string, string[]>();
+  const requests: Promise<void>[] = [];
+  for (const [vhost, names] of byVhost) {
+    const filters = names.size > LIST_ALL_ABOVE ? [undefined] : exactNameFilters([...names]);
+    for (const filter of filters) {
+      requests.push(
+        listQueueTotals(client, vhost, filter).then((rows) => {
+          for (const row of rows) {
+            // The filter is caseless on the broker; keep exact matches only.
+            if (!names.has(row.name)) continue;
+            counts.set(namedKey({ vhost, name: row.name }), messagesOf(row));
+            if (row.type !== 'quorum') continue;
+            let quorumNames = quorum.get(vhost);
+            if (!quorumNames) quorum.set(vhost, (quorumNames = []));
+            quorumNames.push(row.name);
+          }
+        }),
+      );
+    }
+  }
+  await Promise.all(requests);
+  await Promise.all([...quorum].map(([vhost, names]) => addExactReadyCounts(client, vhost, names, counts)));
+  return counts;
+}
+
+async function addExactReadyCounts(
+  client: ManagementClient,
+  vhost: string,
+  names: string[],
+  counts: Map<string, number>,
+): Promise<void> {
+  // Loaded only when needed: most plans delete no quorum queue, and amqplib costs start-up time.
+  const { readReadyCountsOverAmqp } = await import('./amqp-ready-counts.js');
+  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names);
+  for (const [name, n] of ready) {
+    const key = namedKey({ vhost, name });
+    counts.set(key, Math.max(counts.get(key) ?? 0, n));
+  }
+}
+
+function messagesOf(row: QueueTotals): number {
+  if (typeof row.messages === 'number') return row.messages;
+  if (typeof row.messages_ready === 'number' || typeof row.messages_unacknowledged === 'number') {
+    return (row.messages_ready ?? 0) + (row.messages_unacknowledged ?? 0);
+  }
+  return 0;
+}
+
+async function listQueueTotals(client: ManagementClient, vhost: string, filter: string | undefined): Promise<QueueTotals[]> {
+  const query = {
+    disable_stats: 'true',
+    enable_queue_totals: 'true',
+    columns: 'name,type,messages,messages_ready,messages_unacknowledged',
+  };
+  const path = apiPath('queues', vhost);
+  try {
+    if (filter === undefined) return await client.get<QueueTotals[]>(path, query);
+    const rows: QueueTotals[] = [];
+    for (let page = 1; ; page++) {
+      const answer = await client.get<{ items: QueueTotals[]; page_count: number }>(path, {
+        ...query,
+        name: filter,
+        use_regex: 'true',
+        page: String(page),
+        page_size: String(PAGE_SIZE),
+      });
+      rows.push(...answer.items);
+      if (page >= answer.page_count) return rows;
+    }
+  } catch (error) {
+    if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return [];
+    throw error;
+  }
+}
+
+/** Regexes `^(?:a|b|...)$` matching exactly the given names, in chunks that keep URLs short. */
+export function exactNameFilters(names: string[]): string[] {
+  const filters: string[] = [];
+  let chunk: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (chunk.length > 0) filters.push(`^(?:${chunk.join('|')})$`);
+    chunk = [];
+    length = 0;
+  };
+  for (const name of names) {
+    const escaped = name.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+    if (chunk.length >= NAMES_PER_FILTER || (chunk.length > 0 && length + escaped.length > FILTER_CHARS)) flush();
+    chunk.push(escaped);
+    length += escaped.length + 1;
+  }
+  flush();
+  return filters;
+}

@@ -1,0 +1,64 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAmqp } from '../../../src/broker/amqp-connect.js';
+import { resolveConnection } from '../../../src/broker/connection.js';
+import type { ConnectionFlags } from '../../../src/cli/options.js';
+import { TopoError } from '../../../src/errors.js';
+import { definitionsOf, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
+
+// The AMQP URL is derived from the management URL's host, as the CLI does without --amqp-url.
+const connection = (flags: ConnectionFlags = {}) =>
+  resolveConnection({ url: [MGMT_URL], user: USER, password: PASSWORD, timeout: 5000, ...flags }, {});
+
+async function failure(promise: Promise<unknown>): Promise<TopoError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(TopoError);
+    return error as TopoError;
+  }
+  throw new Error('expected the connection to fail');
+}
+
+describe('connectAmqp', () => {
+  let vhost: { name: string; dispose: () => Promise<void> };
+  beforeAll(async () => {
+    vhost = await scratchVhost('amqp #% é');
+  });
+  afterAll(async () => {
+    await vhost.dispose();
+  });
+
+  it('connects to a vhost whose name needs encoding', async () => {
+    const model = await connectAmqp(connection(), vhost.name);
+    try {
+      const channel = await model.createChannel();
+      await channel.assertQueue('made-over-amqp', { durable: true });
+    } finally {
+      await model.close();
+    }
+    expect((await definitionsOf(vhost.name)).queues.map((q) => q.name)).toEqual(['made-over-amqp']);
+  });
+
+  it('says which user failed, without the password', async () => {
+    const secret = 'Amqp-wr0ng-pa55-xyz';
+    const error = await failure(connectAmqp(connection({ password: secret }), vhost.name));
+    expect(error.code).toBe('amqp');
+    expect(error.message).toMatch(/^cannot connect over AMQP to amqp:\/\/[^ ]+:5672\/topo-test%2F[^ ]* \(vhost "topo-test\/[^"]+"\) as user "guest": .*ACCESS.REFUSED/);
+    for (const text of [error.message, String(error.stack), inspect(error), JSON.stringify(error)]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('says so when the vhost does not exist', async () => {
+    const error = await failure(connectAmqp(connection(), 'topo-test-no-such-vhost'));
+    expect(error.message).toContain('(vhost "topo-test-no-such-vhost")');
+    expect(error.message).toContain("the broker refused to open the vhost (it does not exist, or the user has no permissions on it)");
+  });
+
+  it('says so when nothing listens', async () => {
+    const error = await failure(connectAmqp(connection({ amqpUrl: 'amqp://127.0.0.1:1' })));
+    expect(error.message).toBe('cannot connect over AMQP to amqp://127.0.0.1:1 as user "guest": connect ECONNREFUSED 127.0.0.1:1');
+  });
+});

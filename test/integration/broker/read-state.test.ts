@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'amqplib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConnection } from '../../../src/broker/connection.js';
+import { ManagementClient } from '../../../src/broker/management-client.js';
+import { readBrokerState, readQueueMessageCounts } from '../../../src/broker/read-state.js';
+import { namedKey } from '../../../src/spec/identity.js';
+import type { Topology, Vhost } from '../../../src/spec/topology.js';
+import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
+
+const clients: ManagementClient[] = [];
+function clientFor(user = USER, password = PASSWORD): ManagementClient {
+  const client = new ManagementClient(resolveConnection({ url: [MGMT_URL], user, password }, {}));
+  clients.push(client);
+  return client;
+}
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
+
+const scratch: { dispose: () => Promise<void> }[] = [];
+afterAll(async () => {
+  for (const v of scratch) await v.dispose();
+});
+async function newVhost(label: string): Promise<string> {
+  const v = await scratchVhost(label);
+  scratch.push(v);
+  return v.name;
+}
+
+function amqpUrlFor(vhost: string): string {
+  const url = new URL(AMQP_URL);
+  url.pathname = `/${encodeURIComponent(vhost)}`;
+  return url.toString();
+}
+
+/** Definitions imported through the broker's own API, as an operator would. */
+const importedDefinitions = {
+  exchanges: [
+    { name: 'topic_logs', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'unrouted' } },
+    { name: 'unrouted', type: 'fanout', durable: true, auto_delete: false, internal: true, arguments: {} },
+    { name: 'pdf_router', type: 'headers', durable: true, auto_delete: false, internal: false, arguments: {} },
+    { name: 'scratchpad', type: 'direct', durable: false, auto_delete: true, internal: false, arguments: {} },
+  ],
+  queues: [
+    { name: 'hello', durable: true, auto_delete: false, arguments: {} },
+    { name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
+    { name: 'audit', durable: true, auto_delete: false, arguments: { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'unrouted' } },
+    { name: 'events', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'stream', 'x-max-age': '7D' } },
+    { name: 'temp', durable: false, auto_delete: true, arguments: {} },
+  ],
+  bindings: [
+    { source: 'topic_logs', destination: 'audit', destination_type: 'queue', routing_key: 'kern.*', arguments: {} },
+    { source: 'topic_logs', destination: 'audit', destination_type: 'queue', routing_key: '*.critical', arguments: {} },
+    { source: 'pdf_router', destination: 'audit', destination_type: 'queue', routing_key: '', arguments: { 'x-match': 'all', format: 'pdf' } },
+    { source: 'topic_logs', destination: 'unrouted', destination_type: 'exchange', routing_key: '#', arguments: {} },
+    { source: 'amq.fanout', destination: 'hello', destination_type: 'queue', routing_key: '', arguments: {} },
+  ],
+  policies: [{ name: 'temp-ttl', pattern: '^temp\\.', 'apply-to': 'queues', priority: 2, definition: { 'message-ttl': 60000 } }],
+};
+
+function expectedVhost(name: string): Vhost {
+  const q = { vhost: name, durable: true, autoDelete: false, exclusive: false, serverNamed: false };
+  const e = { vhost: name, durable: true, autoDelete: false, internal: false };
+  const b = { vhost: name, destinationType: 'queue' as const, routingKey: '', arguments: {} };
+  return {
+    name,
+    description: 'Tutorial topologies',
+    tags: ['team-a', 'prod'],
+    exchanges: [
+      { ...e, name: 'pdf_router', type: 'headers', arguments: {} },
+      { ...e, name: 'scratchpad', type: 'direct', durable: false, autoDelete: true, arguments: {} },
+      { ...e, name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } },
+      { ...e, name: 'unrouted', type: 'fanout', internal: true, arguments: {} },
+    ],
+    queues: [
+      { ...q, name: 'audit', type: 'classic', arguments: { 'x-dead-letter-exchange': 'unrouted', 'x-message-ttl': 60000 } },
+      { ...q, name: 'events', type: 'stream', arguments: { 'x-max-age': '7D' } },
+      { ...q, name: 'hello', type: 'classic', arguments: {} },
+      { ...q, name: 'orders', type: 'quorum', arguments: { 'x-delivery-limit': 5 } },
+      { ...q, name: 'temp', type: 'classic', durable: false, autoDelete: true, arguments: {} },
+    ],
+    bindings: [
+      { ...b, source: 'amq.fanout', destination: 'hello' },
+      { ...b, source: 'pdf_router', destination: 'audit', arguments: { format: 'pdf', 'x-match': 'all' } },
+      { ...b, source: 'topic_logs', destination: 'unrouted', destinationType: 'exchange', routingKey: '#' },
+      { ...b, source: 'topic_logs', destination: 'audit', routingKey: '*.critical' },
+      { ...b, source: 'topic_logs', destination: 'audit', routingKey: 'kern.*' },
+    ],
+    policies: [
+      { vhost: name, name: 'temp-ttl', pattern: '^temp\\.', applyTo: 'queues', priority: 2, definition: { 'message-ttl': 60000 } },
+    ],
+    operatorPolicies: [
+      { vhost: name, name: 'cap', pattern: '.*', applyTo: 'queues', priority: 1, definition: { 'max-length': 100000 } },
+    ],
+    ignore: [],
+  };
+}
+
+describe('readBrokerState', () => {
+  let populated: string;
+  beforeAll(async () => {
+    populated = await newVhost('read');
+    await mgmt('PUT', `/vhosts/${enc(populated)}`, { description: 'Tutorial topologies', tags: 'team-a,prod' });
+    await mgmt('POST', `/definitions/${enc(populated)}`, importedDefinitions);
+    await mgmt('PUT', `/operator-policies/${enc(populated)}/cap`, {
+      pattern: '.*',
+      'apply-to': 'queues',
+      priority: 1,
+      definition: { 'max-length': 100000 },
+    });
+  });
+
+  it('reads a populated vhost as the normalized Topology', async () => {
+    const topology = await readBrokerState(clientFor(), [populated]);
+    expect(topology).toEqual({ vhosts: [expectedVhost(populated)], tests: [] } satisfies Topology);
+  });
+
+  it('leaves out exclusive and server-named queues and their bindings', async () => {
+    const amqp = await connect(amqpUrlFor(populated));
+    try {
+      const channel = await amqp.createChannel();
+      const named = await channel.assertQueue('worker-1', { exclusive: true });
+      const generated = await channel.assertQueue('', { exclusive: true });
+      await channel.bindQueue(named.queue, 'topic_logs', 'x.y');
+      await channel.bindQueue(generated.queue, 'topic_logs', 'x.z');
+      const topology = await readBrokerState(clientFor(), [populated]);
+      expect(topology.vhosts).toEqual([expectedVhost(populated)]);
+    } finally {
+      await amqp.close();
+    }
+  });
+
+  it('reads the same through the listings for a user without the administrator tag', async () => {
+    const user = `topo-test-mgmt-${randomBytes(3).toString('hex')}`;
+    const password = 'Mgmt-only-pa55-xyz';
+    await mgmt('PUT', `/users/${enc(user)}`, { password, tags: 'management' });
+    await mgmt('PUT', `/permissions/${enc(populated)}/${enc(user)}`, { configure: '.*', write: '.*', read: '.*' });
+    const amqp = await connect(amqpUrlFor(populated));
+    try {
+      const channel = await amqp.createChannel();
+      const generated = await channel.assertQueue('', { exclusive: true });
+      await channel.bindQueue(generated.queue, 'topic_logs', 'x.z');
+      const topology = await readBrokerState(clientFor(user, password), [populated]);
+      expect(topology.vhosts).toEqual([expectedVhost(populated)]);
+    } finally {
+      await amqp.close();
+      await mgmt('DELETE', `/users/${enc(user)}`, undefined, { expect: [204, 404] });
+    }
+  });
+
+  it('leaves a vhost that does not exist out, and keeps an empty one', async () => {
+    const empty = await newVhost('empty');
+    const missing = `topo-test-missing-${randomBytes(3).toString('hex')}`;
+    const topology = await readBrokerState(clientFor(), [missing, populated, empty, populated]);
+    expect(topology.vhosts.map((v) => v.name)).toEqual([populated, empty].sort());
+    expect(topology.vhosts.find((v) => v.name === empty)).toEqual({
+      name: empty,
+      exchanges: [],
+      queues: [],
+      bindings: [],
+      policies: [],
+      operatorPolicies: [],
+      ignore: [],
+    });
+    expect(await readBrokerState(clientFor(), [missing])).toEqual({ vhosts: [], tests: [] });
+  });
+
+  it('round-trips names with `/`, `%`, `#`, spaces and unicode', async () => {
+    const vhost = await newVhost('odd %#é ☃');
+    const names = ['a/b', '50% off', 'x#y', 'with space', 'été ☃ 😀', 'Ab', 'ab'];
+    await mgmt('POST', `/definitions/${enc(vhost)}`, {
+      exchanges: names.map((n) => ({ name: `ex ${n}`, type: 'topic', durable: true, auto_delete: false, internal: false, arguments: {} })),
+      queues: names.map((n) => ({ name: n, durable: true, auto_delete: false, arguments: {} })),
+      bindings: names.map((n) => ({ source: `ex ${n}`, destination: n, destination_type: 'queue', routing_key: `#.${n}`, arguments: {} })),
+      policies: names.map((n) => ({ name: `pol ${n}`, pattern: `^${n}$`, 'apply-to': 'queues', priority: 0, definition: { 'max-length': 1 } })),
+    });
+    const [read] = (await readBrokerState(clientFor(), [vhost])).vhosts;
+    expect(read!.name).toBe(vhost);
+    expect(read!.queues.map((q) => q.name).sort()).toEqual([...names].sort());
+    expect(read!.exchanges.map((e) => e.name).sort()).toEqual(names.map((n) => `ex ${n}`).sort());
+    expect(read!.bindings.map((b) => [b.source, b.destination, b.routingKey]).sort()).toEqual(
+      names.map((n) => [`ex ${n}`, n, `#.${n}`]).sort(),
+    );
+    expect(read!.policies.map((p) => [p.name, p.pattern]).sort()).toEqual(names.map((n) => [`pol ${n}`, `^${n}$`]).sort());
+  });
+
+  it('reports a vhost the user may not access as forbidden, not as missing', async () => {
+    const user = `topo-test-noperm-${randomBytes(3).toString('hex')}`;
+    const password = 'No-perm-pa55-xyz';
+    await mgmt('PUT', `/users/${enc(user)}`, { password, tags: 'management' });
+    try {
+      const attempt = readBrokerState(clientFor(user, password), [populated]);
+      await expect(attempt).rejects.toMatchObject({
+        code: 'broker-forbidden',
+        message: `user "${user}" is not allowed to access vhost "${populated}" at ${MGMT_URL} (needs permissions on vhost "${populated}")`,
+      });
+    } finally {
+      await mgmt('DELETE', `/users/${enc(user)}`, undefined, { expect: [204, 404] });
+    }
+  });
+});
+
+describe('readQueueMessageCounts', () => {
+  it('counts ready and unacknowledged messages of only the named queues', async () => {
+    const vhost = await newVhost('counts');
+    for (const name of ['counted', 'Counted', 'fresh', 'odd #% é', 'other']) {
+      await mgmt('PUT', `/queues/${enc(vhost)}/${enc(name)}`, { durable: true });
+    }
+    await mgmt('PUT', `/queues/${enc(vhost)}/quorum`, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+
+    const amqp = await connect(amqpUrlFor(vhost));
+    try {
+      const channel = await amqp.createConfirmChannel();
+      const publish = (queue: string, n: number) => {
+        for (let i = 0; i < n; i++) channel.sendToQueue(queue, Buffer.from(`m${i}`));
+      };
+      publish('counted', 7);
+      publish('Counted', 1);
+      publish('odd #% é', 3);
+      publish('quorum', 4);
+      publish('other', 2);
+      await channel.waitForConfirms();
+      // Two of the odd queue's messages delivered and not acknowledged: still the queue's.
+      await channel.prefetch(2);
+      let delivered = 0;
+      const gotTwo = new Promise<void>((resolve) => {
+        void channel.consume('odd #% é', () => {
+          if (++delivered === 2) resolve();
+        });
+      });
+      await gotTwo;
+
+      const wanted = ['counted', 'Counted', 'fresh', 'odd #% é', 'quorum', 'missing'].map((name) => ({ vhost, name }));
+      wanted.push({ vhost: `topo-test-missing-${randomBytes(3).toString('hex')}`, name: 'counted' });
+      const counts = await readQueueMessageCounts(clientFor(), wanted);
+      expect(Object.fromEntries([...counts].map(([key, n]) => [key.split('\u0000')[1], n]))).toEqual({
+        counted: 7,
+        Counted: 1,
+        fresh: 0,
+        'odd #% é': 3,
+        quorum: 4,
+      });
+      expect(counts.get(namedKey({ vhost, name: 'counted' }))).toBe(7);
+    } finally {
+      await amqp.close();
+    }
+  });
+
+  it('reads a whole listing when many queues are asked for', async () => {
+    const vhost = await newVhost('counts-many');
+    await mgmt('PUT', `/queues/${enc(vhost)}/q-3`, { durable: true });
+    await mgmt('POST', `/exchanges/${enc(vhost)}/amq.default/publish`, {
+      properties: {},
+      routing_key: 'q-3',
+      payload: 'x',
+      payload_encoding: 'string',
+    });
+    const wanted = Array.from({ length: 600 }, (_, i) => ({ vhost, name: `q-${i}` }));
+    const counts = await readQueueMessageCounts(clientFor(), wanted);
+    expect([...counts]).toEqual([[namedKey({ vhost, name: 'q-3' }), 1]]);
+  });
+});

@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import type { Definitions } from '../../../src/broker/definitions.js';
+import { topologyFromDefinitions } from '../../../src/broker/from-definitions.js';
+import type { Binding, Exchange, Queue, Vhost } from '../../../src/spec/topology.js';
+
+const V = 'shop/eu';
+
+const exchange = (name: string, over: Partial<Exchange> = {}): Exchange => ({
+  vhost: V,
+  name,
+  type: 'direct',
+  durable: true,
+  autoDelete: false,
+  internal: false,
+  arguments: {},
+  ...over,
+});
+const queue = (name: string, over: Partial<Queue> = {}): Queue => ({
+  vhost: V,
+  name,
+  type: 'classic',
+  durable: true,
+  autoDelete: false,
+  exclusive: false,
+  serverNamed: false,
+  arguments: {},
+  ...over,
+});
+const binding = (source: string, destination: string, over: Partial<Binding> = {}): Binding => ({
+  vhost: V,
+  source,
+  destination,
+  destinationType: 'queue',
+  routingKey: '',
+  arguments: {},
+  ...over,
+});
+const emptyVhost = (name: string, over: Partial<Vhost> = {}): Vhost => ({
+  name,
+  exchanges: [],
+  queues: [],
+  bindings: [],
+  policies: [],
+  operatorPolicies: [],
+  ignore: [],
+  ...over,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions/{vhost})', () => {
+  // The shape RabbitMQ 3.10 answers: no vhost on exchanges/queues/bindings, operator
+  // policies as runtime parameters.
+  const defs: Definitions = deepFreeze({
+    parameters: [
+      {
+        value: { pattern: '^x', definition: { 'max-length': 100 }, priority: 3, 'apply-to': 'queues' },
+        vhost: V,
+        component: 'operator_policy',
+        name: 'cap',
+      },
+      { value: { uri: 'amqp://' }, vhost: V, component: 'federation-upstream', name: 'up' },
+    ],
+    policies: [{ vhost: V, name: 'ttl', pattern: '^temp\\.', 'apply-to': 'queues', definition: { 'message-ttl': 60000 }, priority: 0 }],
+    queues: [
+      { name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
+      { name: 'audit', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'classic', 'x-message-ttl': 60000 } },
+      { name: 'amq.gen-Xy12', durable: false, auto_delete: true, arguments: {} },
+      { name: 'tmp', durable: false, auto_delete: true, arguments: {} },
+    ],
+    exchanges: [
+      { name: 'topic_logs', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'unrouted' } },
+      { name: 'amq.direct', type: 'direct', durable: true, auto_delete: false, internal: false, arguments: {} },
+      { name: '', type: 'direct', durable: true, auto_delete: false, internal: false, arguments: {} },
+      { name: 'unrouted', type: 'fanout', durable: true, auto_delete: false, internal: false, arguments: {} },
+    ],
+    bindings: [
+      { source: 'topic_logs', destination: 'audit', destination_type: 'queue', routing_key: 'kern.*', arguments: {} },
+      { source: 'topic_logs', destination: 'amq.gen-Xy12', destination_type: 'queue', routing_key: '#', arguments: {} },
+      { source: '', destination: 'audit', destination_type: 'queue', routing_key: 'audit', arguments: {} },
+      { source: 'amq.topic', destination: 'audit', destination_type: 'queue', routing_key: '*.critical', arguments: {} },
+      { source: 'topic_logs', destination: 'unrouted', destination_type: 'exchange', routing_key: '#', arguments: {} },
+    ],
+  });
+
+  it('gives the normalized vhost, with only what a spec can declare', () => {
+    expect(topologyFromDefinitions(defs, { vhost: V })).toEqual({
+      vhosts: [
+        emptyVhost(V, {
+          exchanges: [
+            exchange('topic_logs', { type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
+            exchange('unrouted', { type: 'fanout' }),
+          ],
+          queues: [
+            queue('audit', { arguments: { 'x-message-ttl': 60000 } }),
+            queue('orders', { type: 'quorum', arguments: { 'x-delivery-limit': 5 } }),
+            queue('tmp', { durable: false, autoDelete: true }),
+          ],
+          bindings: [
+            binding('amq.topic', 'audit', { routingKey: '*.critical' }),
+            binding('topic_logs', 'unrouted', { destinationType: 'exchange', routingKey: '#' }),
+            binding('topic_logs', 'audit', { routingKey: 'kern.*' }),
+          ],
+          policies: [
+            { vhost: V, name: 'ttl', pattern: '^temp\\.', applyTo: 'queues', priority: 0, definition: { 'message-ttl': 60000 } },
+          ],
+          operatorPolicies: [
+            { vhost: V, name: 'cap', pattern: '^x', applyTo: 'queues', priority: 3, definition: { 'max-length': 100 } },
+          ],
+        }),
+      ],
+      tests: [],
+    });
+  });
+
+  it('takes operator policies read apart instead of the parameters', () => {
+    const topology = topologyFromDefinitions(defs, {
+      vhost: V,
+      operatorPolicies: [{ vhost: V, name: 'other', pattern: '.*', 'apply-to': 'all', priority: 1, definition: {} }],
+    });
+    expect(topology.vhosts[0]!.operatorPolicies.map((p) => p.name)).toEqual(['other']);
+  });
+
+  it('puts objects that name no vhost in "/" by default', () => {
+    const topology = topologyFromDefinitions({ queues: [{ name: 'q', durable: true, auto_delete: false, arguments: {} }] });
+    expect(topology.vhosts.map((v) => v.name)).toEqual(['/']);
+    expect(topology.vhosts[0]!.queues[0]!.vhost).toBe('/');
+  });
+
+  it('keeps an empty vhost that was asked for', () => {
+    expect(topologyFromDefinitions({}, { vhost: V }).vhosts).toEqual([emptyVhost(V)]);
+  });
+});
+
+describe('queue types', () => {
+  it.each([
+    ['no x-queue-type', { arguments: {} }, 'classic'],
+    ['x-queue-type classic (RabbitMQ 4.x reports it)', { arguments: { 'x-queue-type': 'classic' } }, 'classic'],
+    ['x-queue-type quorum', { arguments: { 'x-queue-type': 'quorum' } }, 'quorum'],
+    ['x-queue-type stream', { arguments: { 'x-queue-type': 'stream' } }, 'stream'],
+    ['a listing type field', { type: 'quorum', arguments: {} }, 'quorum'],
+    ['null arguments', { arguments: null }, 'classic'],
+  ])('%s', (_label, fields, type) => {
+    const [q] = topologyFromDefinitions({ queues: [{ name: 'q', durable: true, ...fields }] }).vhosts[0]!.queues;
+    expect(q!.type).toBe(type);
+    expect(q!.arguments).toEqual({});
+  });
+});
+
+describe('runtime queues are left out with their bindings', () => {
+  it('drops exclusive queues of a listing and amq.gen-* queues, and only their bindings', () => {
+    const topology = topologyFromDefinitions({
+      queues: [
+        { name: 'worker-1', durable: false, auto_delete: false, exclusive: true, arguments: {} },
+        { name: 'amq.gen-abc', durable: false, auto_delete: true, exclusive: false, arguments: {} },
+        { name: 'orders', durable: true, auto_delete: false, exclusive: null, arguments: { 'x-queue-type': 'quorum' } },
+      ],
+      exchanges: [{ name: 'e', type: 'fanout', durable: true, auto_delete: false, internal: false, arguments: {} }],
+      bindings: [
+        { source: 'e', destination: 'worker-1', destination_type: 'queue', routing_key: '', arguments: {} },
+        { source: 'e', destination: 'amq.gen-abc', destination_type: 'queue', routing_key: '', arguments: {} },
+        { source: 'e', destination: 'orders', destination_type: 'queue', routing_key: '', arguments: {} },
+        { source: '', destination: 'orders', destination_type: 'queue', routing_key: 'orders', arguments: {} },
+      ],
+    }, { vhost: V });
+    const vhost = topology.vhosts[0]!;
+    expect(vhost.queues.map((q) => q.name)).toEqual(['orders']);
+    expect(vhost.bindings).toEqual([binding('e', 'orders')]);
+  });
+
+  it('does not drop a same-named queue of another vhost', () => {
+    const topology = topologyFromDefinitions({
+      queues: [
+        { name: 'w', vhost: 'a', exclusive: true },
+        { name: 'w', vhost: 'b', durable: true },
+      ],
+      bindings: [
+        { source: 'e', vhost: 'a', destination: 'w', destination_type: 'queue' },
+        { source: 'e', vhost: 'b', destination: 'w', destination_type: 'queue' },
+      ],
+    });
+    expect(topology.vhosts.map((v) => [v.name, v.queues.length, v.bindings.length])).toEqual([
+      ['a', 0, 0],
+      ['b', 1, 1],
+    ]);
+  });
+});
+
+describe('canonical values', () => {
+  it('coerces well-known numbers given as strings and sorts argument keys', () => {
+    const vhost = topologyFromDefinitions({
+      queues: [{ name: 'q', durable: true, arguments: { 'x-max-length': '10', 'x-message-ttl': '60000', 'x-custom': '7' } }],
+      exchanges: [{ name: 'e', type: 'headers', arguments: { b: 1, a: 2 } }],
+      bindings: [{ source: 'e', destination: 'q', arguments: { 'x-match': 'all', format: 'pdf' } }],
+      policies: [{ name: 'p', pattern: '.*', priority: '2', definition: { 'max-length': '5', 'dead-letter-exchange': 'dlx' } }],
+    }).vhosts[0]!;
+    const q = vhost.queues[0]!;
+    expect(q.arguments).toEqual({ 'x-custom': '7', 'x-max-length': 10, 'x-message-ttl': 60000 });
+    expect(Object.keys(q.arguments)).toEqual(['x-custom', 'x-max-length', 'x-message-ttl']);
+    expect(Object.keys(vhost.exchanges[0]!.arguments)).toEqual(['a', 'b']);
+    expect(Object.keys(vhost.bindings[0]!.arguments)).toEqual(['format', 'x-match']);
+    expect(vhost.policies[0]).toEqual({
+      vhost: '/',
+      name: 'p',
+      pattern: '.*',
+      applyTo: 'all',
+      priority: 2,
+      definition: { 'dead-letter-exchange': 'dlx', 'max-length': 5 },
+    });
+  });
+
+  it('fills defaults for fields a hand-written file leaves out', () => {
+    const vhost = topologyFromDefinitions({
+      exchanges: [{ name: 'e' }],
+      queues: [{ name: 'q' }],
+      bindings: [{ source: 'e', destination: 'q' }],
+    }).vhosts[0]!;
+    expect(vhost.exchanges).toEqual([exchange('e', { vhost: '/' })]);
+    expect(vhost.queues).toEqual([queue('q', { vhost: '/' })]);
+    expect(vhost.bindings).toEqual([binding('e', 'q', { vhost: '/' })]);
+  });
+});
+
+describe('a whole-broker export', () => {
+  const defs: Definitions = deepFreeze({
+    vhosts: [
+      { name: 'z' },
+      { name: '/', metadata: { description: 'Default virtual host', tags: [] } },
+      { name: 'b', description: 'billing', tags: 'prod, eu' },
+      { name: 'empty', description: '', tags: [] },
+    ],
+    queues: [
+      { name: 'q2', vhost: 'b', durable: true, arguments: {} },
+      { name: 'q1', vhost: 'b', durable: true, arguments: {} },
+      { name: 'q', vhost: 'z', durable: true, arguments: {} },
+    ],
+    exchanges: [
+      { name: 'y', vhost: 'b', type: 'topic' },
+      { name: 'x', vhost: 'b', type: 'topic' },
+    ],
+    bindings: [
+      { source: 'x', vhost: 'b', destination: 'q2', destination_type: 'queue', routing_key: 'b' },
+      { source: 'x', vhost: 'b', destination: 'q2', destination_type: 'queue', routing_key: 'a' },
+      { source: 'x', vhost: 'b', destination: 'q1', destination_type: 'queue', routing_key: 'z' },
+      { source: 'x', vhost: 'b', destination: 'y', destination_type: 'exchange', routing_key: 'z' },
+    ],
+    parameters: [
+      { name: 'op', vhost: 'z', component: 'operator_policy', value: { pattern: '.*', definition: { 'message-ttl': '5' } } },
+    ],
+  });
+
+  it('spreads objects over their vhosts, sorted, with metadata', () => {
+    const topology = topologyFromDefinitions(defs);
+    expect(topology.vhosts.map((v) => v.name)).toEqual(['/', 'b', 'empty', 'z']);
+    const [root, b, empty, z] = topology.vhosts;
+    expect(root).toEqual(emptyVhost('/', { description: 'Default virtual host' }));
+    expect(empty).toEqual(emptyVhost('empty'));
+    expect(b!.description).toBe('billing');
+    expect(b!.tags).toEqual(['prod', 'eu']);
+    expect(b!.exchanges.map((e) => e.name)).toEqual(['x', 'y']);
+    expect(b!.queues.map((q) => q.name)).toEqual(['q1', 'q2']);
+    expect(b!.bindings.map((x) => [x.destinationType, x.destination, x.routingKey])).toEqual([
+      ['exchange', 'y', 'z'],
+      ['queue', 'q1', 'z'],
+      ['queue', 'q2', 'a'],
+      ['queue', 'q2', 'b'],
+    ]);
+    expect(z!.queues.map((q) => `${q.vhost}|${q.name}`)).toEqual(['z|q']);
+    expect(z!.operatorPolicies).toEqual([
+      { vhost: 'z', name: 'op', pattern: '.*', applyTo: 'all', priority: 0, definition: { 'message-ttl': 5 } },
+    ]);
+  });
+
+  it('lets vhost metadata given apart win', () => {
+    const topology = topologyFromDefinitions(defs, { vhostMeta: [{ name: 'b', description: 'new', tags: ['t'] }] });
+    const b = topology.vhosts.find((v) => v.name === 'b')!;
+    expect([b.description, b.tags]).toEqual(['new', ['t']]);
+  });
+
+  it('is the same whatever the input order', () => {
+    const reversed: Definitions = {
+      ...defs,
+      vhosts: [...defs.vhosts!].reverse(),
+      queues: [...defs.queues!].reverse(),
+      exchanges: [...defs.exchanges!].reverse(),
+      bindings: [...defs.bindings!].reverse(),
+    };
+    expect(topologyFromDefinitions(reversed)).toEqual(topologyFromDefinitions(defs));
+  });
+});
