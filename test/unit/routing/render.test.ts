@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { renderRouteText, routeJson } from '../../../src/routing/render-route.js';
+import { renderTestResultsText, testResultsJson } from '../../../src/routing/render-test-results.js';
+import { compileRoutes } from '../../../src/routing/route-table.js';
+import { route } from '../../../src/routing/route.js';
+import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
+import { VHOST, bind, exchange, policy, queue, test, topology, toExchange } from './builders.js';
+
+const t = topology({
+  exchanges: [
+    exchange('topic_logs', 'topic', { arguments: { 'alternate-exchange': 'unrouted' } }),
+    exchange('logs', 'fanout'),
+    exchange('unrouted', 'fanout'),
+    exchange('pdf_router', 'headers'),
+    exchange('by-policy', 'direct'),
+  ],
+  queues: [queue('audit'), queue('log-listener'), queue('lost')],
+  bindings: [
+    bind('topic_logs', 'audit', 'kern.*'),
+    bind('topic_logs', 'audit', '*.critical'),
+    toExchange('topic_logs', 'logs', '#.critical'),
+    toExchange('logs', 'topic_logs'),
+    bind('logs', 'log-listener'),
+    bind('unrouted', 'lost'),
+    bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
+  ],
+  policies: [policy('ae', '^by-', { 'alternate-exchange': 'unrouted' })],
+  tests: [
+    test('critical kernel messages reach audit', { exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['audit', 'log-listener'] }),
+    test('pdf goes to audit and billing', { exchange: 'pdf_router', headers: { format: 'pdf' }, expect: ['audit', 'billing'], loc: { file: 'spec.yaml', line: 12, col: 5 } }),
+    test('unknown', { exchange: 'nope', expect: ['audit'] }),
+    test('dropped', { exchange: 'pdf_router', expect: ['audit'] }),
+  ],
+});
+const table = compileRoutes(t, VHOST);
+
+describe('renderRouteText', () => {
+  it('draws the path as a tree under the exchange, with the queues last', () => {
+    const message = { exchange: 'topic_logs', routingKey: 'kern.critical', headers: {} };
+    expect(renderRouteText(VHOST, message, route(table, message))).toBe(
+      [
+        'message to exchange "topic_logs" in vhost "/", routing key "kern.critical"',
+        '  topic_logs',
+        '  ├── key "kern.*" → queue audit',
+        '  ├── key "*.critical" → queue audit (already has it: one copy per queue)',
+        '  └── key "#.critical" → exchange logs',
+        '      ├── key "" → exchange topic_logs (already visited: not routed again)',
+        '      └── key "" → queue log-listener',
+        'reaches 2 queues: audit, log-listener',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the alternate exchange and where it was set', () => {
+    const byArgument = { exchange: 'topic_logs', routingKey: 'user.info', headers: { n: 5 } };
+    expect(renderRouteText(VHOST, byArgument, route(table, byArgument))).toBe(
+      [
+        'message to exchange "topic_logs" in vhost "/", routing key "user.info", headers {"n":5}',
+        '  topic_logs',
+        '  └── no binding matched: alternate exchange → exchange unrouted',
+        '      └── key "" → queue lost',
+        'reaches 1 queue (through an alternate exchange): lost',
+        '',
+      ].join('\n'),
+    );
+    const byPolicy = { exchange: 'by-policy', routingKey: 'x', headers: {} };
+    expect(renderRouteText(VHOST, byPolicy, route(table, byPolicy))).toContain(
+      '  └── no binding matched: alternate exchange (set by policy "ae") → exchange unrouted\n',
+    );
+  });
+
+  it('shows headers bindings with their arguments, the default exchange, and a dropped message', () => {
+    const pdf = { exchange: 'pdf_router', routingKey: '', headers: { format: 'pdf' } };
+    expect(renderRouteText(VHOST, pdf, route(table, pdf))).toContain('  └── key "" arguments {"format":"pdf","x-match":"all"} → queue audit\n');
+    const direct = { exchange: '', routingKey: 'lost', headers: {} };
+    expect(renderRouteText(VHOST, direct, route(table, direct))).toBe(
+      [
+        'message to the default exchange in vhost "/", routing key "lost"',
+        '  (default exchange)',
+        '  └── queue name "lost" → queue lost',
+        'reaches 1 queue: lost',
+        '',
+      ].join('\n'),
+    );
+    const none = { exchange: 'pdf_router', routingKey: '', headers: {} };
+    expect(renderRouteText(VHOST, none, route(table, none))).toBe(
+      [
+        'message to exchange "pdf_router" in vhost "/", routing key ""',
+        '  pdf_router',
+        'reaches no queue: the message is dropped (or returned, if published as mandatory)',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('routeJson', () => {
+  it('is versioned and carries the sorted queues, the path and the alternate-exchange flag', () => {
+    const json = routeJson(route(table, { exchange: 'topic_logs', routingKey: 'user.info' }));
+    expect(json).toEqual({
+      formatVersion: 1,
+      queues: ['lost'],
+      path: [
+        { via: 'alternate-exchange', source: 'topic_logs', destination: 'unrouted', destinationType: 'exchange', outcome: 'entered' },
+        { via: 'binding', source: 'unrouted', destination: 'lost', destinationType: 'queue', routingKey: '', arguments: {}, outcome: 'delivered' },
+      ],
+      alternateExchangeUsed: true,
+    });
+  });
+});
+
+describe('renderTestResultsText', () => {
+  const results = runRoutingTests(t);
+
+  it('reports each test, the details of failures, and the summary on its own line', () => {
+    expect(renderTestResultsText(results, { color: false })).toBe(
+      [
+        '✓ critical kernel messages reach audit',
+        '✗ pdf goes to audit and billing  (spec.yaml:12:5)',
+        '    message:    exchange "pdf_router" in vhost "/", routing key "", headers {"format":"pdf"}',
+        '    expected:   audit, billing',
+        '    got:        audit',
+        '    missing:    billing',
+        '    path:',
+        '      pdf_router',
+        '      └── key "" arguments {"format":"pdf","x-match":"all"} → queue audit',
+        '✗ unknown',
+        '    message:    exchange "nope" in vhost "/", routing key ""',
+        '    error:      exchange "nope" is not declared in vhost "/"',
+        '    expected:   audit',
+        '    got:        (none)',
+        '    missing:    audit',
+        '✗ dropped',
+        '    message:    exchange "pdf_router" in vhost "/", routing key ""',
+        '    expected:   audit',
+        '    got:        (none)',
+        '    missing:    audit',
+        '    path:       no binding matched',
+        '1 passed, 3 failed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('colours the marks only when asked', () => {
+    const text = renderTestResultsText(results.slice(0, 2), { color: true });
+    expect(text).toContain('\u001b[32m✓\u001b[0m critical kernel messages reach audit');
+    expect(text).toContain('\u001b[31m✗\u001b[0m pdf goes to audit and billing');
+  });
+
+  it('says so when there is no test', () => {
+    expect(renderTestResultsText([], { color: false })).toBe('no tests: the spec has no `tests:` section\n0 passed, 0 failed\n');
+  });
+});
+
+describe('testResultsJson', () => {
+  it('is versioned, with a summary and one entry per test', () => {
+    const json = testResultsJson(runRoutingTests(t));
+    expect(json.formatVersion).toBe(1);
+    expect(json.summary).toEqual({ passed: 1, failed: 3 });
+    expect(json.tests.map((x) => x.name)).toEqual(['critical kernel messages reach audit', 'pdf goes to audit and billing', 'unknown', 'dropped']);
+    expect(json.tests[1]).toMatchObject({ passed: false, exchange: 'pdf_router', headers: { format: 'pdf' }, missing: ['billing'], unexpected: [] });
+    expect(json.tests[2]?.error).toEqual({ code: 'unknown-exchange', message: 'exchange "nope" is not declared in vhost "/"' });
+  });
+});

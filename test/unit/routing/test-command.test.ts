@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Topology } from '../../../src/spec/topology.js';
+import { bufferIO } from '../../../src/cli/io.js';
+import { bind, exchange, queue, test, topology } from './builders.js';
+
+// The spec loader is another stage with its own tests; here it hands over plain data.
+const loaded = vi.hoisted(() => ({ topology: undefined as Topology | undefined, calls: 0 }));
+vi.mock('../../../src/cli/load-spec.js', () => ({
+  loadSpecFromFlags: async () => {
+    loaded.calls++;
+    return loaded.topology;
+  },
+}));
+const { testCommand } = await import('../../../src/cli/test.js');
+
+const withTests = (tests: ReturnType<typeof test>[]) =>
+  topology({
+    exchanges: [exchange('logs', 'fanout'), exchange('direct_logs', 'direct')],
+    queues: [queue('a'), queue('b')],
+    bindings: [bind('logs', 'a'), bind('logs', 'b'), bind('direct_logs', 'a', 'error')],
+    tests,
+  });
+
+const run = async (options: Partial<Parameters<typeof testCommand>[1]> = {}, env: NodeJS.ProcessEnv = {}) => {
+  const io = bufferIO(env);
+  const code = await testCommand(['spec.yaml'], { var: [], ...options }, io).catch((error: Error) => {
+    io.err(`${error.name}: ${error.message}`);
+    return -1;
+  });
+  return { code, stdout: io.stdout, stderr: io.stderr };
+};
+
+beforeEach(() => {
+  loaded.calls = 0;
+});
+
+describe('testCommand', () => {
+  it('exits 0 when every test passes', async () => {
+    loaded.topology = withTests([
+      test('fanout reaches both', { exchange: 'logs', expect: ['a', 'b'] }),
+      test('errors reach a', { exchange: 'direct_logs', routingKey: 'error', expect: ['a'] }),
+    ]);
+    const { code, stdout } = await run();
+    expect(code).toBe(0);
+    expect(stdout).toBe('✓ fanout reaches both\n✓ errors reach a\n2 passed, 0 failed\n');
+  });
+
+  it('exits 1 when a test fails, and says why', async () => {
+    loaded.topology = withTests([
+      test('fanout reaches both', { exchange: 'logs', expect: ['a', 'b'] }),
+      test('info reaches b', { exchange: 'direct_logs', routingKey: 'info', expect: ['b'] }),
+    ]);
+    const { code, stdout } = await run();
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      [
+        '✓ fanout reaches both',
+        '✗ info reaches b',
+        '    message:    exchange "direct_logs" in vhost "/", routing key "info"',
+        '    expected:   b',
+        '    got:        (none)',
+        '    missing:    b',
+        '    path:       no binding matched',
+        '1 passed, 1 failed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the results as JSON with --json, with the same exit code', async () => {
+    loaded.topology = withTests([test('wrong', { exchange: 'logs', expect: ['a'] })]);
+    const { code, stdout } = await run({ json: true });
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(json.formatVersion).toBe(1);
+    expect(json.summary).toEqual({ passed: 0, failed: 1 });
+    expect(json.tests[0]).toMatchObject({ name: 'wrong', passed: false, expected: ['a'], got: ['a', 'b'], unexpected: ['b'] });
+  });
+
+  it('colours the marks on a terminal unless NO_COLOR is set', async () => {
+    loaded.topology = withTests([test('ok', { exchange: 'logs', expect: ['a', 'b'] })]);
+    const io = bufferIO({});
+    io.isTTY = true;
+    await testCommand(['spec.yaml'], { var: [] }, io);
+    expect(io.stdout).toContain('\u001b[32m✓\u001b[0m ok');
+    const plain = bufferIO({ NO_COLOR: '1' });
+    plain.isTTY = true;
+    await testCommand(['spec.yaml'], { var: [] }, plain);
+    expect(plain.stdout).toContain('✓ ok\n');
+    expect(plain.stdout).not.toContain('\u001b[');
+  });
+
+  it('refuses --live for now, before reading the spec', async () => {
+    loaded.topology = withTests([]);
+    const { code, stdout, stderr } = await run({ live: true });
+    expect(code).toBe(-1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('TopoError: topo test --live is not available yet');
+    expect(loaded.calls).toBe(0);
+  });
+});
