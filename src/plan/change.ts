@@ -48,6 +48,12 @@ export interface CreateChange<K extends ChangeKind = ChangeKind> extends ChangeB
    * replace of its source or destination takes it with it. Display and ordering only.
    */
   recreatedFor?: { kind: 'exchange' | 'queue'; name: string };
+  /**
+   * Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it
+   * was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint
+   * matches the vhost's `ignore`) is always kept.
+   */
+  outsideSpec?: 'unmanaged' | 'ignored';
 }
 
 /** A mutable property differs (vhost metadata, policies): changed in place. */

@@ -1,0 +1,142 @@
+import { compareStrings } from '../spec/identity.js';
+import { OBJECT_KINDS } from '../spec/topology.js';
+import type { ObjectKind, Topology, Vhost } from '../spec/topology.js';
+import type { Change } from './change.js';
+import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
+import { diffBindings } from './diff-bindings.js';
+import { ignoreMatcher } from './ignore-matcher.js';
+import { propertyChanges } from './property-changes.js';
+
+/** Properties that can only change by replace, besides `arguments` (DESIGN.md). */
+const EXCHANGE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'internal'] as const;
+const QUEUE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'exclusive'] as const;
+/** Policies are mutable: these, and `definition`, are updated in place. */
+const POLICY_PROPERTIES = ['pattern', 'applyTo', 'priority'] as const;
+
+const KIND_RANK = new Map<ObjectKind, number>(OBJECT_KINDS.map((kind, i) => [kind, i]));
+
+/** A change with its sort key: vhost, kind rank (OBJECT_KINDS), identity. */
+interface Ranked {
+  vhost: string;
+  rank: number;
+  id: string;
+  change: Change;
+}
+
+/**
+ * What differs between the desired and the actual topology, by the rules of DESIGN.md.
+ * Pure and linear: objects are matched through maps by identity, inputs are never mutated
+ * (changes refer to the input objects: treat them as read-only). Only the vhosts of
+ * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/spec/topology.ts).
+ *
+ * The result is ordered by vhost, then kind (OBJECT_KINDS), then identity, and holds at most
+ * one change per object: a binding that a replace takes with it appears once, as a `create`
+ * with `recreatedFor`, whether or not the spec declares it.
+ */
+export function diffTopology(desired: Topology, actual: Topology): Change[] {
+  const actualByName = new Map(actual.vhosts.map((v) => [v.name, v]));
+  const ranked: Ranked[] = [];
+  for (const want of new Map(desired.vhosts.map((v) => [v.name, v])).values()) {
+    diffVhost(want, actualByName.get(want.name), ranked);
+  }
+  ranked.sort((a, b) => compareStrings(a.vhost, b.vhost) || a.rank - b.rank || compareStrings(a.id, b.id));
+  return ranked.map((r) => r.change);
+}
+
+function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[]): void {
+  const vhost = want.name;
+  const emit = (change: Change, id: string): void => {
+    out.push({ vhost, rank: KIND_RANK.get(change.kind) ?? 0, id, change });
+  };
+  const ignored = ignoreMatcher(want.ignore);
+  const managed = <T extends { name: string }>(list: readonly T[]): T[] => list.filter((o) => !ignored(o.name));
+
+  if (!have) {
+    emit({ action: 'create', kind: 'vhost', vhost, name: vhost, after: vhostMeta(want) }, '');
+  } else {
+    const { changed, after } = diffVhostMeta(want, have);
+    if (changed.length > 0) {
+      emit({ action: 'update', kind: 'vhost', vhost, name: vhost, before: vhostMeta(have), after, changed }, '');
+    }
+  }
+  const current = have ?? { exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [] };
+
+  const replacedExchanges = new Set<string>();
+  matchByName(
+    managed(want.exchanges),
+    managed(current.exchanges).filter((e) => !isBuiltInExchange(e.name)),
+    (after, before) => {
+      const name = after.name;
+      if (!before) return emit({ action: 'create', kind: 'exchange', vhost, name, after }, name);
+      const forcedBy = propertyChanges(before, after, EXCHANGE_IMMUTABLES, 'arguments');
+      if (forcedBy.length === 0) return;
+      replacedExchanges.add(name);
+      emit({ action: 'replace', kind: 'exchange', vhost, name, before, after, forcedBy }, name);
+    },
+    (before) => emit({ action: 'unmanaged', kind: 'exchange', vhost, name: before.name, before }, before.name),
+  );
+
+  // Exclusive queues live only as long as an application's connection: listed, never applied.
+  const runtimeQueues = new Set<string>();
+  const declaredQueues = managed(want.queues).filter((q) => {
+    if (!q.exclusive) return true;
+    if (!runtimeQueues.has(q.name)) {
+      runtimeQueues.add(q.name);
+      emit({ action: 'runtime', kind: 'queue', vhost, name: q.name, after: q }, q.name);
+    }
+    return false;
+  });
+  const replacedQueues = new Set<string>();
+  matchByName(
+    declaredQueues,
+    managed(current.queues).filter((q) => !isServerNamedQueue(q.name) && !runtimeQueues.has(q.name)),
+    (after, before) => {
+      const name = after.name;
+      if (!before) return emit({ action: 'create', kind: 'queue', vhost, name, after }, name);
+      const forcedBy = propertyChanges(before, after, QUEUE_IMMUTABLES, 'arguments');
+      if (forcedBy.length === 0) return;
+      replacedQueues.add(name);
+      emit({ action: 'replace', kind: 'queue', vhost, name, before, after, forcedBy }, name);
+    },
+    (before) => emit({ action: 'unmanaged', kind: 'queue', vhost, name: before.name, before }, before.name),
+  );
+
+  diffBindings(want.bindings, current.bindings, { vhost, ignored, runtimeQueues, replacedExchanges, replacedQueues, emit });
+
+  for (const kind of ['policy', 'operatorPolicy'] as const) {
+    matchByName(
+      managed(want[kind === 'policy' ? 'policies' : 'operatorPolicies']),
+      managed(current[kind === 'policy' ? 'policies' : 'operatorPolicies']),
+      (after, before) => {
+        const name = after.name;
+        if (!before) return emit({ action: 'create', kind, vhost, name, after }, name);
+        const changed = propertyChanges(before, after, POLICY_PROPERTIES, 'definition');
+        if (changed.length > 0) emit({ action: 'update', kind, vhost, name, before, after, changed }, name);
+      },
+      (before) => emit({ action: 'unmanaged', kind, vhost, name: before.name, before }, before.name),
+    );
+  }
+}
+
+/** Calls `pair` for each desired object (with its actual twin, if any), `extra` for the rest. */
+function matchByName<T extends { name: string }>(
+  desired: readonly T[],
+  actual: readonly T[],
+  pair: (want: T, have: T | undefined) => void,
+  extra: (have: T) => void,
+): void {
+  const wanted = new Map(desired.map((o) => [o.name, o]));
+  const existing = new Map(actual.map((o) => [o.name, o]));
+  for (const [name, want] of wanted) pair(want, existing.get(name));
+  for (const [name, have] of existing) if (!wanted.has(name)) extra(have);
+}
+
+/** The default exchange and `amq.*` ones belong to the broker: never managed or unmanaged. */
+function isBuiltInExchange(name: string): boolean {
+  return name === '' || name.startsWith('amq.');
+}
+
+/** Queues the broker named for an application's exclusive declare. */
+function isServerNamedQueue(name: string): boolean {
+  return name.startsWith('amq.gen-');
+}

@@ -1,0 +1,43 @@
+import { sameValue } from '../spec/canonical-json.js';
+import { compareStrings } from '../spec/identity.js';
+import type { Vhost } from '../spec/topology.js';
+import type { PropertyChange, VhostMeta } from './change.js';
+
+/** The metadata part of a vhost; absent fields stay absent. */
+export function vhostMeta(v: Pick<Vhost, 'name' | 'description' | 'tags'>): VhostMeta {
+  return {
+    name: v.name,
+    ...(v.description !== undefined && { description: v.description }),
+    ...(v.tags !== undefined && { tags: v.tags }),
+  };
+}
+
+/**
+ * How a vhost's metadata must change. A field the spec leaves out is not managed: brokers
+ * give vhosts a description of their own ("Default virtual host"), and planning to erase it
+ * would make a fresh apply never converge. Tags are a set (order ignored); a missing
+ * description on the broker counts as "". Returns the changed properties and the metadata
+ * to write: the spec's fields over the broker's.
+ */
+export function diffVhostMeta(
+  desired: Vhost,
+  actual: Vhost,
+): { changed: PropertyChange[]; after: VhostMeta } {
+  const changed: PropertyChange[] = [];
+  if (desired.description !== undefined && desired.description !== (actual.description ?? '')) {
+    changed.push({ path: 'description', before: actual.description, after: desired.description });
+  }
+  if (desired.tags !== undefined && !sameValue(sortedTags(desired.tags), sortedTags(actual.tags ?? []))) {
+    changed.push({ path: 'tags', before: actual.tags, after: desired.tags });
+  }
+  const after = vhostMeta({
+    name: desired.name,
+    description: desired.description ?? actual.description,
+    tags: desired.tags ?? actual.tags,
+  });
+  return { changed, after };
+}
+
+function sortedTags(tags: readonly string[]): string[] {
+  return [...new Set(tags)].sort(compareStrings);
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { compareStrings } from '../spec/identity.js';
+import type { Topology, Vhost } from '../spec/topology.js';
+
+/**
+ * A hash of the broker state a plan was computed from: the named vhosts of `actual` (a
+ * vhost that does not exist counts as such), without source locations and without message
+ * counts; `apply --plan` compares it to refuse a stale plan. Hex SHA-256. Pure.
+ *
+ * Objects are hashed as the broker reader normalizes them (fields in its fixed order,
+ * argument keys sorted: src/spec/topology.ts), which is what makes two reads of the same
+ * state equal; the order of objects within a vhost and of tags does not matter. Native
+ * JSON keeps this a few milliseconds for 10,000 objects: a difference in key order could
+ * only make a plan look stale, never hide a change.
+ */
+export function fingerprintState(actual: Topology, vhosts: readonly string[]): string {
+  const byName = new Map(actual.vhosts.map((v) => [v.name, v]));
+  const hash = createHash('sha256');
+  for (const name of [...new Set(vhosts)].sort(compareStrings)) {
+    const v = byName.get(name);
+    hash.update(`${JSON.stringify(name)}\n`);
+    hash.update(v ? vhostState(v) : 'absent\n');
+  }
+  return hash.digest('hex');
+}
+
+/** One JSON line per object, sorted within each kind, so read order does not matter. */
+function vhostState(v: Vhost): string {
+  const meta = JSON.stringify([v.description ?? '', [...(v.tags ?? [])].sort(compareStrings)]);
+  const kinds = [v.exchanges, v.queues, v.bindings, v.policies, v.operatorPolicies];
+  const sections = kinds.map((objects) =>
+    objects
+      .map((o) => {
+        const { loc: _loc, vhost: _vhost, ...state } = o;
+        return JSON.stringify(state);
+      })
+      .sort(compareStrings)
+      .join('\n'),
+  );
+  return `${meta}\n${sections.join('\n--\n')}\n`;
+}

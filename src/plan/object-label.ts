@@ -1,0 +1,34 @@
+import type { Binding } from '../spec/topology.js';
+import type { ChangeKind } from './change.js';
+
+/** How each kind of object is called in plan output and guard reasons. */
+export const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+  vhost: 'vhost',
+  exchange: 'exchange',
+  queue: 'queue',
+  binding: 'binding',
+  policy: 'policy',
+  operatorPolicy: 'operator policy',
+};
+
+/**
+ * The display name of a binding, used as `Change.name`: `source -> destination [routingKey]`.
+ * Not an identity (arguments are left out): match bindings with `bindingKey`.
+ */
+export function bindingLabel(b: Pick<Binding, 'source' | 'destination' | 'routingKey'>): string {
+  return `${b.source} -> ${b.destination} [${b.routingKey}]`;
+}
+
+/**
+ * One object named for a person: `queue "orders" in vhost "/"`. Names are JSON-quoted so
+ * that spaces and odd characters stay visible.
+ */
+export function objectLabel(o: { kind: ChangeKind; vhost: string; name: string }): string {
+  const own = objectName(o);
+  return o.kind === 'vhost' ? own : `${own} in vhost ${JSON.stringify(o.vhost)}`;
+}
+
+/** An object named within its vhost: `queue "orders"`. */
+export function objectName(o: { kind: ChangeKind; name: string }): string {
+  return `${KIND_LABELS[o.kind]} ${JSON.stringify(o.name)}`;
+}

@@ -1,0 +1,44 @@
+import type { Change, ChangeAction } from './change.js';
+import { planGuards, refusedGuards } from './plan-guards.js';
+import { planSteps } from './plan-steps.js';
+import { PLAN_FORMAT_VERSION } from './plan.js';
+import type { Plan, PlanOptions } from './plan.js';
+import { resolveChange } from './resolve-change.js';
+
+/** What the planner needs besides the diff: what was read, and how. */
+export interface PlanContext {
+  /** The vhosts the spec names. */
+  vhosts: readonly string[];
+  /** `fingerprintState` of the actual topology the diff was computed from. */
+  fingerprint: string;
+  /** Messages per queue, keyed by namedKey; see `requiredMessageCounts` for which are needed. */
+  messages: ReadonlyMap<string, number>;
+}
+
+/**
+ * Turns the diff into a Plan: unmanaged objects become deletes under `prune`, queue deletes
+ * and replaces carry their message counts, steps are ordered with their dependencies, and
+ * every guard is evaluated against `options`. Pure; `changes` is not mutated, and the plan's
+ * changes keep their order and indices.
+ */
+export function planChanges(changes: readonly Change[], options: PlanOptions, context: PlanContext): Plan {
+  const resolved = changes.map((c) => resolveChange(c, options, context.messages));
+  const guards = planGuards(resolved);
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    vhosts: [...context.vhosts],
+    fingerprint: context.fingerprint,
+    options: { prune: options.prune, allowReplace: options.allowReplace, allowDataLoss: options.allowDataLoss },
+    changes: resolved,
+    steps: planSteps(resolved, options),
+    guards,
+    refusals: refusedGuards(guards, options),
+    summary: summarize(resolved),
+  };
+}
+
+function summarize(changes: readonly Change[]): Record<ChangeAction, number> {
+  const summary: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, runtime: 0 };
+  for (const c of changes) summary[c.action] += 1;
+  return summary;
+}

@@ -1,0 +1,18 @@
+import { compareStrings, namedKey } from '../spec/identity.js';
+import type { Change } from './change.js';
+import type { PlanOptions } from './plan.js';
+
+/**
+ * The queues whose message counts a plan shows and guards on: replaced queues, and deleted
+ * ones (unmanaged queues under `prune`). The CLI reads counts for these only. Sorted by
+ * vhost then name, no duplicates.
+ */
+export function requiredMessageCounts(changes: readonly Change[], options: PlanOptions): { vhost: string; name: string }[] {
+  const out = new Map<string, { vhost: string; name: string }>();
+  for (const c of changes) {
+    if (c.kind !== 'queue') continue;
+    const deleted = c.action === 'delete' || (c.action === 'unmanaged' && options.prune);
+    if (c.action === 'replace' || deleted) out.set(namedKey(c), { vhost: c.vhost, name: c.name });
+  }
+  return [...out.values()].sort((a, b) => compareStrings(a.vhost, b.vhost) || compareStrings(a.name, b.name));
+}

@@ -1,0 +1,148 @@
+import { diffLines } from 'diff';
+import type { PropertyChange } from '../plan/change.js';
+import { objectLabel, objectName } from '../plan/object-label.js';
+import { messageCount } from '../plan/plan-guards.js';
+import { unreachable } from '../plan/unreachable.js';
+import { compareStrings } from '../spec/identity.js';
+import type { ArgumentValue, Arguments } from '../spec/topology.js';
+import type { ChangeView } from './plan-view.js';
+
+/** The mark in front of a row: Terraform's, plus blank for context. */
+export type Sign = '+' | '-' | '~' | '-/+' | ' ';
+
+/**
+ * One line of a change as a person reads it; renderers decide indentation and colour.
+ * `depth` 1 is the change's headline, 2 its details, 3 the lines of an arguments diff.
+ * `warning` marks what forces a replacement.
+ */
+export interface Row {
+  sign: Sign;
+  depth: number;
+  text: string;
+  warning?: boolean;
+}
+
+/**
+ * The rows of a change that apply carries out (create, update, replace, delete); none for
+ * unmanaged and runtime ones, which are listed apart with `objectLabel`. Changed arguments
+ * and policy definitions are shown as a line diff (the `diff` package).
+ */
+export function changeRows(c: ChangeView): Row[] {
+  const head = objectName(c);
+  switch (c.action) {
+    case 'create': {
+      const origin = c.recreatedFor
+        ? `  # re-created with ${objectName(c.recreatedFor)}${c.outsideSpec ? ` (${c.outsideSpec})` : ''}`
+        : '';
+      return [{ sign: '+', depth: 1, text: `${head}${attributes(c)}${origin}` }];
+    }
+    case 'update':
+      return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, c.before, c.after)];
+    case 'replace': {
+      const forces = c.forcedBy.map(
+        (p): Row => ({ sign: ' ', depth: 2, text: `# forces replacement: ${p.path} ${show(p.before)} → ${show(p.after)}`, warning: true }),
+      );
+      const args = c.forcedBy.some((p) => p.path.startsWith('arguments.'))
+        ? mapDiffRows('arguments', c.before.arguments, c.after.arguments)
+        : [];
+      return [{ sign: '-/+', depth: 1, text: `${head}${messages(c.messages)}` }, ...forces, ...args];
+    }
+    case 'delete':
+      return [{ sign: '-', depth: 1, text: `${head}${c.kind === 'binding' ? attributes(c) : ''}${messages(c.messages)}` }];
+    case 'unmanaged':
+    case 'runtime':
+      return [];
+    default:
+      return unreachable(c);
+  }
+}
+
+/** The one-line name of an unmanaged or runtime object in its list. */
+export function listedLabel(c: ChangeView): string {
+  return `${objectLabel(c)}${c.kind === 'binding' ? attributes(c) : ''}`;
+}
+
+/** What a created object is, in brackets: type, non-default flags, arguments. */
+function attributes(c: ChangeView): string {
+  const parts: string[] = [];
+  const flag = (name: string, value: boolean, fallback: boolean): void => {
+    if (value !== fallback) parts.push(`${name}=${value}`);
+  };
+  const map = (name: string, value: Arguments): void => {
+    if (Object.keys(value).length > 0) parts.push(`${name}=${JSON.stringify(value)}`);
+  };
+  if (c.kind === 'binding') {
+    const b = c.action === 'create' || c.action === 'runtime' ? c.after : c.before;
+    if (b.destinationType === 'exchange') parts.push('to exchange');
+    map('arguments', b.arguments);
+  } else if (c.action === 'create') {
+    switch (c.kind) {
+      case 'vhost':
+        if (c.after.description !== undefined) parts.push(`description=${JSON.stringify(c.after.description)}`);
+        if (c.after.tags !== undefined) parts.push(`tags=${JSON.stringify(c.after.tags)}`);
+        break;
+      case 'exchange':
+        parts.push(`type=${c.after.type}`);
+        flag('durable', c.after.durable, true);
+        flag('autoDelete', c.after.autoDelete, false);
+        flag('internal', c.after.internal, false);
+        map('arguments', c.after.arguments);
+        break;
+      case 'queue':
+        parts.push(`type=${c.after.type}`);
+        flag('durable', c.after.durable, true);
+        flag('autoDelete', c.after.autoDelete, false);
+        flag('exclusive', c.after.exclusive, false);
+        map('arguments', c.after.arguments);
+        break;
+      case 'policy':
+      case 'operatorPolicy':
+        parts.push(`pattern=${JSON.stringify(c.after.pattern)}`, `applyTo=${c.after.applyTo}`, `priority=${c.after.priority}`);
+        map('definition', c.after.definition);
+        break;
+    }
+  }
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/** Scalar changes as `path: before → after`; a changed map (definition) as one diff. */
+function propertyRows(changed: readonly PropertyChange[], before: object, after: object): Row[] {
+  const rows: Row[] = [];
+  const maps = new Set<string>();
+  for (const p of changed) {
+    const dot = p.path.indexOf('.');
+    if (dot < 0) rows.push({ sign: '~', depth: 2, text: `${p.path}: ${show(p.before)} → ${show(p.after)}` });
+    else maps.add(p.path.slice(0, dot));
+  }
+  for (const name of maps) {
+    const of = (o: object): Arguments => ((o as Record<string, Arguments | undefined>)[name] ?? {});
+    rows.push(...mapDiffRows(name, of(before), of(after)));
+  }
+  return rows;
+}
+
+/** `name:` then every entry of the map, one per line, marked by a line diff of both sides. */
+function mapDiffRows(name: string, before: Arguments, after: Arguments): Row[] {
+  const rows: Row[] = [{ sign: ' ', depth: 2, text: `${name}:` }];
+  for (const part of diffLines(entryLines(before), entryLines(after))) {
+    const sign: Sign = part.added ? '+' : part.removed ? '-' : ' ';
+    for (const line of part.value.split('\n').slice(0, -1)) rows.push({ sign, depth: 3, text: line });
+  }
+  return rows;
+}
+
+/** `key: value` lines, keys sorted, each ending in a newline (so the last line diffs too). */
+function entryLines(map: Arguments): string {
+  return Object.keys(map)
+    .sort(compareStrings)
+    .map((key) => `${/^[\w.-]+$/.test(key) ? key : JSON.stringify(key)}: ${JSON.stringify(map[key])}\n`)
+    .join('');
+}
+
+function show(value: ArgumentValue | undefined): string {
+  return value === undefined ? '(none)' : JSON.stringify(value);
+}
+
+function messages(count: number | undefined): string {
+  return count === undefined ? '' : ` (${messageCount(count)})`;
+}

@@ -1,0 +1,58 @@
+import type { ChangeAction } from '../plan/change.js';
+import { MUTATING_ACTIONS } from '../plan/change.js';
+import type { GuardFlag } from '../plan/step.js';
+import { changeRows, listedLabel } from './change-rows.js';
+import type { Row } from './change-rows.js';
+import type { PlanView } from './plan-view.js';
+
+/** Text shared by every human view of a plan. */
+export const NO_CHANGES = 'No changes. The broker matches the spec.';
+export const UNMANAGED_TITLE = 'Unmanaged (not in the spec, left as they are; --prune deletes them)';
+export const RUNTIME_TITLE = 'Runtime (declared by applications, never applied)';
+export const REFUSALS_TITLE = 'Apply refuses this plan without these flags';
+
+/**
+ * A plan laid out for people, before any formatting: the changes apply makes grouped by
+ * vhost (in plan order), then the unmanaged and runtime objects, the refusals, and the
+ * closing lines. Text and Markdown both format this.
+ */
+export interface PlanSections {
+  groups: { vhost: string; rows: Row[] }[];
+  unmanaged: string[];
+  runtime: string[];
+  refusals: { flag: GuardFlag; reason: string }[];
+  /** `Plan: N to create, ...` or NO_CHANGES. */
+  verdict: string;
+  /** `Unmanaged: N. Runtime: N.` */
+  counts: string;
+}
+
+export function planSections(view: PlanView): PlanSections {
+  const groups: PlanSections['groups'] = [];
+  const unmanaged: string[] = [];
+  const runtime: string[] = [];
+  for (const c of view.changes) {
+    if (c.action === 'unmanaged') unmanaged.push(listedLabel(c));
+    else if (c.action === 'runtime') runtime.push(listedLabel(c));
+    else {
+      let group = groups.at(-1);
+      if (group?.vhost !== c.vhost) {
+        group = { vhost: c.vhost, rows: [] };
+        groups.push(group);
+      }
+      group.rows.push(...changeRows(c));
+    }
+  }
+  const s = view.summary;
+  const mutating = [...MUTATING_ACTIONS].some((a: ChangeAction) => s[a] > 0);
+  return {
+    groups,
+    unmanaged,
+    runtime,
+    refusals: view.refusals.map((g) => ({ flag: g.flag, reason: g.reason })),
+    verdict: mutating
+      ? `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`
+      : NO_CHANGES,
+    counts: `Unmanaged: ${s.unmanaged}. Runtime: ${s.runtime}.`,
+  };
+}

@@ -1,0 +1,66 @@
+import type { Change, ChangeAction } from '../plan/change.js';
+import type { GuardRequirement, Plan } from '../plan/plan.js';
+import type { Binding } from '../spec/topology.js';
+
+/**
+ * One change as `plan --json` prints it: the Change without source locations, and for
+ * bindings the binding's fields at top level. Keys in a fixed order: action, kind, vhost,
+ * name, (source, destination, destinationType, routingKey, arguments), before, after,
+ * forcedBy, changed, messages, recreatedFor, outsideSpec.
+ */
+export type ChangeView = Change & Partial<Pick<Binding, BindingField>>;
+
+/**
+ * The plan as every renderer sees it and as `plan --json` prints it (DESIGN.md). Text and
+ * Markdown are built from this, never from the Plan, so they cannot drift from the JSON.
+ * `guards[].change` and `refusals[].change` index `changes`.
+ */
+export interface PlanView {
+  formatVersion: Plan['formatVersion'];
+  vhosts: string[];
+  fingerprint: string;
+  changes: ChangeView[];
+  summary: Record<ChangeAction, number>;
+  guards: GuardRequirement[];
+  refusals: GuardRequirement[];
+}
+
+type BindingField = 'source' | 'destination' | 'destinationType' | 'routingKey' | 'arguments';
+const BINDING_FIELDS: readonly BindingField[] = ['source', 'destination', 'destinationType', 'routingKey', 'arguments'];
+const DETAIL_FIELDS = ['before', 'after', 'forcedBy', 'changed', 'messages', 'recreatedFor', 'outsideSpec'] as const;
+
+/** The view of `plan`. Pure; it may share objects with the plan: treat both as read-only. */
+export function planView(plan: Plan): PlanView {
+  return {
+    formatVersion: plan.formatVersion,
+    vhosts: [...plan.vhosts],
+    fingerprint: plan.fingerprint,
+    changes: plan.changes.map(changeView),
+    summary: { ...plan.summary },
+    guards: plan.guards.map((g) => ({ ...g })),
+    refusals: plan.refusals.map((g) => ({ ...g })),
+  };
+}
+
+function changeView(c: Change): ChangeView {
+  const view: Record<string, unknown> = { action: c.action, kind: c.kind, vhost: c.vhost, name: c.name };
+  if (c.kind === 'binding') {
+    const b = 'after' in c ? c.after : c.before;
+    for (const field of BINDING_FIELDS) view[field] = b[field];
+  }
+  const fields = c as Partial<Record<(typeof DETAIL_FIELDS)[number], unknown>>;
+  for (const field of DETAIL_FIELDS) {
+    const value = fields[field];
+    if (value !== undefined) view[field] = field === 'before' || field === 'after' ? withoutLoc(value as object) : value;
+  }
+  return view as unknown as ChangeView;
+}
+
+/** The object itself when it has no location, else a copy without it. */
+function withoutLoc(o: object): object {
+  if (!('loc' in o)) return o;
+  // Object.assign and delete, not a rest pattern: much faster on mixed object shapes.
+  const copy: { loc?: unknown } = Object.assign({}, o);
+  delete copy.loc;
+  return copy;
+}

@@ -1,0 +1,108 @@
+/**
+ * Seeded random topologies for property tests: small name pools (with odd characters) so
+ * that two random topologies share objects, and every kind of difference occurs.
+ */
+import type { ArgumentValue, Arguments, Binding, Topology, Vhost } from '../../../src/spec/topology.js';
+import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
+
+export type Random = () => number;
+
+/** mulberry32: a tiny deterministic generator, so a failing seed can be replayed. */
+export function random(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const pick = <T>(next: Random, list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+const some = <T>(next: Random, list: readonly T[], p = 0.5): T[] => list.filter(() => next() < p);
+
+const VHOSTS = ['/', 'v 1', 'ünï/%23'];
+const EXCHANGES = ['e1', 'e2', 'logs.#', 'e %', 'ign.e'];
+const QUEUES = ['q1', 'q2', 'q/3', 'q #', 'ign.q', 'ü'];
+const ARGUMENTS: Record<string, readonly ArgumentValue[]> = {
+  'x-message-ttl': [1000, 2000],
+  'x-max-length': [5],
+  'x-custom': ['1', 1, true, { a: 1, b: [1, 2] }],
+};
+
+function randomArguments(next: Random): Arguments {
+  const out: Arguments = {};
+  for (const key of some(next, Object.keys(ARGUMENTS), 0.25)) out[key] = pick(next, ARGUMENTS[key] ?? []);
+  return out;
+}
+
+export interface RandomOptions {
+  /** Spec only: exclusive (runtime) queues. */
+  exclusive?: boolean;
+  /** Spec only: an `ignore` pattern for names starting with `ign.`. */
+  ignore?: boolean;
+}
+
+function randomVhost(next: Random, name: string, options: RandomOptions): Vhost {
+  const exchanges = some(next, EXCHANGES).map((n) =>
+    exchange({
+      name: n,
+      type: pick(next, ['direct', 'topic', 'fanout']),
+      durable: next() < 0.8,
+      autoDelete: next() < 0.15,
+      internal: next() < 0.1,
+      arguments: randomArguments(next),
+    }),
+  );
+  const queues = some(next, QUEUES).map((n) =>
+    queue({
+      name: n,
+      type: pick(next, ['classic', 'classic', 'quorum']),
+      durable: next() < 0.8,
+      autoDelete: next() < 0.15,
+      exclusive: Boolean(options.exclusive) && next() < 0.15,
+      arguments: randomArguments(next),
+    }),
+  );
+  const sources = [...exchanges.map((e) => e.name), 'amq.direct'];
+  const bindings: Binding[] = [];
+  for (let i = 0; i < 8; i++) {
+    const toExchange = next() < 0.3 && exchanges.length > 0;
+    const targets: readonly { name: string }[] = toExchange ? exchanges : queues;
+    if (targets.length === 0) continue;
+    bindings.push(
+      binding({
+        source: pick(next, sources),
+        destination: pick(next, targets).name,
+        destinationType: toExchange ? 'exchange' : 'queue',
+        routingKey: pick(next, ['', 'a.*', '#']),
+        arguments: pick<Arguments>(next, [{}, {}, { 'x-match': 'all', format: 'pdf' }]),
+      }),
+    );
+  }
+  const randomPolicy = (n: string) =>
+    policy({ name: n, pattern: pick(next, ['^a', '.*']), priority: pick(next, [0, 1]), definition: randomArguments(next) });
+  return vhost({
+    name,
+    ...(next() < 0.3 && { description: pick(next, ['', 'd']) }),
+    ...(next() < 0.3 && { tags: some(next, ['a', 'b']) }),
+    exchanges,
+    queues,
+    bindings,
+    policies: some(next, ['p1', 'p 2']).map(randomPolicy),
+    operatorPolicies: some(next, ['op']).map(randomPolicy),
+    ignore: options.ignore && next() < 0.5 ? ['^ign\\.'] : [],
+  });
+}
+
+export function randomTopology(next: Random, options: RandomOptions = {}): Topology {
+  return topology(...some(next, VHOSTS, 0.7).map((name) => randomVhost(next, name, options)));
+}
+
+/** A random message count per queue of `t`, keyed by namedKey. */
+export function randomMessages(next: Random, t: Topology): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of t.vhosts) for (const q of v.queues) if (next() < 0.5) out.set(`${v.name}\u0000${q.name}`, pick(next, [0, 3]));
+  return out;
+}

@@ -1,0 +1,115 @@
+/**
+ * An in-memory broker that executes plan steps the way RabbitMQ's management API does, for
+ * property tests of the planner: deleting a queue or an exchange removes its bindings,
+ * re-declaring an object with other properties fails (406), binding needs both endpoints,
+ * and a queue delete with if-empty fails on a queue holding messages.
+ */
+import { bindingKey, namedKey } from '../../../src/spec/identity.js';
+import { sameValue } from '../../../src/spec/canonical-json.js';
+import type { Step } from '../../../src/plan/step.js';
+import type { ArgumentValue, Topology, Vhost } from '../../../src/spec/topology.js';
+import type { Random } from './random-topology.js';
+
+/**
+ * Runs `steps` on a copy of `state` in a random order that respects `dependsOn` only (not
+ * the list order), so missing dependencies show up. Throws where the broker would fail.
+ */
+export function simulateSteps(state: Topology, steps: readonly Step[], next: Random, messages = new Map<string, number>()): Topology {
+  const broker: Topology = structuredClone(state);
+  const done = new Set<number>();
+  let pending = [...steps];
+  for (const s of steps) for (const d of s.dependsOn) if (d >= s.id) throw new Error(`step ${s.id} depends on later step ${d}`);
+  while (pending.length > 0) {
+    const ready = pending.filter((s) => s.dependsOn.every((d) => done.has(d)));
+    const step = ready[Math.floor(next() * ready.length)];
+    if (!step) throw new Error('dependency cycle');
+    run(broker, step, messages);
+    done.add(step.id);
+    pending = pending.filter((s) => s !== step);
+  }
+  return broker;
+}
+
+function run(broker: Topology, step: Step, messages: Map<string, number>): void {
+  const vhostOf = (name: string): Vhost => {
+    const v = broker.vhosts.find((x) => x.name === name);
+    if (!v) throw new Error(`step ${step.id} (${step.op}): vhost ${name} does not exist`);
+    return v;
+  };
+  const same = (a: unknown, b: unknown): boolean => {
+    const strip = (o: unknown) => {
+      const { loc: _loc, ...rest } = o as { loc?: unknown };
+      return rest as unknown as ArgumentValue;
+    };
+    return sameValue(strip(a), strip(b));
+  };
+  const dropBindings = (v: Vhost, test: (b: Vhost['bindings'][number]) => boolean) => {
+    v.bindings = v.bindings.filter((b) => !test(b));
+  };
+  switch (step.op) {
+    case 'put-vhost': {
+      const existing = broker.vhosts.find((x) => x.name === step.vhost.name);
+      const meta = { description: step.vhost.description, tags: step.vhost.tags };
+      if (existing) Object.assign(existing, meta);
+      else {
+        broker.vhosts.push({ name: step.vhost.name, ...meta, exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [], ignore: [] });
+      }
+      return;
+    }
+    case 'declare-exchange': {
+      const v = vhostOf(step.exchange.vhost);
+      const existing = v.exchanges.find((e) => e.name === step.exchange.name);
+      if (existing && !same(existing, step.exchange)) throw new Error(`406 exchange ${existing.name} exists with other properties`);
+      if (!existing) v.exchanges.push(structuredClone(step.exchange));
+      return;
+    }
+    case 'declare-queue': {
+      const v = vhostOf(step.queue.vhost);
+      const existing = v.queues.find((q) => q.name === step.queue.name);
+      if (existing && !same(existing, step.queue)) throw new Error(`406 queue ${existing.name} exists with other properties`);
+      if (!existing) v.queues.push(structuredClone(step.queue));
+      return;
+    }
+    case 'delete-exchange': {
+      const v = vhostOf(step.vhost);
+      v.exchanges = v.exchanges.filter((e) => e.name !== step.name);
+      dropBindings(v, (b) => b.source === step.name || (b.destinationType === 'exchange' && b.destination === step.name));
+      return;
+    }
+    case 'delete-queue': {
+      const v = vhostOf(step.vhost);
+      if (step.ifEmpty && (messages.get(namedKey(step)) ?? 0) > 0) throw new Error(`queue ${step.name} is not empty`);
+      v.queues = v.queues.filter((q) => q.name !== step.name);
+      dropBindings(v, (b) => b.destinationType === 'queue' && b.destination === step.name);
+      return;
+    }
+    case 'bind': {
+      const v = vhostOf(step.binding.vhost);
+      const b = step.binding;
+      const sourceExists = b.source.startsWith('amq.') || v.exchanges.some((e) => e.name === b.source);
+      const destinations = b.destinationType === 'queue' ? v.queues : v.exchanges;
+      if (!sourceExists || !destinations.some((d) => d.name === b.destination)) {
+        throw new Error(`404 binding ${b.source} -> ${b.destination}: an endpoint is missing`);
+      }
+      if (!v.bindings.some((x) => bindingKey(x) === bindingKey(b))) v.bindings.push(structuredClone(b));
+      return;
+    }
+    case 'unbind': {
+      const v = vhostOf(step.binding.vhost);
+      dropBindings(v, (x) => bindingKey(x) === bindingKey(step.binding));
+      return;
+    }
+    case 'put-policy': {
+      const v = vhostOf(step.policy.vhost);
+      const list = step.operator ? 'operatorPolicies' : 'policies';
+      v[list] = [...v[list].filter((p) => p.name !== step.policy.name), structuredClone(step.policy)];
+      return;
+    }
+    case 'delete-policy': {
+      const v = vhostOf(step.vhost);
+      const list = step.operator ? 'operatorPolicies' : 'policies';
+      v[list] = v[list].filter((p) => p.name !== step.name);
+      return;
+    }
+  }
+}
