@@ -1,0 +1,168 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, TopoError } from '../errors.js';
+import { processIO, type CommandIO } from './io.js';
+
+/**
+ * The command-line contract of DESIGN.md, and nothing else: every command's work lives in
+ * its own module, imported only when that command runs, so `topo validate` never loads the
+ * HTTP or AMQP code.
+ */
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new TopoError('usage', `expected a positive integer, got "${value}"`);
+  return n;
+};
+
+function specOptions(cmd: Command): Command {
+  return cmd
+    .option('--var <key=value>', 'value for ${var:key} in the spec (repeatable)', collect, [])
+    .option('--debug', 'print stack traces of unexpected errors');
+}
+
+function connectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--url <url>', 'management API base URL; repeat for the nodes of a cluster (env TOPO_URL)', collect)
+    .option('--user <name>', 'management API user (env TOPO_USER, default guest)')
+    .option('--password <secret>', 'management API password (env TOPO_PASSWORD, default guest)')
+    .option('--ca-cert <file>', 'PEM CA certificate to trust')
+    .option('--client-cert <file>', 'PEM client certificate')
+    .option('--client-key <file>', 'PEM client key')
+    .option('--insecure', 'do not verify the server certificate')
+    .option('--amqp-url <url>', 'AMQP URL for the lock, live tests and runtime (env TOPO_AMQP_URL)')
+    .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds', positiveInt);
+}
+
+export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
+  const program = new Command('topo')
+    .description('RabbitMQ topology as code: validate, plan, apply, route, test')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+
+  const run =
+    <O>(load: () => Promise<(paths: string[], options: O, io: CommandIO) => Promise<number>>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const paths = Array.isArray(args[0]) ? (args[0] as string[]) : [];
+      const command = await load();
+      setExit(await command(paths, cmd.opts() as O, io));
+    };
+
+  specOptions(
+    program
+      .command('validate')
+      .description('check spec files offline: schema and semantic rules')
+      .argument('<paths...>', 'spec files or directories')
+      .option('--json', 'print diagnostics as JSON'),
+  ).action(run(async () => (await import('./validate.js')).validateCommand));
+
+  connectionOptions(
+    specOptions(
+      program
+        .command('plan')
+        .description('diff the spec against the broker and show what apply would change')
+        .argument('<paths...>', 'spec files or directories')
+        .option('--out <file>', 'save the plan for `topo apply --plan FILE`')
+        .option('--json', 'print the plan as JSON (same as --format json)')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
+        .option('--graph', 'with --format markdown: embed a Mermaid picture of the topology')
+        .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
+        .option('--prune', 'plan deletes of unmanaged objects')
+        .option('--no-color', 'no colours even on a terminal'),
+    ),
+  ).action(run(async () => (await import('./plan.js')).planCommand));
+
+  connectionOptions(
+    specOptions(
+      program
+        .command('apply')
+        .description('plan, then execute the plan on the broker')
+        .argument('[paths...]', 'spec files or directories')
+        .option('--plan <file>', 'execute a plan saved with `topo plan --out`')
+        .option('--yes', 'do not ask for confirmation (required without a terminal)')
+        .option('--allow-replace', 'allow deleting and re-creating objects whose immutable properties changed')
+        .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
+        .option('--prune', 'delete unmanaged objects')
+        .option('--json', 'print the plan and each step result as JSON')
+        .option('--concurrency <n>', 'management API calls in flight (default 16)', positiveInt)
+        .option('--lock-timeout <seconds>', 'how long to wait for another apply (default 120)', positiveInt)
+        .option('--no-color', 'no colours even on a terminal'),
+    ),
+  ).action(run(async () => (await import('./apply.js')).applyCommand));
+
+  connectionOptions(
+    program
+      .command('export')
+      .description('write the broker topology (or a definitions file) as spec YAML')
+      .option('--vhost <name>', 'vhost to export (repeatable; default all)', collect, [])
+      .option('-o, --output <path>', 'a file, or a directory for one file per vhost (default stdout)')
+      .option('--from-definitions <file>', 'convert a RabbitMQ definitions JSON file, no broker needed')
+      .option('--debug', 'print stack traces of unexpected errors'),
+  ).action(run(async () => (await import('./export.js')).exportCommand));
+
+  specOptions(
+    program
+      .command('route')
+      .description('where a message goes, offline')
+      .argument('<paths...>', 'spec files or directories')
+      .requiredOption('-e, --exchange <name>', 'exchange to publish to ("" for the default exchange)')
+      .option('-k, --routing-key <key>', 'routing key', '')
+      .option('-H, --header <name=value>', 'message header (repeatable); typed as name:int=5, name:bool=true', collect, [])
+      .option('--vhost <name>', 'vhost (default: the only one, or /)')
+      .option('--json', 'print { queues, path } as JSON'),
+  ).action(run(async () => (await import('./route.js')).routeCommand));
+
+  connectionOptions(
+    specOptions(
+      program
+        .command('test')
+        .description("run the spec's routing tests offline, or --live against the broker")
+        .argument('<paths...>', 'spec files or directories')
+        .option('--live', 'build each vhost in a scratch vhost and publish real messages')
+        .option('--json', 'print results as JSON'),
+    ),
+  ).action(run(async () => (await import('./test.js')).testCommand));
+
+  specOptions(
+    program
+      .command('graph')
+      .description('draw the topology as Mermaid or Graphviz DOT')
+      .argument('<paths...>', 'spec files or directories')
+      .addOption(new Option('--format <format>', 'picture format').choices(['mermaid', 'dot']).default('mermaid'))
+      .option('--vhost <name>', 'only this vhost'),
+  ).action(run(async () => (await import('./graph.js')).graphCommand));
+
+  return program;
+}
+
+/** Runs topo with `argv` (as in process.argv) and returns the exit code. */
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug'));
+  }
+}
+
+/** One line per error, never a stack trace unless --debug. */
+export function reportError(error: unknown, io: CommandIO, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed its message (or the help/version text).
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
+  }
+  if (error instanceof TopoError) {
+    io.err(`topo: ${error.message}\n`);
+    if (debug && error.stack) io.err(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`topo: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  return ExitCode.error;
+}

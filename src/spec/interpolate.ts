@@ -1,0 +1,65 @@
+/** Where `${env:NAME}` and `${var:key}` references find their values. */
+export interface InterpolationSources {
+  /** Values of `--var key=value`. */
+  vars: Readonly<Record<string, string>>;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The text with every reference replaced, and the problems found (one message each). */
+export interface Interpolated {
+  value: string;
+  /** The text was exactly one reference, such as `${var:ttl}`: its value may be typed. */
+  whole: boolean;
+  problems: string[];
+}
+
+// `$${` is an escaped literal `${`; `${...}` a reference; a lone `${` is unterminated.
+const REFERENCE = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
+const WHOLE = /^\$\{(?:env|var):[^}]+\}$/;
+
+/** True when the text may hold a reference or an escape, so most scalars skip the regex. */
+export function mayInterpolate(text: string): boolean {
+  return text.includes('${');
+}
+
+/** Replaces the references in one string scalar. Pure: sources are passed in. */
+export function interpolate(text: string, sources: InterpolationSources): Interpolated {
+  const problems: string[] = [];
+  const value = text.replace(REFERENCE, (match: string, inner: string | undefined) => {
+    if (match === '$${') return '${';
+    if (inner === undefined) {
+      problems.push(`unterminated reference "${text}": write \${env:NAME} or \${var:key}`);
+      return match;
+    }
+    const colon = inner.indexOf(':');
+    const kind = colon < 0 ? '' : inner.slice(0, colon);
+    const name = colon < 0 ? '' : inner.slice(colon + 1);
+    if ((kind !== 'env' && kind !== 'var') || name === '') {
+      problems.push(`unknown reference "${match}": write \${env:NAME} or \${var:key} (or $\${ for a literal \${)`);
+      return match;
+    }
+    const found = kind === 'env' ? sources.env[name] : Object.hasOwn(sources.vars, name) ? sources.vars[name] : undefined;
+    if (found === undefined) {
+      problems.push(
+        kind === 'env'
+          ? `environment variable ${name} is not set (referenced as ${match})`
+          : `no value for ${match} (pass --var ${name}=VALUE)`,
+      );
+      return match;
+    }
+    return found;
+  });
+  return { value, whole: WHOLE.test(text), problems };
+}
+
+/**
+ * The typed value of a whole-reference scalar, read as YAML would read the text: integers and
+ * decimals become numbers, true and false booleans, anything else stays a string. This lets
+ * `x-message-ttl: ${var:ttl}` give a number.
+ */
+export function typedReferenceValue(text: string): string | number | boolean {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/.test(text)) return Number(text);
+  return text;
+}

@@ -1,0 +1,33 @@
+import type { DiagnosticList } from '../diagnostic.js';
+import type { SpecDraft } from '../spec-draft.js';
+import { checkBindingEndpoints } from './check-binding-endpoints.js';
+import { checkDuplicateBindings } from './check-duplicate-bindings.js';
+import { checkExchangeReferences } from './check-exchange-references.js';
+import { checkHeadersMatch } from './check-headers-match.js';
+import { checkNames } from './check-names.js';
+import { checkPatterns } from './check-patterns.js';
+import { checkQueueProperties } from './check-queue-properties.js';
+import { checkRoutingKeys } from './check-routing-keys.js';
+import { checkRoutingTests } from './check-routing-tests.js';
+import { checkVersion } from './check-version.js';
+import { createRuleContext, type SemanticRule } from './rule-context.js';
+
+/** Every semantic rule, run after the schema on the merged drafts. Order does not matter. */
+export const SEMANTIC_RULES: readonly SemanticRule[] = [
+  checkVersion,
+  checkNames,
+  checkQueueProperties,
+  checkRoutingKeys,
+  checkDuplicateBindings,
+  checkBindingEndpoints,
+  checkHeadersMatch,
+  checkExchangeReferences,
+  checkPatterns,
+  checkRoutingTests,
+];
+
+/** Runs the rules, reporting to `diagnostics`. */
+export function runSemanticRules(spec: SpecDraft, diagnostics: DiagnosticList, rules = SEMANTIC_RULES): void {
+  const ctx = createRuleContext(spec, diagnostics);
+  for (const rule of rules) rule(ctx);
+}
