@@ -1,0 +1,40 @@
+import type { StepOperation } from '../plan/step.js';
+import type { Binding } from '../spec/topology.js';
+
+/** One line naming what a step does, for progress and failure messages: display only. */
+export function describeStep(step: StepOperation): string {
+  switch (step.op) {
+    case 'put-vhost':
+      return `put vhost "${step.vhost.name}"`;
+    case 'declare-exchange':
+      return `declare exchange "${step.exchange.name}"${inVhost(step.exchange.vhost)}`;
+    case 'delete-exchange':
+      return `delete exchange "${step.name}"${inVhost(step.vhost)}`;
+    case 'declare-queue':
+      return `declare queue "${step.queue.name}"${inVhost(step.queue.vhost)}`;
+    case 'delete-queue':
+      return `delete queue "${step.name}"${step.ifEmpty ? ' if empty' : ''}${inVhost(step.vhost)}`;
+    case 'bind':
+      return `bind ${bindingLabel(step.binding)}${inVhost(step.binding.vhost)}`;
+    case 'unbind':
+      return `unbind ${bindingLabel(step.binding)}${inVhost(step.binding.vhost)}`;
+    case 'put-policy':
+      return `put ${step.operator ? 'operator policy' : 'policy'} "${step.policy.name}"${inVhost(step.policy.vhost)}`;
+    case 'delete-policy':
+      return `delete ${step.operator ? 'operator policy' : 'policy'} "${step.name}"${inVhost(step.vhost)}`;
+    default: {
+      const impossible: never = step;
+      return String(impossible);
+    }
+  }
+}
+
+function inVhost(vhost: string): string {
+  return ` in vhost "${vhost}"`;
+}
+
+function bindingLabel(b: Binding): string {
+  const destination = b.destinationType === 'exchange' ? `exchange "${b.destination}"` : `"${b.destination}"`;
+  const args = Object.keys(b.arguments).length > 0 ? ` ${JSON.stringify(b.arguments)}` : '';
+  return `"${b.source}" -> ${destination} [${b.routingKey}]${args}`;
+}

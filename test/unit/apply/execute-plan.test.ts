@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../../../src/apply/execute-plan.js';
+import type { ManagementClient } from '../../../src/broker/management-client.js';
+import { ExitCode, TopoError } from '../../../src/errors.js';
+import { PLAN_FORMAT_VERSION, type Plan } from '../../../src/plan/plan.js';
+
+/** A client that records every use; the guard check must happen before any. */
+function recordingClient(calls: string[]): ManagementClient {
+  return new Proxy({} as ManagementClient, {
+    get: (_target, property) => () => {
+      calls.push(String(property));
+      return Promise.resolve({ status: 204, body: undefined });
+    },
+  });
+}
+
+function plan(extra: Partial<Plan>): Plan {
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    vhosts: ['v'],
+    fingerprint: 'f',
+    options: { prune: false, allowReplace: false, allowDataLoss: false },
+    changes: [],
+    steps: [{ op: 'delete-queue', vhost: 'v', name: 'q', ifEmpty: true, id: 0, change: 0, dependsOn: [] }],
+    guards: [],
+    refusals: [],
+    summary: { create: 0, update: 0, replace: 0, delete: 1, unmanaged: 0, runtime: 0 },
+    ...extra,
+  };
+}
+
+describe('executePlan', () => {
+  it('refuses a plan with refusals before any call, with exit code 3 and the flags needed', async () => {
+    const calls: string[] = [];
+    const refusals = [
+      { flag: '--prune' as const, change: 0, reason: 'delete unmanaged queue "q"' },
+      { flag: '--allow-data-loss' as const, change: 0, reason: 'queue "q" holds 3 messages' },
+    ];
+    const attempt = executePlan(recordingClient(calls), plan({ guards: refusals, refusals }), { concurrency: 4 });
+    const error = await attempt.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TopoError);
+    expect((error as TopoError).exitCode).toBe(ExitCode.refused);
+    expect((error as TopoError).message).toBe('the plan needs --allow-data-loss, --prune; nothing was changed');
+    expect(calls).toEqual([]);
+  });
+
+  it('executes a plan whose guards were all allowed', async () => {
+    const calls: string[] = [];
+    const guards = [{ flag: '--prune' as const, change: 0, reason: 'delete unmanaged queue "q"' }];
+    const report = await executePlan(recordingClient(calls), plan({ guards }), { concurrency: 4 });
+    expect(report.ok).toBe(true);
+    expect(calls).toEqual(['request']);
+  });
+});
