@@ -1,0 +1,31 @@
+import type { Queue, Topology, Vhost } from '../spec/topology.js';
+
+/**
+ * The part of a broker's Topology that belongs in a spec: everything except what cannot be
+ * declared through the management API or exists only at runtime. Leaves out
+ * - exclusive queues and server-named `amq.gen-*` queues (they live and die with a
+ *   connection; applications declare them), with the bindings to them;
+ * - the default exchange and built-in `amq.*` exchanges (the broker refuses to declare them;
+ *   bindings *from* a built-in exchange stay, the spec may use them as sources);
+ * - bindings from the default exchange (implicit, one per queue).
+ * Pure: returns new arrays, never mutates its input.
+ */
+export function exportableTopology(topology: Topology): Topology {
+  return { ...topology, vhosts: topology.vhosts.map(exportableVhost) };
+}
+
+function exportableVhost(vhost: Vhost): Vhost {
+  const dropped = new Set(vhost.queues.filter(isRuntimeQueue).map((q) => q.name));
+  return {
+    ...vhost,
+    exchanges: vhost.exchanges.filter((x) => x.name !== '' && !x.name.startsWith('amq.')),
+    queues: vhost.queues.filter((q) => !dropped.has(q.name)),
+    bindings: vhost.bindings.filter(
+      (b) => b.source !== '' && !(b.destinationType === 'queue' && dropped.has(b.destination)),
+    ),
+  };
+}
+
+function isRuntimeQueue(q: Queue): boolean {
+  return q.exclusive || q.name.startsWith('amq.gen-');
+}
