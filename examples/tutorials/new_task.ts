@@ -1,0 +1,28 @@
+/**
+ * Tutorial 2, "Work Queues": the producer. Sends a task to the durable `task_queue` as a
+ * persistent message (delivery mode 2), so a task survives a broker restart. Each dot in
+ * the task stands for one second of work.
+ *
+ *   node dist/examples/tutorials/new_task.js First message.
+ */
+import type { ConfirmChannel } from 'amqplib';
+import { isMain, runTutorial } from './run-tutorial.js';
+
+export const TASK_QUEUE = 'task_queue';
+
+/**
+ * Sends one task; resolves once the broker has confirmed it, which for a persistent message
+ * in a durable queue means it is on disk.
+ */
+export async function sendTask(channel: ConfirmChannel, task: string): Promise<void> {
+  channel.sendToQueue(TASK_QUEUE, Buffer.from(task), { persistent: true });
+  await channel.waitForConfirms();
+}
+
+if (isMain(import.meta.url)) {
+  await runTutorial('work-queues.yaml', async (conn) => {
+    const task = process.argv.slice(2).join(' ') || 'Hello World!';
+    await sendTask(await conn.createConfirmChannel(), task);
+    console.log(` [x] Sent '${task}'`);
+  });
+}
