@@ -1,4 +1,5 @@
-import { ExitCode, TopoError } from '../errors.js';
+import { describeConnection, resolveConnection } from '../broker/connection.js';
+import { ExitCode } from '../errors.js';
 import { renderTestResultsText, testResultsJson } from '../routing/render-test-results.js';
 import { runRoutingTests } from '../routing/run-routing-tests.js';
 import type { TestResult } from '../routing/test-result.js';
@@ -16,9 +17,35 @@ export type RoutingTestRunner = (topology: Topology, options: TestOptions, io: C
 /** Runs the tests through the routing simulator. */
 export const offlineRunner: RoutingTestRunner = async (topology) => runRoutingTests(topology);
 
-/** The runner that publishes real messages to a scratch copy of each vhost. */
+/** Signals that interrupt a live run; the first one removes the scratch vhosts, a second one quits at once. */
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * The runner that publishes real messages to a scratch copy of each vhost (src/probe). While
+ * it runs, Ctrl-C (or SIGTERM) stops it and removes the scratch vhost before topo exits;
+ * after the first signal the handlers are gone, so a second one ends topo at once.
+ */
 async function liveRunner(): Promise<RoutingTestRunner> {
-  throw new TopoError('usage', 'topo test --live is not available yet');
+  const { runLiveTests } = await import('../probe/run-live-tests.js');
+  return async (topology, options, io) => {
+    const connection = resolveConnection(options, io.env);
+    const controller = new AbortController();
+    const stopHandling = () => INTERRUPTS.forEach((signal) => process.off(signal, interrupt));
+    const interrupt = () => {
+      stopHandling();
+      io.err('Interrupted: removing the scratch vhost (press Ctrl-C again to quit now)...\n');
+      controller.abort();
+    };
+    INTERRUPTS.forEach((signal) => process.on(signal, interrupt));
+    try {
+      if (!options.json) {
+        io.out(`Live tests on ${describeConnection(connection)}: each vhost is built in a scratch vhost, removed afterwards\n`);
+      }
+      return await runLiveTests(topology, connection, { signal: controller.signal });
+    } finally {
+      stopHandling();
+    }
+  };
 }
 
 /**

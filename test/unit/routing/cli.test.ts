@@ -97,8 +97,4 @@ describe('topo test', () => {
     expect(json.summary).toEqual({ passed: 5, failed: 1 });
     expect(json.tests.map((t: { passed: boolean }) => t.passed)).toEqual([true, true, true, true, true, false]);
   });
-
-  it('refuses --live for now', async () => {
-    expect(await topo('test', SPEC, '--live')).toEqual({ code: 1, stdout: '', stderr: 'topo: topo test --live is not available yet\n' });
-  });
 });

@@ -89,13 +89,4 @@ describe('testCommand', () => {
     expect(plain.stdout).toContain('✓ ok\n');
     expect(plain.stdout).not.toContain('\u001b[');
   });
-
-  it('refuses --live for now, before reading the spec', async () => {
-    loaded.topology = withTests([]);
-    const { code, stdout, stderr } = await run({ live: true });
-    expect(code).toBe(-1);
-    expect(stdout).toBe('');
-    expect(stderr).toBe('TopoError: topo test --live is not available yet');
-    expect(loaded.calls).toBe(0);
-  });
 });
