@@ -1,6 +1,36 @@
 /**
- * topo's library API, for applications that declare their runtime queues from the same spec
- * file the operators apply.
+ * topo's library API. Applications load the same spec file the operators apply, declare the
+ * queues only they can own (exclusive, server-named) and check at start-up that what they
+ * need exists. Tools can reuse the pure stages: route, diff, plan, render, export, graph.
  */
 export type * from './spec/topology.js';
-export { TopoError, ExitCode } from './errors.js';
+export { TopoError, ExitCode, type TopoErrorCode } from './errors.js';
+
+// Spec: load, validate, normalize.
+export { loadTopology, validateSpec, formatDiagnostic, type LoadOptions } from './spec/load-topology.js';
+export type { Diagnostic, SpecResult } from './spec/diagnostic.js';
+
+// Runtime declarations for applications (over an amqplib channel).
+export { declareRuntime, type DeclareRuntimeOptions, type RuntimeDeclarations } from './runtime/declare-runtime.js';
+export { assertTopology, type AssertTopologyOptions, type ChannelSource } from './runtime/assert-topology.js';
+
+// Routing: where a message goes, offline.
+export { compileRoutes, type RouteTable } from './routing/route-table.js';
+export { route, type RouteMessage, type RouteResult, type RouteHop, type RouteError } from './routing/route.js';
+export { runRoutingTests } from './routing/run-routing-tests.js';
+export type { TestResult } from './routing/test-result.js';
+
+// Diff, plan and render (pure).
+export { diffTopology } from './plan/diff-topology.js';
+export { planChanges } from './plan/plan-changes.js';
+export type { Change, ChangeAction, ChangeKind } from './plan/change.js';
+export type { Step } from './plan/step.js';
+export type { Plan, PlanOptions } from './plan/plan.js';
+export { renderText } from './render/render-text.js';
+export { renderJson } from './render/render-json.js';
+export { renderMarkdown } from './render/render-markdown.js';
+
+// Export and graph (pure).
+export { topologyToYaml } from './export/topology-to-yaml.js';
+export { renderMermaid } from './graph/render-mermaid.js';
+export { renderDot } from './graph/render-dot.js';
