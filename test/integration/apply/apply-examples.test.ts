@@ -96,7 +96,7 @@ describe('topo apply of the examples', () => {
     const spec = await dir.file('example.yaml', text);
 
     const applied = await topo(['apply', spec, '--yes']);
-    expect(applied.stderr).toBe('');
+    expect(applied.errors).toBe('');
     expect(applied.code).toBe(0);
 
     const desired = await loadSpecFromFlags([spec], { var: [] }, bufferIO());

@@ -50,7 +50,7 @@ describe('an apply killed midway', () => {
     // A lock left behind would make this wait for the whole --lock-timeout and fail. (Not a
     // short timeout here: applies of other test files may hold the lock for a moment.)
     const again = await topo(['apply', spec, '--yes']);
-    expect(again.stderr).toBe('');
+    expect(again.errors).toBe('');
     expect(again.code).toBe(0);
     expect(await queueCount(vhost)).toBe(QUEUES);
     expect((await topo(['plan', spec, '--detailed-exitcode'])).code).toBe(0);

@@ -34,7 +34,7 @@ describe('topo apply on the real broker', () => {
     const spec = await (await files()).file('t.yaml', fixtureSpec(vhost));
 
     const first = await topo(['apply', spec, '--yes']);
-    expect(first.stderr).toBe('');
+    expect(first.errors).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Apply complete: \d+ steps done\.\n$/);
     expect(await stateOf(vhost)).toEqual(await importedFixtureState());
@@ -108,7 +108,7 @@ vhosts:
     expect(await stateOf(vhost)).toEqual(applied);
 
     const replaced = await topo(['apply', after, '--yes', '--allow-replace']);
-    expect(replaced.stderr).toBe('');
+    expect(replaced.errors).toBe('');
     expect(replaced.code).toBe(0);
     const expected = await scratch('apply-replace-expected');
     const ex = (name: string, type: string) => ({ name, type, durable: true, auto_delete: false, internal: false, arguments: {} });
@@ -190,7 +190,7 @@ vhosts:
     expect(await stateOf(vhost)).toEqual(drifted);
 
     const pruned = await topo(['apply', spec, '--yes', '--prune']);
-    expect(pruned.stderr).toBe('');
+    expect(pruned.errors).toBe('');
     expect(pruned.code).toBe(0);
     expect(await stateOf(vhost)).toEqual(await importedFixtureState());
   });
@@ -233,7 +233,7 @@ vhosts:
 
     await mgmt('DELETE', `/queues/${enc(vhost)}/made-meanwhile`);
     const fresh = await topo(['apply', '--plan', planFile, '--yes']);
-    expect(fresh.stderr).toBe('');
+    expect(fresh.errors).toBe('');
     expect(fresh.code).toBe(0);
     expect(await stateOf(vhost)).toEqual(await importedFixtureState());
   });

@@ -17,14 +17,21 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
+  /**
+   * stderr without the lock-wait notice: applies in other test files (and a benchmark) share
+   * the broker-wide lock, so any apply may legitimately wait for one.
+   */
+  errors: string;
 }
+
+const LOCK_WAIT_LINE = /^Waiting for another topo apply to finish.*\n/gm;
 
 /** Runs `topo <args>` in-process, against the test broker, without a terminal. */
 export async function topo(args: string[], options: { broker?: boolean } = {}): Promise<RunResult> {
   const io = bufferIO({});
   const argv = ['node', 'topo', ...args, ...(options.broker === false ? [] : BROKER_FLAGS)];
   const code = await main(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
+  return { code, stdout: io.stdout, stderr: io.stderr, errors: io.stderr.replace(LOCK_WAIT_LINE, '') };
 }
 
 /** A temp dir for spec and plan files, removed by `dispose`. */
