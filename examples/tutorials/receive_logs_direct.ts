@@ -9,7 +9,7 @@
  */
 import type { ChannelModel } from 'amqplib';
 import { isMain, runTutorial, type TutorialSpec } from './run-tutorial.js';
-import { runtimeQueueNames, startListener, type Listener, type Log } from './start-listener.js';
+import { listenerArgument, startListener, type Listener, type Log } from './start-listener.js';
 
 /** Listens to `direct_logs` through the spec's runtime queue `listener` until `stop`. */
 export function startDirectReceiver(
@@ -23,8 +23,7 @@ export function startDirectReceiver(
 
 if (isMain(import.meta.url)) {
   await runTutorial('routing.yaml', (conn, spec) => {
-    const listener = process.argv[2];
-    if (!listener) throw new Error(`usage: receive_logs_direct.js LISTENER (one of: ${runtimeQueueNames(spec).join(', ')})`);
+    const listener = listenerArgument(spec, 'receive_logs_direct.js');
     return startDirectReceiver(conn, spec, listener, (log) => console.log(` [x] ${log.routingKey}: '${log.text}'`));
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { ChannelModel } from 'amqplib';
 import { isMain, runTutorial, type TutorialSpec } from './run-tutorial.js';
-import { runtimeQueueNames, startListener, type Listener, type Log } from './start-listener.js';
+import { listenerArgument, startListener, type Listener, type Log } from './start-listener.js';
 
 /** Listens to `topic_logs` through the spec's runtime queue `listener` until `stop`. */
 export function startTopicReceiver(
@@ -21,8 +21,7 @@ export function startTopicReceiver(
 
 if (isMain(import.meta.url)) {
   await runTutorial('topics.yaml', (conn, spec) => {
-    const listener = process.argv[2];
-    if (!listener) throw new Error(`usage: receive_logs_topic.js LISTENER (one of: ${runtimeQueueNames(spec).join(', ')})`);
+    const listener = listenerArgument(spec, 'receive_logs_topic.js');
     return startTopicReceiver(conn, spec, listener, (log) => console.log(` [x] ${log.routingKey}: '${log.text}'`));
   });
 }

@@ -47,8 +47,18 @@ export async function startListener(
   return { queue, stop: () => channel.close() };
 }
 
-/** The spec's runtime queues a receiver can listen with, for its usage line. */
-export function runtimeQueueNames(spec: TutorialSpec): string[] {
+/**
+ * The listener a receiver program is asked for on its command line (`program LISTENER`);
+ * without one, an error with the usage line, which lists the spec's runtime queues.
+ */
+export function listenerArgument(spec: TutorialSpec, program: string): string {
+  const listener = process.argv[2];
+  if (!listener) throw new Error(`usage: ${program} LISTENER (one of: ${runtimeQueueNames(spec).join(', ')})`);
+  return listener;
+}
+
+/** The spec's runtime queues a receiver can listen with. */
+function runtimeQueueNames(spec: TutorialSpec): string[] {
   const vhost = spec.topology.vhosts.find((v) => v.name === spec.vhost);
   return (vhost?.queues ?? []).filter((q) => q.exclusive).map((q) => q.name);
 }

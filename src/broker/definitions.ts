@@ -72,3 +72,13 @@ export interface Definitions {
   policies?: DefinitionsPolicy[];
   parameters?: DefinitionsParameter[];
 }
+
+/**
+ * True for a single-vhost export (`GET /api/definitions/{vhost}`, the management UI's export of
+ * one vhost): it has no `vhosts` list and names no vhost on its exchanges, queues and bindings.
+ * Brokers still write the exported vhost's name on its policies and parameters.
+ */
+export function isSingleVhostDefinitions(definitions: Definitions): boolean {
+  const objects = [...(definitions.exchanges ?? []), ...(definitions.queues ?? []), ...(definitions.bindings ?? [])];
+  return !Array.isArray(definitions.vhosts) && objects.every((o) => o.vhost === undefined);
+}

@@ -1,5 +1,6 @@
 import { canonicalArguments } from '../spec/arguments.js';
-import { bindingKey, compareStrings, namedKey } from '../spec/identity.js';
+import { namedKey } from '../spec/identity.js';
+import { sortTopology } from '../spec/sort-topology.js';
 import type {
   Arguments,
   Binding,
@@ -11,19 +12,23 @@ import type {
   Topology,
   Vhost,
 } from '../spec/topology.js';
-import type {
-  Definitions,
-  DefinitionsBinding,
-  DefinitionsExchange,
-  DefinitionsPolicy,
-  DefinitionsQueue,
-  DefinitionsVhost,
+import {
+  isSingleVhostDefinitions,
+  type Definitions,
+  type DefinitionsBinding,
+  type DefinitionsExchange,
+  type DefinitionsPolicy,
+  type DefinitionsQueue,
+  type DefinitionsVhost,
 } from './definitions.js';
 
 export interface FromDefinitionsOptions {
   /**
-   * The vhost of objects that name none (a single-vhost export, `GET /api/definitions/{vhost}`).
-   * Default `/`. This vhost is part of the result even when it holds nothing.
+   * The vhost of objects that name none. Given with a single-vhost export (see
+   * `isSingleVhostDefinitions`), every object of the definitions is in this vhost, also the
+   * policies and parameters that name the vhost the file was exported from: one vhost's file
+   * read as another vhost must not be split in two. Default `/`. This vhost is part of the
+   * result even when it holds nothing.
    */
   vhost?: string;
   /** Vhost metadata (e.g. from `GET /api/vhosts`); wins over `definitions.vhosts` for the same name. */
@@ -42,9 +47,12 @@ export interface FromDefinitionsOptions {
  * and the bindings to them, bindings from the default exchange. Normalized like a spec:
  * `x-queue-type` becomes `Queue.type` (classic when absent), arguments canonical, defaults
  * filled, empty vhost metadata omitted, arrays sorted by identity, so a spec and the broker
- * state it produced are deep-equal. Every vhost named anywhere in the input is in the result.
+ * state it produced are deep-equal. Every vhost named anywhere in the input is in the result,
+ * except those a single-vhost export names on its policies and parameters when `options.vhost`
+ * is given.
  */
-export function topologyFromDefinitions(definitions: Definitions, options: FromDefinitionsOptions = {}): Topology {
+export function topologyFromDefinitions(given: Definitions, options: FromDefinitionsOptions = {}): Topology {
+  const definitions = options.vhost !== undefined && isSingleVhostDefinitions(given) ? withoutVhostNames(given) : given;
   const fallbackVhost = options.vhost ?? '/';
   const vhosts = new Map<string, Vhost>();
   const vhostOf = (name: string | undefined): Vhost => {
@@ -101,15 +109,14 @@ export function topologyFromDefinitions(definitions: Definitions, options: FromD
     vhost.operatorPolicies.push(policyFrom(vhost.name, p));
   }
 
-  const result = [...vhosts.values()].sort((a, b) => compareStrings(a.name, b.name));
-  for (const vhost of result) {
-    vhost.exchanges = sortBy(vhost.exchanges, namedKey);
-    vhost.queues = sortBy(vhost.queues, namedKey);
-    vhost.bindings = sortBy(vhost.bindings, bindingKey);
-    vhost.policies = sortBy(vhost.policies, namedKey);
-    vhost.operatorPolicies = sortBy(vhost.operatorPolicies, namedKey);
-  }
-  return { vhosts: result, tests: [] };
+  return sortTopology({ vhosts: [...vhosts.values()], tests: [] });
+}
+
+/** A single-vhost file's policies and parameters without the vhost they name. */
+function withoutVhostNames(definitions: Definitions): Definitions {
+  const strip = <T extends { vhost?: string }>(list: T[] | undefined): T[] | undefined =>
+    list?.map(({ vhost: _vhost, ...rest }) => rest as T);
+  return { ...definitions, policies: strip(definitions.policies), parameters: strip(definitions.parameters) };
 }
 
 /** Server-named and exclusive queues live and die with a connection; no spec can apply them. */
@@ -188,12 +195,4 @@ function operatorPoliciesOf(definitions: Definitions): DefinitionsPolicy[] {
       const value = p.value as Omit<DefinitionsPolicy, 'name' | 'vhost'>;
       return { ...value, name: p.name, ...(p.vhost === undefined ? {} : { vhost: p.vhost }) };
     });
-}
-
-/** Sorts by a string key computed once per element (keys such as bindingKey are not free). */
-function sortBy<T>(items: T[], key: (item: T) => string): T[] {
-  return items
-    .map((item) => ({ item, key: key(item) }))
-    .sort((a, b) => compareStrings(a.key, b.key))
-    .map((entry) => entry.item);
 }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Definitions } from '../broker/definitions.js';
+import { isSingleVhostDefinitions, type Definitions } from '../broker/definitions.js';
 import { topologyFromDefinitions } from '../broker/from-definitions.js';
 import { apiPath, type ManagementClient } from '../broker/management-client.js';
 import { readBrokerState } from '../broker/read-state.js';
@@ -69,11 +69,11 @@ async function listVhosts(client: ManagementClient): Promise<string[]> {
  */
 async function readDefinitionsFile(file: string, vhosts: string[]): Promise<Topology> {
   const definitions = parseDefinitions(file, await readFile(file, 'utf8').catch(fileError(file, 'read')));
-  if (!isWholeBroker(definitions)) {
+  if (isSingleVhostDefinitions(definitions)) {
     if (vhosts.length > 1) {
       throw new TopoError('usage', `${file} holds the objects of one vhost: give at most one --vhost to name it`);
     }
-    return topologyFromDefinitions(withoutVhosts(definitions), { vhost: vhosts[0] ?? namedVhost(definitions) ?? '/' });
+    return topologyFromDefinitions(definitions, { vhost: vhosts[0] ?? namedVhost(definitions) ?? '/' });
   }
   const topology = topologyFromDefinitions(definitions);
   if (vhosts.length === 0) return topology;
@@ -82,23 +82,11 @@ async function readDefinitionsFile(file: string, vhosts: string[]): Promise<Topo
   return { ...topology, vhosts: topology.vhosts.filter((v) => vhosts.includes(v.name)) };
 }
 
-function isWholeBroker(definitions: Definitions): boolean {
-  const objects = [...(definitions.exchanges ?? []), ...(definitions.queues ?? []), ...(definitions.bindings ?? [])];
-  return Array.isArray(definitions.vhosts) || objects.some((o) => o.vhost !== undefined);
-}
-
 /** The vhost a single-vhost file's policies and parameters name, when they name exactly one. */
 function namedVhost(definitions: Definitions): string | undefined {
   const named = new Set([...(definitions.policies ?? []), ...(definitions.parameters ?? [])].map((o) => o.vhost));
   const [only] = named;
   return named.size === 1 ? only : undefined;
-}
-
-/** A single-vhost file with every object in the one vhost: the `vhost` fields it has dropped. */
-function withoutVhosts(definitions: Definitions): Definitions {
-  const strip = <T extends { vhost?: string }>(list: T[] | undefined): T[] | undefined =>
-    list?.map(({ vhost: _vhost, ...rest }) => rest as T);
-  return { ...definitions, policies: strip(definitions.policies), parameters: strip(definitions.parameters) };
 }
 
 function parseDefinitions(file: string, text: string): Definitions {

@@ -1,10 +1,7 @@
-import { BUILTIN_EXCHANGES } from '../spec/builtin-exchanges.js';
+import { BUILTIN_EXCHANGES, INTERNAL_BUILTIN_EXCHANGES } from '../spec/builtin-exchanges.js';
 import type { Arguments, Binding, ExchangeType, Topology } from '../spec/topology.js';
 import { alternateExchangeOf, type AlternateExchange } from './alternate-exchange.js';
 import { buildTopicTrie, type TopicTrie } from './topic-trie.js';
-
-/** Built-in exchanges publishers cannot send to: the firehose tracer's. */
-const INTERNAL_BUILTINS: ReadonlySet<string> = new Set(['amq.rabbitmq.trace']);
 
 /**
  * How one exchange picks bindings for a message, decided once per exchange type. Types that
@@ -73,7 +70,7 @@ export function compileRoutes(topology: Topology, vhost: string): RouteTable {
       matcher: matcherFor(routingType(type, args), bindings),
     });
   };
-  for (const [name, type] of BUILTIN_EXCHANGES) add(name, type, INTERNAL_BUILTINS.has(name), true, {});
+  for (const [name, type] of BUILTIN_EXCHANGES) add(name, type, INTERNAL_BUILTIN_EXCHANGES.has(name), true, {});
   for (const x of declared?.exchanges ?? []) add(x.name, x.type, x.internal, false, x.arguments);
   const defaultExchangeQueues = new Set(
     (declared?.queues ?? []).filter((q) => !q.serverNamed).map((q) => q.name),

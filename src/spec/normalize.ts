@@ -1,7 +1,8 @@
 import { canonicalArguments } from './arguments.js';
 import { canonicalJson } from './canonical-json.js';
-import { bindingKey, compareStrings } from './identity.js';
-import type { Draft, NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
+import { compareStrings } from './identity.js';
+import { sortTopology } from './sort-topology.js';
+import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
 import type {
   Arguments,
   Binding,
@@ -110,9 +111,9 @@ export function normalizeRoutingTest(vhost: string, spec: RoutingTestSpec, loc?:
 
 /** The Topology of a draft with no errors: valid drafts only, everything sorted. */
 export function normalizeSpec(spec: SpecDraft): Topology {
-  const vhosts = [...spec.vhosts.values()].map(normalizeVhost).sort((a, b) => compareStrings(a.name, b.name));
+  const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
-  return { vhosts, tests };
+  return sortTopology({ vhosts, tests });
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {
@@ -120,7 +121,7 @@ function normalizeVhost(draft: VhostDraft): Vhost {
     name: draft.name,
     exchanges: named(draft.exchanges, normalizeExchange),
     queues: named(draft.queues, normalizeQueue),
-    bindings: sortedBindings(draft.bindings),
+    bindings: draft.bindings.filter((d) => d.valid).flatMap((d) => normalizeBindings(d.vhost, d.spec, d.loc)),
     policies: named(draft.policies, normalizePolicy),
     operatorPolicies: named(draft.operatorPolicies, normalizePolicy),
     ignore: uniqueSorted(draft.ignore.map((i) => i.value)),
@@ -137,16 +138,7 @@ function named<S, T extends { name: string }>(
 ): T[] {
   const out: T[] = [];
   for (const d of drafts.values()) if (d.valid) out.push(normalize(d.vhost, d.name, d.spec, d.loc));
-  // One vhost: the identity key (vhost, name) orders by name.
-  return out.sort((a, b) => compareStrings(a.name, b.name));
-}
-
-function sortedBindings(drafts: Draft<BindingSpec>[]): Binding[] {
-  const keyed = drafts
-    .filter((d) => d.valid)
-    .flatMap((d) => normalizeBindings(d.vhost, d.spec, d.loc))
-    .map((binding) => ({ key: bindingKey(binding), binding }));
-  return keyed.sort((a, b) => compareStrings(a.key, b.key)).map((k) => k.binding);
+  return out;
 }
 
 function uniqueSorted(values: readonly string[]): string[] {

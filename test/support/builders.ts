@@ -4,7 +4,7 @@
  * `vhost()` sets the vhost of everything it holds and sorts it by identity, like a loader.
  */
 import { bindingKey, compareStrings } from '../../src/spec/identity.js';
-import type { Binding, Exchange, Policy, Queue, Topology, Vhost } from '../../src/spec/topology.js';
+import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, Topology, Vhost } from '../../src/spec/topology.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 
 export function exchange(o: Partial<Exchange> = {}): Exchange {
@@ -29,26 +29,58 @@ export function binding(o: Partial<Binding> = {}): Binding {
   return { vhost: '/', source: 'ex', destination: 'q', destinationType: 'queue', routingKey: '', arguments: {}, ...o };
 }
 
+/** A binding to a queue, written as a row of a routing table: `bind('logs', 'audit', 'kern.*')`. */
+export function bind(source: string, destination: string, routingKey = '', args: Arguments = {}): Binding {
+  return binding({ source, destination, routingKey, arguments: args });
+}
+
+/** An exchange-to-exchange binding, written like `bind()`. */
+export function toExchange(source: string, destination: string, routingKey = '', args: Arguments = {}): Binding {
+  return binding({ source, destination, destinationType: 'exchange', routingKey, arguments: args });
+}
+
 export function policy(o: Partial<Policy> = {}): Policy {
   return { vhost: '/', name: 'p', pattern: '.*', applyTo: 'queues', priority: 0, definition: {}, ...o };
 }
 
+export function routingTest(o: Partial<RoutingTest> = {}): RoutingTest {
+  return { name: 't', vhost: '/', exchange: 'ex', routingKey: '', headers: {}, expect: [], ...o };
+}
+
 export function vhost(o: Partial<Vhost> = {}): Vhost {
+  const v = vhostAsWritten(o);
+  const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
+  return {
+    ...v,
+    exchanges: v.exchanges.sort(byName),
+    queues: v.queues.sort(byName),
+    bindings: v.bindings.sort((a, b) => compareStrings(bindingKey(a), bindingKey(b))),
+    policies: v.policies.sort(byName),
+    operatorPolicies: v.operatorPolicies.sort(byName),
+  };
+}
+
+/**
+ * Like `vhost()`, but keeps every list in the order given. Real topologies are sorted; this is
+ * for tests whose expected output follows the order the test wrote (routing paths follow
+ * binding order).
+ */
+export function vhostAsWritten(o: Partial<Vhost> = {}): Vhost {
   const name = o.name ?? '/';
   const own = <T extends { vhost: string }>(list: readonly T[] | undefined): T[] => (list ?? []).map((x) => ({ ...x, vhost: name }));
-  const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
   return {
     ...o,
     name,
-    exchanges: own(o.exchanges).sort(byName),
-    queues: own(o.queues).sort(byName),
-    bindings: own(o.bindings).sort((a, b) => compareStrings(bindingKey(a), bindingKey(b))),
-    policies: own(o.policies).sort(byName),
-    operatorPolicies: own(o.operatorPolicies).sort(byName),
+    exchanges: own(o.exchanges),
+    queues: own(o.queues),
+    bindings: own(o.bindings),
+    policies: own(o.policies),
+    operatorPolicies: own(o.operatorPolicies),
     ignore: o.ignore ?? [],
   };
 }
 
+/** A topology of these vhosts, sorted by name, without routing tests. */
 export function topology(...vhosts: Vhost[]): Topology {
   return { vhosts: [...vhosts].sort((a, b) => compareStrings(a.name, b.name)), tests: [] };
 }

@@ -1,50 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Definitions } from '../../../src/broker/definitions.js';
 import { topologyFromDefinitions } from '../../../src/broker/from-definitions.js';
-import type { Binding, Exchange, Queue, Vhost } from '../../../src/spec/topology.js';
+import { binding, exchange, queue, vhost as vhostOf, vhostAsWritten } from '../../support/builders.js';
 
 const V = 'shop/eu';
-
-const exchange = (name: string, over: Partial<Exchange> = {}): Exchange => ({
-  vhost: V,
-  name,
-  type: 'direct',
-  durable: true,
-  autoDelete: false,
-  internal: false,
-  arguments: {},
-  ...over,
-});
-const queue = (name: string, over: Partial<Queue> = {}): Queue => ({
-  vhost: V,
-  name,
-  type: 'classic',
-  durable: true,
-  autoDelete: false,
-  exclusive: false,
-  serverNamed: false,
-  arguments: {},
-  ...over,
-});
-const binding = (source: string, destination: string, over: Partial<Binding> = {}): Binding => ({
-  vhost: V,
-  source,
-  destination,
-  destinationType: 'queue',
-  routingKey: '',
-  arguments: {},
-  ...over,
-});
-const emptyVhost = (name: string, over: Partial<Vhost> = {}): Vhost => ({
-  name,
-  exchanges: [],
-  queues: [],
-  bindings: [],
-  policies: [],
-  operatorPolicies: [],
-  ignore: [],
-  ...over,
-});
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -92,20 +51,22 @@ describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions
   it('gives the normalized vhost, with only what a spec can declare', () => {
     expect(topologyFromDefinitions(defs, { vhost: V })).toEqual({
       vhosts: [
-        emptyVhost(V, {
+        // In the order the reader must give: sorted by identity.
+        vhostAsWritten({
+          name: V,
           exchanges: [
-            exchange('topic_logs', { type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
-            exchange('unrouted', { type: 'fanout' }),
+            exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
+            exchange({ name: 'unrouted', type: 'fanout' }),
           ],
           queues: [
-            queue('audit', { arguments: { 'x-message-ttl': 60000 } }),
-            queue('orders', { type: 'quorum', arguments: { 'x-delivery-limit': 5 } }),
-            queue('tmp', { durable: false, autoDelete: true }),
+            queue({ name: 'audit', arguments: { 'x-message-ttl': 60000 } }),
+            queue({ name: 'orders', type: 'quorum', arguments: { 'x-delivery-limit': 5 } }),
+            queue({ name: 'tmp', durable: false, autoDelete: true }),
           ],
           bindings: [
-            binding('amq.topic', 'audit', { routingKey: '*.critical' }),
-            binding('topic_logs', 'unrouted', { destinationType: 'exchange', routingKey: '#' }),
-            binding('topic_logs', 'audit', { routingKey: 'kern.*' }),
+            binding({ source: 'amq.topic', destination: 'audit', routingKey: '*.critical' }),
+            binding({ source: 'topic_logs', destination: 'unrouted', destinationType: 'exchange', routingKey: '#' }),
+            binding({ source: 'topic_logs', destination: 'audit', routingKey: 'kern.*' }),
           ],
           policies: [
             { vhost: V, name: 'ttl', pattern: '^temp\\.', applyTo: 'queues', priority: 0, definition: { 'message-ttl': 60000 } },
@@ -134,7 +95,33 @@ describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions
   });
 
   it('keeps an empty vhost that was asked for', () => {
-    expect(topologyFromDefinitions({}, { vhost: V }).vhosts).toEqual([emptyVhost(V)]);
+    expect(topologyFromDefinitions({}, { vhost: V }).vhosts).toEqual([vhostOf({ name: V })]);
+  });
+
+  it('puts every object in the vhost asked for, also the policies that name the vhost it was exported from', () => {
+    // What a 3.10 broker writes: `vhost` on policies and parameters only.
+    const topology = topologyFromDefinitions(defs, { vhost: 'elsewhere' });
+    expect(topology.vhosts.map((v) => v.name)).toEqual(['elsewhere']);
+    const [vhost] = topology.vhosts;
+    expect([vhost!.exchanges.length, vhost!.queues.length, vhost!.bindings.length]).toEqual([2, 3, 3]);
+    expect(vhost!.policies).toEqual([
+      { vhost: 'elsewhere', name: 'ttl', pattern: '^temp\\.', applyTo: 'queues', priority: 0, definition: { 'message-ttl': 60000 } },
+    ]);
+    expect(vhost!.operatorPolicies.map((p) => `${p.vhost}|${p.name}`)).toEqual(['elsewhere|cap']);
+  });
+
+  it('keeps the vhosts a whole-broker export names, even with a vhost asked for', () => {
+    const topology = topologyFromDefinitions(
+      {
+        queues: [{ name: 'q', vhost: 'a', durable: true, auto_delete: false, arguments: {} }],
+        policies: [{ vhost: 'a', name: 'p', pattern: '.*', definition: {} }],
+      },
+      { vhost: 'b' },
+    );
+    expect(topology.vhosts.map((v) => [v.name, v.queues.length, v.policies.length])).toEqual([
+      ['a', 1, 1],
+      ['b', 0, 0],
+    ]);
   });
 });
 
@@ -171,7 +158,7 @@ describe('runtime queues are left out with their bindings', () => {
     }, { vhost: V });
     const vhost = topology.vhosts[0]!;
     expect(vhost.queues.map((q) => q.name)).toEqual(['orders']);
-    expect(vhost.bindings).toEqual([binding('e', 'orders')]);
+    expect(vhost.bindings).toEqual([binding({ vhost: V, source: 'e', destination: 'orders' })]);
   });
 
   it('does not drop a same-named queue of another vhost', () => {
@@ -221,9 +208,9 @@ describe('canonical values', () => {
       queues: [{ name: 'q' }],
       bindings: [{ source: 'e', destination: 'q' }],
     }).vhosts[0]!;
-    expect(vhost.exchanges).toEqual([exchange('e', { vhost: '/' })]);
-    expect(vhost.queues).toEqual([queue('q', { vhost: '/' })]);
-    expect(vhost.bindings).toEqual([binding('e', 'q', { vhost: '/' })]);
+    expect(vhost.exchanges).toEqual([exchange({ vhost: '/', name: 'e' })]);
+    expect(vhost.queues).toEqual([queue({ vhost: '/', name: 'q' })]);
+    expect(vhost.bindings).toEqual([binding({ vhost: '/', source: 'e', destination: 'q' })]);
   });
 });
 
@@ -259,8 +246,8 @@ describe('a whole-broker export', () => {
     const topology = topologyFromDefinitions(defs);
     expect(topology.vhosts.map((v) => v.name)).toEqual(['/', 'b', 'empty', 'z']);
     const [root, b, empty, z] = topology.vhosts;
-    expect(root).toEqual(emptyVhost('/', { description: 'Default virtual host' }));
-    expect(empty).toEqual(emptyVhost('empty'));
+    expect(root).toEqual(vhostOf({ name: '/', description: 'Default virtual host' }));
+    expect(empty).toEqual(vhostOf({ name: 'empty' }));
     expect(b!.description).toBe('billing');
     expect(b!.tags).toEqual(['prod', 'eu']);
     expect(b!.exchanges.map((e) => e.name)).toEqual(['x', 'y']);

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { vhostAs } from '../../../src/probe/vhost-as.js';
 import type { Topology, Vhost } from '../../../src/spec/topology.js';
-import { bind, exchange, policy, queue, test } from '../routing/builders.js';
+import { binding, exchange, policy, queue, routingTest, vhost } from '../../support/builders.js';
 
-const app: Vhost = {
+const app: Vhost = vhost({
   name: '/',
   description: 'the app',
   tags: ['prod'],
-  exchanges: [exchange('logs', 'fanout')],
-  queues: [queue('debug.tap'), queue('listener', { exclusive: true, serverNamed: true })],
-  bindings: [bind('logs', 'listener')],
-  policies: [policy('ttl', '.*', { 'message-ttl': 5 })],
-  operatorPolicies: [policy('cap', '.*', { 'max-length': 9 })],
+  exchanges: [exchange({ name: 'logs', type: 'fanout' })],
+  queues: [queue({ name: 'debug.tap' }), queue({ name: 'listener', exclusive: true, serverNamed: true })],
+  bindings: [binding({ source: 'logs', destination: 'listener' })],
+  policies: [policy({ name: 'ttl', definition: { 'message-ttl': 5 } })],
+  operatorPolicies: [policy({ name: 'cap', definition: { 'max-length': 9 } })],
   ignore: ['^debug\\.'],
-};
+});
 const other: Vhost = { ...app, name: 'other', exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [] };
-const topology: Topology = { vhosts: [app, other], tests: [test('t', { exchange: 'logs', expect: ['listener'] })] };
+const topology: Topology = { vhosts: [app, other], tests: [routingTest({ name: 't', exchange: 'logs', expect: ['listener'] })] };
 
 describe('vhostAs', () => {
   it('copies one vhost under a new name, in every object, without ignore patterns or tests', () => {

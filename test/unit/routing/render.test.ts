@@ -4,34 +4,47 @@ import { renderTestResultsText, testResultsJson } from '../../../src/routing/ren
 import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route } from '../../../src/routing/route.js';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
-import { VHOST, bind, exchange, policy, queue, test, topology, toExchange } from './builders.js';
+import type { Topology } from '../../../src/spec/topology.js';
+import { bind, exchange, policy, queue, routingTest, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
 
-const t = topology({
-  exchanges: [
-    exchange('topic_logs', 'topic', { arguments: { 'alternate-exchange': 'unrouted' } }),
-    exchange('logs', 'fanout'),
-    exchange('unrouted', 'fanout'),
-    exchange('pdf_router', 'headers'),
-    exchange('by-policy', 'direct'),
-  ],
-  queues: [queue('audit'), queue('log-listener'), queue('lost')],
-  bindings: [
-    bind('topic_logs', 'audit', 'kern.*'),
-    bind('topic_logs', 'audit', '*.critical'),
-    toExchange('topic_logs', 'logs', '#.critical'),
-    toExchange('logs', 'topic_logs'),
-    bind('logs', 'log-listener'),
-    bind('unrouted', 'lost'),
-    bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
-  ],
-  policies: [policy('ae', '^by-', { 'alternate-exchange': 'unrouted' })],
+const VHOST = '/';
+
+const t: Topology = {
+  ...topology(
+    vhostAsWritten({
+      exchanges: [
+        exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
+        exchange({ name: 'logs', type: 'fanout' }),
+        exchange({ name: 'unrouted', type: 'fanout' }),
+        exchange({ name: 'pdf_router', type: 'headers' }),
+        exchange({ name: 'by-policy', type: 'direct' }),
+      ],
+      queues: [queue({ name: 'audit' }), queue({ name: 'log-listener' }), queue({ name: 'lost' })],
+      bindings: [
+        bind('topic_logs', 'audit', 'kern.*'),
+        bind('topic_logs', 'audit', '*.critical'),
+        toExchange('topic_logs', 'logs', '#.critical'),
+        toExchange('logs', 'topic_logs'),
+        bind('logs', 'log-listener'),
+        bind('unrouted', 'lost'),
+        bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
+      ],
+      policies: [policy({ name: 'ae', pattern: '^by-', applyTo: 'exchanges', definition: { 'alternate-exchange': 'unrouted' } })],
+    }),
+  ),
   tests: [
-    test('critical kernel messages reach audit', { exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['audit', 'log-listener'] }),
-    test('pdf goes to audit and billing', { exchange: 'pdf_router', headers: { format: 'pdf' }, expect: ['audit', 'billing'], loc: { file: 'spec.yaml', line: 12, col: 5 } }),
-    test('unknown', { exchange: 'nope', expect: ['audit'] }),
-    test('dropped', { exchange: 'pdf_router', expect: ['audit'] }),
+    routingTest({ name: 'critical kernel messages reach audit', exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['audit', 'log-listener'] }),
+    routingTest({
+      name: 'pdf goes to audit and billing',
+      exchange: 'pdf_router',
+      headers: { format: 'pdf' },
+      expect: ['audit', 'billing'],
+      loc: { file: 'spec.yaml', line: 12, col: 5 },
+    }),
+    routingTest({ name: 'unknown', exchange: 'nope', expect: ['audit'] }),
+    routingTest({ name: 'dropped', exchange: 'pdf_router', expect: ['audit'] }),
   ],
-});
+};
 const table = compileRoutes(t, VHOST);
 
 describe('renderRouteText', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Topology } from '../../../src/spec/topology.js';
 import { bufferIO } from '../../../src/cli/io.js';
-import { bind, exchange, queue, topology, toExchange } from './builders.js';
+import { bind, exchange, queue, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
 
 // The spec loader is another stage with its own tests; here it hands over plain data.
 const loaded = vi.hoisted(() => ({ topology: undefined as Topology | undefined }));
@@ -10,13 +10,13 @@ vi.mock('../../../src/cli/load-spec.js', () => ({
 }));
 const { routeCommand } = await import('../../../src/cli/route.js');
 
-const spec = topology({
+const spec = topology(vhostAsWritten({
   exchanges: [
-    exchange('topic_logs', 'topic', { arguments: { 'alternate-exchange': 'unrouted' } }),
-    exchange('unrouted', 'fanout', { internal: true }),
-    exchange('pdf_router', 'headers'),
+    exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
+    exchange({ name: 'unrouted', type: 'fanout', internal: true }),
+    exchange({ name: 'pdf_router', type: 'headers' }),
   ],
-  queues: [queue('audit'), queue('lost'), queue('counted')],
+  queues: [queue({ name: 'audit' }), queue({ name: 'lost' }), queue({ name: 'counted' })],
   bindings: [
     bind('topic_logs', 'audit', 'kern.*'),
     toExchange('topic_logs', 'unrouted', 'never'),
@@ -24,7 +24,7 @@ const spec = topology({
     bind('pdf_router', 'audit', '', { format: 'pdf' }),
     bind('pdf_router', 'counted', '', { count: 5, urgent: true }),
   ],
-});
+}));
 
 const run = async (options: Partial<Parameters<typeof routeCommand>[1]>) => {
   const io = bufferIO();
@@ -65,7 +65,9 @@ describe('routeCommand', () => {
   });
 
   it('defaults to the only vhost of the spec', async () => {
-    const other = topology({ exchanges: [exchange('x', 'fanout')], queues: [queue('q')], bindings: [bind('x', 'q')] });
+    const other = topology(
+      vhostAsWritten({ exchanges: [exchange({ name: 'x', type: 'fanout' })], queues: [queue({ name: 'q' })], bindings: [bind('x', 'q')] }),
+    );
     other.vhosts[0]!.name = 'prod';
     loaded.topology = other;
     expect(JSON.parse((await run({ exchange: 'x', json: true })).stdout).queues).toEqual(['q']);

@@ -2,16 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route, type RouteMessage } from '../../../src/routing/route.js';
 import type { Topology } from '../../../src/spec/topology.js';
-import { VHOST, bind, exchange, policy, queue, toExchange, topology } from './builders.js';
+import { bind, exchange, policy, queue, toExchange, topology, vhostAsWritten } from '../../support/builders.js';
+
+const VHOST = '/';
 
 const routeIn = (t: Topology, message: RouteMessage) => route(compileRoutes(t, VHOST), message);
 const queuesOf = (t: Topology, exchangeName: string, routingKey = '', headers = {}) =>
   routeIn(t, { exchange: exchangeName, routingKey, headers }).queues;
 
 describe('route: exchange types', () => {
-  const t = topology({
-    exchanges: [exchange('d', 'direct'), exchange('f', 'fanout'), exchange('t', 'topic'), exchange('h', 'headers')],
-    queues: ['q1', 'q2', 'q3'].map((n) => queue(n)),
+  const t = topology(vhostAsWritten({
+    exchanges: [
+      exchange({ name: 'd', type: 'direct' }),
+      exchange({ name: 'f', type: 'fanout' }),
+      exchange({ name: 't', type: 'topic' }),
+      exchange({ name: 'h', type: 'headers' }),
+    ],
+    queues: ['q1', 'q2', 'q3'].map((n) => queue({ name: n })),
     bindings: [
       bind('d', 'q1', 'red'),
       bind('d', 'q2', 'red'),
@@ -25,7 +32,7 @@ describe('route: exchange types', () => {
       bind('h', 'q2', 'any-key-is-ignored', { 'x-match': 'any', format: 'pdf', type: 'log' }),
       bind('h', 'q3', '', { count: 5 }),
     ],
-  });
+  }));
 
   it.each([
     ['d', 'red', {}, ['q1', 'q2']],
@@ -75,11 +82,11 @@ describe('route: exchange types', () => {
 
 describe('route: exchange-to-exchange bindings', () => {
   it('follows chains, filtering at every exchange', () => {
-    const t = topology({
-      exchanges: [exchange('a', 'topic'), exchange('b', 'direct'), exchange('c', 'fanout')],
-      queues: [queue('qb'), queue('qc')],
+    const t = topology(vhostAsWritten({
+      exchanges: [exchange({ name: 'a', type: 'topic' }), exchange({ name: 'b', type: 'direct' }), exchange({ name: 'c', type: 'fanout' })],
+      queues: [queue({ name: 'qb' }), queue({ name: 'qc' })],
       bindings: [toExchange('a', 'b', 'x.#'), bind('b', 'qb', 'x.y'), toExchange('b', 'c', 'x.z'), bind('c', 'qc')],
-    });
+    }));
     expect(queuesOf(t, 'a', 'x.y')).toEqual(['qb']);
     expect(queuesOf(t, 'a', 'x.z')).toEqual(['qc']);
     expect(queuesOf(t, 'a', 'y.z')).toEqual([]);
@@ -87,11 +94,11 @@ describe('route: exchange-to-exchange bindings', () => {
   });
 
   it('ends cycles: each exchange routes a message once, each queue gets one copy', () => {
-    const t = topology({
-      exchanges: [exchange('a', 'fanout'), exchange('b', 'fanout'), exchange('c', 'topic')],
-      queues: [queue('q')],
+    const t = topology(vhostAsWritten({
+      exchanges: [exchange({ name: 'a', type: 'fanout' }), exchange({ name: 'b', type: 'fanout' }), exchange({ name: 'c', type: 'topic' })],
+      queues: [queue({ name: 'q' })],
       bindings: [toExchange('a', 'b'), toExchange('b', 'c'), toExchange('c', 'a', '#'), toExchange('c', 'c', '#'), bind('c', 'q', '#'), bind('a', 'q')],
-    });
+    }));
     const result = routeIn(t, { exchange: 'a', routingKey: 'k' });
     expect(result.queues).toEqual(['q']);
     const outcomes = result.path.map((h) => `${h.source}->${h.destination}:${h.outcome}`);
@@ -101,20 +108,20 @@ describe('route: exchange-to-exchange bindings', () => {
   });
 
   it('a self-binding does not route twice', () => {
-    const t = topology({
-      exchanges: [exchange('a', 'fanout')],
-      queues: [queue('q')],
+    const t = topology(vhostAsWritten({
+      exchanges: [exchange({ name: 'a', type: 'fanout' })],
+      queues: [queue({ name: 'q' })],
       bindings: [toExchange('a', 'a'), bind('a', 'q')],
-    });
+    }));
     const result = routeIn(t, { exchange: 'a', routingKey: '' });
     expect(result.queues).toEqual(['q']);
     expect(result.path.filter((h) => h.destination === 'q')).toHaveLength(1);
   });
 
   it('routes from built-in amq.* exchanges', () => {
-    const t = topology({
-      exchanges: [exchange('mine', 'fanout')],
-      queues: [queue('q1'), queue('q2'), queue('q3')],
+    const t = topology(vhostAsWritten({
+      exchanges: [exchange({ name: 'mine', type: 'fanout' })],
+      queues: [queue({ name: 'q1' }), queue({ name: 'q2' }), queue({ name: 'q3' })],
       bindings: [
         bind('amq.topic', 'q1', 'a.*'),
         toExchange('amq.direct', 'mine', 'k'),
@@ -122,7 +129,7 @@ describe('route: exchange-to-exchange bindings', () => {
         bind('amq.match', 'q3', '', { 'x-match': 'any', a: 1 }),
         bind('amq.headers', 'q1', '', { a: 1 }),
       ],
-    });
+    }));
     expect(queuesOf(t, 'amq.topic', 'a.b')).toEqual(['q1']);
     expect(queuesOf(t, 'amq.direct', 'k')).toEqual(['q2']);
     expect(queuesOf(t, 'amq.match', '', { a: 1 })).toEqual(['q3']);
@@ -132,17 +139,17 @@ describe('route: exchange-to-exchange bindings', () => {
 });
 
 describe('route: alternate exchanges', () => {
-  const t = topology({
+  const t = topology(vhostAsWritten({
     exchanges: [
-      exchange('main', 'direct', { arguments: { 'alternate-exchange': 'ae' } }),
-      exchange('ae', 'fanout', { internal: true }),
-      exchange('empty', 'direct'),
-      exchange('second', 'direct', { arguments: { 'alternate-exchange': 'ae2' } }),
-      exchange('ae2', 'fanout'),
-      exchange('loop', 'direct', { arguments: { 'alternate-exchange': 'loop' } }),
-      exchange('dangling', 'direct', { arguments: { 'alternate-exchange': 'nowhere' } }),
+      exchange({ name: 'main', type: 'direct', arguments: { 'alternate-exchange': 'ae' } }),
+      exchange({ name: 'ae', type: 'fanout', internal: true }),
+      exchange({ name: 'empty', type: 'direct' }),
+      exchange({ name: 'second', type: 'direct', arguments: { 'alternate-exchange': 'ae2' } }),
+      exchange({ name: 'ae2', type: 'fanout' }),
+      exchange({ name: 'loop', type: 'direct', arguments: { 'alternate-exchange': 'loop' } }),
+      exchange({ name: 'dangling', type: 'direct', arguments: { 'alternate-exchange': 'nowhere' } }),
     ],
-    queues: [queue('routed'), queue('unrouted'), queue('unrouted2')],
+    queues: [queue({ name: 'routed' }), queue({ name: 'unrouted' }), queue({ name: 'unrouted2' })],
     bindings: [
       bind('main', 'routed', 'ok'),
       toExchange('main', 'empty', 'to-empty'),
@@ -150,7 +157,7 @@ describe('route: alternate exchanges', () => {
       bind('ae', 'unrouted'),
       bind('ae2', 'unrouted2'),
     ],
-  });
+  }));
 
   it('is used when the exchange matched no binding', () => {
     const result = routeIn(t, { exchange: 'main', routingKey: 'nope' });
@@ -186,16 +193,22 @@ describe('route: alternate exchanges', () => {
   });
 
   it('can come from the highest-priority matching policy; the argument wins over it', () => {
-    const p = topology({
-      exchanges: [exchange('events.a', 'direct'), exchange('events.b', 'direct', { arguments: { 'alternate-exchange': 'own' } }), exchange('own', 'fanout'), exchange('low', 'fanout'), exchange('high', 'fanout')],
-      queues: [queue('q-own'), queue('q-low'), queue('q-high')],
+    const p = topology(vhostAsWritten({
+      exchanges: [
+        exchange({ name: 'events.a', type: 'direct' }),
+        exchange({ name: 'events.b', type: 'direct', arguments: { 'alternate-exchange': 'own' } }),
+        exchange({ name: 'own', type: 'fanout' }),
+        exchange({ name: 'low', type: 'fanout' }),
+        exchange({ name: 'high', type: 'fanout' }),
+      ],
+      queues: [queue({ name: 'q-own' }), queue({ name: 'q-low' }), queue({ name: 'q-high' })],
       bindings: [bind('own', 'q-own'), bind('low', 'q-low'), bind('high', 'q-high')],
       policies: [
-        policy('low', '^events\\.', { 'alternate-exchange': 'low' }, { priority: 1 }),
-        policy('high', '^events\\.', { 'alternate-exchange': 'high' }, { priority: 5 }),
-        policy('queues-only', '.*', { 'alternate-exchange': 'low' }, { priority: 9, applyTo: 'queues' }),
+        policy({ name: 'low', pattern: '^events\\.', applyTo: 'exchanges', definition: { 'alternate-exchange': 'low' }, priority: 1 }),
+        policy({ name: 'high', pattern: '^events\\.', applyTo: 'exchanges', definition: { 'alternate-exchange': 'high' }, priority: 5 }),
+        policy({ name: 'queues-only', pattern: '.*', definition: { 'alternate-exchange': 'low' }, priority: 9, applyTo: 'queues' }),
       ],
-    });
+    }));
     const viaPolicy = routeIn(p, { exchange: 'events.a', routingKey: 'x' });
     expect(viaPolicy.queues).toEqual(['q-high']);
     expect(viaPolicy.path[0]).toMatchObject({ via: 'alternate-exchange', destination: 'high', policy: 'high' });
@@ -204,22 +217,25 @@ describe('route: alternate exchanges', () => {
   });
 
   it('a higher-priority policy without an alternate exchange hides a lower one that has one', () => {
-    const p = topology({
-      exchanges: [exchange('x', 'direct'), exchange('ae', 'fanout')],
-      queues: [queue('q')],
+    const p = topology(vhostAsWritten({
+      exchanges: [exchange({ name: 'x', type: 'direct' }), exchange({ name: 'ae', type: 'fanout' })],
+      queues: [queue({ name: 'q' })],
       bindings: [bind('ae', 'q')],
-      policies: [policy('ae', '.*', { 'alternate-exchange': 'ae' }, { priority: 1 }), policy('other', '^x$', { 'federation-upstream-set': 'all' }, { priority: 2 })],
-    });
+      policies: [
+        policy({ name: 'ae', pattern: '.*', applyTo: 'exchanges', definition: { 'alternate-exchange': 'ae' }, priority: 1 }),
+        policy({ name: 'other', pattern: '^x$', applyTo: 'exchanges', definition: { 'federation-upstream-set': 'all' }, priority: 2 }),
+      ],
+    }));
     expect(queuesOf(p, 'x', 'k')).toEqual([]);
   });
 });
 
 describe('route: publishing rules', () => {
-  const t = topology({
-    exchanges: [exchange('internal', 'fanout', { internal: true }), exchange('front', 'fanout')],
-    queues: [queue('q'), queue('excl', { exclusive: true }), queue('listener', { exclusive: true, serverNamed: true })],
+  const t = topology(vhostAsWritten({
+    exchanges: [exchange({ name: 'internal', type: 'fanout', internal: true }), exchange({ name: 'front', type: 'fanout' })],
+    queues: [queue({ name: 'q' }), queue({ name: 'excl', exclusive: true }), queue({ name: 'listener', exclusive: true, serverNamed: true })],
     bindings: [toExchange('front', 'internal'), bind('internal', 'q')],
-  });
+  }));
 
   it('refuses an internal exchange, which still receives through bindings', () => {
     expect(routeIn(t, { exchange: 'internal', routingKey: '' })).toEqual({
@@ -257,11 +273,11 @@ describe('route: publishing rules', () => {
 });
 
 describe('route: CC and BCC headers add routing keys', () => {
-  const t = topology({
-    exchanges: [exchange('d', 'direct'), exchange('t', 'topic'), exchange('h', 'headers')],
-    queues: [queue('q1'), queue('q2'), queue('q3')],
+  const t = topology(vhostAsWritten({
+    exchanges: [exchange({ name: 'd', type: 'direct' }), exchange({ name: 't', type: 'topic' }), exchange({ name: 'h', type: 'headers' })],
+    queues: [queue({ name: 'q1' }), queue({ name: 'q2' }), queue({ name: 'q3' })],
     bindings: [bind('d', 'q1', 'one'), bind('d', 'q2', 'two'), bind('t', 'q3', 'three.#'), bind('h', 'q1', '', { CC: ['two'] })],
-  });
+  }));
 
   it.each([
     ['d', 'one', { CC: ['two'] }, ['q1', 'q2']],
@@ -280,15 +296,15 @@ describe('route: CC and BCC headers add routing keys', () => {
 });
 
 describe('route: plugin exchange types', () => {
-  const t = topology({
+  const t = topology(vhostAsWritten({
     exchanges: [
-      exchange('delayed', 'x-delayed-message', { arguments: { 'x-delayed-type': 'topic' } }),
-      exchange('hash', 'x-consistent-hash'),
-      exchange('front', 'fanout'),
+      exchange({ name: 'delayed', type: 'x-delayed-message', arguments: { 'x-delayed-type': 'topic' } }),
+      exchange({ name: 'hash', type: 'x-consistent-hash' }),
+      exchange({ name: 'front', type: 'fanout' }),
     ],
-    queues: [queue('q')],
+    queues: [queue({ name: 'q' })],
     bindings: [bind('delayed', 'q', 'a.#'), bind('hash', 'q', '1'), toExchange('front', 'hash')],
-  });
+  }));
 
   it('routes a delayed-message exchange as its x-delayed-type', () => {
     expect(queuesOf(t, 'delayed', 'a.b')).toEqual(['q']);
@@ -303,13 +319,15 @@ describe('route: plugin exchange types', () => {
 
 describe('compileRoutes', () => {
   it('compiles an undeclared vhost to the built-in exchanges alone', () => {
-    const table = compileRoutes(topology({ exchanges: [exchange('x', 'fanout')] }), 'other');
+    const table = compileRoutes(topology(vhostAsWritten({ exchanges: [exchange({ name: 'x', type: 'fanout' })] })), 'other');
     expect([...table.exchanges.keys()].sort()).toEqual(['amq.direct', 'amq.fanout', 'amq.headers', 'amq.match', 'amq.rabbitmq.trace', 'amq.topic']);
     expect(table.defaultExchangeQueues.size).toBe(0);
   });
 
   it('leaves the topology unchanged and does not depend on it once compiled', () => {
-    const t = topology({ exchanges: [exchange('x', 'fanout')], queues: [queue('q')], bindings: [bind('x', 'q')] });
+    const t = topology(
+      vhostAsWritten({ exchanges: [exchange({ name: 'x', type: 'fanout' })], queues: [queue({ name: 'q' })], bindings: [bind('x', 'q')] }),
+    );
     const before = JSON.stringify(t);
     const table = compileRoutes(t, VHOST);
     route(table, { exchange: 'x', routingKey: '' });

@@ -1,36 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
 import { testResultOf } from '../../../src/routing/test-result.js';
-import { bind, exchange, queue, test, topology, toExchange } from './builders.js';
+import type { RoutingTest, Topology } from '../../../src/spec/topology.js';
+import { bind, exchange, queue, routingTest, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
 
-const spec = (tests: ReturnType<typeof test>[]) =>
-  topology({
-    exchanges: [
-      exchange('topic_logs', 'topic', { arguments: { 'alternate-exchange': 'unrouted' } }),
-      exchange('logs', 'fanout'),
-      exchange('unrouted', 'fanout'),
-      exchange('pdf_router', 'headers'),
-    ],
-    queues: [queue('audit'), queue('log-listener', { exclusive: true, serverNamed: true }), queue('lost')],
-    bindings: [
-      bind('topic_logs', 'audit', 'kern.*'),
-      bind('topic_logs', 'audit', '*.critical'),
-      toExchange('topic_logs', 'logs', '#.critical'),
-      bind('logs', 'log-listener'),
-      bind('unrouted', 'lost'),
-      bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
-    ],
-    tests,
-  });
+const spec = (tests: RoutingTest[]): Topology => ({
+  ...topology(
+    vhostAsWritten({
+      exchanges: [
+        exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
+        exchange({ name: 'logs', type: 'fanout' }),
+        exchange({ name: 'unrouted', type: 'fanout' }),
+        exchange({ name: 'pdf_router', type: 'headers' }),
+      ],
+      queues: [queue({ name: 'audit' }), queue({ name: 'log-listener', exclusive: true, serverNamed: true }), queue({ name: 'lost' })],
+      bindings: [
+        bind('topic_logs', 'audit', 'kern.*'),
+        bind('topic_logs', 'audit', '*.critical'),
+        toExchange('topic_logs', 'logs', '#.critical'),
+        bind('logs', 'log-listener'),
+        bind('unrouted', 'lost'),
+        bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
+      ],
+    }),
+  ),
+  tests,
+});
 
 describe('runRoutingTests', () => {
   it('passes tests whose expected queues are exactly the ones reached', () => {
     const results = runRoutingTests(
       spec([
-        test('critical kernel', { exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['log-listener', 'audit'] }),
-        test('pdf', { exchange: 'pdf_router', headers: { format: 'pdf' }, expect: ['audit'] }),
-        test('unrouted', { exchange: 'topic_logs', routingKey: 'user.info', expect: ['lost'] }),
-        test('nothing', { exchange: 'pdf_router', headers: { format: 'doc' }, expect: [] }),
+        routingTest({ name: 'critical kernel', exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['log-listener', 'audit'] }),
+        routingTest({ name: 'pdf', exchange: 'pdf_router', headers: { format: 'pdf' }, expect: ['audit'] }),
+        routingTest({ name: 'unrouted', exchange: 'topic_logs', routingKey: 'user.info', expect: ['lost'] }),
+        routingTest({ name: 'nothing', exchange: 'pdf_router', headers: { format: 'doc' }, expect: [] }),
       ]),
     );
     expect(results.map((r) => [r.name, r.passed, r.got])).toEqual([
@@ -43,7 +47,7 @@ describe('runRoutingTests', () => {
   });
 
   it('fails with what is missing and what is unexpected, and keeps the path', () => {
-    const [result] = runRoutingTests(spec([test('wrong', { exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['audit', 'lost'] })]));
+    const [result] = runRoutingTests(spec([routingTest({ name: 'wrong', exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['audit', 'lost'] })]));
     expect(result).toMatchObject({
       name: 'wrong',
       passed: false,
@@ -60,8 +64,8 @@ describe('runRoutingTests', () => {
   it('fails tests whose message cannot be routed, naming why', () => {
     const results = runRoutingTests(
       spec([
-        test('bad exchange', { exchange: 'nope', expect: [] }),
-        test('bad vhost', { vhost: 'elsewhere', exchange: 'logs', expect: [] }),
+        routingTest({ name: 'bad exchange', exchange: 'nope', expect: [] }),
+        routingTest({ name: 'bad vhost', vhost: 'elsewhere', exchange: 'logs', expect: [] }),
       ]),
     );
     expect(results.map((r) => [r.passed, r.error, r.errorSubject])).toEqual([
@@ -77,7 +81,7 @@ describe('runRoutingTests', () => {
 
 describe('testResultOf', () => {
   it('compares sets: order and repeats do not matter', () => {
-    const t = test('t', { exchange: 'x', expect: ['b', 'a', 'a'] });
+    const t = routingTest({ name: 't', exchange: 'x', expect: ['b', 'a', 'a'] });
     expect(testResultOf(t, ['a', 'b', 'b'])).toMatchObject({ passed: true, expected: ['a', 'b'], got: ['a', 'b'], missing: [], unexpected: [] });
     expect(testResultOf(t, ['a', 'b']).path).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { RoutingTest, Topology } from '../../../src/spec/topology.js';
 import { bufferIO } from '../../../src/cli/io.js';
-import { bind, exchange, queue, test, topology } from './builders.js';
+import { bind, exchange, queue, routingTest, topology, vhostAsWritten } from '../../support/builders.js';
 
 // The spec loader is another stage with its own tests; here it hands over plain data.
 const loaded = vi.hoisted(() => ({ topology: undefined as Topology | undefined, calls: 0 }));
@@ -13,13 +13,16 @@ vi.mock('../../../src/cli/load-spec.js', () => ({
 }));
 const { testCommand } = await import('../../../src/cli/test.js');
 
-const withTests = (tests: ReturnType<typeof test>[]) =>
-  topology({
-    exchanges: [exchange('logs', 'fanout'), exchange('direct_logs', 'direct')],
-    queues: [queue('a'), queue('b')],
-    bindings: [bind('logs', 'a'), bind('logs', 'b'), bind('direct_logs', 'a', 'error')],
-    tests,
-  });
+const withTests = (tests: RoutingTest[]): Topology => ({
+  ...topology(
+    vhostAsWritten({
+      exchanges: [exchange({ name: 'logs', type: 'fanout' }), exchange({ name: 'direct_logs', type: 'direct' })],
+      queues: [queue({ name: 'a' }), queue({ name: 'b' })],
+      bindings: [bind('logs', 'a'), bind('logs', 'b'), bind('direct_logs', 'a', 'error')],
+    }),
+  ),
+  tests,
+});
 
 const run = async (options: Partial<Parameters<typeof testCommand>[1]> = {}, env: NodeJS.ProcessEnv = {}) => {
   const io = bufferIO(env);
@@ -37,8 +40,8 @@ beforeEach(() => {
 describe('testCommand', () => {
   it('exits 0 when every test passes', async () => {
     loaded.topology = withTests([
-      test('fanout reaches both', { exchange: 'logs', expect: ['a', 'b'] }),
-      test('errors reach a', { exchange: 'direct_logs', routingKey: 'error', expect: ['a'] }),
+      routingTest({ name: 'fanout reaches both', exchange: 'logs', expect: ['a', 'b'] }),
+      routingTest({ name: 'errors reach a', exchange: 'direct_logs', routingKey: 'error', expect: ['a'] }),
     ]);
     const { code, stdout } = await run();
     expect(code).toBe(0);
@@ -47,8 +50,8 @@ describe('testCommand', () => {
 
   it('exits 1 when a test fails, and says why', async () => {
     loaded.topology = withTests([
-      test('fanout reaches both', { exchange: 'logs', expect: ['a', 'b'] }),
-      test('info reaches b', { exchange: 'direct_logs', routingKey: 'info', expect: ['b'] }),
+      routingTest({ name: 'fanout reaches both', exchange: 'logs', expect: ['a', 'b'] }),
+      routingTest({ name: 'info reaches b', exchange: 'direct_logs', routingKey: 'info', expect: ['b'] }),
     ]);
     const { code, stdout } = await run();
     expect(code).toBe(1);
@@ -68,7 +71,7 @@ describe('testCommand', () => {
   });
 
   it('prints the results as JSON with --json, with the same exit code', async () => {
-    loaded.topology = withTests([test('wrong', { exchange: 'logs', expect: ['a'] })]);
+    loaded.topology = withTests([routingTest({ name: 'wrong', exchange: 'logs', expect: ['a'] })]);
     const { code, stdout } = await run({ json: true });
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
@@ -78,7 +81,7 @@ describe('testCommand', () => {
   });
 
   it('colours the marks on a terminal unless NO_COLOR is set', async () => {
-    loaded.topology = withTests([test('ok', { exchange: 'logs', expect: ['a', 'b'] })]);
+    loaded.topology = withTests([routingTest({ name: 'ok', exchange: 'logs', expect: ['a', 'b'] })]);
     const io = bufferIO({});
     io.isTTY = true;
     await testCommand(['spec.yaml'], { var: [] }, io);

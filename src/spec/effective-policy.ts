@@ -1,5 +1,5 @@
-import { compareStrings } from '../spec/identity.js';
-import type { Policy, PolicyApplyTo, QueueType } from '../spec/topology.js';
+import { compareStrings } from './identity.js';
+import type { Policy, PolicyApplyTo, QueueType } from './topology.js';
 
 /** What a policy is matched against: an exchange, or a queue of a type. */
 export type PolicyTarget = { kind: 'exchange' } | { kind: 'queue'; type: QueueType };

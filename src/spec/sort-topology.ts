@@ -1,0 +1,38 @@
+import { bindingKey, compareStrings } from './identity.js';
+import type { Binding, Topology, Vhost } from './topology.js';
+
+/**
+ * `topology` with the order ./topology.ts promises: vhosts sorted by name, and in each vhost
+ * the exchanges, queues, bindings, policies and operator policies sorted by identity key
+ * (./identity.ts). Routing tests keep the order they were written in. Every producer of a
+ * Topology (the spec loader, the broker reader) ends with it, so two equal topologies are
+ * structurally equal. Pure; never mutates its input.
+ */
+export function sortTopology(topology: Topology): Topology {
+  const vhosts = topology.vhosts.map(sortVhost).sort((a, b) => compareStrings(a.name, b.name));
+  return { ...topology, vhosts };
+}
+
+function sortVhost(vhost: Vhost): Vhost {
+  return {
+    ...vhost,
+    exchanges: byName(vhost.exchanges),
+    queues: byName(vhost.queues),
+    bindings: byBindingKey(vhost.bindings),
+    policies: byName(vhost.policies),
+    operatorPolicies: byName(vhost.operatorPolicies),
+  };
+}
+
+/** Within one vhost the identity key (vhost, name) orders by name. */
+function byName<T extends { name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareStrings(a.name, b.name));
+}
+
+/** Computes each key once: a binding's key serializes its arguments. */
+function byBindingKey(bindings: readonly Binding[]): Binding[] {
+  return bindings
+    .map((binding) => ({ binding, key: bindingKey(binding) }))
+    .sort((a, b) => compareStrings(a.key, b.key))
+    .map((entry) => entry.binding);
+}
