@@ -6,10 +6,11 @@ import { executeSteps } from './execute-steps.js';
 import { runStep, type RunStepContext } from './run-step.js';
 
 /**
- * Management API calls in flight at once by default. 16 keeps a 2,000-object apply quick on
- * a single node without flooding it; to be tuned with `npm run bench`.
+ * Management API calls in flight at once by default. `npm run bench` measured raw calls at
+ * 8, 16, 32 and 64 on a 2-core broker: 32 was the fastest or within 3% in every run, and
+ * topo's executor applied 10k objects in 9.8 s at 32 against 10.9 s at 16.
  */
-export const DEFAULT_APPLY_CONCURRENCY = 16;
+export const DEFAULT_APPLY_CONCURRENCY = 32;
 
 export interface ExecutePlanOptions extends RunStepContext {
   concurrency: number;

@@ -47,7 +47,9 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     timeoutMs: lockTimeout * 1000,
     onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
   });
-  const client = new ManagementClient(connection);
+  const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
+  // One socket per call in flight: a smaller pool would cap --concurrency silently.
+  const client = new ManagementClient(connection, { maxSockets: concurrency });
   try {
     // The guards are this apply's flags; whether to prune was decided when the plan was made.
     const planOptions: PlanOptions = {
@@ -89,7 +91,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
 
     const progress = io.isTTY && !options.json ? progressLine(io, plan.steps.length) : undefined;
     const report = await executePlan(client, plan, {
-      concurrency: options.concurrency ?? DEFAULT_APPLY_CONCURRENCY,
+      concurrency,
       ...(progress ? { onProgress: progress.update } : {}),
       signal: lock.lost,
       countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name])).get(name),

@@ -87,7 +87,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
         .option('--prune', 'delete unmanaged objects')
         .option('--json', 'print the plan and each step result as JSON')
-        .option('--concurrency <n>', 'management API calls in flight (default 16)', positiveInt)
+        .option('--concurrency <n>', 'management API calls in flight (default 32)', positiveInt)
         .option('--lock-timeout <seconds>', 'how long to wait for another apply (default 120)', positiveInt)
         .option('--no-color', 'no colours even on a terminal'),
     ),
