@@ -1,25 +1,25 @@
-import { isSeq, type Document, type LineCounter, type Node as YamlNode, type Pair } from 'yaml';
+import type { LinePositions } from './line-index.js';
 import type { PathSet } from './path-set.js';
+import { offsetAt, type NodePosition } from './position-index.js';
 import type { SourceLocation } from './topology.js';
 
 /** A path into a document's value: mapping keys and list indexes, as in a JSON Pointer. */
 export type Path = readonly (string | number)[];
 
 /**
- * One YAML document of a spec file, parsed and interpolated. `value` is plain JSON; the
- * YAML nodes stay available so that any path can be turned into a `file:line:col`.
+ * One YAML document of a spec file, parsed and interpolated. `value` is plain JSON;
+ * `positions` says where each of its nodes was written, so that any path can be turned into
+ * a `file:line:col`. The same whichever parser read the file.
  */
 export interface SpecDocument {
   /** The file as the user named it (directory + relative path). */
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
   /** The document's content as plain JSON (null for an empty document). */
   value: unknown;
-  /** Each mapping's pairs by key, built while converting; first occurrence of a key only. */
-  pairs: WeakMap<YamlNode, Map<string, Pair<YamlNode, YamlNode | null>>>;
-  /** Each alias's anchored node, resolved once while converting. */
-  aliases: WeakMap<YamlNode, YamlNode>;
+  /** Where the nodes of `value` were written; undefined when nothing was. */
+  positions: NodePosition | undefined;
+  /** Line and column of an offset in the file. */
+  lines: LinePositions;
   /** Values whose `${...}` reference could not be resolved (already reported). */
   unresolved: PathSet;
 }
@@ -31,8 +31,8 @@ export interface NodeRef {
 }
 
 /** 1-based position of a character offset in the document's file. */
-export function positionOf(document: SpecDocument, offset: number): SourceLocation {
-  const { line, col } = document.lineCounter.linePos(offset);
+export function positionOf(document: Pick<SpecDocument, 'file' | 'lines'>, offset: number): SourceLocation {
+  const { line, col } = document.lines.linePos(offset);
   return { file: document.file, line, col };
 }
 
@@ -43,28 +43,6 @@ export function positionOf(document: SpecDocument, offset: number): SourceLocati
  * is reported at the object that lacks it.
  */
 export function locate(document: SpecDocument, path: Path, prefer: 'key' | 'value' = 'value'): SourceLocation {
-  let node: YamlNode | null = document.doc.contents;
-  let located: YamlNode | null = node;
-  // The key of `located` when it is a mapping entry's value.
-  let key: YamlNode | null = null;
-  for (const segment of path) {
-    const current = node && (document.aliases.get(node) ?? node);
-    if (!current) break;
-    const index = document.pairs.get(current);
-    if (index) {
-      const pair = index.get(String(segment));
-      if (!pair) break;
-      key = pair.key;
-      node = pair.value;
-    } else if (isSeq(current) && typeof segment === 'number' && segment < current.items.length) {
-      key = null;
-      node = current.items[segment] as YamlNode | null;
-    } else {
-      break;
-    }
-    located = node?.range ? node : key;
-  }
-  const target = prefer === 'key' && key ? key : located;
-  const offset = target?.range?.[0];
+  const offset = offsetAt(document.positions, path, prefer);
   return offset === undefined ? { file: document.file, line: 1, col: 1 } : positionOf(document, offset);
 }
