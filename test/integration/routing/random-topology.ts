@@ -6,17 +6,11 @@
  */
 import type { ArgumentValue, Arguments, Binding, Exchange, Queue, Topology } from '../../../src/spec/topology.js';
 import { bindingKey } from '../../../src/spec/identity.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
-/** mulberry32: a tiny deterministic PRNG, so a failing seed replays exactly. */
+/** A seeded generator with helpers, so a failing seed replays exactly. */
 export function prng(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -4,20 +4,12 @@
  */
 import type { ArgumentValue, Arguments, Binding, Topology, Vhost } from '../../../src/spec/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 export type Random = () => number;
 
-/** mulberry32: a tiny deterministic generator, so a failing seed can be replayed. */
-export function random(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failing seed can be replayed. */
+export const random: (seed: number) => Random = seededRandom;
 
 export const pick = <T>(next: Random, list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
 const some = <T>(next: Random, list: readonly T[], p = 0.5): T[] => list.filter(() => next() < p);

@@ -4,6 +4,7 @@ import { parseFast } from '../../../src/spec/fast-parse.js';
 import type { InterpolationSources } from '../../../src/spec/interpolate.js';
 import { parseWithYaml } from '../../../src/spec/parse-with-yaml.js';
 import { locate, type Path, type SpecDocument } from '../../../src/spec/spec-document.js';
+import { seededRandom } from '../../support/seeded-random.js';
 
 /**
  * Reads `text` with the fast path and, when it accepts the text, with the yaml package too,
@@ -63,17 +64,7 @@ function pathsOf(value: unknown, path: (string | number)[] = [], out: Path[] = [
   return out;
 }
 
-/** A small seeded random number generator (mulberry32), so every run sees the same texts. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 // Names and values chosen to be awkward: quotes, colons, #, unicode, references, and texts
 // that YAML may read as something other than a string.
