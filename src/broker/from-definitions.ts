@@ -1,4 +1,5 @@
 import { canonicalArguments } from '../spec/arguments.js';
+import { isBrokerOwnedExchange, isServerNamedQueue } from '../spec/broker-owned.js';
 import { namedKey } from '../spec/identity.js';
 import { sortTopology } from '../spec/sort-topology.js';
 import type {
@@ -71,7 +72,7 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
   for (const meta of metaByName.values()) Object.assign(vhostOf(meta.name), vhostMetadata(meta));
 
   for (const e of definitions.exchanges ?? []) {
-    if (e.name === '' || e.name.startsWith('amq.')) continue;
+    if (isBrokerOwnedExchange(e.name)) continue;
     const vhost = vhostOf(e.vhost);
     vhost.exchanges.push(exchangeFrom(vhost.name, e));
   }
@@ -93,7 +94,7 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
     if (b.source === '') continue;
     if (
       destinationType === 'queue' &&
-      (b.destination.startsWith('amq.gen-') || runtimeQueues.has(namedKey({ vhost: vhost.name, name: b.destination })))
+      (isServerNamedQueue(b.destination) || runtimeQueues.has(namedKey({ vhost: vhost.name, name: b.destination })))
     ) {
       continue;
     }
@@ -121,7 +122,7 @@ function withoutVhostNames(definitions: Definitions): Definitions {
 
 /** Server-named and exclusive queues live and die with a connection; no spec can apply them. */
 function isRuntimeQueue(q: DefinitionsQueue): boolean {
-  return q.exclusive === true || q.name.startsWith('amq.gen-');
+  return q.exclusive === true || isServerNamedQueue(q.name);
 }
 
 function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags'> {

@@ -1,4 +1,5 @@
 import type { Queue, Topology, Vhost } from '../spec/topology.js';
+import { isBrokerOwnedExchange, isServerNamedQueue } from '../spec/broker-owned.js';
 
 /**
  * The part of a broker's Topology that belongs in a spec: everything except what cannot be
@@ -18,7 +19,7 @@ function exportableVhost(vhost: Vhost): Vhost {
   const dropped = new Set(vhost.queues.filter(isRuntimeQueue).map((q) => q.name));
   return {
     ...vhost,
-    exchanges: vhost.exchanges.filter((x) => x.name !== '' && !x.name.startsWith('amq.')),
+    exchanges: vhost.exchanges.filter((x) => !isBrokerOwnedExchange(x.name)),
     queues: vhost.queues.filter((q) => !dropped.has(q.name)),
     bindings: vhost.bindings.filter(
       (b) => b.source !== '' && !(b.destinationType === 'queue' && dropped.has(b.destination)),
@@ -27,5 +28,5 @@ function exportableVhost(vhost: Vhost): Vhost {
 }
 
 function isRuntimeQueue(q: Queue): boolean {
-  return q.exclusive || q.name.startsWith('amq.gen-');
+  return q.exclusive || isServerNamedQueue(q.name);
 }

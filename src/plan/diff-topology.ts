@@ -6,6 +6,7 @@ import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
 import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
+import { isBrokerOwnedExchange, isServerNamedQueue } from '../spec/broker-owned.js';
 
 /** Properties that can only change by replace, besides `arguments` (DESIGN.md). */
 const EXCHANGE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'internal'] as const;
@@ -64,7 +65,7 @@ function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[]): void {
   const replacedExchanges = new Set<string>();
   matchByName(
     managed(want.exchanges),
-    managed(current.exchanges).filter((e) => !isBuiltInExchange(e.name)),
+    managed(current.exchanges).filter((e) => !isBrokerOwnedExchange(e.name)),
     (after, before) => {
       const name = after.name;
       if (!before) return emit({ action: 'create', kind: 'exchange', vhost, name, after }, name);
@@ -129,14 +130,4 @@ function matchByName<T extends { name: string }>(
   const existing = new Map(actual.map((o) => [o.name, o]));
   for (const [name, want] of wanted) pair(want, existing.get(name));
   for (const [name, have] of existing) if (!wanted.has(name)) extra(have);
-}
-
-/** The default exchange and `amq.*` ones belong to the broker: never managed or unmanaged. */
-function isBuiltInExchange(name: string): boolean {
-  return name === '' || name.startsWith('amq.');
-}
-
-/** Queues the broker named for an application's exclusive declare. */
-function isServerNamedQueue(name: string): boolean {
-  return name.startsWith('amq.gen-');
 }
