@@ -1,18 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TopoError } from '../../../src/errors.js';
 import { formatDiagnostic, loadTopology, validateSpec } from '../../../src/spec/load-topology.js';
 import { lines, tempTree, topologyOf, validateYaml } from './spec-helpers.js';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-async function tree(files: Record<string, string>): Promise<string> {
-  const { dir, cleanup } = await tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
 
 const messagesOf = async (paths: string[], dir: string, options = {}) => {
   const result = await validateSpec(paths, { env: {}, ...options });
@@ -21,7 +11,7 @@ const messagesOf = async (paths: string[], dir: string, options = {}) => {
 
 describe('validateSpec: files and directories', () => {
   it('reads every *.yaml and *.yml below a directory, sorted, skipping hidden entries and other files', async () => {
-    const dir = await tree({
+    const dir = await tempTree({
       'b.yaml': 'vhosts: { b: {} }\n',
       'a/z.yml': 'vhosts: { z: {} }\n',
       'a/a.yaml': 'vhosts: { a: {} }\n',
@@ -40,7 +30,7 @@ describe('validateSpec: files and directories', () => {
   });
 
   it('merges the files of several paths in the order given', async () => {
-    const dir = await tree({
+    const dir = await tempTree({
       'exchanges.yaml': 'vhosts:\n  /:\n    exchanges:\n      logs: { type: fanout }\n',
       'queues/q.yaml': 'vhosts:\n  /:\n    queues:\n      audit: {}\n    bindings:\n      - { source: logs, destination: audit }\n',
     });
@@ -54,18 +44,18 @@ describe('validateSpec: files and directories', () => {
   });
 
   it('reads a file named twice (directly and through its directory) once', async () => {
-    const dir = await tree({ 'a.yaml': 'vhosts:\n  /:\n    queues: { q: {} }\n' });
+    const dir = await tempTree({ 'a.yaml': 'vhosts:\n  /:\n    queues: { q: {} }\n' });
     expect(await messagesOf([dir, join(dir, 'a.yaml'), join(dir, '.', 'a.yaml')], dir)).toEqual([]);
   });
 
   it('reads an explicitly named file whatever its extension', async () => {
-    const dir = await tree({ 'spec.txt': 'vhosts: { v: {} }\n' });
+    const dir = await tempTree({ 'spec.txt': 'vhosts: { v: {} }\n' });
     const result = await validateSpec([join(dir, 'spec.txt')]);
     expect(result.ok && result.topology.vhosts.map((v) => v.name)).toEqual(['v']);
   });
 
   it('reports a missing path and a directory without spec files, and goes on with the rest', async () => {
-    const dir = await tree({ 'empty/readme.md': '', 'bad.yaml': 'vhosts:\n  /:\n    queues:\n      q: { durabel: true }\n' });
+    const dir = await tempTree({ 'empty/readme.md': '', 'bad.yaml': 'vhosts:\n  /:\n    queues:\n      q: { durabel: true }\n' });
     expect(await messagesOf([join(dir, 'nope.yaml'), join(dir, 'empty'), dir], dir)).toEqual([
       'bad.yaml:4:12: queue "q": unknown property "durabel" (did you mean "durable"?)',
       'empty: no *.yaml or *.yml files in this directory',
@@ -74,7 +64,7 @@ describe('validateSpec: files and directories', () => {
   });
 
   it('reports the same queue declared in two files at the second, naming the first', async () => {
-    const dir = await tree({
+    const dir = await tempTree({
       'a.yaml': 'vhosts:\n  /:\n    queues:\n      orders: {}\n',
       'b.yaml': 'vhosts:\n  "/":\n    queues:\n      other: {}\n      orders: { type: quorum }\n',
     });
@@ -85,7 +75,7 @@ describe('validateSpec: files and directories', () => {
 
   it('reports the same binding in two files, after routingKeys expansion', async () => {
     const exchangeAndQueue = 'vhosts:\n  /:\n    exchanges: { logs: { type: direct } }\n    queues: { errors: {} }\n';
-    const dir = await tree({
+    const dir = await tempTree({
       'a.yaml': `${exchangeAndQueue}    bindings:\n      - { source: logs, destination: errors, routingKey: error }\n`,
       'b.yaml': 'vhosts:\n  /:\n    bindings:\n      - { source: logs, destination: errors, routingKeys: [warning, error] }\n',
     });
@@ -97,7 +87,7 @@ describe('validateSpec: files and directories', () => {
   });
 
   it('passes vars and the environment to interpolation', async () => {
-    const dir = await tree({ 'a.yaml': 'vhosts:\n  ${var:env}:\n    queues:\n      orders-${env:REGION}: {}\n' });
+    const dir = await tempTree({ 'a.yaml': 'vhosts:\n  ${var:env}:\n    queues:\n      orders-${env:REGION}: {}\n' });
     const result = await validateSpec([dir], { vars: { env: 'prod' }, env: { REGION: 'eu' } });
     expect(result.ok && result.topology.vhosts.map((v) => [v.name, v.queues.map((q) => q.name)])).toEqual([['prod', ['orders-eu']]]);
     expect(await messagesOf([dir], dir, { vars: { env: 'prod' } })).toEqual([
@@ -108,13 +98,13 @@ describe('validateSpec: files and directories', () => {
 
 describe('loadTopology', () => {
   it('returns the normalized topology of a valid spec', async () => {
-    const dir = await tree({ 'a.yaml': 'vhosts:\n  /:\n    queues:\n      q: {}\n' });
+    const dir = await tempTree({ 'a.yaml': 'vhosts:\n  /:\n    queues:\n      q: {}\n' });
     const topology = await loadTopology([dir]);
     expect(topology.vhosts[0]?.queues[0]).toMatchObject({ name: 'q', durable: true, type: 'classic' });
   });
 
   it('throws spec-invalid with one line per error', async () => {
-    const dir = await tree({ 'a.yaml': 'version: 3\nvhosts:\n  /:\n    queues:\n      q: { type: fifo }\n' });
+    const dir = await tempTree({ 'a.yaml': 'version: 3\nvhosts:\n  /:\n    queues:\n      q: { type: fifo }\n' });
     const error = await loadTopology([dir]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopoError);
     expect((error as TopoError).code).toBe('spec-invalid');
@@ -125,7 +115,7 @@ describe('loadTopology', () => {
   });
 
   it('reads ${env:...} from process.env by default', async () => {
-    const dir = await tree({ 'a.yaml': 'vhosts:\n  ${env:TOPO_TEST_VHOST}: {}\n' });
+    const dir = await tempTree({ 'a.yaml': 'vhosts:\n  ${env:TOPO_TEST_VHOST}: {}\n' });
     process.env.TOPO_TEST_VHOST = 'from-env';
     try {
       expect((await loadTopology([dir])).vhosts.map((v) => v.name)).toEqual(['from-env']);

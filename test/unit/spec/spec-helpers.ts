@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { compareDiagnostics, formatDiagnostic, type SpecResult } from '../../../src/spec/diagnostic.js';
 import type { Topology } from '../../../src/spec/topology.js';
 import { validateSpecSources } from '../../../src/spec/validate-spec-sources.js';
@@ -30,11 +31,13 @@ export function topologyOf(files: string | Record<string, string>, options?: Par
 }
 
 /** Writes files below a fresh temporary directory; returns it and a cleanup. */
-export async function tempTree(files: Record<string, string>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+/** Writes `files` into a fresh temp dir, removed when the current test finishes; returns the dir. */
+export async function tempTree(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'topo-spec-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return dir;
 }

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TopoError } from '../../../src/errors.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { loadSpecFromFlags, parseVarFlags } from '../../../src/cli/load-spec.js';
 import { validateCommand } from '../../../src/cli/validate.js';
 import { tempTree } from './spec-helpers.js';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()));
-});
-async function tree(files: Record<string, string>): Promise<string> {
-  const { dir, cleanup } = await tempTree(files);
-  cleanups.push(cleanup);
-  return dir;
-}
 
 const VALID = `vhosts:
   a:
@@ -31,7 +21,7 @@ tests:
 
 describe('validateCommand', () => {
   it('prints warnings and a one-line summary for a valid spec, and exits 0', async () => {
-    const dir = await tree({ 'spec.yaml': VALID });
+    const dir = await tempTree({ 'spec.yaml': VALID });
     const io = bufferIO({});
     expect(await validateCommand([dir], { var: [] }, io)).toBe(0);
     expect(io.stdout.replaceAll(`${dir}/`, '')).toBe(
@@ -42,7 +32,7 @@ describe('validateCommand', () => {
   });
 
   it('prints every problem, one line each, and exits 1', async () => {
-    const dir = await tree({
+    const dir = await tempTree({
       'a.yaml': 'vhosts:\n  /:\n    queues:\n      q: { type: quorum, durable: false }\n',
       'b.yaml': 'vhosts:\n  /:\n    bindings:\n      - { source: nope, destination: q, arguments: { x-match: all } }\n',
     });
@@ -57,7 +47,7 @@ describe('validateCommand', () => {
   });
 
   it('prints JSON with --json', async () => {
-    const valid = await tree({ 'spec.yaml': VALID });
+    const valid = await tempTree({ 'spec.yaml': VALID });
     const io = bufferIO({});
     expect(await validateCommand([valid], { var: [], json: true }, io)).toBe(0);
     expect(JSON.parse(io.stdout)).toEqual({
@@ -75,7 +65,7 @@ describe('validateCommand', () => {
       summary: { vhosts: 2, exchanges: 2, queues: 2, bindings: 3, policies: 1, operatorPolicies: 0, tests: 1 },
     });
 
-    const invalid = await tree({ 'spec.yaml': 'version: 9\n' });
+    const invalid = await tempTree({ 'spec.yaml': 'version: 9\n' });
     const io2 = bufferIO({});
     expect(await validateCommand([`${invalid}/spec.yaml`, `${invalid}/missing.yaml`], { var: [], json: true }, io2)).toBe(1);
     expect(JSON.parse(io2.stdout)).toEqual({
@@ -90,7 +80,7 @@ describe('validateCommand', () => {
   });
 
   it('takes --var values and the environment of its io', async () => {
-    const dir = await tree({ 'spec.yaml': 'vhosts:\n  ${var:vhost}:\n    queues:\n      q-${env:REGION}:\n        arguments: { x-message-ttl: "${var:ttl}" }\n' });
+    const dir = await tempTree({ 'spec.yaml': 'vhosts:\n  ${var:vhost}:\n    queues:\n      q-${env:REGION}:\n        arguments: { x-message-ttl: "${var:ttl}" }\n' });
     const io = bufferIO({ REGION: 'eu' });
     expect(await validateCommand([dir], { var: ['vhost=shop', 'ttl=1000'] }, io)).toBe(0);
     expect(io.stdout).toBe('valid: 1 vhost, 0 exchanges, 1 queue, 0 bindings, 0 policies, 0 tests\n');
@@ -110,7 +100,7 @@ describe('parseVarFlags', () => {
 
 describe('loadSpecFromFlags', () => {
   it('returns the topology and prints warnings to standard error', async () => {
-    const dir = await tree({ 'spec.yaml': VALID });
+    const dir = await tempTree({ 'spec.yaml': VALID });
     const io = bufferIO({});
     const topology = await loadSpecFromFlags([dir], { var: [] }, io);
     expect(topology.vhosts.map((v) => v.name)).toEqual(['a', 'b']);
@@ -121,7 +111,7 @@ describe('loadSpecFromFlags', () => {
   });
 
   it('throws spec-invalid with every error, one per line', async () => {
-    const dir = await tree({ 'spec.yaml': 'vhosts:\n  /:\n    queues:\n      amq.q: {}\n      q: { type: stream, autoDelete: true }\n' });
+    const dir = await tempTree({ 'spec.yaml': 'vhosts:\n  /:\n    queues:\n      amq.q: {}\n      q: { type: stream, autoDelete: true }\n' });
     const error = await loadSpecFromFlags([dir], { var: [] }, bufferIO({})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopoError);
     expect((error as TopoError).code).toBe('spec-invalid');
