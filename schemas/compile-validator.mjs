@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * Precompiles schemas/topology.schema.json into a standalone ajv validator module,
- * src/spec/generated/topology-schema-validator.ts, so `topo validate` neither loads ajv
+ * src/load/generated/topology-schema-validator.ts, so `topo validate` neither loads ajv
  * nor compiles the schema at run time (that costs a few hundred milliseconds).
  *
  * Run after editing the schema: `node schemas/compile-validator.mjs`. A unit test
- * (test/unit/spec/schema-validator.test.ts) fails while the generated file is stale.
+ * (test/unit/load/schema-file.test.ts) fails while the generated file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
@@ -14,7 +14,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('./topology.schema.json', import.meta.url));
 export const GENERATED_FILE = fileURLToPath(
-  new URL('../src/spec/generated/topology-schema-validator.ts', import.meta.url),
+  new URL('../src/load/generated/topology-schema-validator.ts', import.meta.url),
 );
 
 const HEADER = `/* eslint-disable */

@@ -3,12 +3,12 @@
  * queues only they can own (exclusive, server-named) and check at start-up that what they
  * need exists. Tools can reuse the pure stages: route, diff, plan, render, export, graph.
  */
-export type * from './spec/topology.js';
+export type * from './model/topology.js';
 export { TopoError, ExitCode, type TopoErrorCode } from './errors.js';
 
 // Spec: load, validate, normalize.
-export { loadTopology, validateSpec, formatDiagnostic, type LoadOptions } from './spec/load-topology.js';
-export type { Diagnostic, SpecResult } from './spec/diagnostic.js';
+export { loadTopology, validateSpec, formatDiagnostic, type LoadOptions } from './load/load-topology.js';
+export type { Diagnostic, SpecResult } from './load/diagnostic.js';
 
 // Runtime declarations for applications (over an amqplib channel).
 export { declareRuntime, type DeclareRuntimeOptions, type RuntimeDeclarations } from './runtime/declare-runtime.js';

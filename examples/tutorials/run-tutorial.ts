@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import amqp, { type ChannelModel } from 'amqplib';
 import { assertTopology } from '../../src/runtime/assert-topology.js';
-import { loadTopology } from '../../src/spec/load-topology.js';
-import type { Topology } from '../../src/spec/topology.js';
+import { loadTopology } from '../../src/load/load-topology.js';
+import type { Topology } from '../../src/model/topology.js';
 
 /** A tutorial's topology and the vhost of it the program works in. */
 export interface TutorialSpec {

@@ -1,5 +1,5 @@
 import type { StepOperation } from '../plan/step.js';
-import type { Binding } from '../spec/topology.js';
+import type { Binding } from '../model/topology.js';
 
 /** One line naming what a step does, for progress and failure messages: display only. */
 export function describeStep(step: StepOperation): string {

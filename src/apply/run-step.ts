@@ -1,9 +1,9 @@
 import { apiPath, BrokerHttpError, type ManagementClient } from '../broker/management-client.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
-import { canonicalArguments } from '../spec/arguments.js';
-import { sameValue } from '../spec/canonical-json.js';
-import type { Binding } from '../spec/topology.js';
+import { canonicalArguments } from '../model/arguments.js';
+import { sameValue } from '../model/canonical-json.js';
+import type { Binding } from '../model/topology.js';
 import { isTransientError } from './transient-error.js';
 
 /** 201 Created and 204 No Content both mean the broker did it. */

@@ -1,7 +1,7 @@
-import { canonicalArguments } from '../spec/arguments.js';
-import { isBrokerOwnedExchange, isServerNamedQueue } from '../spec/broker-owned.js';
-import { namedKey } from '../spec/identity.js';
-import { sortTopology } from '../spec/sort-topology.js';
+import { canonicalArguments } from '../model/arguments.js';
+import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
+import { namedKey } from '../model/identity.js';
+import { sortTopology } from '../model/sort-topology.js';
 import type {
   Arguments,
   Binding,
@@ -12,7 +12,7 @@ import type {
   QueueType,
   Topology,
   Vhost,
-} from '../spec/topology.js';
+} from '../model/topology.js';
 import {
   isSingleVhostDefinitions,
   type Definitions,

@@ -1,5 +1,5 @@
-import { compareStrings, namedKey } from '../spec/identity.js';
-import type { Topology, Vhost } from '../spec/topology.js';
+import { compareStrings, namedKey } from '../model/identity.js';
+import type { Topology, Vhost } from '../model/topology.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';

@@ -13,7 +13,7 @@ import { PLAN_FORMAT_VERSION, type Plan, type PlanOptions } from '../plan/plan.j
 import { parsePlan } from '../plan/plan-file.js';
 import { renderJson } from '../render/render-json.js';
 import { renderText } from '../render/render-text.js';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { computePlan, recheckSavedPlan } from './compute-plan.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';

@@ -9,7 +9,7 @@ import { fingerprintState } from '../plan/fingerprint.js';
 import type { Plan, PlanOptions } from '../plan/plan.js';
 import { planChanges } from '../plan/plan-changes.js';
 import { requiredMessageCounts } from '../plan/required-message-counts.js';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import type { ConnectionFlags } from './options.js';
 
 /** A management API client for the broker the flags name; `close` when done. */

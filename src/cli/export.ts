@@ -11,7 +11,7 @@ import { exportableTopology } from '../export/exportable-topology.js';
 import { splitByVhost } from '../export/split-by-vhost.js';
 import { topologyToYaml } from '../export/topology-to-yaml.js';
 import { vhostFileNames } from '../export/vhost-file-names.js';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { openBroker } from './compute-plan.js';
 import type { CommandIO } from './io.js';
 import type { ExportOptions } from './options.js';

@@ -1,6 +1,6 @@
 import { TopoError } from '../errors.js';
-import { formatDiagnostic, validateSpec } from '../spec/load-topology.js';
-import type { Topology } from '../spec/topology.js';
+import { formatDiagnostic, validateSpec } from '../load/load-topology.js';
+import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import type { SpecOptions } from './options.js';
 

@@ -7,7 +7,7 @@ import { serializePlan } from '../plan/plan-file.js';
 import { renderJson } from '../render/render-json.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderText } from '../render/render-text.js';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { computePlan, openBroker } from './compute-plan.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';

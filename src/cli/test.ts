@@ -3,7 +3,7 @@ import { ExitCode } from '../errors.js';
 import { renderTestResultsText, testResultsJson } from '../routing/render-test-results.js';
 import { runRoutingTests } from '../routing/run-routing-tests.js';
 import type { TestResult } from '../routing/test-result.js';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { TestOptions } from './options.js';
@@ -21,12 +21,12 @@ export const offlineRunner: RoutingTestRunner = async (topology) => runRoutingTe
 const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
- * The runner that publishes real messages to a scratch copy of each vhost (src/probe). While
+ * The runner that publishes real messages to a scratch copy of each vhost (src/live-test). While
  * it runs, Ctrl-C (or SIGTERM) stops it and removes the scratch vhost before topo exits;
  * after the first signal the handlers are gone, so a second one ends topo at once.
  */
 async function liveRunner(): Promise<RoutingTestRunner> {
-  const { runLiveTests } = await import('../probe/run-live-tests.js');
+  const { runLiveTests } = await import('../live-test/run-live-tests.js');
   return async (topology, options, io) => {
     const connection = resolveConnection(options, io.env);
     const controller = new AbortController();

@@ -1,7 +1,7 @@
 import { ExitCode } from '../errors.js';
-import { compareDiagnostics, type Diagnostic } from '../spec/diagnostic.js';
-import { formatDiagnostic, validateSpec } from '../spec/load-topology.js';
-import { formatSummary, summarizeTopology } from '../spec/summarize-topology.js';
+import { compareDiagnostics, type Diagnostic } from '../load/diagnostic.js';
+import { formatDiagnostic, validateSpec } from '../load/load-topology.js';
+import { formatSummary, summarizeTopology } from '../model/summarize-topology.js';
 import type { CommandIO } from './io.js';
 import { parseVarFlags } from './load-spec.js';
 import type { ValidateOptions } from './options.js';

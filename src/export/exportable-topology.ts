@@ -1,5 +1,5 @@
-import type { Queue, Topology, Vhost } from '../spec/topology.js';
-import { isBrokerOwnedExchange, isServerNamedQueue } from '../spec/broker-owned.js';
+import type { Queue, Topology, Vhost } from '../model/topology.js';
+import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 
 /**
  * The part of a broker's Topology that belongs in a spec: everything except what cannot be

@@ -1,4 +1,4 @@
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 
 /**
  * One Topology per vhost, in the order of `topology.vhosts` (sorted by name), each with the

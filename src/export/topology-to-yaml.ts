@@ -1,7 +1,7 @@
 import { visit } from 'yaml';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { applyFlowLayout, TO_STRING_OPTIONS, yamlDocument, type YamlPath } from './flow-layout.js';
-import { specDocument } from './spec-document.js';
+import { specDocument } from './export-document.js';
 
 export interface YamlOptions {
   /**

@@ -1,9 +1,9 @@
 import { groupBindings } from '../export/group-bindings.js';
 import { alternateExchangeOf } from '../routing/alternate-exchange.js';
-import { BUILTIN_EXCHANGES } from '../spec/builtin-exchanges.js';
-import { effectivePolicy } from '../spec/effective-policy.js';
-import { compareStrings } from '../spec/identity.js';
-import type { ArgumentValue, Arguments, Exchange, Queue, Topology, Vhost } from '../spec/topology.js';
+import { BUILTIN_EXCHANGES } from '../model/builtin-exchanges.js';
+import { effectivePolicy } from '../model/effective-policy.js';
+import { compareStrings } from '../model/identity.js';
+import type { ArgumentValue, Arguments, Exchange, Queue, Topology, Vhost } from '../model/topology.js';
 
 /**
  * The picture of a Topology, independent of the drawing language: the Mermaid and DOT

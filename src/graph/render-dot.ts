@@ -1,4 +1,4 @@
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { buildGraph, type Graph, type GraphEdge, type GraphNode, type RenderGraphOptions } from './graph-model.js';
 import { EDGE_COLORS, NODE_STYLES } from './node-style.js';
 

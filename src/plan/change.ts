@@ -1,4 +1,4 @@
-import type { ArgumentValue, Binding, Exchange, Policy, Queue } from '../spec/topology.js';
+import type { ArgumentValue, Binding, Exchange, Policy, Queue } from '../model/topology.js';
 
 /**
  * What the diff found: one Change per object whose desired and actual states differ (or that

@@ -1,5 +1,5 @@
-import { bindingKey } from '../spec/identity.js';
-import type { Binding } from '../spec/topology.js';
+import { bindingKey } from '../model/identity.js';
+import type { Binding } from '../model/topology.js';
 import type { Change } from './change.js';
 import { bindingLabel } from './object-label.js';
 

@@ -1,12 +1,12 @@
-import { compareStrings } from '../spec/identity.js';
-import { OBJECT_KINDS } from '../spec/topology.js';
-import type { ObjectKind, Topology, Vhost } from '../spec/topology.js';
+import { compareStrings } from '../model/identity.js';
+import { OBJECT_KINDS } from '../model/topology.js';
+import type { ObjectKind, Topology, Vhost } from '../model/topology.js';
 import type { Change } from './change.js';
 import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
 import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
-import { isBrokerOwnedExchange, isServerNamedQueue } from '../spec/broker-owned.js';
+import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 
 /** Properties that can only change by replace, besides `arguments` (DESIGN.md). */
 const EXCHANGE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'internal'] as const;
@@ -28,7 +28,7 @@ interface Ranked {
  * What differs between the desired and the actual topology, by the rules of DESIGN.md.
  * Pure and linear: objects are matched through maps by identity, inputs are never mutated
  * (changes refer to the input objects: treat them as read-only). Only the vhosts of
- * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/spec/topology.ts).
+ * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/model/topology.ts).
  *
  * The result is ordered by vhost, then kind (OBJECT_KINDS), then identity, and holds at most
  * one change per object: a binding that a replace takes with it appears once, as a `create`

@@ -1,6 +1,6 @@
-import { sameValue } from '../spec/canonical-json.js';
-import { compareStrings } from '../spec/identity.js';
-import type { Vhost } from '../spec/topology.js';
+import { sameValue } from '../model/canonical-json.js';
+import { compareStrings } from '../model/identity.js';
+import type { Vhost } from '../model/topology.js';
 import type { PropertyChange, VhostMeta } from './change.js';
 
 /** The metadata part of a vhost; absent fields stay absent. */

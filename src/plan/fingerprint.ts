@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { compareStrings } from '../spec/identity.js';
-import type { Topology, Vhost } from '../spec/topology.js';
+import { compareStrings } from '../model/identity.js';
+import type { Topology, Vhost } from '../model/topology.js';
 
 /**
  * A hash of the broker state a plan was computed from: the named vhosts of `actual` (a
@@ -8,7 +8,7 @@ import type { Topology, Vhost } from '../spec/topology.js';
  * counts; `apply --plan` compares it to refuse a stale plan. Hex SHA-256. Pure.
  *
  * Objects are hashed as the broker reader normalizes them (fields in its fixed order,
- * argument keys sorted: src/spec/topology.ts), which is what makes two reads of the same
+ * argument keys sorted: src/model/topology.ts), which is what makes two reads of the same
  * state equal; the order of objects within a vhost and of tags does not matter. Native
  * JSON keeps this a few milliseconds for 10,000 objects: a difference in key order could
  * only make a plan look stale, never hide a change.

@@ -1,4 +1,4 @@
-import type { Binding } from '../spec/topology.js';
+import type { Binding } from '../model/topology.js';
 import type { ChangeKind } from './change.js';
 
 /** How each kind of object is called in plan output and guard reasons. */

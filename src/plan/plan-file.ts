@@ -1,5 +1,5 @@
 import { TopoError } from '../errors.js';
-import { OBJECT_KINDS } from '../spec/topology.js';
+import { OBJECT_KINDS } from '../model/topology.js';
 import { PLAN_FORMAT_VERSION } from './plan.js';
 import type { Plan } from './plan.js';
 

@@ -1,5 +1,5 @@
-import { OBJECT_KINDS } from '../spec/topology.js';
-import type { Binding, DestinationType, ObjectKind } from '../spec/topology.js';
+import { OBJECT_KINDS } from '../model/topology.js';
+import type { Binding, DestinationType, ObjectKind } from '../model/topology.js';
 import type { Change } from './change.js';
 import type { PlanOptions } from './plan.js';
 import type { Step, StepOperation } from './step.js';

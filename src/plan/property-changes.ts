@@ -1,6 +1,6 @@
-import { sameValue } from '../spec/canonical-json.js';
-import { compareStrings } from '../spec/identity.js';
-import type { ArgumentValue, Arguments } from '../spec/topology.js';
+import { sameValue } from '../model/canonical-json.js';
+import { compareStrings } from '../model/identity.js';
+import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { PropertyChange } from './change.js';
 
 /**

@@ -1,4 +1,4 @@
-import { compareStrings, namedKey } from '../spec/identity.js';
+import { compareStrings, namedKey } from '../model/identity.js';
 import type { Change } from './change.js';
 import type { PlanOptions } from './plan.js';
 

@@ -1,4 +1,4 @@
-import { namedKey } from '../spec/identity.js';
+import { namedKey } from '../model/identity.js';
 import type { Change } from './change.js';
 import type { PlanOptions } from './plan.js';
 

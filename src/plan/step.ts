@@ -1,4 +1,4 @@
-import type { Binding, Exchange, Policy, Queue } from '../spec/topology.js';
+import type { Binding, Exchange, Policy, Queue } from '../model/topology.js';
 import type { VhostMeta } from './change.js';
 
 /**

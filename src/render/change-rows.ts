@@ -3,8 +3,8 @@ import type { PropertyChange } from '../plan/change.js';
 import { objectLabel, objectName } from '../plan/object-label.js';
 import { messageCount } from '../plan/plan-guards.js';
 import { unreachable } from '../plan/unreachable.js';
-import { compareStrings } from '../spec/identity.js';
-import type { ArgumentValue, Arguments } from '../spec/topology.js';
+import { compareStrings } from '../model/identity.js';
+import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { ChangeView } from './plan-view.js';
 
 /** The mark in front of a row: Terraform's, plus blank for context. */

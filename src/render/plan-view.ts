@@ -1,6 +1,6 @@
 import type { Change, ChangeAction } from '../plan/change.js';
 import type { GuardRequirement, Plan } from '../plan/plan.js';
-import type { Binding } from '../spec/topology.js';
+import type { Binding } from '../model/topology.js';
 
 /**
  * One change as `plan --json` prints it: the Change without source locations, and for

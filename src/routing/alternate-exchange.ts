@@ -1,5 +1,5 @@
-import { effectivePolicy } from '../spec/effective-policy.js';
-import type { Exchange, Policy } from '../spec/topology.js';
+import { effectivePolicy } from '../model/effective-policy.js';
+import type { Exchange, Policy } from '../model/topology.js';
 
 /** Where an exchange sends messages that none of its bindings matched. */
 export interface AlternateExchange {

@@ -1,5 +1,5 @@
-import { canonicalJson } from '../spec/canonical-json.js';
-import type { Arguments } from '../spec/topology.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import type { Arguments } from '../model/topology.js';
 import type { TestError } from './test-result.js';
 
 /** One line naming a message: `exchange "x" in vhost "/", routing key "k", headers {...}`. */

@@ -1,5 +1,5 @@
-import { sameValue } from '../spec/canonical-json.js';
-import type { Arguments } from '../spec/topology.js';
+import { sameValue } from '../model/canonical-json.js';
+import type { Arguments } from '../model/topology.js';
 
 /** How a headers binding combines its conditions (its `x-match` argument). */
 export type XMatch = 'all' | 'any' | 'all-with-x' | 'any-with-x';

@@ -1,4 +1,4 @@
-import type { Arguments, ArgumentValue } from '../spec/topology.js';
+import type { Arguments, ArgumentValue } from '../model/topology.js';
 
 /** The value types `-H name:TYPE=value` accepts; without a type a value is a string. */
 export const HEADER_TYPES = ['str', 'int', 'float', 'bool'] as const;

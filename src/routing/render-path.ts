@@ -1,4 +1,4 @@
-import { canonicalJson } from '../spec/canonical-json.js';
+import { canonicalJson } from '../model/canonical-json.js';
 import type { HopOutcome, RouteHop } from './route.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Arguments } from '../spec/topology.js';
+import type { Arguments } from '../model/topology.js';
 import { describeMessage } from './describe-message.js';
 import { renderPath } from './render-path.js';
 import type { RouteHop, RouteResult } from './route.js';

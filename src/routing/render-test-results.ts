@@ -1,4 +1,4 @@
-import type { RoutingTest } from '../spec/topology.js';
+import type { RoutingTest } from '../model/topology.js';
 import { describeMessage, describeRouteError } from './describe-message.js';
 import { renderPath } from './render-path.js';
 import type { RouteHop } from './route.js';

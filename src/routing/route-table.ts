@@ -1,5 +1,5 @@
-import { BUILTIN_EXCHANGES, INTERNAL_BUILTIN_EXCHANGES } from '../spec/builtin-exchanges.js';
-import type { Arguments, Binding, ExchangeType, Topology } from '../spec/topology.js';
+import { BUILTIN_EXCHANGES, INTERNAL_BUILTIN_EXCHANGES } from '../model/builtin-exchanges.js';
+import type { Arguments, Binding, ExchangeType, Topology } from '../model/topology.js';
 import { alternateExchangeOf, type AlternateExchange } from './alternate-exchange.js';
 import { buildTopicTrie, type TopicTrie } from './topic-trie.js';
 

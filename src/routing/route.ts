@@ -1,5 +1,5 @@
-import type { Arguments, Binding, DestinationType } from '../spec/topology.js';
-import { compareStrings } from '../spec/identity.js';
+import type { Arguments, Binding, DestinationType } from '../model/topology.js';
+import { compareStrings } from '../model/identity.js';
 import { headersMatch } from './headers-match.js';
 import type { CompiledExchange, RouteTable } from './route-table.js';
 import { routingKeysOf } from './routing-keys.js';

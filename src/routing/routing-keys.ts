@@ -1,4 +1,4 @@
-import type { Arguments } from '../spec/topology.js';
+import type { Arguments } from '../model/topology.js';
 
 /** The headers with which a publisher adds routing keys (sender-selected distribution). */
 export const ROUTING_HEADERS = ['CC', 'BCC'] as const;

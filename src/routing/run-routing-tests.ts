@@ -1,4 +1,4 @@
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { compileRoutes, type RouteTable } from './route-table.js';
 import { route } from './route.js';
 import { testResultOf, type TestResult } from './test-result.js';

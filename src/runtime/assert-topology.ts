@@ -1,6 +1,6 @@
 import type { Channel } from 'amqplib';
 import { TopoError } from '../errors.js';
-import type { Topology } from '../spec/topology.js';
+import type { Topology } from '../model/topology.js';
 import { amqpFailure, amqpReplyCode } from './amqp-failure.js';
 import { specVhost } from './spec-vhost.js';
 

@@ -1,6 +1,6 @@
 import type { Channel } from 'amqplib';
 import { TopoError } from '../errors.js';
-import type { Arguments, Queue, Topology } from '../spec/topology.js';
+import type { Arguments, Queue, Topology } from '../model/topology.js';
 import { amqpFailure, amqpReplyCode } from './amqp-failure.js';
 import { specVhost } from './spec-vhost.js';
 

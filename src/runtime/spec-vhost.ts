@@ -1,5 +1,5 @@
 import { TopoError } from '../errors.js';
-import type { Topology, Vhost } from '../spec/topology.js';
+import type { Topology, Vhost } from '../model/topology.js';
 
 /**
  * The spec's vhost an application runs in. amqplib does not expose the vhost a channel is

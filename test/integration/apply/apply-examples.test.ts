@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { bufferIO } from '../../../src/cli/io.js';
 import { loadSpecFromFlags } from '../../../src/cli/load-spec.js';
-import type { Vhost } from '../../../src/spec/topology.js';
+import type { Vhost } from '../../../src/model/topology.js';
 import { createVhost, deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
 import { importDefinitions, stateOf, tempDir, topo } from './support.js';
 

@@ -3,7 +3,7 @@ import { runStep } from '../../../src/apply/run-step.js';
 import { resolveConnection } from '../../../src/broker/connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import type { StepOperation } from '../../../src/plan/step.js';
-import type { Binding, Exchange, Policy, Queue } from '../../../src/spec/topology.js';
+import type { Binding, Exchange, Policy, Queue } from '../../../src/model/topology.js';
 import { AMQP_URL, deleteVhost, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, uniqueVhostName, USER } from '../../support/broker.js';
 import { importDefinitions, messageCount, publish, stateOf } from './support.js';
 

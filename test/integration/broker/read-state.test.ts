@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConnection } from '../../../src/broker/connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import { readBrokerState, readQueueMessageCounts } from '../../../src/broker/read-state.js';
-import { namedKey } from '../../../src/spec/identity.js';
-import type { Topology, Vhost } from '../../../src/spec/topology.js';
+import { namedKey } from '../../../src/model/identity.js';
+import type { Topology, Vhost } from '../../../src/model/topology.js';
 import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
 
 const clients: ManagementClient[] = [];

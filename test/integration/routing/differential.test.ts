@@ -8,7 +8,7 @@ import { connect, type ChannelModel } from 'amqplib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route, type RouteResult } from '../../../src/routing/route.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { AMQP_URL, scratchVhost } from '../../support/broker.js';
 import { prng, randomMessage, randomTopology, type RandomMessage } from './random-topology.js';
 

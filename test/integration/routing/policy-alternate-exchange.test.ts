@@ -6,7 +6,7 @@ import { connect } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route } from '../../../src/routing/route.js';
-import type { Exchange, Policy, Queue, Topology } from '../../../src/spec/topology.js';
+import type { Exchange, Policy, Queue, Topology } from '../../../src/model/topology.js';
 import { AMQP_URL, enc, mgmt, scratchVhost } from '../../support/broker.js';
 
 let vhost: { name: string; dispose: () => Promise<void> };

@@ -4,8 +4,8 @@
  * reach something and the tricky cases (empty words, `#` runs, void arguments, cycles,
  * alternate exchanges) come up in every run.
  */
-import type { ArgumentValue, Arguments, Binding, Exchange, Queue, Topology } from '../../../src/spec/topology.js';
-import { bindingKey } from '../../../src/spec/identity.js';
+import type { ArgumentValue, Arguments, Binding, Exchange, Queue, Topology } from '../../../src/model/topology.js';
+import { bindingKey } from '../../../src/model/identity.js';
 import { seededRandom } from '../../support/seeded-random.js';
 
 /** A seeded generator with helpers, so a failing seed replays exactly. */

@@ -2,7 +2,7 @@ import type { Channel } from 'amqplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TopoError } from '../../../src/errors.js';
 import { declareRuntime } from '../../../src/runtime/declare-runtime.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { enc, mgmt, scratchVhost } from '../../support/broker.js';
 import { Connections } from './support/amqp.js';
 import { provision } from './support/provision.js';

@@ -10,7 +10,7 @@ import {
 } from '../../../bench/generate-spec.js';
 import { topologyFromDefinitions } from '../../../src/broker/from-definitions.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
-import { validateSpecSources } from '../../../src/spec/validate-spec-sources.js';
+import { validateSpecSources } from '../../../src/load/validate-spec-sources.js';
 
 function specTopology(yaml: string) {
   const result = validateSpecSources([{ file: 'bench-spec.yaml', text: yaml }], { vars: {}, env: {} });

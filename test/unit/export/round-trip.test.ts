@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { topologyToYaml } from '../../../src/export/topology-to-yaml.js';
-import { formatDiagnostic } from '../../../src/spec/diagnostic.js';
-import type { ArgumentValue, Arguments, Exchange, Queue, Topology, Vhost } from '../../../src/spec/topology.js';
-import { compareStrings } from '../../../src/spec/identity.js';
-import { validateSpecSources } from '../../../src/spec/validate-spec-sources.js';
+import { formatDiagnostic } from '../../../src/load/diagnostic.js';
+import type { ArgumentValue, Arguments, Exchange, Queue, Topology, Vhost } from '../../../src/model/topology.js';
+import { compareStrings } from '../../../src/model/identity.js';
+import { validateSpecSources } from '../../../src/load/validate-spec-sources.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 import { pick, random, type Random } from '../plan/random-topology.js';
 import { sampleTopology } from './sample.js';

@@ -1,5 +1,5 @@
 /** A small topology that uses every feature the spec format has, for whole-output tests. */
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 
 export function sampleTopology(): Topology {

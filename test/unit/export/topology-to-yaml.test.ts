@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { topologyToYaml } from '../../../src/export/topology-to-yaml.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { binding, exchange, queue, topology, vhost } from '../../support/builders.js';
 import { sampleTopology } from './sample.js';
 

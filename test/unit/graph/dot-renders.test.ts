@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/graph/graph-model.js';
 import { renderDot } from '../../../src/graph/render-dot.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { loadExamples } from './examples.js';
 import { graphSample, oddTopology } from './sample.js';
 

@@ -1,8 +1,8 @@
 /** The spec files under examples/, each loaded by the spec loader, for the picture checks. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTopology } from '../../../src/spec/load-topology.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import { loadTopology } from '../../../src/load/load-topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', 'examples');
 

@@ -4,7 +4,7 @@ import { bufferIO } from '../../../src/cli/io.js';
 import { main } from '../../../src/cli/main.js';
 import { renderDot } from '../../../src/graph/render-dot.js';
 import { renderMermaid } from '../../../src/graph/render-mermaid.js';
-import { loadTopology } from '../../../src/spec/load-topology.js';
+import { loadTopology } from '../../../src/load/load-topology.js';
 import { EXAMPLES_DIR } from './examples.js';
 
 const EXAMPLE = join(EXAMPLES_DIR, 'order-events.yaml');

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/graph/graph-model.js';
 import { renderMermaid } from '../../../src/graph/render-mermaid.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { loadExamples } from './examples.js';
 import { graphSample, oddTopology } from './sample.js';
 

@@ -1,5 +1,5 @@
 /** A small topology with every kind of node and edge the graph draws. */
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 
 export function graphSample(): Topology {

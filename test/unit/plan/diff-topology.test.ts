@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, PropertyChange } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
-import type { Arguments, Binding, Exchange, Queue, Topology } from '../../../src/spec/topology.js';
+import type { Arguments, Binding, Exchange, Queue, Topology } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 
 /** `action kind vhost name` per change: enough to read a diff at a glance. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintState } from '../../../src/plan/fingerprint.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 
 const state = topology(

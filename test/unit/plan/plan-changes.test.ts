@@ -5,8 +5,8 @@ import { planChanges } from '../../../src/plan/plan-changes.js';
 import type { Plan, PlanOptions } from '../../../src/plan/plan.js';
 import { requiredMessageCounts } from '../../../src/plan/required-message-counts.js';
 import type { Step } from '../../../src/plan/step.js';
-import { namedKey } from '../../../src/spec/identity.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import { namedKey } from '../../../src/model/identity.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
 
 const plan = (desired: Topology, actual: Topology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}): Plan =>

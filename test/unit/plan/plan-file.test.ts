@@ -3,7 +3,7 @@ import { TopoError } from '../../../src/errors.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
 import { parsePlan, serializePlan } from '../../../src/plan/plan-file.js';
-import { namedKey } from '../../../src/spec/identity.js';
+import { namedKey } from '../../../src/model/identity.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
 
 const actual = topology(

@@ -2,7 +2,7 @@
  * Seeded random topologies for property tests: small name pools (with odd characters) so
  * that two random topologies share objects, and every kind of difference occurs.
  */
-import type { ArgumentValue, Arguments, Binding, Topology, Vhost } from '../../../src/spec/topology.js';
+import type { ArgumentValue, Arguments, Binding, Topology, Vhost } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 import { seededRandom } from '../../support/seeded-random.js';
 

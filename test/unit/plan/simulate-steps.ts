@@ -4,10 +4,10 @@
  * re-declaring an object with other properties fails (406), binding needs both endpoints,
  * and a queue delete with if-empty fails on a queue holding messages.
  */
-import { bindingKey, namedKey } from '../../../src/spec/identity.js';
-import { sameValue } from '../../../src/spec/canonical-json.js';
+import { bindingKey, namedKey } from '../../../src/model/identity.js';
+import { sameValue } from '../../../src/model/canonical-json.js';
 import type { Step } from '../../../src/plan/step.js';
-import type { ArgumentValue, Topology, Vhost } from '../../../src/spec/topology.js';
+import type { ArgumentValue, Topology, Vhost } from '../../../src/model/topology.js';
 import type { Random } from './random-topology.js';
 
 /**

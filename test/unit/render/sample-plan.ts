@@ -8,7 +8,7 @@ import type { Change } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
 import type { Plan } from '../../../src/plan/plan.js';
-import { namedKey } from '../../../src/spec/identity.js';
+import { namedKey } from '../../../src/model/identity.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
 
 const loc = { file: 'topology.yaml', line: 4, col: 7 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headersMatch, xMatchOf } from '../../../src/routing/headers-match.js';
-import type { Arguments } from '../../../src/spec/topology.js';
+import type { Arguments } from '../../../src/model/topology.js';
 
 describe('headersMatch', () => {
   const cases: [string, Arguments, Arguments, boolean][] = [

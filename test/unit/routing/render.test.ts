@@ -4,7 +4,7 @@ import { renderTestResultsText, testResultsJson } from '../../../src/routing/ren
 import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route } from '../../../src/routing/route.js';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { bind, exchange, policy, queue, routingTest, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
 
 const VHOST = '/';

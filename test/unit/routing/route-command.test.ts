@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { bind, exchange, queue, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
 

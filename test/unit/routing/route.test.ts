@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route, type RouteMessage } from '../../../src/routing/route.js';
-import type { Topology } from '../../../src/spec/topology.js';
+import type { Topology } from '../../../src/model/topology.js';
 import { bind, exchange, policy, queue, toExchange, topology, vhostAsWritten } from '../../support/builders.js';
 
 const VHOST = '/';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
 import { testResultOf } from '../../../src/routing/test-result.js';
-import type { RoutingTest, Topology } from '../../../src/spec/topology.js';
+import type { RoutingTest, Topology } from '../../../src/model/topology.js';
 import { bind, exchange, queue, routingTest, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
 
 const spec = (tests: RoutingTest[]): Topology => ({

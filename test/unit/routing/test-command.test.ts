@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RoutingTest, Topology } from '../../../src/spec/topology.js';
+import type { RoutingTest, Topology } from '../../../src/model/topology.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { bind, exchange, queue, routingTest, topology, vhostAsWritten } from '../../support/builders.js';
 

@@ -4,7 +4,7 @@
  * independently so the runtime tests do not depend on it. Exclusive queues and their
  * bindings are left to `declareRuntime`, as in production.
  */
-import type { Topology } from '../../../../src/spec/topology.js';
+import type { Topology } from '../../../../src/model/topology.js';
 import { enc, mgmt } from '../../../support/broker.js';
 
 export async function provision(topology: Topology, vhost: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Topology } from '../../../../src/spec/topology.js';
+import type { Topology } from '../../../../src/model/topology.js';
 
 /** The same topology with one vhost renamed, so a spec's objects can be built in a scratch vhost. */
 export function retarget(topology: Topology, from: string, to: string): Topology {

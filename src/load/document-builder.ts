@@ -1,0 +1,101 @@
+import { describePath, isNamedCollection, NAMED_COLLECTIONS } from './describe-path.js';
+import { formatLocation, type DiagnosticList } from './diagnostic.js';
+import { interpolate, mayInterpolate, typedReferenceValue, type InterpolationSources } from './interpolate.js';
+import type { LinePositions } from './line-index.js';
+import { PathSet } from './path-set.js';
+import type { EntryPosition, NodePosition } from './position-index.js';
+import { positionOf, type SpecDocument } from './parsed-document.js';
+import type { SourceLocation } from '../model/topology.js';
+
+/**
+ * What both YAML readers share when turning parsed nodes into a SpecDocument: interpolation
+ * of scalars, mapping keys, duplicate keys, and the path of the node being converted. A
+ * reader walks its own nodes in document order, keeping `path` up to date, and asks the
+ * builder about each scalar and key, so that both readers report the same problems at the
+ * same places.
+ */
+export class DocumentBuilder {
+  /** The path of the node being converted. */
+  readonly path: (string | number)[] = [];
+  private readonly unresolved = new PathSet();
+
+  constructor(
+    readonly file: string,
+    readonly lines: LinePositions,
+    private readonly sources: InterpolationSources,
+    private readonly diagnostics: DiagnosticList,
+  ) {}
+
+  /** The location of an offset in the file. */
+  at(offset: number): SourceLocation {
+    return positionOf(this, offset);
+  }
+
+  /**
+   * The value of a scalar written at `offset`: strings have their references replaced (a
+   * value that is exactly one reference gets the type YAML would give its text; a key stays a
+   * string). A missing reference is reported at the scalar, and a value that has one is
+   * remembered as unresolved.
+   */
+  scalar(value: unknown, offset: number, isKey: boolean): unknown {
+    if (typeof value === 'string') {
+      if (!mayInterpolate(value)) return value;
+      const result = interpolate(value, this.sources);
+      for (const problem of result.problems) this.diagnostics.error(this.at(offset), problem);
+      if (result.problems.length > 0) {
+        if (!isKey) this.unresolved.add(this.path);
+        return result.value;
+      }
+      if (isKey || !result.whole) return result.value;
+      return typedReferenceValue(result.value);
+    }
+    if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+    this.diagnostics.error(this.at(offset), `unsupported YAML value ${JSON.stringify(String(value))} (use a string, number, boolean or null)`);
+    return null;
+  }
+
+  /** A scalar mapping key as the string it is in the value (an empty key is ""). */
+  key(value: unknown, offset: number): string {
+    const key = this.scalar(value, offset, true);
+    return key === null ? '' : String(key);
+  }
+
+  /**
+   * True when `key` is new in the mapping whose entries are `entries`. A repeated key (after
+   * interpolation) is reported at `offset`, naming the first; the caller drops it, so the
+   * first one wins.
+   */
+  isNewKey(entries: ReadonlyMap<string, EntryPosition>, key: string, offset: number): boolean {
+    const first = entries.get(key);
+    if (!first) return true;
+    const [top, vhost, collection] = this.path;
+    const firstAt = formatLocation(this.at(first.key));
+    let message: string;
+    if (this.path.length === 3 && top === 'vhosts' && isNamedCollection(collection)) {
+      message = `${NAMED_COLLECTIONS[collection]} "${key}" in vhost "${String(vhost)}" is declared twice (first at ${firstAt})`;
+    } else if (this.path.length === 1 && top === 'vhosts') {
+      message = `vhost "${key}" appears twice in the same mapping (first at ${firstAt})`;
+    } else {
+      const { subject } = describePath([...this.path, key], undefined);
+      message = `${subject ? `${subject}: ` : ''}duplicate key "${key}" (first at ${firstAt})`;
+    }
+    this.diagnostics.error(this.at(offset), message);
+    return false;
+  }
+
+  /** The document, once its whole value has been converted. */
+  document(value: unknown, positions: NodePosition | undefined): SpecDocument {
+    return { file: this.file, value, positions, lines: this.lines, unresolved: this.unresolved };
+  }
+}
+
+/** Sets a key of a plain object, keeping `__proto__` an ordinary key. */
+export function setKey(object: Record<string, unknown>, key: string, value: unknown): void {
+  // Assigning "__proto__" would set the prototype; defineProperty keeps it a plain key
+  // (but is slow, so only for that key).
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
+}

@@ -1,0 +1,159 @@
+import { canonicalArguments } from '../model/arguments.js';
+import { canonicalJson } from '../model/canonical-json.js';
+import { compareStrings } from '../model/identity.js';
+import { sortTopology } from '../model/sort-topology.js';
+import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
+import type {
+  Arguments,
+  Binding,
+  Exchange,
+  Policy,
+  Queue,
+  RoutingTest,
+  SourceLocation,
+  Topology,
+  Vhost,
+} from '../model/topology.js';
+import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+
+/**
+ * Normalization: spec objects as written → the Topology model with every invariant of
+ * ./topology.ts (defaults filled in, canonical arguments, shorthands folded, routingKeys
+ * expanded, arrays sorted by identity). Pure; never mutates its input.
+ */
+
+/** An exchange with its defaults; `alternateExchange` becomes the `alternate-exchange` argument. */
+export function normalizeExchange(vhost: string, name: string, spec: ExchangeSpec, loc?: SourceLocation): Exchange {
+  const args = spec.alternateExchange === undefined
+    ? spec.arguments
+    : { ...spec.arguments, 'alternate-exchange': spec.alternateExchange };
+  return withLoc(
+    {
+      vhost,
+      name,
+      type: spec.type,
+      durable: spec.durable ?? true,
+      autoDelete: spec.autoDelete ?? false,
+      internal: spec.internal ?? false,
+      arguments: canonicalArguments(args),
+    },
+    loc,
+  );
+}
+
+/** A queue with its defaults (a durable classic queue); `x-queue-type` never stays in arguments. */
+export function normalizeQueue(vhost: string, name: string, spec: QueueSpec | null, loc?: SourceLocation): Queue {
+  return withLoc(
+    {
+      vhost,
+      name,
+      type: spec?.type ?? 'classic',
+      durable: spec?.durable ?? true,
+      autoDelete: spec?.autoDelete ?? false,
+      exclusive: spec?.exclusive ?? false,
+      serverNamed: spec?.serverNamed ?? false,
+      arguments: canonicalArguments(spec?.arguments, ['x-queue-type']),
+    },
+    loc,
+  );
+}
+
+/** One binding per routing key: `routingKeys` expands, in its order; default routing key "". */
+export function normalizeBindings(vhost: string, spec: BindingSpec, loc?: SourceLocation): Binding[] {
+  const keys = spec.routingKeys ?? [spec.routingKey ?? ''];
+  const args = canonicalArguments(spec.arguments);
+  return keys.map((routingKey) =>
+    withLoc(
+      {
+        vhost,
+        source: spec.source,
+        destination: spec.destination,
+        destinationType: spec.destinationType ?? 'queue',
+        routingKey,
+        arguments: args,
+      },
+      loc,
+    ),
+  );
+}
+
+/** A policy or operator policy with its defaults (apply to all, priority 0). */
+export function normalizePolicy(vhost: string, name: string, spec: PolicySpec, loc?: SourceLocation): Policy {
+  return withLoc(
+    {
+      vhost,
+      name,
+      pattern: spec.pattern,
+      applyTo: spec.applyTo ?? 'all',
+      priority: spec.priority ?? 0,
+      definition: canonicalArguments(spec.definition),
+    },
+    loc,
+  );
+}
+
+/** A routing test in `vhost`, named after its message when the spec gave no name. */
+export function normalizeRoutingTest(vhost: string, spec: RoutingTestSpec, loc?: SourceLocation): RoutingTest {
+  const routingKey = spec.routingKey ?? '';
+  const headers = canonicalArguments(spec.headers);
+  return withLoc(
+    {
+      name: spec.name ?? testName(spec.exchange, routingKey, headers),
+      vhost,
+      exchange: spec.exchange,
+      routingKey,
+      headers,
+      expect: [...new Set(spec.expect)].sort(compareStrings),
+    },
+    loc,
+  );
+}
+
+/** The Topology of a draft with no errors: valid drafts only, everything sorted. */
+export function normalizeSpec(spec: SpecDraft): Topology {
+  const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
+  const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
+  return sortTopology({ vhosts, tests });
+}
+
+function normalizeVhost(draft: VhostDraft): Vhost {
+  const vhost: Vhost = {
+    name: draft.name,
+    exchanges: named(draft.exchanges, normalizeExchange),
+    queues: named(draft.queues, normalizeQueue),
+    bindings: draft.bindings.filter((d) => d.valid).flatMap((d) => normalizeBindings(d.vhost, d.spec, d.loc)),
+    policies: named(draft.policies, normalizePolicy),
+    operatorPolicies: named(draft.operatorPolicies, normalizePolicy),
+    ignore: uniqueSorted(draft.ignore.map((i) => i.value)),
+    loc: draft.loc,
+  };
+  if (draft.description) vhost.description = draft.description.value;
+  if (draft.tags) vhost.tags = uniqueSorted(draft.tags.value);
+  return vhost;
+}
+
+function named<S, T extends { name: string }>(
+  drafts: Map<string, NamedDraft<S>>,
+  normalize: (vhost: string, name: string, spec: S, loc?: SourceLocation) => T,
+): T[] {
+  const out: T[] = [];
+  for (const d of drafts.values()) if (d.valid) out.push(normalize(d.vhost, d.name, d.spec, d.loc));
+  return out;
+}
+
+function uniqueSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort(compareStrings);
+}
+
+function testName(exchange: string, routingKey: string, headers: Arguments): string {
+  const parts = [exchange === '' ? 'publish to the default exchange' : `publish to "${exchange}"`];
+  if (routingKey !== '') parts.push(`with routing key "${routingKey}"`);
+  if (Object.keys(headers).length > 0) parts.push(`with headers ${canonicalJson(headers)}`);
+  return parts.join(' ');
+}
+
+/** Adds `loc` to an object this module just built (so mutating it is safe). */
+function withLoc<T extends object>(value: T, loc: SourceLocation | undefined): T & { loc?: SourceLocation } {
+  if (loc) (value as T & { loc?: SourceLocation }).loc = loc;
+  return value;
+}

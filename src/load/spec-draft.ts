@@ -1,0 +1,57 @@
+import type { NodeRef } from './parsed-document.js';
+import type { SourceLocation } from '../model/topology.js';
+import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+
+/**
+ * The spec files merged, before normalization: every object as written, with where it was
+ * written. Semantic rules read drafts (they need to know what was written and where);
+ * normalization turns the valid drafts into the Topology.
+ */
+export interface SpecDraft {
+  /** Every `version:` written, one per document that has one. */
+  versions: Located<number>[];
+  vhosts: Map<string, VhostDraft>;
+  /** In file order, then document order. */
+  tests: TestDraft[];
+}
+
+/** A value and the node it was written at. */
+export interface Located<T> {
+  value: T;
+  ref: NodeRef;
+  loc: SourceLocation;
+}
+
+/** One object as written. `loc` is its name's key, or the list item for bindings and tests. */
+export interface Draft<T> {
+  vhost: string;
+  spec: T;
+  ref: NodeRef;
+  loc: SourceLocation;
+  /**
+   * The object passed the schema. Invalid objects still count as declared (so references to
+   * them raise no second error) but no rule or normalization reads their fields.
+   */
+  valid: boolean;
+}
+
+export interface NamedDraft<T> extends Draft<T> {
+  name: string;
+}
+
+export type TestDraft = Draft<RoutingTestSpec>;
+
+/** A vhost merged from every file that names it. `loc` is where it was named first. */
+export interface VhostDraft {
+  name: string;
+  ref: NodeRef;
+  loc: SourceLocation;
+  description?: Located<string>;
+  tags?: Located<string[]>;
+  ignore: Located<string>[];
+  exchanges: Map<string, NamedDraft<ExchangeSpec>>;
+  queues: Map<string, NamedDraft<QueueSpec>>;
+  bindings: Draft<BindingSpec>[];
+  policies: Map<string, NamedDraft<PolicySpec>>;
+  operatorPolicies: Map<string, NamedDraft<PolicySpec>>;
+}

@@ -1,0 +1,67 @@
+import type { Arguments, DestinationType, ExchangeType, PolicyApplyTo, QueueType } from '../model/topology.js';
+
+/**
+ * The shape of a spec file as written (format version 1), as schemas/topology.schema.json
+ * accepts it: optional fields absent, shorthands not expanded. Only values that passed the
+ * schema have this type; the normalized model is ./topology.ts.
+ */
+export interface TopologySpec {
+  $schema?: string;
+  version?: number;
+  vhosts?: Record<string, VhostSpec | null> | null;
+  tests?: RoutingTestSpec[] | null;
+}
+
+export interface VhostSpec {
+  description?: string;
+  tags?: string[];
+  exchanges?: Record<string, ExchangeSpec> | null;
+  queues?: Record<string, QueueSpec | null> | null;
+  bindings?: BindingSpec[] | null;
+  policies?: Record<string, PolicySpec> | null;
+  operatorPolicies?: Record<string, PolicySpec> | null;
+  ignore?: string[];
+}
+
+export interface ExchangeSpec {
+  type: ExchangeType;
+  durable?: boolean;
+  autoDelete?: boolean;
+  internal?: boolean;
+  alternateExchange?: string;
+  arguments?: Arguments;
+}
+
+export interface QueueSpec {
+  type?: QueueType;
+  durable?: boolean;
+  autoDelete?: boolean;
+  exclusive?: boolean;
+  serverNamed?: boolean;
+  arguments?: Arguments;
+}
+
+export interface BindingSpec {
+  source: string;
+  destination: string;
+  destinationType?: DestinationType;
+  routingKey?: string;
+  routingKeys?: string[];
+  arguments?: Arguments;
+}
+
+export interface PolicySpec {
+  pattern: string;
+  applyTo?: PolicyApplyTo;
+  priority?: number;
+  definition: Arguments;
+}
+
+export interface RoutingTestSpec {
+  name?: string;
+  vhost?: string;
+  exchange: string;
+  routingKey?: string;
+  headers?: Arguments;
+  expect: string[];
+}

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { checkSchema } from '../../../src/load/check-schema.js';
+import { collectSpec } from '../../../src/load/collect-spec.js';
+import { compareDiagnostics, DiagnosticList, formatDiagnostic } from '../../../src/load/diagnostic.js';
+import { parseSpecFile } from '../../../src/load/parse-spec-file.js';
+import { checkBindingEndpoints } from '../../../src/load/rules/check-binding-endpoints.js';
+import { checkDuplicateBindings } from '../../../src/load/rules/check-duplicate-bindings.js';
+import { checkExchangeReferences } from '../../../src/load/rules/check-exchange-references.js';
+import { checkHeadersMatch } from '../../../src/load/rules/check-headers-match.js';
+import { checkNames } from '../../../src/load/rules/check-names.js';
+import { checkPatterns, regexProblem } from '../../../src/load/rules/check-patterns.js';
+import { checkQueueProperties } from '../../../src/load/rules/check-queue-properties.js';
+import { checkRoutingKeys } from '../../../src/load/rules/check-routing-keys.js';
+import { checkRoutingTests } from '../../../src/load/rules/check-routing-tests.js';
+import { checkVersion } from '../../../src/load/rules/check-version.js';
+import type { SemanticRule } from '../../../src/load/rules/rule-context.js';
+import { runSemanticRules, SEMANTIC_RULES } from '../../../src/load/rules/semantic-rules.js';
+
+/** What one rule alone reports on a schema-valid spec (without the `spec.yaml:` prefix). */
+function report(rule: SemanticRule, text: string): string[] {
+  const diagnostics = new DiagnosticList();
+  const documents = parseSpecFile('spec.yaml', text, { vars: {}, env: {} }, diagnostics);
+  const spec = collectSpec(
+    documents.map((document) => ({ document, invalid: checkSchema(document, diagnostics) })),
+    diagnostics,
+  );
+  expect(diagnostics.items.map(formatDiagnostic), 'the spec must pass the schema').toEqual([]);
+  runSemanticRules(spec, diagnostics, [rule]);
+  return [...diagnostics.items].sort(compareDiagnostics).map((d) => formatDiagnostic(d).replace(/^spec\.yaml:/, ''));
+}
+
+const vhost = (body: string) => `vhosts:\n  /:\n${body}`;
+
+describe('semantic rules', () => {
+  it('are all registered', () => {
+    expect(new Set(SEMANTIC_RULES)).toEqual(
+      new Set([
+        checkVersion,
+        checkNames,
+        checkQueueProperties,
+        checkRoutingKeys,
+        checkDuplicateBindings,
+        checkBindingEndpoints,
+        checkHeadersMatch,
+        checkExchangeReferences,
+        checkPatterns,
+        checkRoutingTests,
+      ]),
+    );
+  });
+
+  describe('checkVersion', () => {
+    it('accepts version 1 or none, and rejects any other', () => {
+      expect(report(checkVersion, 'version: 1\n')).toEqual([]);
+      expect(report(checkVersion, 'vhosts: {}\n')).toEqual([]);
+      expect(report(checkVersion, 'version: 0\n')).toEqual(['1:10: unsupported version 0: this topo reads version 1']);
+    });
+  });
+
+  describe('checkNames', () => {
+    it('rejects reserved and empty names', () => {
+      const text = vhost(
+        '    exchanges:\n      amq.x: { type: direct }\n      "": { type: direct }\n    queues:\n      amq.q: {}\n      "": {}\n    policies:\n      "": { pattern: x, definition: { a: 1 } }\n',
+      );
+      expect(report(checkNames, text)).toEqual([
+        '4:7: exchange "amq.x": names starting with "amq." are reserved by RabbitMQ',
+        '5:7: the default exchange "" cannot be declared: every queue is already bound to it by its own name',
+        '7:7: queue "amq.q": names starting with "amq." are reserved by RabbitMQ',
+        '8:7: queue name must not be empty (for a name the broker picks, use a handle with exclusive: true and serverNamed: true)',
+        '10:7: policy name must not be empty',
+      ]);
+    });
+
+    it('allows any handle for a server-named queue, and amq.* names for policies', () => {
+      const text = vhost('    queues:\n      amq.gen-listener: { exclusive: true, serverNamed: true }\n    policies:\n      amq.p: { pattern: x, definition: { a: 1 } }\n');
+      expect(report(checkNames, text)).toEqual([]);
+    });
+
+    it('rejects names longer than 255 bytes, counting UTF-8 bytes', () => {
+      const long = 'é'.repeat(128);
+      expect(report(checkNames, vhost(`    queues:\n      ${'a'.repeat(255)}: {}\n`))).toEqual([]);
+      expect(report(checkNames, vhost(`    queues:\n      ${long}: {}\n`))).toEqual([
+        `4:7: queue "${long.slice(0, 40)}...": name is longer than 255 bytes`,
+      ]);
+    });
+
+    it('rejects an empty vhost name', () => {
+      expect(report(checkNames, 'vhosts:\n  "": {}\n')).toEqual(['2:3: vhost name must not be empty']);
+    });
+  });
+
+  describe('checkQueueProperties', () => {
+    it('requires quorum queues and streams durable, not exclusive, not auto-delete', () => {
+      const text = vhost(
+        '    queues:\n      q: { type: quorum, durable: false, exclusive: true, autoDelete: true }\n      s: { type: stream, durable: false }\n      ok: { type: quorum, durable: true, exclusive: false, autoDelete: false }\n',
+      );
+      expect(report(checkQueueProperties, text)).toEqual([
+        '4:35: queue "q": a quorum queue must be durable',
+        '4:53: queue "q": a quorum queue cannot be exclusive',
+        '4:71: queue "q": a quorum queue cannot be auto-delete',
+        '5:35: queue "s": a stream must be durable',
+      ]);
+    });
+
+    it('allows a classic queue to be anything', () => {
+      expect(report(checkQueueProperties, vhost('    queues:\n      q: { durable: false, exclusive: true, autoDelete: true }\n'))).toEqual([]);
+    });
+
+    it('requires exclusive with serverNamed', () => {
+      const text = vhost('    queues:\n      a: { serverNamed: true, exclusive: false }\n      b: { serverNamed: true, exclusive: true }\n');
+      expect(report(checkQueueProperties, text)).toEqual([
+        '4:25: queue "a": serverNamed needs exclusive: true (only the connection that declares a server-named queue knows its name)',
+      ]);
+    });
+  });
+
+  const endpoints = '    exchanges:\n      logs: { type: fanout }\n    queues:\n      audit: {}\n';
+
+  describe('checkRoutingKeys', () => {
+    it('rejects routingKey with routingKeys, located at routingKeys', () => {
+      const text = vhost(`${endpoints}    bindings:\n      - { source: logs, destination: audit, routingKey: a, routingKeys: [b] }\n`);
+      expect(report(checkRoutingKeys, text)).toEqual(['8:60: binding "logs" -> "audit": give routingKey or routingKeys, not both']);
+    });
+  });
+
+  describe('checkDuplicateBindings', () => {
+    it('finds a binding declared twice, and a key repeated in routingKeys', () => {
+      const text = vhost(
+        `${endpoints}    bindings:\n      - { source: logs, destination: audit }\n      - { source: logs, destination: audit, routingKey: "" }\n      - { source: logs, destination: audit, routingKeys: [x, x] }\n`,
+      );
+      expect(report(checkDuplicateBindings, text)).toEqual([
+        '9:9: binding "logs" -> queue "audit" (routing key "") in vhost "/" is declared twice (first at spec.yaml:8:9)',
+        '10:62: binding "logs" -> queue "audit" (routing key "x") in vhost "/" is declared twice (first at spec.yaml:10:59)',
+      ]);
+    });
+
+    it('compares arguments canonically: key order and numeric strings do not matter', () => {
+      const text = vhost(
+        `${endpoints}    bindings:\n      - { source: logs, destination: audit, arguments: { b: 1, a: 2 } }\n      - { source: logs, destination: audit, arguments: { a: 2, b: 1 } }\n`,
+      );
+      expect(report(checkDuplicateBindings, text)).toEqual([
+        '9:9: binding "logs" -> queue "audit" (routing key "") with arguments {"a":2,"b":1} in vhost "/" is declared twice (first at spec.yaml:8:9)',
+      ]);
+    });
+
+    it('tells bindings apart by destination type, arguments and vhost', () => {
+      const text = `vhosts:\n  /:\n    exchanges: { logs: { type: fanout }, audit: { type: fanout } }\n    queues: { audit: {} }\n    bindings:\n      - { source: logs, destination: audit }\n      - { source: logs, destination: audit, destinationType: exchange }\n      - { source: logs, destination: audit, arguments: { a: 1 } }\n  other:\n    bindings:\n      - { source: logs, destination: audit }\n`;
+      expect(report(checkDuplicateBindings, text)).toEqual([]);
+    });
+  });
+
+  describe('checkBindingEndpoints', () => {
+    it('accepts declared and built-in exchanges', () => {
+      const text = vhost(
+        `${endpoints}    bindings:\n      - { source: logs, destination: audit }\n      - { source: amq.topic, destination: audit, routingKey: "#" }\n      - { source: amq.match, destination: logs, destinationType: exchange }\n      - { source: logs, destination: amq.fanout, destinationType: exchange }\n`,
+      );
+      expect(report(checkBindingEndpoints, text)).toEqual([]);
+    });
+
+    it('reports each undeclared or wrong endpoint, with a did-you-mean', () => {
+      const text = vhost(
+        `${endpoints}    bindings:\n      - { source: log, destination: audits }\n      - { source: audit, destination: logs }\n      - { source: "", destination: audit }\n      - { source: logs, destination: "", destinationType: exchange }\n      - { source: logs, destination: audit, destinationType: exchange }\n      - { source: logs, destination: amq.fanot, destinationType: exchange }\n`,
+      );
+      expect(report(checkBindingEndpoints, text)).toEqual([
+        '8:19: binding "log" -> "audits": source exchange "log" is not declared in vhost "/" (did you mean "logs"?)',
+        '8:37: binding "log" -> "audits": destination queue "audits" is not declared in vhost "/" (did you mean "audit"?)',
+        '9:19: binding "audit" -> "logs": source "audit" is a queue; the source of a binding must be an exchange',
+        '9:39: binding "audit" -> "logs": "logs" is an exchange, not a queue (add destinationType: exchange)',
+        '10:19: binding "" -> "audit": the default exchange "" cannot be a binding source',
+        '11:38: binding "logs" -> "": the default exchange "" cannot be a binding destination',
+        '12:38: binding "logs" -> "audit": "audit" is a queue, not an exchange (remove destinationType: exchange)',
+        '13:38: binding "logs" -> "amq.fanot": destination exchange "amq.fanot" is not declared in vhost "/" (did you mean "amq.fanout"?)',
+      ]);
+    });
+
+    it('looks only in the binding\'s own vhost', () => {
+      const text = `vhosts:\n  a:\n    exchanges: { logs: { type: fanout } }\n  b:\n    queues: { audit: {} }\n    bindings:\n      - { source: logs, destination: audit }\n`;
+      expect(report(checkBindingEndpoints, text)).toEqual([
+        '7:19: binding "logs" -> "audit": source exchange "logs" is not declared in vhost "b"',
+      ]);
+    });
+  });
+
+  describe('checkHeadersMatch', () => {
+    it('warns about x-match on a binding from a non-headers exchange only', () => {
+      const text = vhost(
+        `    exchanges:\n      h: { type: headers }\n      t: { type: topic }\n    queues:\n      q: {}\n    bindings:\n      - { source: h, destination: q, arguments: { x-match: any, a: 1 } }\n      - { source: amq.headers, destination: q, arguments: { x-match: any, a: 1 } }\n      - { source: t, destination: q, arguments: { x-match: all } }\n      - { source: amq.direct, destination: q, arguments: { x-match: all } }\n      - { source: undeclared, destination: q, arguments: { x-match: all } }\n`,
+      );
+      expect(report(checkHeadersMatch, text)).toEqual([
+        '11:60: warning: binding "t" -> "q": x-match only applies to headers exchanges, and "t" is a topic exchange',
+        '12:69: warning: binding "amq.direct" -> "q": x-match only applies to headers exchanges, and "amq.direct" is a direct exchange',
+      ]);
+    });
+  });
+
+  describe('checkExchangeReferences', () => {
+    it('warns about undeclared alternate and dead-letter exchanges', () => {
+      const text = vhost(
+        '    exchanges:\n      a: { type: topic, alternateExchange: unroutd }\n      b: { type: topic, arguments: { alternate-exchange: amq.fanout } }\n      unrouted: { type: fanout }\n    queues:\n      q: { arguments: { x-dead-letter-exchange: dlx } }\n      r: { arguments: { x-dead-letter-exchange: "" } }\n    operatorPolicies:\n      p: { pattern: x, definition: { alternate-exchange: nowhere } }\n',
+      );
+      expect(report(checkExchangeReferences, text)).toEqual([
+        '4:44: warning: exchange "a": alternate exchange "unroutd" is not declared in vhost "/" (did you mean "unrouted"?)',
+        '8:49: warning: queue "q": dead-letter exchange "dlx" is not declared in vhost "/"',
+        '11:58: warning: operator policy "p": alternate exchange "nowhere" is not declared in vhost "/"',
+      ]);
+    });
+
+    it('rejects alternateExchange together with the alternate-exchange argument', () => {
+      const text = vhost('    exchanges:\n      ae: { type: fanout }\n      a: { type: topic, alternateExchange: ae, arguments: { alternate-exchange: ae } }\n');
+      expect(report(checkExchangeReferences, text)).toEqual([
+        '5:25: exchange "a": give alternateExchange or the alternate-exchange argument, not both',
+      ]);
+    });
+  });
+
+  describe('checkPatterns', () => {
+    it('rejects invalid policy patterns and ignore entries', () => {
+      const text = vhost(
+        '    ignore: ["^ok$", "a{2,1}"]\n    policies:\n      p: { pattern: "*x", definition: { a: 1 } }\n    operatorPolicies:\n      o: { pattern: "(?i)^caseless", definition: { a: 1 } }\n',
+      );
+      expect(report(checkPatterns, text)).toEqual([
+        '3:22: vhost "/": ignore pattern "a{2,1}" is not a valid regular expression: numbers out of order in {} quantifier',
+        '5:21: policy "p": pattern "*x" is not a valid regular expression: nothing to repeat',
+      ]);
+    });
+
+    it('explains a bad pattern in one line', () => {
+      expect(regexProblem('(')).toBe('unterminated group');
+      expect(regexProblem('^a\\.b$')).toBeUndefined();
+    });
+  });
+
+  describe('checkRoutingTests', () => {
+    const spec = vhost('    exchanges:\n      logs: { type: fanout }\n      internal: { type: fanout, internal: true }\n    queues:\n      audit: {}\n');
+
+    it('accepts declared, built-in and default exchanges, and declared queues', () => {
+      const text = `${spec}tests:\n  - { exchange: logs, expect: [audit] }\n  - { exchange: amq.direct, routingKey: x, expect: [] }\n  - { exchange: "", routingKey: audit, expect: [audit] }\n`;
+      expect(report(checkRoutingTests, text)).toEqual([]);
+    });
+
+    it('reports unknown vhosts, exchanges and queues, queues used as exchanges, and internal exchanges', () => {
+      const text = `${spec}tests:\n  - { vhost: "/x", exchange: logs, expect: [] }\n  - { exchange: log, expect: [] }\n  - { exchange: audit, expect: [] }\n  - { exchange: internal, expect: [] }\n  - { name: t, exchange: logs, expect: [audit, audti] }\n  - { exchange: amq.rabbitmq.trace, expect: [] }\n`;
+      expect(report(checkRoutingTests, text)).toEqual([
+        '9:14: test #1: vhost "/x" is not declared (did you mean "/"?)',
+        '10:17: test #2: exchange "log" is not declared in vhost "/" (did you mean "logs"?)',
+        '11:17: test #3: "audit" is a queue, not an exchange (to publish to a queue directly, use exchange "" and routingKey "audit")',
+        '12:17: test #4: exchange "internal" is internal: clients cannot publish to it',
+        '13:48: test "t": expected queue "audti" is not declared in vhost "/" (did you mean "audit"?)',
+        '14:17: test #6: exchange "amq.rabbitmq.trace" is internal: clients cannot publish to it',
+      ]);
+    });
+  });
+});
