@@ -9,7 +9,7 @@ import type {
   Topology,
   Vhost,
 } from '../model/topology.js';
-import { groupBindings, type BindingGroup } from './group-bindings.js';
+import { groupBindings, type BindingGroup } from '../model/group-bindings.js';
 
 /**
  * A Topology in the shape of a spec file (FORMAT.md), minimal and idiomatic: defaults left

@@ -1,4 +1,4 @@
-import { groupBindings } from '../export/group-bindings.js';
+import { groupBindings } from '../model/group-bindings.js';
 import { alternateExchangeOf } from '../routing/alternate-exchange.js';
 import { BUILTIN_EXCHANGES } from '../model/builtin-exchanges.js';
 import { effectivePolicy } from '../model/effective-policy.js';

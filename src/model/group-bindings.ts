@@ -1,6 +1,6 @@
-import { canonicalJson } from '../model/canonical-json.js';
-import { compareStrings } from '../model/identity.js';
-import type { Arguments, Binding, DestinationType } from '../model/topology.js';
+import { canonicalJson } from './canonical-json.js';
+import { compareStrings } from './identity.js';
+import type { Arguments, Binding, DestinationType } from './topology.js';
 
 /**
  * Bindings that differ only by routing key, written as one spec entry with `routingKeys`.

@@ -1,0 +1,87 @@
+/**
+ * The pipeline's import rules (docs/architecture.md). Each folder may import only the folders
+ * listed for it; pure stages import no I/O module; nothing imports `cli/`; no cycles.
+ * `npm run lint` runs this; a wrong-way import fails CI with the rule's name and comment.
+ */
+
+// Which src/ folders each folder may import (besides itself and src/errors.ts).
+const layers = {
+  model: [],
+  text: ['model'],
+  load: ['model', 'text'],
+  routing: ['model', 'text'],
+  plan: ['model', 'text', 'broker'],
+  render: ['model', 'text', 'plan'],
+  graph: ['model', 'text', 'routing'],
+  export: ['model', 'text', 'broker'],
+  broker: ['model', 'text'],
+  apply: ['model', 'text', 'plan', 'broker'],
+  runtime: ['model', 'text', 'load', 'broker'],
+  'live-test': ['model', 'text', 'plan', 'broker', 'apply', 'routing', 'runtime'],
+};
+
+// Files that are a pure stage's edge to the outside world, named for it.
+const ioEdges = [
+  '^src/load/read-spec-files\\.ts$',
+  '^src/plan/plan-against-broker\\.ts$',
+  '^src/export/read-definitions-file\\.ts$',
+];
+const pureFolders = ['model', 'text', 'load', 'routing', 'plan', 'render', 'graph', 'export'];
+const ioModules = '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|child_process|readline|worker_threads)$|^amqplib$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles hide which stage depends on which.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'nothing-imports-cli',
+      severity: 'error',
+      comment: 'cli/ is wiring only: the stages never depend on it.',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'export-and-graph-apart',
+      severity: 'error',
+      comment: 'export/ and graph/ are separate outputs of a Topology; share through model/.',
+      from: { path: '^src/(export|graph)/' },
+      to: { path: '^src/(export|graph)/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'pure-stages-do-no-io',
+      severity: 'error',
+      comment: 'validate, diff, plan, render, route, export and graph are pure; I/O lives at the edges.',
+      from: { path: `^src/(${pureFolders.join('|')})/`, pathNot: ioEdges },
+      to: { dependencyTypes: ['core', 'npm'], path: ioModules },
+    },
+    {
+      name: 'pure-stages-reach-the-broker-only-through-their-edge',
+      severity: 'error',
+      comment: 'Only the named edge file of a pure stage may import broker/.',
+      from: { path: `^src/(${pureFolders.join('|')})/`, pathNot: ioEdges },
+      to: { path: '^src/(broker|apply|runtime|live-test)/' },
+    },
+    ...Object.entries(layers).map(([folder, allowed]) => ({
+      name: `layer-${folder}`,
+      severity: 'error',
+      comment: `src/${folder}/ may import only: ${[folder, ...allowed].join(', ')}, errors.`,
+      from: { path: `^src/${folder}/` },
+      to: {
+        path: '^src/',
+        pathNot: [`^src/(${[folder, ...allowed].join('|')})/`, '^src/errors\\.ts$'],
+      },
+    })),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
