@@ -1,18 +1,15 @@
 import { apiPath, BrokerHttpError, type ManagementClient } from '../broker/management-client.js';
+import { onTransientError, withRetry } from '../broker/retry-policy.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
 import { canonicalArguments } from '../model/arguments.js';
 import { sameValue } from '../model/canonical-json.js';
 import type { Binding } from '../model/topology.js';
-import { isTransientError } from './transient-error.js';
 
 /** 201 Created and 204 No Content both mean the broker did it. */
 const WRITE_OK = [200, 201, 204];
 /** A delete of something already gone is done: that is what makes deletes repeatable. */
 const DELETE_OK = [200, 204, 404];
-/** Attempts of a binding POST on transient failures (the client retries only idempotent verbs). */
-const BIND_ATTEMPTS = 4;
-const BIND_BACKOFF_MS = 200;
 
 /**
  * Carries out one plan step with the management API: one call per step (two for `unbind`,
@@ -154,21 +151,15 @@ const plural = (n: number): string => `${n} message${n === 1 ? '' : 's'}`;
 
 /**
  * POST is not idempotent in HTTP terms, so the client does not retry it; but creating a
- * binding that exists is a no-op in RabbitMQ, so repeating it is safe and done here.
+ * binding that exists is a no-op in RabbitMQ, so repeating it is safe, and done here with the
+ * client's own retry policy.
  */
 async function bind(client: ManagementClient, b: Binding): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.request('POST', bindingsPath(b), {
-        body: { routing_key: b.routingKey, arguments: b.arguments },
-        okStatuses: WRITE_OK,
-      });
-      return;
-    } catch (error) {
-      if (attempt >= BIND_ATTEMPTS || !isTransientError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, BIND_BACKOFF_MS * 2 ** (attempt - 1)));
-    }
-  }
+  await withRetry(
+    () => client.request('POST', bindingsPath(b), { body: { routing_key: b.routingKey, arguments: b.arguments }, okStatuses: WRITE_OK }),
+    onTransientError,
+    client.retryPolicy,
+  );
 }
 
 /**
