@@ -39,7 +39,7 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string>;
   /** Statuses that are an answer rather than an error. Default 200, 201, 204. */
-  okStatuses?: number[];
+  okStatuses?: readonly number[];
 }
 
 /** Node error codes meaning the TCP connection never opened: nothing reached the broker. */
@@ -258,7 +258,7 @@ function classify(base: string, error: Error, req: http.ClientRequest): Failure 
 function parseAnswer<T>(
   call: HttpCallContext,
   answer: RawAnswer,
-  okStatuses: number[],
+  okStatuses: readonly number[],
 ): { status: number; body: T | undefined } {
   const parsed = parseJson(answer.text);
   if (!okStatuses.includes(answer.status)) {
