@@ -14,8 +14,7 @@ export function mayHoldMessages(count: MessageCount | undefined): boolean {
   return count === undefined || count === 'unknown' || count > 0;
 }
 
-/** `1 message`, `12 messages`, `an unknown number of messages`. */
-export function messageCountText(count: MessageCount): string {
-  if (count === 'unknown') return 'an unknown number of messages';
+/** `1 message`, `12 messages`: an exact count for people. */
+export function messageCountText(count: number): string {
   return `${count} ${count === 1 ? 'message' : 'messages'}`;
 }
