@@ -106,14 +106,16 @@ interface QueueTotals {
 }
 
 /**
- * Messages (ready + unacknowledged) of the named queues, keyed by `namedKey`; a queue that does
- * not exist (or whose vhost does not exist) is absent. Reads the queue totals of listings
+ * Messages (ready + unacknowledged) of the named queues, keyed by `namedKey`, for the queues
+ * whose count is exact; every other queue is absent, and the planner counts it as unknown:
+ * one that does not exist (or whose vhost does not exist), one the broker gives no totals for,
+ * and every stream. Reads the queue totals of listings
  * (`disable_stats=true&enable_queue_totals=true`), filtered by an exact-name regex, so the cost
  * follows the number of queues asked for, not the vhost's size. Classic queues report fresh
  * totals; quorum queues only every statistics interval (5 s by default), and RabbitMQ 3.x
  * cannot delete them with `if-empty`, so their ready count is also read over AMQP (passive
- * declare, exact) and the larger number wins; that needs the AMQP port. A count the broker does
- * not report at all is 0.
+ * declare, exact) and the larger number wins; that needs the AMQP port. Streams have no
+ * exact count at all (docs/apply.md, "Streams"), so none is read.
  */
 export async function readQueueMessageCounts(
   client: ManagementClient,
@@ -135,8 +137,10 @@ export async function readQueueMessageCounts(
         listQueueTotals(client, vhost, filter).then((rows) => {
           for (const row of rows) {
             // The filter is caseless on the broker; keep exact matches only.
-            if (!names.has(row.name)) continue;
-            counts.set(namedKey({ vhost, name: row.name }), messagesOf(row));
+            if (!names.has(row.name) || row.type === 'stream') continue;
+            const messages = messagesOf(row);
+            if (messages === undefined) continue;
+            counts.set(namedKey({ vhost, name: row.name }), messages);
             if (row.type !== 'quorum') continue;
             let quorumNames = quorum.get(vhost);
             if (!quorumNames) quorum.set(vhost, (quorumNames = []));
@@ -166,12 +170,13 @@ async function addExactReadyCounts(
   }
 }
 
-function messagesOf(row: QueueTotals): number {
+/** The row's total, or undefined when it has none: an unknown count, never 0. */
+function messagesOf(row: QueueTotals): number | undefined {
   if (typeof row.messages === 'number') return row.messages;
   if (typeof row.messages_ready === 'number' || typeof row.messages_unacknowledged === 'number') {
     return (row.messages_ready ?? 0) + (row.messages_unacknowledged ?? 0);
   }
-  return 0;
+  return undefined;
 }
 
 async function listQueueTotals(client: ManagementClient, vhost: string, filter: string | undefined): Promise<QueueTotals[]> {

@@ -1,4 +1,5 @@
 import type { ArgumentValue, Binding, Exchange, Policy, Queue } from '../model/topology.js';
+import type { MessageCount } from './message-count.js';
 
 /**
  * What the diff found: one Change per object whose desired and actual states differ (or that
@@ -72,16 +73,16 @@ export interface ReplaceChange<K extends 'exchange' | 'queue' = 'exchange' | 'qu
   after: ObjectOfKind[K];
   /** The immutable properties that force the replace. Never empty. */
   forcedBy: PropertyChange[];
-  /** For queues: messages the broker reported when the plan was made. */
-  messages?: number;
+  /** For queues, set by the planner: the messages it read, or `'unknown'`. */
+  messages?: MessageCount;
 }
 
 /** An unmanaged object that `--prune` deletes. */
 export interface DeleteChange<K extends ChangeKind = ChangeKind> extends ChangeBase<K> {
   action: 'delete';
   before: ObjectOfKind[K];
-  /** For queues: messages the broker reported when the plan was made. */
-  messages?: number;
+  /** For queues, set by the planner: the messages it read, or `'unknown'`. */
+  messages?: MessageCount;
 }
 
 /** On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched. */

@@ -11,7 +11,10 @@ export interface PlanContext {
   vhosts: readonly string[];
   /** `fingerprintState` of the actual topology the diff was computed from. */
   fingerprint: string;
-  /** Messages per queue, keyed by namedKey; see `requiredMessageCounts` for which are needed. */
+  /**
+   * Exact message counts per queue, keyed by namedKey; see `requiredMessageCounts` for which
+   * are needed. A queue left out counts as `'unknown'`, so leave out any count not exact.
+   */
   messages: ReadonlyMap<string, number>;
 }
 

@@ -1,8 +1,11 @@
 import type { Change, ChangeAction } from './change.js';
 import type { GuardFlag, Step } from './step.js';
 
-/** The version of the plan JSON (`plan --json`, `plan --out`). Bump on incompatible change. */
-export const PLAN_FORMAT_VERSION = 1;
+/**
+ * The version of the plan JSON (`plan --json`, `plan --out`, `apply --json`). Bump on
+ * incompatible change. 2: a queue's `messages` may be `"unknown"` (streams, uncounted queues).
+ */
+export const PLAN_FORMAT_VERSION = 2;
 
 /** A destructive change the plan contains, and the flag apply needs to carry it out. */
 export interface GuardRequirement {

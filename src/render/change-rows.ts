@@ -1,7 +1,7 @@
 import { diffLines } from 'diff';
 import type { PropertyChange } from '../plan/change.js';
 import { objectLabel, objectName } from '../plan/object-label.js';
-import { messageCount } from '../plan/plan-guards.js';
+import { messageCountText, type MessageCount } from '../plan/message-count.js';
 import { unreachable } from '../plan/unreachable.js';
 import { compareStrings } from '../model/identity.js';
 import type { ArgumentValue, Arguments } from '../model/topology.js';
@@ -143,6 +143,7 @@ function show(value: ArgumentValue | undefined): string {
   return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
-function messages(count: number | undefined): string {
-  return count === undefined ? '' : ` (${messageCount(count)})`;
+function messages(count: MessageCount | undefined): string {
+  if (count === undefined) return '';
+  return count === 'unknown' ? ' (messages unknown)' : ` (${messageCountText(count)})`;
 }

@@ -49,6 +49,7 @@ describe('executePlan', () => {
     const guards = [{ flag: '--prune' as const, change: 0, reason: 'delete unmanaged queue "q"' }];
     const report = await executePlan(recordingClient(calls), plan({ guards }), { concurrency: 4 });
     expect(report.ok).toBe(true);
-    expect(calls).toEqual(['request']);
+    // The queue's type, then the delete.
+    expect(calls).toEqual(['request', 'request']);
   });
 });

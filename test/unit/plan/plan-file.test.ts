@@ -52,7 +52,8 @@ describe('plan file', () => {
     ['empty', '', 'not a topo plan (not valid JSON)'],
     ['an array', '[]', 'not a usable topo plan (not a JSON object)'],
     ['a definitions file', '{"rabbit_version":"3.10.8","queues":[]}', 'not a usable topo plan (no formatVersion)'],
-    ['a newer format', edit((p) => (p.formatVersion = 2)), 'not a usable topo plan (formatVersion 2, this topo reads 1)'],
+    ['a newer format', edit((p) => (p.formatVersion = 3)), 'not a usable topo plan (formatVersion 3, this topo reads 2)'],
+    ['a plan of version 1', edit((p) => (p.formatVersion = 1)), 'not a usable topo plan (formatVersion 1, this topo reads 2)'],
     ['no fingerprint', edit((p) => delete p.fingerprint), 'not a usable topo plan (bad fingerprint)'],
     ['bad vhosts', edit((p) => (p.vhosts = [1])), 'not a usable topo plan (bad vhosts)'],
     ['bad options', edit((p) => (p.options = { prune: 'yes' })), 'not a usable topo plan (bad options)'],
@@ -64,7 +65,7 @@ describe('plan file', () => {
     ['a dangling change index', edit((p) => (steps(p)[0]!.change = 99)), 'not a usable topo plan (step 0: bad change index)'],
     ['an unknown op', edit((p) => (steps(p)[0]!.op = 'purge-queue')), 'not a usable topo plan (step 0: unknown op "purge-queue")'],
     ['a step without its payload', edit((p) => delete steps(p)[0]!.ifEmpty), 'not a usable topo plan (step 0: delete-queue without ifEmpty)'],
-    ['a bad guard', edit((p) => ((p.refusals as unknown[]).push({ flag: '--force', change: 0, reason: '' }))), 'not a usable topo plan (refusals 2: bad guard)'],
+    ['a bad guard', edit((p) => ((p.refusals as unknown[]).push({ flag: '--force', change: 0, reason: '' }))), 'not a usable topo plan (refusals 3: bad guard)'],
     ['no summary', edit((p) => delete p.summary), 'not a usable topo plan (bad summary)'],
   ])('refuses %s with one line', (_title, bad, message) => {
     let error: unknown;
@@ -82,6 +83,6 @@ describe('plan file', () => {
     expect(new Set(plan.steps.map((s) => s.op))).toEqual(
       new Set(['delete-queue', 'put-vhost', 'declare-queue', 'bind', 'put-policy']),
     );
-    expect(plan.refusals.map((r) => r.flag)).toEqual(['--allow-replace', '--allow-data-loss']);
+    expect(plan.refusals.map((r) => r.flag)).toEqual(['--allow-replace', '--allow-data-loss', '--allow-data-loss']);
   });
 });
