@@ -7,7 +7,7 @@ import { describeStep } from '../apply/describe-step.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
 import { ManagementClient } from '../broker/management-client.js';
-import { resolveConnection } from '../broker/connection.js';
+import { resolveConnection } from './resolve-connection.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanOptions } from '../plan/plan.js';
 import { parsePlan } from '../plan/plan-file.js';

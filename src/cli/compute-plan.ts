@@ -1,5 +1,5 @@
 import type { Connection } from '../broker/connection.js';
-import { resolveConnection } from '../broker/connection.js';
+import { resolveConnection } from './resolve-connection.js';
 import { ManagementClient } from '../broker/management-client.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
 import { ExitCode, TopoError } from '../errors.js';

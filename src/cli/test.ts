@@ -1,4 +1,5 @@
-import { describeConnection, resolveConnection } from '../broker/connection.js';
+import { describeConnection } from '../broker/connection.js';
+import { resolveConnection } from './resolve-connection.js';
 import { ExitCode } from '../errors.js';
 import { renderTestResultsText, testResultsJson } from '../routing/render-test-results.js';
 import { runRoutingTests } from '../routing/run-routing-tests.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../src/apply/execute-plan.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import { readReadyCountsOverAmqp } from '../../../src/broker/amqp-ready-counts.js';
 import { computePlan } from '../../../src/cli/compute-plan.js';

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import type { Connection } from '../broker/connection.js';
+import { createConnection } from '../broker/create-connection.js';
+import { TopoError } from '../errors.js';
+import type { ConnectionFlags } from './options.js';
+
+const present = (value: string | undefined): value is string => value !== undefined && value !== '';
+
+/**
+ * How to reach the broker, from the connection flags and the environment. Precedence: flags,
+ * then `TOPO_*` environment variables, then credentials embedded in a URL, then defaults
+ * (`http://localhost:15672`, guest/guest, 30 s): see `createConnection`. `--url` repeats and
+ * `TOPO_URL` holds a comma-separated list, for the nodes of a cluster. TLS files are read
+ * now; an unreadable file is a one-line `TopoError` naming its flag.
+ */
+export function resolveConnection(flags: ConnectionFlags, env: Record<string, string | undefined>): Connection {
+  const urls = flags.url && flags.url.length > 0 ? flags.url : present(env.TOPO_URL) ? [env.TOPO_URL] : [];
+  const tlsFiles = {
+    ...(flags.caCert ? { caCert: flags.caCert } : {}),
+    ...(flags.clientCert ? { clientCert: flags.clientCert } : {}),
+    ...(flags.clientKey ? { clientKey: flags.clientKey } : {}),
+  };
+  return createConnection({
+    urls: urls.flatMap((u) => u.split(',')).map((u) => u.trim()),
+    user: [flags.user, env.TOPO_USER].find(present),
+    password: [flags.password, env.TOPO_PASSWORD].find(present),
+    amqpUrl: [flags.amqpUrl, env.TOPO_AMQP_URL].find(present),
+    timeoutMs: flags.timeout,
+    tlsFiles,
+    tls: {
+      ...(tlsFiles.caCert ? { ca: readTlsFile('--ca-cert', tlsFiles.caCert) } : {}),
+      ...(tlsFiles.clientCert ? { cert: readTlsFile('--client-cert', tlsFiles.clientCert) } : {}),
+      ...(tlsFiles.clientKey ? { key: readTlsFile('--client-key', tlsFiles.clientKey) } : {}),
+      rejectUnauthorized: !flags.insecure,
+    },
+  });
+}
+
+function readTlsFile(flag: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    throw new TopoError('file', `cannot read ${flag} file "${path}": ${why}`);
+  }
+}
