@@ -7,18 +7,18 @@ import { describeStep } from '../apply/describe-step.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
 import { ManagementClient } from '../broker/management-client.js';
-import { resolveConnection } from './resolve-connection.js';
 import { ExitCode, TopoError } from '../errors.js';
-import { PLAN_FORMAT_VERSION, type Plan, type PlanOptions } from '../plan/plan.js';
+import { PLAN_FORMAT_VERSION, type Plan } from '../plan/plan.js';
+import { planAgainstBroker, recheckSavedPlan, type SavedPlanCheck } from '../plan/plan-against-broker.js';
 import { parsePlan } from '../plan/plan-file.js';
 import { renderJson } from '../render/render-json.js';
 import { renderText } from '../render/render-text.js';
 import type { Topology } from '../model/topology.js';
-import { computePlan, recheckSavedPlan } from './compute-plan.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
 import { hasChanges, useColor } from './plan.js';
+import { resolveConnection } from './resolve-connection.js';
 
 /** How long an apply waits for another one's lock by default (`--lock-timeout`). */
 export const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;
@@ -51,16 +51,12 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
   // One socket per call in flight: a smaller pool would cap --concurrency silently.
   const client = new ManagementClient(connection, { maxSockets: concurrency });
   try {
-    // The guards are this apply's flags; whether to prune was decided when the plan was made.
-    const planOptions: PlanOptions = {
-      prune: 'saved' in source ? source.saved.options.prune : Boolean(options.prune),
-      allowReplace: Boolean(options.allowReplace),
-      allowDataLoss: Boolean(options.allowDataLoss),
-    };
+    // The guards are this apply's flags; a saved plan keeps the --prune it was made with.
+    const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
     const plan =
       'saved' in source
-        ? await recheckSavedPlan(client, source.saved, planOptions, source.file)
-        : await computePlan(client, source.desired, planOptions);
+        ? savedPlanOrStale(await recheckSavedPlan(client, source.saved, guards), source.file)
+        : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune) });
 
     if (!options.json) io.out(renderText(plan, { color: useColor(options.color, io) }));
     if (plan.refusals.length > 0) {
@@ -104,6 +100,16 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     client.close();
     await lock.release();
   }
+}
+
+/** The re-checked saved plan, or the one-line refusal of a stale one (exit 1). */
+function savedPlanOrStale(check: SavedPlanCheck, file: string): Plan {
+  if (check.ok) return check.plan;
+  throw new TopoError(
+    'plan-stale',
+    `the plan in ${file} is stale: the broker changed since it was made; run topo plan --out ${file} again`,
+    ExitCode.error,
+  );
 }
 
 /** `apply --json`: the plan as `plan --json` prints it, and the result of each step. */

@@ -12,7 +12,7 @@ import { splitByVhost } from '../export/split-by-vhost.js';
 import { topologyToYaml } from '../export/topology-to-yaml.js';
 import { vhostFileNames } from '../export/vhost-file-names.js';
 import type { Topology } from '../model/topology.js';
-import { openBroker } from './compute-plan.js';
+import { openBroker } from './open-broker.js';
 import type { CommandIO } from './io.js';
 import type { ExportOptions } from './options.js';
 

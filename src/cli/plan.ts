@@ -8,9 +8,10 @@ import { renderJson } from '../render/render-json.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderText } from '../render/render-text.js';
 import type { Topology } from '../model/topology.js';
-import { computePlan, openBroker } from './compute-plan.js';
+import { planAgainstBroker } from '../plan/plan-against-broker.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
+import { openBroker } from './open-broker.js';
 import type { PlanOptions } from './options.js';
 
 /** `topo plan`: diff the spec against the broker and show what apply would change. */
@@ -24,7 +25,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   let plan: Plan;
   try {
     // The plan shows every guard; whether it is allowed is decided by apply's flags.
-    plan = await computePlan(client, desired, { prune: Boolean(options.prune), allowReplace: false, allowDataLoss: false });
+    plan = await planAgainstBroker(client, desired, { prune: Boolean(options.prune), allowReplace: false, allowDataLoss: false });
   } finally {
     client.close();
   }

@@ -1,5 +1,4 @@
 import { describeConnection } from '../broker/connection.js';
-import { resolveConnection } from './resolve-connection.js';
 import { ExitCode } from '../errors.js';
 import { renderTestResultsText, testResultsJson } from '../routing/render-test-results.js';
 import { runRoutingTests } from '../routing/run-routing-tests.js';
@@ -8,6 +7,7 @@ import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { TestOptions } from './options.js';
+import { resolveConnection } from './resolve-connection.js';
 
 /**
  * A way of running the spec's routing tests: one result per test, in spec order. Offline and
