@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../broker/connection.js';
 import { createConnection } from '../broker/create-connection.js';
-import { TopoError } from '../errors.js';
+import { fileErrorReason, TopoError } from '../errors.js';
 import type { ConnectionFlags } from './options.js';
 
 const present = (value: string | undefined): value is string => value !== undefined && value !== '';
@@ -40,8 +40,6 @@ function readTlsFile(flag: string, path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
-    throw new TopoError('file', `cannot read ${flag} file "${path}": ${why}`);
+    throw new TopoError('file', `cannot read ${flag} file "${path}": ${fileErrorReason(error)}`);
   }
 }

@@ -72,6 +72,6 @@ describe('resolveConnection', () => {
     const missing = join(tmpdir(), 'topo-no-such-dir', 'client.pem');
     const attempt = () => resolveConnection({ clientCert: missing }, {});
     expect(attempt).toThrow(TopoError);
-    expect(attempt).toThrow(`cannot read --client-cert file "${missing}": no such file`);
+    expect(attempt).toThrow(`cannot read --client-cert file "${missing}": no such file or directory`);
   });
 });
