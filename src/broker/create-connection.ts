@@ -25,6 +25,8 @@ export interface ConnectionOptions {
   tls?: Partial<TlsOptions>;
   /** Paths of the TLS files, shown instead of their contents. */
   tlsFiles?: Omit<TlsFiles, 'insecure'>;
+  /** Where `urls` and `amqpUrl` came from (a flag, a variable): named first in errors about them. */
+  sources?: { urls?: string; amqpUrl?: string };
 }
 
 const present = (value: string | undefined): value is string => value !== undefined && value !== '';
@@ -32,15 +34,16 @@ const present = (value: string | undefined): value is string => value !== undefi
 /**
  * A Connection from URLs and credentials: credentials embedded in a URL are taken out of it
  * (an explicit `user`/`password` wins), and the AMQP URL is derived from the first management
- * URL when not given. Throws a one-line `TopoError('usage')` for a URL it cannot use.
+ * URL when not given. Throws a one-line `TopoError('usage')` for a URL it cannot use, or whose
+ * user and password are not percent-encoded; the message never shows the password.
  */
 export function createConnection(options: ConnectionOptions = {}): Connection {
   const given = (options.urls ?? []).filter(present);
-  const parsed = (given.length > 0 ? given : [DEFAULT_MANAGEMENT_URL]).map((u) => parseManagementUrl(u));
+  const parsed = (given.length > 0 ? given : [DEFAULT_MANAGEMENT_URL]).map((u) => parseManagementUrl(u, options.sources?.urls));
   const embedded = parsed.find((p) => p.user !== undefined || p.password !== undefined);
   const user = [options.user, embedded?.user].find(present) ?? 'guest';
   const password = [options.password, embedded?.password].find(present) ?? 'guest';
-  const amqp = present(options.amqpUrl) ? parseAmqpUrl(options.amqpUrl) : deriveAmqpUrl(parsed[0]!.url);
+  const amqp = present(options.amqpUrl) ? parseAmqpUrl(options.amqpUrl, options.sources?.amqpUrl) : deriveAmqpUrl(parsed[0]!.url);
   const tls: TlsOptions = {
     ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
     ...(options.tls?.cert ? { cert: options.tls.cert } : {}),

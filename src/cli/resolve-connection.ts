@@ -14,14 +14,15 @@ const present = (value: string | undefined): value is string => value !== undefi
  * now; an unreadable file is a one-line `TopoError` naming its flag.
  */
 export function resolveConnection(flags: ConnectionFlags, env: Record<string, string | undefined>): Connection {
-  const urls = flags.url && flags.url.length > 0 ? flags.url : present(env.TOPO_URL) ? [env.TOPO_URL] : [];
+  const urls = flags.url && flags.url.length > 0 ? { source: '--url', values: flags.url } : { source: 'TOPO_URL', values: [env.TOPO_URL] };
+  const amqpSource = present(flags.amqpUrl) ? '--amqp-url' : 'TOPO_AMQP_URL';
   const tlsFiles = {
     ...(flags.caCert ? { caCert: flags.caCert } : {}),
     ...(flags.clientCert ? { clientCert: flags.clientCert } : {}),
     ...(flags.clientKey ? { clientKey: flags.clientKey } : {}),
   };
   return createConnection({
-    urls: urls.flatMap((u) => u.split(',')).map((u) => u.trim()),
+    urls: urls.values.filter(present).flatMap(splitUrlList),
     user: [flags.user, env.TOPO_USER].find(present),
     password: [flags.password, env.TOPO_PASSWORD].find(present),
     amqpUrl: [flags.amqpUrl, env.TOPO_AMQP_URL].find(present),
@@ -33,7 +34,28 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
       ...(tlsFiles.clientKey ? { key: readTlsFile('--client-key', tlsFiles.clientKey) } : {}),
       rejectUnauthorized: !flags.insecure,
     },
+    sources: { urls: urls.source, amqpUrl: amqpSource },
   });
+}
+
+/**
+ * The URLs of a comma-separated list. A piece without a scheme that holds an `@` is the rest
+ * of a password cut at the commas it holds: it is joined back to the pieces since the last
+ * URL with a scheme, so that this URL is refused whole (commas in a password must be
+ * percent-encoded) rather than part of a password becoming a host or a user name.
+ */
+export function splitUrlList(list: string): string[] {
+  const urls: string[] = [];
+  let lastWithScheme = 0;
+  for (const piece of list.split(',')) {
+    if (piece.includes('://')) lastWithScheme = urls.length;
+    if (!piece.includes('://') && piece.includes('@') && urls.length > 0) {
+      urls.push(urls.splice(lastWithScheme).concat(piece).join(','));
+    } else {
+      urls.push(piece);
+    }
+  }
+  return urls.map((u) => u.trim()).filter((u) => u !== '');
 }
 
 function readTlsFile(flag: string, path: string): Buffer {

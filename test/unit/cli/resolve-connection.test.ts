@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConnection } from '../../../src/cli/resolve-connection.js';
+import type { ConnectionFlags } from '../../../src/cli/options.js';
+import { resolveConnection, splitUrlList } from '../../../src/cli/resolve-connection.js';
 import { TopoError } from '../../../src/errors.js';
 
 const basicOf = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -73,5 +74,45 @@ describe('resolveConnection', () => {
     const attempt = () => resolveConnection({ clientCert: missing }, {});
     expect(attempt).toThrow(TopoError);
     expect(attempt).toThrow(`cannot read --client-cert file "${missing}": no such file or directory`);
+  });
+});
+
+describe('splitUrlList', () => {
+  it.each([
+    ['http://a:1', ['http://a:1']],
+    ['http://a:1, http://b:2,,c:3 ', ['http://a:1', 'http://b:2', 'c:3']],
+    // A comma inside a password: the piece with the "@" goes back to its URL.
+    ['http://bob:pa,ss@host:15672,http://c:3', ['http://bob:pa,ss@host:15672', 'http://c:3']],
+    ['http://bob:12,34,56@host', ['http://bob:12,34,56@host']],
+    ['http://u:p@a:1,http://v:q@b:2', ['http://u:p@a:1', 'http://v:q@b:2']],
+    ['http://a:1,http://bob:12,34@host', ['http://a:1', 'http://bob:12,34@host']],
+    ['bob:12,34@host', ['bob:12,34@host']],
+  ])('%s', (list, urls) => {
+    expect(splitUrlList(list)).toEqual(urls);
+  });
+});
+
+describe('a URL that resolveConnection refuses names where it came from', () => {
+  const refusal = (flags: ConnectionFlags, env: Record<string, string>) => {
+    try {
+      resolveConnection(flags, env);
+    } catch (error) {
+      return (error as TopoError).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it.each([
+    [{ url: ['http://bob:pa#Secr3t@host'] }, { TOPO_URL: 'http://x:1' }, '--url: ', 'http://bob:***@host'],
+    [{}, { TOPO_URL: 'http://bob:pa#Secr3t@host' }, 'TOPO_URL: ', 'http://bob:***@host'],
+    [{ amqpUrl: 'amqp://bob:p@ss@host' }, { TOPO_AMQP_URL: 'amqp://x' }, '--amqp-url: ', 'amqp://bob:***@host'],
+    [{}, { TOPO_AMQP_URL: 'amqp://bob:p@ss@host' }, 'TOPO_AMQP_URL: ', 'amqp://bob:***@host'],
+    // A comma in a password of a list: the whole URL is refused, no half of it used.
+    [{}, { TOPO_URL: 'http://bob:12,Secr3t@host' }, 'TOPO_URL: ', 'http://bob:***@host'],
+  ])('%j %j', (flags, env, prefix, shown) => {
+    const message = refusal(flags, env);
+    expect(message.startsWith(prefix)).toBe(true);
+    expect(message).toContain('must be percent-encoded');
+    expect(message).toContain(`got "${shown}"`);
   });
 });
