@@ -1,5 +1,7 @@
 import { inspect } from 'node:util';
 import { TopoError } from '../errors.js';
+import { redactUrlsIn } from './redact-url.js';
+import { urlParts } from './url-parts.js';
 
 /** Default management API base URL when neither `--url` nor `TOPO_URL` is given. */
 export const DEFAULT_MANAGEMENT_URL = 'http://localhost:15672';
@@ -62,6 +64,10 @@ export class Connection {
 
   constructor(init: ConnectionInit) {
     if (init.urls.length === 0) throw new TopoError('usage', 'no management API URL given');
+    // The URLs are printed in messages and views: a password must never ride in one.
+    if ([...init.urls, init.amqpUrl].some((url) => urlParts(url).userinfo !== undefined)) {
+      throw new TopoError('usage', 'a Connection URL must not carry credentials (createConnection takes them out)');
+    }
     if (!Number.isFinite(init.timeoutMs) || init.timeoutMs <= 0) {
       throw new TopoError('usage', `the request timeout must be a positive number of milliseconds, got ${init.timeoutMs}`);
     }
@@ -91,13 +97,20 @@ export class Connection {
     return { ...this.#tls };
   }
 
-  /** Replaces every occurrence of a secret of this connection in `text` (defence in depth). */
+  /**
+   * Replaces every occurrence of a password of this connection in `text`, as typed,
+   * percent-encoded, or base64-encoded alone or as `user:password` (an `Authorization`
+   * header), and hides the user information of any URL in it (defence in depth).
+   */
   redact(text: string): string {
-    let out = text;
-    for (const secret of [this.#password, this.#amqpPassword]) {
-      // Very short secrets would mangle ordinary words; they are never put in messages anyway.
-      if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-    }
+    let out = redactUrlsIn(text);
+    const forms = [
+      ...secretForms(this.user, this.#password),
+      ...secretForms(this.amqpUser, this.#amqpPassword),
+      // Longest first, so that no form is cut in half by a shorter one.
+    ].sort((a, b) => b.length - a.length);
+    // Very short forms would mangle ordinary words; they are never put in messages anyway.
+    for (const form of forms) if (form.length >= 4) out = out.split(form).join(REDACTED);
     return out;
   }
 
@@ -122,6 +135,13 @@ export class Connection {
   toString(): string {
     return `Connection(user "${this.user}" at ${describeConnection(this)})`;
   }
+}
+
+/** The forms in which `password` could show in text. */
+function secretForms(user: string, password: string): string[] {
+  if (password === '') return [];
+  const base64 = (text: string) => Buffer.from(text).toString('base64');
+  return [password, encodeURIComponent(password), base64(`${user}:${password}`), base64(password)];
 }
 
 /** For messages: the management URL(s), comma-separated, without credentials. */
