@@ -22,8 +22,9 @@ import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
-import { hasChanges, useColor } from './plan.js';
+import { hasChanges } from './plan.js';
 import { resolveConnection } from './resolve-connection.js';
+import { useColor } from './use-color.js';
 
 /** How long an apply waits for another one's lock by default (`--lock-timeout`). */
 export const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;

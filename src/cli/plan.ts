@@ -12,6 +12,7 @@ import { planAgainstBroker } from '../plan/plan-against-broker.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import { openBroker } from './open-broker.js';
+import { useColor } from './use-color.js';
 import type { PlanOptions } from './options.js';
 
 /** `topo plan`: diff the spec against the broker and show what apply would change. */
@@ -62,11 +63,6 @@ function render(plan: Plan, format: Format, options: PlanOptions, io: CommandIO,
       throw new TopoError('usage', `unknown format ${String(impossible)}`);
     }
   }
-}
-
-/** Colours only on a terminal, unless `--no-color` or the NO_COLOR convention says no. */
-export function useColor(color: boolean | undefined, io: CommandIO): boolean {
-  return io.isTTY && color !== false && !io.env.NO_COLOR;
 }
 
 /** The plan would change the broker: anything created, updated, replaced or deleted. */
