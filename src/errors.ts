@@ -41,3 +41,16 @@ export class TopoError extends Error {
     super(message);
   }
 }
+
+const FILE_ERROR_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+};
+
+/** Why a file system call failed, in words for a one-line message (Node's code when unusual). */
+export function fileErrorReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return (code && FILE_ERROR_REASONS[code]) ?? code ?? message ?? String(error);
+}

@@ -6,8 +6,8 @@ import type { Connection } from './connection.js';
  * Opens an AMQP connection (amqplib) to `conn.amqpUrl`, in `vhost` when given (otherwise the
  * URL's own vhost, or `/`). Credentials travel as a SASL PLAIN mechanism, never inside a URL
  * string; amqps uses the connection's TLS files. Failure is one `TopoError('amqp', …)` line
- * without credentials. The caller owns the returned model: it closes it, and listens for its
- * `error` event (an unhandled one would end the process).
+ * without credentials (`Connection.redact`). The caller owns the returned model: it closes
+ * it, and listens for its `error` event (an unhandled one would end the process).
  */
 export async function connectAmqp(conn: Connection, vhost?: string): Promise<ChannelModel> {
   const url = new URL(conn.amqpUrl);
@@ -24,6 +24,8 @@ export async function connectAmqp(conn: Connection, vhost?: string): Promise<Cha
     });
   } catch (error) {
     const where = vhost === undefined ? target : `${target} (vhost "${vhost}")`;
+    // The target holds no credentials; amqplib's reason may quote what it was given. (Only the
+    // reason: a user named like the password, guest/guest, must still be named.)
     throw new TopoError('amqp', `cannot connect over AMQP to ${where} as user "${auth.user}": ${conn.redact(reason(error))}`);
   }
 }

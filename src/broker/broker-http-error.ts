@@ -1,4 +1,5 @@
 import { TopoError, type TopoErrorCode } from '../errors.js';
+import { redactUrlsIn } from './redact-url.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
@@ -6,17 +7,22 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
  * A management API call that failed, as one clear line. `path` is the API path as sent
  * (segments URL-encoded, no query, never credentials); `status` is absent when no HTTP answer
  * arrived (unreachable, timeout, TLS). `reason` is the broker's own reason text, when it gave one.
+ * Any URL in the message or the reason shows no user information.
  */
 export class BrokerHttpError extends TopoError {
+  readonly reason?: string;
+
   constructor(
     code: TopoErrorCode,
     message: string,
     readonly method: HttpMethod,
     readonly path: string,
     readonly status?: number,
-    readonly reason?: string,
+    reason?: string,
   ) {
-    super(code, message);
+    // The URLs come without credentials, but the details come from Node, proxies and brokers.
+    super(code, redactUrlsIn(message));
+    if (reason !== undefined) this.reason = redactUrlsIn(reason);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { redactUrlsIn } from '../broker/redact-url.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
 
@@ -150,19 +151,24 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   }
 }
 
-/** One line per error, never a stack trace unless --debug. */
+/**
+ * One line per error, never a stack trace unless --debug. Whatever it prints shows no user
+ * information of a URL: the last line of defence, for messages topo did not write itself.
+ */
 export function reportError(error: unknown, io: CommandIO, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help/version text).
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
   }
+  const print = (text: string) => io.err(`${redactUrlsIn(text)}\n`);
+  const stack = debug && error instanceof Error ? error.stack : undefined;
   if (error instanceof TopoError) {
-    io.err(`topo: ${error.message}\n`);
-    if (debug && error.stack) io.err(`${error.stack}\n`);
+    print(`topo: ${error.message}`);
+    if (stack) print(stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`topo: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
-  if (debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  print(`topo: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
+  if (stack) print(stack);
   return ExitCode.error;
 }

@@ -7,7 +7,7 @@ export interface SpecOptions {
 
 /**
  * How to reach the broker. Resolved from flags, then `TOPO_*` environment variables, then
- * defaults, by `resolveConnection` (src/broker/connection.ts). The password is never printed.
+ * defaults, by `resolveConnection` (./resolve-connection.ts). The password is never printed.
  */
 export interface ConnectionFlags {
   url?: string[];

@@ -1,14 +1,13 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAmqp } from '../../../src/broker/amqp-connect.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
-import type { ConnectionFlags } from '../../../src/cli/options.js';
+import { createConnection, type ConnectionOptions } from '../../../src/broker/create-connection.js';
 import { TopoError } from '../../../src/errors.js';
 import { definitionsOf, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
 
 // The AMQP URL is derived from the management URL's host, as the CLI does without --amqp-url.
-const connection = (flags: ConnectionFlags = {}) =>
-  resolveConnection({ url: [MGMT_URL], user: USER, password: PASSWORD, timeout: 5000, ...flags }, {});
+const connection = (options: ConnectionOptions = {}) =>
+  createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD, timeoutMs: 5000, ...options });
 
 async function failure(promise: Promise<unknown>): Promise<TopoError> {
   try {

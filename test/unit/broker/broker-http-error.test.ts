@@ -162,3 +162,18 @@ describe('failures without an HTTP answer', () => {
     );
   });
 });
+
+describe('no URL in an error shows user information', () => {
+  it('in the details Node gives', () => {
+    const error = unreachableError(call('GET', '/api/vhosts'), ['http://a:1'], ['tunnel to http://eve:Secr3t@proxy:3128 failed']);
+    expect(error.message).toBe(
+      'cannot reach the management API at http://a:1 (tunnel to http://eve:***@proxy:3128 failed); is the broker running and the management plugin enabled?',
+    );
+  });
+
+  it("in the broker's or a proxy's reason", () => {
+    const error = statusError(call('PUT', '/api/queues/v/q'), 400, '', { error: 'bad_request', reason: 'see http://eve:Secr3t@docs/x' });
+    expect(error.reason).toBe('see http://eve:***@docs/x');
+    expect(error.message).toBe('the broker refused PUT /api/queues/v/q at http://h:15672 (400: see http://eve:***@docs/x)');
+  });
+});
