@@ -1,7 +1,7 @@
 import type { ManagementClient } from '../broker/management-client.js';
 import { ExitCode, TopoError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
-import type { ApplyProgress, ApplyReport } from './apply-report.js';
+import type { ApplyProgress, ApplyReport } from '../plan/apply-report.js';
 import { executeSteps } from './execute-steps.js';
 import { runStep, type RunStepContext } from './run-step.js';
 

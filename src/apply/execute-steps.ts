@@ -1,6 +1,6 @@
 import { TopoError } from '../errors.js';
 import type { Step } from '../plan/step.js';
-import type { ApplyProgress, ApplyReport, StepResult, StepStatus } from './apply-report.js';
+import type { ApplyProgress, ApplyReport, StepResult, StepStatus } from '../plan/apply-report.js';
 
 export interface ExecuteStepsOptions {
   /** Steps in flight at once; at least 1. */

@@ -1,4 +1,5 @@
-import { compareStrings, namedKey } from '../model/identity.js';
+import { namedKey } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { Topology, Vhost } from '../model/topology.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { ApplyProgress } from '../apply/apply-report.js';
+import type { ApplyProgress } from '../plan/apply-report.js';
 import { acquireApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';

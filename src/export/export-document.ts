@@ -1,4 +1,4 @@
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type {
   ArgumentValue,
   Arguments,

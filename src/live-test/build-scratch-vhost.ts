@@ -1,4 +1,4 @@
-import { describeStep } from '../apply/describe-step.js';
+import { describeStep } from '../render/describe-step.js';
 import { executePlan } from '../apply/execute-plan.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { TopoError } from '../errors.js';

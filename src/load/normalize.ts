@@ -1,6 +1,6 @@
 import { canonicalArguments } from '../model/arguments.js';
 import { canonicalJson } from '../model/canonical-json.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import { sortTopology } from '../model/sort-topology.js';
 import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
 import type {

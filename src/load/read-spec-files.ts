@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { DiagnosticList } from './diagnostic.js';
 
 /** A spec file's text, named as the user named it (directory + relative path). */

@@ -1,4 +1,4 @@
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { ObjectKind, Topology, Vhost } from '../model/topology.js';
 import type { Change } from './change.js';

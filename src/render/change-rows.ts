@@ -3,7 +3,7 @@ import type { PropertyChange } from '../plan/change.js';
 import { objectLabel, objectName } from '../plan/object-label.js';
 import { messageCountText, type MessageCount } from '../plan/message-count.js';
 import { unreachable } from '../plan/unreachable.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { ChangeView } from './plan-view.js';
 

@@ -1,5 +1,5 @@
-import type { ApplyReport } from '../apply/apply-report.js';
-import { describeStep } from '../apply/describe-step.js';
+import type { ApplyReport } from '../plan/apply-report.js';
+import { describeStep } from './describe-step.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../plan/plan.js';
 import { planView } from './plan-view.js';
 

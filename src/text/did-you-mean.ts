@@ -1,4 +1,4 @@
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from './compare-strings.js';
 
 /**
  * Edit distance with adjacent transpositions (optimal string alignment), or `limit + 1` as

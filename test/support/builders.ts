@@ -3,7 +3,8 @@
  * fills every default (as the loader and the broker reader do) and takes overrides.
  * `vhost()` sets the vhost of everything it holds and sorts it by identity, like a loader.
  */
-import { bindingKey, compareStrings } from '../../src/model/identity.js';
+import { bindingKey } from '../../src/model/identity.js';
+import { compareStrings } from '../../src/text/compare-strings.js';
 import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, Topology, Vhost } from '../../src/model/topology.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 

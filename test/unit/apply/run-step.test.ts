@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runStep } from '../../../src/apply/run-step.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient, type ManagementClientOptions } from '../../../src/broker/management-client.js';
 import type { Binding } from '../../../src/model/topology.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplyReport } from '../../../src/apply/apply-report.js';
-import { describeStep } from '../../../src/apply/describe-step.js';
+import type { ApplyReport } from '../../../src/plan/apply-report.js';
+import { describeStep } from '../../../src/render/describe-step.js';
 import {
   renderApplyFailures,
   renderApplyJson,
@@ -26,7 +26,7 @@ const doneReport = (done: number): ApplyReport => ({ ok: true, steps: [], summar
 describe('apply output', () => {
   it('prints the plan as plan --json does, with the result beside it', () => {
     const parsed = JSON.parse(renderApplyJson(samplePlan, failedReport)) as Record<string, unknown>;
-    expect(parsed).toEqual({ formatVersion: 1, plan: JSON.parse(renderJson(samplePlan)), result: failedReport });
+    expect(parsed).toEqual({ formatVersion: 2, plan: JSON.parse(renderJson(samplePlan)), result: failedReport });
     expect(JSON.parse(renderApplyJson(samplePlan, null))).toMatchObject({ result: null });
   });
 
@@ -36,6 +36,8 @@ describe('apply output', () => {
         'refused: exchange "topic_logs" in vhost "/" is replaced (forced by type) (needs --allow-replace)',
         'refused: queue "audit" in vhost "/" is replaced (forced by arguments.x-message-ttl) (needs --allow-replace)',
         'refused: queue "audit" in vhost "/" holds 12 messages and is replaced (needs --allow-data-loss)',
+        'refused: queue "events" in vhost "/" is replaced (forced by arguments.x-max-age) (needs --allow-replace)',
+        'refused: queue "events" in vhost "/" may hold messages (a stream: topo cannot count them) and is replaced (needs --allow-data-loss)',
         'refused: queue "old" in vhost "/" is deleted (not in the spec) (needs --prune)',
         'refused: queue "old" in vhost "/" holds 1 message and is deleted (needs --allow-data-loss)',
         '',

@@ -1,4 +1,4 @@
-import type { Step } from '../plan/step.js';
+import type { Step } from './step.js';
 
 /** What became of one step: carried out, failed, or never started. */
 export type StepStatus = 'done' | 'failed' | 'skipped';

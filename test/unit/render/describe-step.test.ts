@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep } from '../../../src/apply/describe-step.js';
+import { describeStep } from '../../../src/render/describe-step.js';
 import type { StepOperation } from '../../../src/plan/step.js';
 
 const binding = { vhost: '/', source: 'ex', destination: 'q', destinationType: 'queue' as const, routingKey: 'a.*', arguments: {} };
