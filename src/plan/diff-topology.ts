@@ -8,7 +8,7 @@ import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 
-/** Properties that can only change by replace, besides `arguments` (DESIGN.md). */
+/** Properties that can only change by replace, besides `arguments` (docs/apply.md, "What the diff compares"). */
 const EXCHANGE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'internal'] as const;
 const QUEUE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'exclusive'] as const;
 /** Policies are mutable: these, and `definition`, are updated in place. */
@@ -25,7 +25,7 @@ interface Ranked {
 }
 
 /**
- * What differs between the desired and the actual topology, by the rules of DESIGN.md.
+ * What differs between the desired and the actual topology, by the rules in docs/apply.md.
  * Pure and linear: objects are matched through maps by identity, inputs are never mutated
  * (changes refer to the input objects: treat them as read-only). Only the vhosts of
  * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/model/topology.ts).
