@@ -4,7 +4,7 @@ import { interpolate, mayInterpolate, typedReferenceValue, type InterpolationSou
 import type { LinePositions } from './line-index.js';
 import { PathSet } from './path-set.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
-import { positionOf, type SpecDocument } from './parsed-document.js';
+import type { SpecDocument } from './parsed-document.js';
 import type { SourceLocation } from '../model/topology.js';
 
 /**
@@ -28,7 +28,7 @@ export class DocumentBuilder {
 
   /** The location of an offset in the file. */
   at(offset: number): SourceLocation {
-    return positionOf(this, offset);
+    return { file: this.file, ...this.lines.linePos(offset) };
   }
 
   /**
@@ -85,7 +85,8 @@ export class DocumentBuilder {
 
   /** The document, once its whole value has been converted. */
   document(value: unknown, positions: NodePosition | undefined): SpecDocument {
-    return { file: this.file, value, positions, lines: this.lines, unresolved: this.unresolved };
+    const known = { root: positions, lines: this.lines };
+    return { file: this.file, value, positions: () => known, unresolved: this.unresolved };
   }
 }
 
