@@ -1,6 +1,6 @@
 import { describePath, isNamedCollection, NAMED_COLLECTIONS } from './describe-path.js';
 import { formatLocation, type DiagnosticList } from './diagnostic.js';
-import { interpolate, mayInterpolate, typedReferenceValue, type InterpolationSources } from './interpolate.js';
+import { interpolateScalar, mayInterpolate, type InterpolationSources } from './interpolate.js';
 import type { LinePositions } from './line-index.js';
 import { PathSet } from './path-set.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
@@ -40,24 +40,19 @@ export class DocumentBuilder {
   scalar(value: unknown, offset: number, isKey: boolean): unknown {
     if (typeof value === 'string') {
       if (!mayInterpolate(value)) return value;
-      const result = interpolate(value, this.sources);
+      const result = interpolateScalar(value, this.sources, isKey);
       for (const problem of result.problems) this.diagnostics.error(this.at(offset), problem);
-      if (result.problems.length > 0) {
-        if (!isKey) this.unresolved.add(this.path);
-        return result.value;
-      }
-      if (isKey || !result.whole) return result.value;
-      return typedReferenceValue(result.value);
+      if (result.problems.length > 0 && !isKey) this.unresolved.add(this.path);
+      return result.value;
     }
     if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
     this.diagnostics.error(this.at(offset), `unsupported YAML value ${JSON.stringify(String(value))} (use a string, number, boolean or null)`);
     return null;
   }
 
-  /** A scalar mapping key as the string it is in the value (an empty key is ""). */
+  /** A scalar mapping key as the string it is in the value, as JavaScript writes it (`1.0:` is "1"). */
   key(value: unknown, offset: number): string {
-    const key = this.scalar(value, offset, true);
-    return key === null ? '' : String(key);
+    return String(this.scalar(value, offset, true));
   }
 
   /**

@@ -52,6 +52,23 @@ export function interpolate(text: string, sources: InterpolationSources): Interp
   return { value, whole: WHOLE.test(text), problems };
 }
 
+/** A scalar's value once its references are replaced, and the problems found. */
+export interface InterpolatedScalar {
+  value: string | number | boolean;
+  problems: string[];
+}
+
+/**
+ * The value of a string scalar with its references replaced. A value (not a key) that is
+ * exactly one resolved reference gets the type YAML would give its text; a key, a text
+ * around a reference and an unresolved reference stay strings.
+ */
+export function interpolateScalar(text: string, sources: InterpolationSources, isKey: boolean): InterpolatedScalar {
+  const { value, whole, problems } = interpolate(text, sources);
+  if (isKey || !whole || problems.length > 0) return { value, problems };
+  return { value: typedReferenceValue(value), problems };
+}
+
 /**
  * The typed value of a whole-reference scalar, read as YAML would read the text: integers and
  * decimals become numbers, true and false booleans, anything else stays a string. This lets

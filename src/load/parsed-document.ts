@@ -14,6 +14,9 @@ export interface DocumentPositions {
   readonly lines: LinePositions;
 }
 
+/** The positions of a document nothing of which can be located: every path is at 1:1. */
+export const NO_POSITIONS: DocumentPositions = { root: undefined, lines: { linePos: () => ({ line: 1, col: 1 }) } };
+
 /**
  * One YAML document of a spec file, parsed and interpolated. `value` is plain JSON;
  * `positions()` says where each of its nodes was written, so that any path can be turned

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, typedReferenceValue } from '../../../src/load/interpolate.js';
+import { interpolate, interpolateScalar, typedReferenceValue } from '../../../src/load/interpolate.js';
 
 const sources = { vars: { env: 'prod', ttl: '60000', empty: '' }, env: { REGION: 'eu', UNSET: undefined } };
 
@@ -65,5 +65,20 @@ describe('typedReferenceValue', () => {
     ['', ''],
   ])('%j → %j', (text, value) => {
     expect(typedReferenceValue(text)).toBe(value);
+  });
+});
+
+describe('interpolateScalar', () => {
+  it('types a value that is exactly one resolved reference, never a key or a text around one', () => {
+    expect(interpolateScalar('${var:ttl}', sources, false)).toEqual({ value: 60000, problems: [] });
+    expect(interpolateScalar('${var:ttl}', sources, true)).toEqual({ value: '60000', problems: [] });
+    expect(interpolateScalar('x${var:ttl}', sources, false)).toEqual({ value: 'x60000', problems: [] });
+  });
+
+  it('leaves an unresolved reference as written, with its problem', () => {
+    expect(interpolateScalar('${var:nope}', sources, false)).toEqual({
+      value: '${var:nope}',
+      problems: ['no value for ${var:nope} (pass --var nope=VALUE)'],
+    });
   });
 });
