@@ -152,3 +152,40 @@ describe('parseSpecFile', () => {
     });
   });
 });
+
+describe('line breaks and byte order marks', () => {
+  const lf = 'vhosts:\n  /:\n    queues:\n      q: { durable: "yes" }\n';
+
+  it.each([
+    ['LF', lf],
+    ['CRLF', lf.replaceAll('\n', '\r\n')],
+    ['lone CR', lf.replaceAll('\n', '\r')],
+    ['mixed', 'vhosts:\r\n  /:\r    queues:\n      q: { durable: "yes" }\r'],
+  ])('reads %s line endings alike, at the same lines and columns', (_name, text) => {
+    const { documents, problems } = parse(text);
+    expect(problems).toEqual([]);
+    expect(documents[0]?.value).toEqual({ vhosts: { '/': { queues: { q: { durable: 'yes' } } } } });
+    const [document] = documents;
+    if (!document) throw new Error('no document');
+    expect(locate(document, ['vhosts', '/', 'queues', 'q', 'durable'])).toMatchObject({ line: 4, col: 21 });
+  });
+
+  it('reports a problem of a CR or CRLF file at its line and column', () => {
+    for (const text of ['a: 1\rb: ${env:NOPE}\r', 'a: 1\r\nb: ${env:NOPE}\r\n']) {
+      expect(parse(text).problems).toEqual(['f.yaml:2:4: environment variable NOPE is not set (referenced as ${env:NOPE})']);
+    }
+    expect(parse('a: 1\rb: [\r').problems).toEqual(['f.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  });
+
+  it('folds a CR inside a quoted scalar as a line break', () => {
+    expect(parse('a: "x\r  y"\rb: |\r  1\r  2\r').documents[0]?.value).toEqual({ a: 'x y', b: '1\n2\n' });
+  });
+
+  it('reads past a byte order mark, counting columns from after it', () => {
+    const { documents } = parse('\uFEFFa: { b: 1 }\n');
+    const [document] = documents;
+    if (!document) throw new Error('no document');
+    expect(document.value).toEqual({ a: { b: 1 } });
+    expect(locate(document, ['a', 'b'])).toMatchObject({ line: 1, col: 9 });
+  });
+});
