@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TopoError } from '../../../src/errors.js';
@@ -186,5 +187,23 @@ describe('merging in memory', () => {
       'tests.yaml': 'tests:\n  - { exchange: "", routingKey: q, expect: [q] }\n',
     });
     expect(topology.tests[0]?.vhost).toBe('/');
+  });
+});
+
+describe('validateSpec: encodings', () => {
+  const spec = 'vhosts:\n  über: { queues: { q-😀: {} } }\n';
+
+  it('reads UTF-16 files, little- and big-endian, and UTF-8 with a byte order mark', async () => {
+    const le = Buffer.from(`\uFEFF${spec}`, 'utf16le');
+    const be = Buffer.from(le);
+    for (let i = 0; i + 1 < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1] as number, be[i] as number];
+    const dir = await tempTree({});
+    await writeFile(join(dir, 'le.yaml'), le);
+    await writeFile(join(dir, 'be.yaml'), be);
+    await writeFile(join(dir, 'bom.yaml'), `\uFEFF${spec}`);
+    for (const file of ['le.yaml', 'be.yaml', 'bom.yaml']) {
+      const result = await validateSpec([join(dir, file)]);
+      expect(result.ok && result.topology.vhosts.map((v) => [v.name, v.queues.map((q) => q.name)]), file).toEqual([['über', ['q-😀']]]);
+    }
   });
 });
