@@ -10,11 +10,13 @@ describe('oneLine', () => {
     ['del\u007f c1\u0085', 'del\\u007f c1\\u0085'],
     ['sep\u2028par\u2029', 'sep\\u2028par\\u2029'],
     ['rlo\u202eevil\u2066', 'rlo\\u202eevil\\u2066'],
+    ['lone \ud800 and \udfff', 'lone \\ud800 and \\udfff'],
   ])('escapes what would break or reorder a line: %j', (text, line) => {
     expect(oneLine(text)).toBe(line);
   });
 
   it('leaves tabs, backslashes and other characters as they are', () => {
     expect(oneLine('a\tb \\n über 😀 日本')).toBe('a\tb \\n über 😀 日本');
+    expect(oneLine('\ud83d\ude00')).toBe('😀');
   });
 });
