@@ -38,7 +38,9 @@ export function interpolate(text: string, sources: InterpolationSources): Interp
       problems.push(`unknown reference "${match}": write \${env:NAME} or \${var:key} (or $\${ for a literal \${)`);
       return match;
     }
-    const found = kind === 'env' ? sources.env[name] : Object.hasOwn(sources.vars, name) ? sources.vars[name] : undefined;
+    // Own properties only: `${env:constructor}` is not Object.prototype.constructor.
+    const values: Readonly<Record<string, string | undefined>> = kind === 'env' ? sources.env : sources.vars;
+    const found = Object.hasOwn(values, name) ? values[name] : undefined;
     if (found === undefined) {
       problems.push(
         kind === 'env'

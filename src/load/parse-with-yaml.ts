@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { DiagnosticList } from './diagnostic.js';
-import { DocumentBuilder, setKey } from './document-builder.js';
+import { DocumentBuilder } from './document-builder.js';
 import type { InterpolationSources } from './interpolate.js';
 import { NO_POSITIONS, type DocumentPositions, type SpecDocument } from './parsed-document.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
@@ -188,11 +188,11 @@ class Converter {
       // A key written as nothing (`: x`) is ""; `~:` and `null:` are "null", as js-yaml reads them.
       const written = keyNode.value === null && keyNode.source === '' ? '' : keyNode.value;
       const key = builder.key(written, keyAt);
-      if (!builder.isNewKey(entries, key, keyAt)) continue;
+      if (!builder.acceptsKey(entries, key, keyAt)) continue;
       builder.path.push(key);
       const [value, position] = this.convert(pair.value);
       builder.path.pop();
-      setKey(object, key, value);
+      object[key] = value;
       entries.set(key, { key: keyAt, value: position });
     }
     return [object, { at, entries }];

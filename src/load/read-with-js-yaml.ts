@@ -1,5 +1,6 @@
 import { loadAll, YAMLException, type LoadOptions } from 'js-yaml';
 import { CORE_SCHEMA } from './core-schema.js';
+import { PROTOTYPE_KEY } from './document-builder.js';
 import type { DiagnosticList } from './diagnostic.js';
 import { interpolateScalar, mayInterpolate, type InterpolationSources } from './interpolate.js';
 import { NO_POSITIONS, type DocumentPositions, type SpecDocument } from './parsed-document.js';
@@ -9,8 +10,8 @@ import { DEPTH_MESSAGE, MAX_DEPTH, MAX_EXPANDED_VALUES } from './reading-limits.
 /**
  * Reads a spec file's documents with js-yaml, the fast reader, or returns undefined when the
  * file has a problem that must be described at its place: a YAML error, a duplicate key
- * (also one that appears only after interpolation), a missing or unknown reference, an
- * alias that contains itself or expands too far. The yaml package then reads the file and
+ * (also one that appears only after interpolation), the key `__proto__`, a missing or
+ * unknown reference, an alias that contains itself or expands too far. The yaml package then reads the file and
  * reports every problem in its words (./parse-with-yaml.ts).
  *
  * js-yaml gives values, not positions: `locate` finds those when first asked for, by having
@@ -127,6 +128,8 @@ class ValueConverter {
     const keys = Object.keys(object);
     if (keys.some(mayInterpolate)) return this.rebuild(object, keys, depth);
     for (const key of keys) {
+      // js-yaml keeps "__proto__" as an own key; the yaml reader reports it.
+      if (key === PROTOTYPE_KEY) throw new Unreadable();
       const item = object[key];
       const value = this.convert(item, depth);
       if (value !== item) object[key] = value;
@@ -139,11 +142,9 @@ class ValueConverter {
     const rebuilt: Record<string, unknown> = {};
     for (const written of keys) {
       const key = mayInterpolate(written) ? String(this.interpolate(written, true)) : written;
-      // Two keys that become one: the yaml reader reports it naming both places.
-      if (Object.hasOwn(rebuilt, key)) throw new Unreadable();
-      const value = this.convert(object[written], depth);
-      if (key === '__proto__') Object.defineProperty(rebuilt, key, { value, enumerable: true, writable: true, configurable: true });
-      else rebuilt[key] = value;
+      // Two keys that become one, or "__proto__": the yaml reader reports them at their places.
+      if (key === PROTOTYPE_KEY || Object.hasOwn(rebuilt, key)) throw new Unreadable();
+      rebuilt[key] = this.convert(object[written], depth);
     }
     return rebuilt;
   }

@@ -33,8 +33,13 @@ describe('interpolate', () => {
     expect(interpolate('${var:region}', sources).problems).toEqual(['no value for ${var:region} (pass --var region=VALUE)']);
   });
 
-  it('does not take vars from the object prototype', () => {
+  it('does not take vars or environment variables from the object prototype', () => {
     expect(interpolate('${var:toString}', sources).problems).toHaveLength(1);
+    expect(interpolate('${var:__proto__}', sources).problems).toHaveLength(1);
+    // process.env inherits a constructor: it is no environment variable.
+    expect(interpolate('${env:constructor}', { vars: {}, env: process.env }).problems).toEqual([
+      'environment variable constructor is not set (referenced as ${env:constructor})',
+    ]);
   });
 
   it('reports every problem of one text', () => {

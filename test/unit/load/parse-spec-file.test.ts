@@ -117,11 +117,23 @@ describe('parseSpecFile', () => {
     expect(documents[0]?.value).toEqual({ vhosts: { '/': { queues: { q: { durable: true } } } } });
   });
 
-  it('keeps "__proto__" as an ordinary key', () => {
-    const { documents } = parse('vhosts:\n  /:\n    queues:\n      __proto__: {}\n');
-    const queues = (documents[0]?.value as { vhosts: Record<string, { queues: object }> }).vhosts['/']?.queues;
-    expect(Object.keys(queues ?? {})).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(queues)).toBe(Object.prototype);
+  it('refuses the key "__proto__" wherever it is, at the key, and keeps the rest', () => {
+    const text = 'vhosts:\n  /:\n    queues:\n      __proto__: {}\n      q: { arguments: { __proto__: { x: 1 }, y: 2 } }\n"${var:p}": 1\n';
+    const { documents, problems } = parse(text, { vars: { p: '__proto__' }, env: {} });
+    expect(problems).toEqual([
+      'f.yaml:4:7: vhost "/": queues: key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so topo cannot keep it',
+      'f.yaml:5:25: queue "q": arguments: key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so topo cannot keep it',
+      'f.yaml:6:1: key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so topo cannot keep it',
+    ]);
+    expect(documents[0]?.value).toEqual({ vhosts: { '/': { queues: { q: { arguments: { y: 2 } } } } } });
+  });
+
+  it('keeps other names of Object.prototype as ordinary keys', () => {
+    const { documents, problems } = parse('constructor: { prototype: 1, toString: 2, hasOwnProperty: 3 }\n');
+    expect(problems).toEqual([]);
+    const value = documents[0]?.value as Record<string, Record<string, unknown>>;
+    expect(Object.keys(value)).toEqual(['constructor']);
+    expect(Object.entries(value.constructor ?? {})).toEqual([['prototype', 1], ['toString', 2], ['hasOwnProperty', 3]]);
   });
 
   describe('interpolation', () => {
