@@ -9,5 +9,6 @@ export const MAX_EXPANDED_VALUES = 1_000_000;
 /** Nesting deeper than this is refused; a spec needs about ten levels. js-yaml's own default. */
 export const MAX_DEPTH = 100;
 
-export const EXPANSION_MESSAGE = `the document expands to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values through aliases`;
+// Written out: toLocaleString would load ICU's locale data at start-up.
+export const EXPANSION_MESSAGE = 'the document expands to more than 1,000,000 values through aliases';
 export const DEPTH_MESSAGE = `the document nests deeper than ${MAX_DEPTH} levels`;

@@ -1,5 +1,6 @@
 import { shorten } from '../../text/shorten.js';
 import { shortStringProblem } from './amqp-text.js';
+import type { SourceLocation } from '../../model/topology.js';
 import { bindingLabel, testLabel, type RuleContext } from './rule-context.js';
 
 /**
@@ -16,18 +17,18 @@ export function checkRoutingKeys(ctx: RuleContext): void {
       if (routingKey !== undefined && routingKeys !== undefined) {
         ctx.error(ctx.atKey(binding, 'routingKeys'), `${label}: give routingKey or routingKeys, not both`);
       }
-      if (routingKey !== undefined) checkLength(ctx, label, routingKey, ctx.at(binding, 'routingKey'));
-      routingKeys?.forEach((key, i) => checkLength(ctx, label, key, ctx.at(binding, 'routingKeys', i)));
+      if (routingKey !== undefined) checkLength(ctx, label, routingKey, () => ctx.at(binding, 'routingKey'));
+      routingKeys?.forEach((key, i) => checkLength(ctx, label, key, () => ctx.at(binding, 'routingKeys', i)));
     }
   }
   for (const test of ctx.spec.tests) {
-    if (test.valid && test.spec.routingKey !== undefined) {
-      checkLength(ctx, testLabel(test), test.spec.routingKey, ctx.at(test, 'routingKey'));
-    }
+    const { routingKey } = test.spec;
+    if (test.valid && routingKey !== undefined) checkLength(ctx, testLabel(test), routingKey, () => ctx.at(test, 'routingKey'));
   }
 }
 
-function checkLength(ctx: RuleContext, label: string, key: string, loc: Parameters<RuleContext['error']>[0]): void {
+/** `at` is called only for a key that is too long: locating every key would cost more than checking it. */
+function checkLength(ctx: RuleContext, label: string, key: string, at: () => SourceLocation): void {
   const problem = shortStringProblem(key);
-  if (problem) ctx.error(loc, `${label}: routing key "${shorten(key)}" ${problem}`);
+  if (problem) ctx.error(at(), `${label}: routing key "${shorten(key)}" ${problem}`);
 }

@@ -12,7 +12,7 @@ import { coreScalarValue } from '../../../src/load/core-schema.js';
 import { DiagnosticList, formatDiagnostic } from '../../../src/load/diagnostic.js';
 import { parseSpecFile } from '../../../src/load/parse-spec-file.js';
 import { parseWithYaml } from '../../../src/load/parse-with-yaml.js';
-import { DEPTH_MESSAGE } from '../../../src/load/reading-limits.js';
+import { DEPTH_MESSAGE, EXPANSION_MESSAGE, MAX_EXPANDED_VALUES } from '../../../src/load/reading-limits.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const NO_SOURCES = { vars: {}, env: {} };
@@ -113,5 +113,11 @@ describe('nesting', () => {
     const { values, problems } = read(parseSpecFile, text);
     expect(values).toEqual([]);
     expect(problems).toEqual([`f.yaml:3:44: ${DEPTH_MESSAGE}`]);
+  });
+});
+
+describe('reading limits', () => {
+  it('name the limit they enforce', () => {
+    expect(EXPANSION_MESSAGE).toContain(MAX_EXPANDED_VALUES.toLocaleString('en-US'));
   });
 });
