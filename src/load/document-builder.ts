@@ -1,10 +1,9 @@
 import { describePath, fieldName, isNamedCollection, NAMED_COLLECTIONS } from './describe-path.js';
 import { formatLocation, type DiagnosticList } from './diagnostic.js';
 import { interpolateScalar, mayInterpolate, type InterpolationSources } from './interpolate.js';
-import type { LinePositions } from './line-index.js';
 import { PathSet } from './path-set.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
-import type { SpecDocument } from './parsed-document.js';
+import type { LinePositions, SpecDocument } from './parsed-document.js';
 import type { SourceLocation } from '../model/topology.js';
 
 /**

@@ -1,11 +1,15 @@
 import { lazyLocation } from './lazy-location.js';
-import type { LinePositions } from './line-index.js';
 import type { PathSet } from './path-set.js';
 import { offsetAt, type NodePosition } from './position-index.js';
 import type { SourceLocation } from '../model/topology.js';
 
 /** A path into a document's value: mapping keys and list indexes, as in a JSON Pointer. */
 export type Path = readonly (string | number)[];
+
+/** Turns character offsets of a file into 1-based line and column numbers (the yaml package's LineCounter). */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
 
 /** Where the nodes of one document were written, as offsets in its file, and the file's lines. */
 export interface DocumentPositions {
