@@ -2,9 +2,11 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ApplyProgress } from '../plan/apply-report.js';
-import { acquireApplyLock } from '../apply/broker-lock.js';
+import { acquireApplyLock, type ApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
+import { STEP_RETRY_POLICY } from '../apply/step-retry-policy.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
+import { amqpTargetOf, type AmqpTarget } from '../broker/amqp-target.js';
 import { ManagementClient } from '../broker/management-client.js';
 import { ExitCode, TopoError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
@@ -49,13 +51,26 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
 
   const connection = resolveConnection(options, io.env);
   const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
-  const lock = await acquireApplyLock(connection, {
-    timeoutMs: lockTimeout * 1000,
-    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
-  });
   const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
-  // One socket per call in flight: a smaller pool would cap --concurrency silently.
+  // Reads fail fast; the steps ride out short outages (STEP_RETRY_POLICY). One socket per call
+  // in flight: a smaller pool would cap --concurrency silently.
   const client = new ManagementClient(connection, { maxSockets: concurrency });
+  const writer = new ManagementClient(connection, { maxSockets: concurrency, ...STEP_RETRY_POLICY });
+  let lock: ApplyLock;
+  let target: AmqpTarget;
+  try {
+    // The lock goes on the cluster this client manages, over its nodes' own AMQP listeners.
+    target = await amqpTargetOf(client);
+    lock = await acquireApplyLock(connection, {
+      timeoutMs: lockTimeout * 1000,
+      onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
+      target,
+    });
+  } catch (error) {
+    client.close();
+    writer.close();
+    throw error;
+  }
   try {
     // The guards are this apply's flags; a saved plan keeps the --prune it was made with.
     const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
@@ -91,11 +106,11 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     }
 
     const progress = io.isTTY && !options.json ? progressLine(io, plan.steps.length) : undefined;
-    const report = await executePlan(client, plan, {
+    const report = await executePlan(writer, plan, {
       concurrency,
       ...(progress ? { onProgress: progress.update } : {}),
       signal: lock.lost,
-      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name])).get(name),
+      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name], target)).get(name),
     });
     progress?.end();
     if (options.json) {
@@ -109,6 +124,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     return report.ok ? ExitCode.ok : ExitCode.error;
   } finally {
     client.close();
+    writer.close();
     await lock.release();
   }
 }
