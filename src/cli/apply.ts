@@ -16,6 +16,7 @@ import {
   renderApplyFailures,
   renderApplyJson,
   renderApplyVerdict,
+  renderBlockedVerdict,
   renderRefusals,
   renderRefusalVerdict,
 } from '../render/render-apply-result.js';
@@ -88,6 +89,12 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
       }
       io.err(`topo: ${renderRefusalVerdict(plan)}\n`);
       return ExitCode.refused;
+    }
+    if (plan.blocked && plan.blocked.length > 0) {
+      // The text view lists each blocked change; no flag allows these.
+      if (options.json) io.out(renderApplyJson(plan, null));
+      io.err(`topo: ${renderBlockedVerdict(plan)}\n`);
+      return ExitCode.error;
     }
     // The text view already says "No changes."
     if (!hasChanges(plan)) {
