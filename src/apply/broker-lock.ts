@@ -2,7 +2,7 @@ import { openAmqp } from '../broker/amqp-connect.js';
 import type { AmqpTarget } from '../broker/amqp-target.js';
 import { describeConnection, type Connection } from '../broker/connection.js';
 import { TopoError } from '../errors.js';
-import { oneLine } from './execute-steps.js';
+import { oneLine } from '../text/one-line.js';
 
 /**
  * The apply lock is this exclusive, non-durable queue in the default vhost "/". An exclusive

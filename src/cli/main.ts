@@ -4,9 +4,9 @@ import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
 
 /**
- * The command-line contract of DESIGN.md, and nothing else: every command's work lives in
- * its own module, imported only when that command runs, so `topo validate` never loads the
- * HTTP or AMQP code.
+ * The command-line contract of the README ("Commands", "Exit codes"), and nothing else:
+ * every command's work lives in its own module, imported only when that command runs, so
+ * `topo validate` never loads the HTTP or AMQP code.
  */
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -123,7 +123,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .description("run the spec's routing tests offline, or --live against the broker")
         .argument('<paths...>', 'spec files or directories')
         .option('--live', 'build each vhost in a scratch vhost and publish real messages')
-        .option('--json', 'print results as JSON'),
+        .option('--json', 'print results as JSON')
+        .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./test.js')).testCommand));
 

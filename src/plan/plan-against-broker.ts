@@ -7,7 +7,7 @@ import type { ClusterState } from '../broker/cluster-state.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { readClusterState } from '../broker/read-cluster.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { assessCluster } from './assess-cluster.js';
 import type { Change } from './change.js';
 import { diffTopology } from './diff-topology.js';
@@ -21,7 +21,7 @@ import { requiredMessageCounts } from './required-message-counts.js';
  * (nodes, where those vhosts' queues live), diffs, reads the message counts of the queues the
  * plan would delete or replace, and plans. Reads only.
  */
-export async function planAgainstBroker(client: ManagementClient, desired: Topology, options: PlanOptions): Promise<Plan> {
+export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const [actual, cluster] = await Promise.all([readBrokerState(client, vhosts), readClusterState(client, vhosts)]);
   return planFromState(client, diffTopology(desired, actual), { actual, cluster }, vhosts, options);
@@ -49,7 +49,7 @@ export async function recheckSavedPlan(client: ManagementClient, saved: Plan, gu
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  read: { actual: Topology; cluster: ClusterState },
+  read: { actual: NormalizedTopology; cluster: ClusterState },
   vhosts: string[],
   options: PlanOptions,
 ): Promise<Plan> {

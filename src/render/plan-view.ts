@@ -13,7 +13,7 @@ import type { Binding } from '../model/topology.js';
 export type ChangeView = Change & Partial<Pick<Binding, BindingField>>;
 
 /**
- * The plan as every renderer sees it and as `plan --json` prints it (DESIGN.md). Text and
+ * The plan as every renderer sees it and as `plan --json` prints it (docs/apply.md, "Plan JSON"). Text and
  * Markdown are built from this, never from the Plan, so they cannot drift from the JSON.
  * `guards[].change` and `refusals[].change` index `changes`.
  */
