@@ -79,7 +79,9 @@ function replicaProblem(
   nodes: readonly NodeState[] | undefined,
   isUp: (node: string) => boolean,
 ): ReplicaProblem | undefined {
-  const members = p.members ?? [];
+  // A stream's members come from its statistics, which a new leader may not have sent yet.
+  if (p.members === undefined) return undefined;
+  const members = p.members;
   // A quorum queue's `online` comes from its replicas themselves; a stream's only from statistics.
   const offline = members.filter((m) => !isUp(m) || (p.type === 'quorum' && p.online !== undefined && !p.online.includes(m)));
   const size = nodes?.length;

@@ -42,6 +42,11 @@ describe('assessCluster', () => {
     expect(assessCluster(up, sized).replicas.find((r) => r.name === 'qq-short')).toBeUndefined();
   });
 
+  it('says nothing of the replicas of a stream whose members are not known yet', () => {
+    const unknown = { ...state, queues: [{ vhost: 'v', name: 'spread-st', type: 'stream', node: C2 }] };
+    expect(assessCluster(unknown, actual).replicas).toEqual([]);
+  });
+
   it('calls a quorum queue with fewer than a majority of its members online unavailable', () => {
     const lost = { ...state, queues: [{ vhost: 'v', name: 'qq-offline', type: 'quorum', members: [C1, C2, C3], online: [C3] }] };
     expect(assessCluster(lost, actual).unavailable).toEqual([
