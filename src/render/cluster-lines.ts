@@ -34,16 +34,25 @@ export function clusterLines(report: ClusterReport | undefined): string[] {
   }
   if (report.unavailable.length > 0) {
     out.push(`  ${UNAVAILABLE_TITLE}:`);
-    for (const u of report.unavailable) {
+    const lines = report.unavailable.map((u) => {
       const unchecked = u.bindingsNotChecked ? ` (${plural(u.bindingsNotChecked, 'binding')} of the spec not checked)` : '';
-      out.push(`    queue ${JSON.stringify(u.name)} in vhost ${JSON.stringify(u.vhost)} (${u.type}): ${unavailableWhy(u)}${unchecked}`);
-    }
+      return `    queue ${JSON.stringify(u.name)} in vhost ${JSON.stringify(u.vhost)} (${u.type}): ${unavailableWhy(u)}${unchecked}`;
+    });
+    out.push(...atMost(lines, 'queues'));
   }
   if (report.replicas.length > 0) {
     out.push(`  ${REPLICAS_TITLE}:`);
-    for (const r of report.replicas) out.push(`    ${replicaText(r)}`);
+    out.push(...atMost(report.replicas.map((r) => `    ${replicaText(r)}`), 'queues'));
   }
   return out;
+}
+
+/** Lists longer than this show their first lines and a count: a node down may strand thousands of queues. */
+const MAX_LISTED = 10;
+
+function atMost(lines: string[], what: string): string[] {
+  if (lines.length <= MAX_LISTED) return lines;
+  return [...lines.slice(0, MAX_LISTED), `    ... and ${lines.length - MAX_LISTED} more ${what} (plan --json lists them all)`];
 }
 
 /** A single healthy node has nothing to say; anything else does. */

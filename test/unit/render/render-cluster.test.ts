@@ -58,6 +58,16 @@ Unmanaged: 0. Runtime: 0.
     );
   });
 
+  it('lists ten unavailable queues at most, and counts the others', () => {
+    const many = {
+      ...state,
+      queues: Array.from({ length: 12 }, (_, i) => ({ vhost: 'v', name: `q${String(i).padStart(2, '0')}`, type: 'classic', state: 'down', node: C1 })),
+    };
+    const text = renderText(clusterPlan(many), { color: false });
+    expect(text).toContain(`    queue "q09" in vhost "v" (classic): its home node ${C1} is down\n    ... and 2 more queues (plan --json lists them all)\n`);
+    expect(text).not.toContain('"q10"');
+  });
+
   it('says nothing of a healthy single node', () => {
     const single = { name: 'rabbit@h', nodes: [{ name: 'rabbit@h', running: true, partitions: [] }], queues: [] };
     expect(renderText(clusterPlan(single), { color: false })).toMatch(/^topo will perform the following actions:/);
