@@ -57,21 +57,14 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
   // in flight: a smaller pool would cap --concurrency silently.
   const client = new ManagementClient(connection, { maxSockets: concurrency });
   const writer = new ManagementClient(connection, { maxSockets: concurrency, ...STEP_RETRY_POLICY });
-  let lock: ApplyLock;
-  let target: AmqpTarget;
-  try {
-    // The lock goes on the cluster this client manages, over its nodes' own AMQP listeners.
-    target = await amqpTargetOf(client);
-    lock = await acquireApplyLock(connection, {
-      timeoutMs: lockTimeout * 1000,
-      onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
-      target,
-    });
-  } catch (error) {
+  const closeClients = (): void => {
     client.close();
     writer.close();
+  };
+  const { lock, target } = await lockCluster(client, lockTimeout, io).catch((error: unknown) => {
+    closeClients();
     throw error;
-  }
+  });
   try {
     // The guards are this apply's flags; a saved plan keeps the --prune it was made with.
     const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
@@ -130,10 +123,23 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     }
     return report.ok ? ExitCode.ok : ExitCode.error;
   } finally {
-    client.close();
-    writer.close();
+    closeClients();
     await lock.release();
   }
+}
+
+/**
+ * Takes the apply lock on the cluster `client` manages, over its nodes' own AMQP endpoints,
+ * and returns it with those endpoints (exact counts use them too).
+ */
+async function lockCluster(client: ManagementClient, lockTimeout: number, io: CommandIO): Promise<{ lock: ApplyLock; target: AmqpTarget }> {
+  const target = await amqpTargetOf(client);
+  const lock = await acquireApplyLock(client.connection, {
+    timeoutMs: lockTimeout * 1000,
+    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
+    target,
+  });
+  return { lock, target };
 }
 
 /** The re-checked saved plan, or the one-line refusal of a stale one (exit 1). */
