@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCluster } from '../../../src/plan/assess-cluster.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
+import { parsePlan, serializePlan } from '../../../src/plan/plan-file.js';
 import { binding, exchange, options, queue, topology, vhost } from '../../support/builders.js';
 import { actual, C1, state } from './cluster-sample.js';
 
@@ -70,6 +71,15 @@ describe('planChanges with the cluster', () => {
     expect(plan.blocked?.map((b) => b.reason)).toEqual([
       `exchange "x" in vhost "v" is replaced, but its bindings to queue "home-on-c1" cannot be read: its home node ${C1} is down`,
     ]);
+  });
+
+  it('saves the cluster and what is blocked with the plan, and reads them back', () => {
+    const changed = spec((queues) => {
+      queues.find((q) => q.name === 'home-on-c1')!.arguments['x-message-ttl'] = 1000;
+    });
+    const plan = planChanges(diffTopology(changed, actual), options(), context);
+    expect(plan.blocked).toHaveLength(1);
+    expect(parsePlan(serializePlan(plan), 'plan.json')).toEqual(plan);
   });
 
   it('has neither cluster nor blocked for a plan made without a broker', () => {
