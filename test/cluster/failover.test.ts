@@ -5,8 +5,11 @@
  * its bindings are not re-proposed, and a plan that needs it is refused naming the node.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { runStep } from '../../src/apply/run-step.js';
+import { createConnection } from '../../src/broker/create-connection.js';
+import { ManagementClient } from '../../src/broker/management-client.js';
 import { AMQP_URL as HOST_AMQP_URL } from '../support/broker.js';
-import { CLUSTER_NAME, countsOn, enc, evalOn, mgmtAt, node, NODES, publishOn, startNode, stopNode } from './cluster.js';
+import { CLUSTER_NAME, countsOn, enc, evalOn, mgmtAt, node, NODES, PASSWORD, publishOn, startNode, stopNode, USER } from './cluster.js';
 import { specFile, topo } from './run-topo.js';
 
 const VHOST = `shop-${Date.now().toString(36)}`;
@@ -153,6 +156,19 @@ tests:
     expect(result.stdout).toContain(`  queue "home-c1" in vhost "${VHOST}" is replaced, but its home node ${N1} is down\n`);
     expect(result.stderr).toBe(`topo: apply refused: node ${N1} is down and 1 change of the plan needs it; nothing was changed\n`);
     expect((await queuesOn(2)).map((q) => q.name)).not.toContain('not-yet');
+  });
+
+  it('never takes the 404 of a queue whose home node is down for "deleted", even when a step is run directly', async () => {
+    const client = new ManagementClient(createConnection({ urls: URLS, user: USER, password: PASSWORD }));
+    try {
+      for (const ifEmpty of [true, false]) {
+        await expect(runStep(client, { op: 'delete-queue', vhost: VHOST, name: 'home-c1', ifEmpty })).rejects.toThrow(
+          `queue "home-c1" in vhost "${VHOST}" is unavailable: its home node ${N1} is down; it was not deleted`,
+        );
+      }
+    } finally {
+      client.close();
+    }
   });
 
   it('converges once node 1 is back: zero changes through every node, and no message lost', async () => {
