@@ -21,6 +21,7 @@ export type TopoErrorCode =
   | 'broker-auth'
   | 'broker-forbidden'
   | 'broker-not-found'
+  | 'broker-node-down'
   | 'broker-response'
   | 'broker-http'
   | 'amqp'

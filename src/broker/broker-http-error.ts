@@ -57,6 +57,8 @@ export function statusError(
     );
   }
   if (status === 401 || status === 403) return make('broker-forbidden', forbiddenMessage(call, target, reason));
+  const down = nodeDownMessage(call, reason);
+  if (down !== undefined) return make('broker-node-down', down);
   if (status === 404 || (status === 400 && reason === 'vhost_not_found')) {
     return make('broker-not-found', notFoundMessage(call, target));
   }
@@ -184,6 +186,22 @@ function forbiddenMessage(call: HttpCallContext, target: Target, reason: string 
       ? 'needs the management or administrator tag'
       : `needs the management/administrator tag or permissions on vhost "${target.vhost}"`;
   return `${who} is not allowed to ${call.method} ${call.path} at ${call.base}${reason ? `: ${reason}` : ''} (${needs})`;
+}
+
+/**
+ * A node the call needs is down, as RabbitMQ words it. A durable classic queue whose home node
+ * is down stays in the broker's definitions, but every call on it (declare, bind, delete, GET)
+ * is answered 404 "home node ... of durable queue ... is down or inaccessible" (3.10): that is
+ * not "not found". Declaring on a named node that is down is a 400 "could not be contacted".
+ */
+function nodeDownMessage(call: HttpCallContext, reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  const at = `(${call.method} ${call.path} at ${call.base})`;
+  const home = /home node '([^']+)' of durable queue '((?:[^']|'(?! in vhost '))*)' in vhost '(.*)' is down/.exec(reason);
+  if (home) return `queue "${home[2]}" in vhost "${home[3]}" is unavailable: its home node ${home[1]} is down or unreachable ${at}`;
+  const node = /[Nn]ode '([^']+)' could not be contacted/.exec(reason);
+  if (node) return `node ${node[1]} is down or unreachable ${at}`;
+  return undefined;
 }
 
 function notFoundMessage(call: HttpCallContext, target: Target): string {

@@ -1,5 +1,6 @@
 import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import { namedKey } from '../model/identity.js';
+import { amqpTargetOf } from './amqp-target.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
@@ -115,8 +116,9 @@ interface QueueTotals {
  * follows the number of queues asked for, not the vhost's size. Classic queues report fresh
  * totals; quorum queues only every statistics interval (5 s by default), and RabbitMQ 3.x
  * cannot delete them with `if-empty`, so their ready count is also read over AMQP (passive
- * declare, exact) and the larger number wins; that needs the AMQP port. Streams have no
- * exact count at all (docs/apply.md, "Streams"), so none is read.
+ * declare, exact) and the larger number wins; that needs AMQP, on the cluster's own
+ * listeners (`amqpTargetOf`). Streams have no exact count at all (docs/apply.md, "Streams"),
+ * so none is read.
  */
 export async function readQueueMessageCounts(
   client: ManagementClient,
@@ -164,7 +166,7 @@ async function addExactReadyCounts(
 ): Promise<void> {
   // Loaded only when needed: most plans delete no quorum queue, and amqplib costs start-up time.
   const { readReadyCountsOverAmqp } = await import('./amqp-ready-counts.js');
-  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names);
+  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names, await amqpTargetOf(client));
   for (const [name, n] of ready) {
     const key = namedKey({ vhost, name });
     counts.set(key, Math.max(counts.get(key) ?? 0, n));

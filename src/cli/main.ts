@@ -31,7 +31,7 @@ function connectionOptions(cmd: Command): Command {
     .option('--client-cert <file>', 'PEM client certificate')
     .option('--client-key <file>', 'PEM client key')
     .option('--insecure', 'do not verify the server certificate')
-    .option('--amqp-url <url>', 'AMQP URL for the lock, live tests and runtime (env TOPO_AMQP_URL)')
+    .option('--amqp-url <url>', 'AMQP URL for the lock, exact counts and live tests; comma-separated for the nodes of a cluster (env TOPO_AMQP_URL; default: the nodes\' own listeners)')
     .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds', positiveInt);
 }
 

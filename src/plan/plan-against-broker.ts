@@ -3,9 +3,12 @@
  * does I/O (it reads through a ManagementClient and never writes). Everything it decides is
  * decided by the pure planner; this file only gathers what the planner needs.
  */
+import type { ClusterState } from '../broker/cluster-state.js';
 import type { ManagementClient } from '../broker/management-client.js';
+import { readClusterState } from '../broker/read-cluster.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
+import { assessCluster } from './assess-cluster.js';
 import type { Change } from './change.js';
 import { diffTopology } from './diff-topology.js';
 import { fingerprintState } from './fingerprint.js';
@@ -14,13 +17,14 @@ import { planChanges } from './plan-changes.js';
 import { requiredMessageCounts } from './required-message-counts.js';
 
 /**
- * The plan for `desired`: reads the vhosts the spec names from the broker, diffs, reads the
- * message counts of the queues the plan would delete or replace, and plans. Reads only.
+ * The plan for `desired`: reads the vhosts the spec names from the broker, and the cluster
+ * (nodes, where those vhosts' queues live), diffs, reads the message counts of the queues the
+ * plan would delete or replace, and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const actual = await readBrokerState(client, vhosts);
-  return planFromState(client, diffTopology(desired, actual), actual, vhosts, options);
+  const [actual, cluster] = await Promise.all([readBrokerState(client, vhosts), readClusterState(client, vhosts)]);
+  return planFromState(client, diffTopology(desired, actual), { actual, cluster }, vhosts, options);
 }
 
 /** The guards of the apply that runs a saved plan; whether to prune was decided when it was made. */
@@ -36,20 +40,25 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
  * fresh. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const actual = await readBrokerState(client, saved.vhosts);
+  const [actual, cluster] = await Promise.all([readBrokerState(client, saved.vhosts), readClusterState(client, saved.vhosts)]);
   if (fingerprintState(actual, saved.vhosts) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune };
-  return { ok: true, plan: await planFromState(client, saved.changes, actual, saved.vhosts, options) };
+  return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster }, saved.vhosts, options) };
 }
 
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  actual: NormalizedTopology,
+  read: { actual: NormalizedTopology; cluster: ClusterState },
   vhosts: string[],
   options: PlanOptions,
 ): Promise<Plan> {
   const counted = requiredMessageCounts(changes, options);
   const messages = counted.length > 0 ? await readQueueMessageCounts(client, counted) : new Map<string, number>();
-  return planChanges(changes, options, { vhosts, fingerprint: fingerprintState(actual, vhosts), messages });
+  return planChanges(changes, options, {
+    vhosts,
+    fingerprint: fingerprintState(read.actual, vhosts),
+    messages,
+    cluster: assessCluster(read.cluster, read.actual),
+  });
 }

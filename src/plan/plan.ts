@@ -1,4 +1,6 @@
 import type { Change, ChangeAction } from './change.js';
+import type { Blocker } from './cluster-blockers.js';
+import type { ClusterReport } from './cluster-report.js';
 import type { GuardFlag, Step } from './step.js';
 
 /**
@@ -42,4 +44,14 @@ export interface Plan {
   /** The subset of `guards` whose flag was not given: apply refuses if this is not empty. */
   refusals: GuardRequirement[];
   summary: Record<ChangeAction, number>;
+  /**
+   * The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent
+   * for a plan made without a broker. Facts, never steps.
+   */
+  cluster?: ClusterReport;
+  /**
+   * Changes that need a node that is down: apply refuses the plan while this is not empty,
+   * whatever the flags. Present whenever `cluster` is.
+   */
+  blocked?: Blocker[];
 }

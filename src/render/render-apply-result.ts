@@ -23,6 +23,15 @@ export function renderRefusalVerdict(plan: Plan): string {
   return `apply refused: the plan needs ${flags}; nothing was changed`;
 }
 
+/** The one-line verdict on a plan that needs a node that is down: which nodes, how many changes. Pure. */
+export function renderBlockedVerdict(plan: Plan): string {
+  const blocked = plan.blocked ?? [];
+  const nodes = [...new Set(blocked.flatMap((b) => b.nodes))].sort();
+  const changes = new Set(blocked.map((b) => b.change)).size;
+  const which = nodes.length === 1 ? `node ${nodes[0]} is` : `nodes ${nodes.join(', ')} are`;
+  return `apply refused: ${which} down and ${changes} change${changes === 1 ? '' : 's'} of the plan need${changes === 1 ? 's' : ''} it; nothing was changed`;
+}
+
 /** One line per failed step: which step, and why. Empty when none failed. Pure. */
 export function renderApplyFailures(plan: Plan, report: ApplyReport): string {
   const steps = new Map(plan.steps.map((s) => [s.id, s]));
