@@ -36,6 +36,9 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
   if (options.plan && options.prune) {
     throw new TopoError('usage', '--prune is decided when the plan is made: topo plan --prune --out FILE');
   }
+  if (options.plan && options.migrate) {
+    throw new TopoError('usage', '--migrate is decided when the plan is made: topo plan --migrate --out FILE');
+  }
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
   const source: { saved: Plan; file: string } | { desired: Topology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
@@ -56,6 +59,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
       prune: 'saved' in source ? source.saved.options.prune : Boolean(options.prune),
       allowReplace: Boolean(options.allowReplace),
       allowDataLoss: Boolean(options.allowDataLoss),
+      migrate: 'saved' in source ? Boolean(source.saved.options.migrate) : Boolean(options.migrate),
     };
     const plan =
       'saved' in source

@@ -9,6 +9,7 @@ import { fingerprintState } from '../plan/fingerprint.js';
 import type { Plan, PlanOptions } from '../plan/plan.js';
 import { planChanges } from '../plan/plan-changes.js';
 import { requiredMessageCounts } from '../plan/required-message-counts.js';
+import { resolveMigrations } from '../plan/resolve-migrations.js';
 import type { Topology } from '../model/topology.js';
 import type { ConnectionFlags } from './options.js';
 
@@ -25,13 +26,15 @@ export function openBroker(flags: ConnectionFlags, env: NodeJS.ProcessEnv): Brok
 }
 
 /**
- * The plan for `desired`: reads the vhosts the spec names from the broker, diffs, reads the
- * message counts of the queues the plan would delete or replace, and plans. Reads only.
+ * The plan for `desired`: reads the vhosts the spec names from the broker, diffs, decides
+ * migrations, reads the message counts of the queues the plan would delete, replace or
+ * migrate, and plans. Reads only.
  */
 export async function computePlan(client: ManagementClient, desired: Topology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const actual = await readBrokerState(client, vhosts);
-  return planAgainst(client, diffTopology(desired, actual), actual, vhosts, options);
+  const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
+  return planAgainst(client, changes, actual, vhosts, options);
 }
 
 /**

@@ -13,6 +13,7 @@ const ACTION_FIELDS = new Map<string, readonly string[]>([
   ['create', ['after']],
   ['update', ['before', 'after']],
   ['replace', ['before', 'after']],
+  ['migrate', ['after', 'holding']],
   ['delete', ['before']],
   ['unmanaged', ['before']],
   ['runtime', ['after']],
@@ -25,6 +26,8 @@ const STEP_FIELDS = new Map<string, Record<string, 'string' | 'object' | 'boolea
   ['declare-exchange', { exchange: 'object' }],
   ['delete-exchange', { vhost: 'string', name: 'string' }],
   ['declare-queue', { queue: 'object' }],
+  ['declare-holding-queue', { vhost: 'string', name: 'string', of: 'string' }],
+  ['drain-queue', { vhost: 'string', name: 'string', into: 'string' }],
   ['delete-queue', { vhost: 'string', name: 'string', ifEmpty: 'boolean' }],
   ['bind', { binding: 'object' }],
   ['unbind', { binding: 'object' }],
@@ -66,9 +69,12 @@ function planProblem(data: unknown): string | undefined {
   if (!Array.isArray(data.vhosts) || !data.vhosts.every((v) => typeof v === 'string')) return 'bad vhosts';
   if (typeof data.fingerprint !== 'string' || data.fingerprint === '') return 'bad fingerprint';
   const options = data.options;
-  if (!isObject(options) || !['prune', 'allowReplace', 'allowDataLoss'].every((k) => typeof options[k] === 'boolean')) {
-    return 'bad options';
-  }
+  const flagsOk =
+    isObject(options) &&
+    ['prune', 'allowReplace', 'allowDataLoss'].every((k) => typeof options[k] === 'boolean') &&
+    // `migrate` came later: a plan without it was made without --migrate.
+    (options.migrate === undefined || typeof options.migrate === 'boolean');
+  if (!flagsOk) return 'bad options';
   if (!Array.isArray(data.changes)) return 'no changes';
   const changes = data.changes as unknown[];
   for (const [i, c] of changes.entries()) {

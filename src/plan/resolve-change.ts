@@ -1,5 +1,6 @@
 import { namedKey } from '../model/identity.js';
 import type { Change } from './change.js';
+import { migrationWithCounts } from './migration-counts.js';
 import type { PlanOptions } from './plan.js';
 
 /**
@@ -15,6 +16,7 @@ export function resolveChange(change: Change, options: PlanOptions, messages: Re
   } else if (options.prune && c.action === 'create' && c.kind === 'binding' && c.outsideSpec === 'unmanaged') {
     c = { action: 'delete', kind: 'binding', vhost: c.vhost, name: c.name, before: c.after };
   }
+  if (c.action === 'migrate') return migrationWithCounts(c, messages);
   if (c.kind === 'queue' && (c.action === 'delete' || c.action === 'replace')) {
     const count = messages.get(namedKey({ vhost: c.vhost, name: c.name }));
     if (count !== undefined) c = { ...c, messages: count };

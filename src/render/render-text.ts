@@ -46,6 +46,7 @@ const SIGN_COLOR: Record<Sign, string | undefined> = {
   '-': ANSI.red,
   '~': ANSI.yellow,
   '-/+': undefined,
+  '<>': ANSI.yellow,
   ' ': undefined,
 };
 
