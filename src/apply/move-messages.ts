@@ -2,7 +2,7 @@ import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { TopoError } from '../errors.js';
 import { republishOptions } from './republish-options.js';
 
-/** How often a move with nothing in flight asks whether the source queue is empty. */
+/** How often a move asks whether the source queue has a ready message left. */
 const EMPTY_CHECK_MS = 20;
 
 export interface MoveOptions {
@@ -17,7 +17,7 @@ export interface MoveOptions {
 
 /**
  * Moves messages from queue `from` to queue `to` in the vhost of `model`, until `from` has no
- * ready message and none is on its way. Each delivery is republished to `to` through the
+ * ready message (and those on their way to this consumer are moved). Each delivery is republished to `to` through the
  * default exchange on a confirm channel, and acknowledged only once the broker confirmed the
  * copy: a message is always in one of the two queues, and in both only between the confirm
  * and the acknowledgement (an interruption there leaves a duplicate, never a gap). One
@@ -115,12 +115,15 @@ export async function moveMessages(model: ChannelModel, from: string, to: string
 
   let probing = false;
   const poll = (): void => {
-    if (consumerTag === undefined || stopping || probing || inFlight > 0) return;
+    // Not waiting for nothing to be in flight: under a steady inflow (publishers addressing the
+    // queue by name) that moment may never come. No ready message means every one is on its
+    // way to this consumer (or another one): cancel, settle those, and let the caller delete.
+    if (consumerTag === undefined || stopping || probing) return;
     probing = true;
     probe.checkQueue(from).then(
       (q) => {
         probing = false;
-        if (q.messageCount === 0 && inFlight === 0) stop();
+        if (q.messageCount === 0) stop();
       },
       // Deleted under the move: nothing left to move (the channel's close ends it).
       () => stop(),

@@ -4,6 +4,7 @@
  */
 import amqp, { type ChannelModel, type GetMessage, type Options } from 'amqplib';
 import { holdingQueueArguments } from '../../../src/model/holding-queue.js';
+import type { Arguments } from '../../../src/model/topology.js';
 import { AMQP_URL, enc, mgmt, scratchVhost } from '../../support/broker.js';
 import { q, tempDir } from '../apply/support.js';
 
@@ -67,8 +68,8 @@ export async function bindingKeysOf(vhost: string, queue: string): Promise<strin
 }
 
 /** Names and types of the queues of a vhost, sorted by name. */
-export async function queuesOf(vhost: string): Promise<{ name: string; type: string; arguments: Record<string, unknown> }[]> {
-  const rows = await mgmt<{ name: string; type?: string; arguments: Record<string, unknown> }[]>(
+export async function queuesOf(vhost: string): Promise<{ name: string; type: string; arguments: Arguments }[]> {
+  const rows = await mgmt<{ name: string; type?: string; arguments: Arguments }[]>(
     'GET',
     `/queues/${enc(vhost)}?disable_stats=true&columns=name,type,arguments`,
   );
