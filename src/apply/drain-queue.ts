@@ -1,9 +1,9 @@
-import type { ChannelModel } from 'amqplib';
 import { connectAmqp } from '../broker/amqp-connect.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
 import { moveMessages } from './move-messages.js';
+import { readyMessages } from './ready-messages.js';
 
 /**
  * Deliveries in flight per move. bench/migration-suite.ts: 200 moved about half as fast as
@@ -20,8 +20,6 @@ const MAX_ROUNDS = 50;
  */
 const REFUSED_WHILE_EMPTY_BUDGET_MS = 30_000;
 const REFUSED_WHILE_EMPTY_WAIT_MS = 500;
-/** AMQP reply code of a passive declare of a queue that does not exist. */
-const NOT_FOUND = 404;
 
 /**
  * Carries out a `drain-queue` step: moves every message of `step.name` into `step.into`
@@ -69,20 +67,5 @@ export async function drainQueue(
     }
   } finally {
     await model.close().catch(() => undefined);
-  }
-}
-
-/** Ready messages of a queue (AMQP passive declare: exact, now), or undefined when it does not exist. */
-async function readyMessages(model: ChannelModel, name: string): Promise<number | undefined> {
-  const channel = await model.createChannel();
-  // A passive declare of a missing queue closes the channel with an error event: expected.
-  channel.on('error', () => undefined);
-  try {
-    return (await channel.checkQueue(name)).messageCount;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === NOT_FOUND) return undefined;
-    throw error;
-  } finally {
-    await channel.close().catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { TopoError } from '../errors.js';
+import { readyMessages } from './ready-messages.js';
 import { republishOptions } from './republish-options.js';
 
 /** How often a move asks whether the source queue has a ready message left. */
@@ -29,7 +30,7 @@ export interface MoveOptions {
  * by the broker when the channel closes. `from` missing or deleted meanwhile: it stops there.
  */
 export async function moveMessages(model: ChannelModel, from: string, to: string, options: MoveOptions): Promise<number> {
-  const [publisher, consumer, probe] = await Promise.all([model.createConfirmChannel(), model.createChannel(), model.createChannel()]);
+  const [publisher, consumer] = await Promise.all([model.createConfirmChannel(), model.createChannel()]);
   let returned = false;
   let inFlight = 0;
   let moved = 0;
@@ -51,7 +52,7 @@ export async function moveMessages(model: ChannelModel, from: string, to: string
     ended = true;
     clearInterval(timer);
     // The consumer first: its acknowledgements go out before its channel closes.
-    for (const channel of [consumer, publisher, probe]) await closeQuietly(channel);
+    for (const channel of [consumer, publisher]) await closeQuietly(channel);
     if (failure) rejectMove(failure);
     else resolveMove(moved);
   };
@@ -79,7 +80,6 @@ export async function moveMessages(model: ChannelModel, from: string, to: string
   for (const [channel, role] of [
     [publisher, `publishing to queue "${to}"`],
     [consumer, `consuming queue "${from}"`],
-    [probe, `counting queue "${from}"`],
   ] as const) {
     channel.on('error', (error: Error) => stop(new TopoError('amqp', `${role}: ${error.message}`)));
     channel.on('close', () => stop(new TopoError('amqp', `${role}: the channel closed`)));
@@ -120,13 +120,13 @@ export async function moveMessages(model: ChannelModel, from: string, to: string
     // way to this consumer (or another one): cancel, settle those, and let the caller delete.
     if (consumerTag === undefined || stopping || probing) return;
     probing = true;
-    probe.checkQueue(from).then(
-      (q) => {
+    readyMessages(model, from).then(
+      (ready) => {
         probing = false;
-        if (q.messageCount === 0) stop();
+        // undefined: deleted under the move, nothing left to move.
+        if (ready === undefined || ready === 0) stop();
       },
-      // Deleted under the move: nothing left to move (the channel's close ends it).
-      () => stop(),
+      (error: unknown) => stop(new TopoError('amqp', `counting queue "${from}": ${error instanceof Error ? error.message : String(error)}`)),
     );
   };
 
@@ -139,7 +139,7 @@ export async function moveMessages(model: ChannelModel, from: string, to: string
     // The source does not exist (the broker closed the channel): nothing to move.
     ended = true;
     clearInterval(timer);
-    for (const channel of [consumer, publisher, probe]) await closeQuietly(channel);
+    for (const channel of [consumer, publisher]) await closeQuietly(channel);
     return 0;
   }
   return done;

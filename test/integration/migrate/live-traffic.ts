@@ -2,8 +2,8 @@
  * Live traffic for the migration tests: a publisher that never stops and a consumer that
  * re-subscribes after its queue is deleted, both written the way docs/apply.md tells
  * applications to behave during a migration, and both reconnecting when the broker closes
- * their connection (RabbitMQ 3.10 can close a consumer's connection with 541 INTERNAL_ERROR
- * when it subscribes to a quorum queue in the instant after its declare). Every message
+ * their connection (RabbitMQ 3.10 and 4.3 close a consumer's connection with 541
+ * INTERNAL_ERROR when it subscribes to a quorum queue in the instant after its declare). Every message
  * carries a unique id, so the test can prove where each one went.
  *
  * The publisher publishes through an exchange, with publisher confirms and `mandatory`:

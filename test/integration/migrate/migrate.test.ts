@@ -162,6 +162,31 @@ describe('topo apply --migrate', () => {
   });
 });
 
+describe('a saved migration plan', () => {
+  it('is decided when the plan is made, and applied with the apply flags', { timeout: 60_000 }, async () => {
+    const f = await fixture('migrate-saved');
+    await declareExchange(f.vhost, 'jobs');
+    await declareQueue(f.vhost, 'work');
+    await bindQueue(f.vhost, 'jobs', 'work', 'a');
+    const model = await f.amqp();
+    await publishTo(model, 'work', ['s0', 's1'].map((body) => ({ body, options: { persistent: true } })));
+    const spec = await f.spec(QUORUM_WORK);
+    const file = spec.replace(/\.yaml$/, '.plan.json');
+    expect((await topo(['plan', spec, '--migrate', '--out', file])).code).toBe(0);
+
+    const usage = await topo(['apply', '--plan', file, '--migrate', '--yes']);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toContain('--migrate is decided when the plan is made');
+    expect((await topo(['apply', '--plan', file, '--yes'])).code).toBe(3);
+
+    const applied = await topo(['apply', '--plan', file, '--allow-replace', '--yes']);
+    expect(applied.errors).toBe('');
+    expect(applied.code).toBe(0);
+    expect((await queuesOf(f.vhost)).map((q) => `${q.name} ${q.type}`)).toEqual(['work quorum']);
+    expect(bodies(await takeAll(model, 'work'))).toEqual(['s0', 's1']);
+  });
+});
+
 describe('an interrupted migration, completed by the next apply (without --migrate or --allow-replace)', () => {
   /** A vhost where a migration of "work" to quorum stopped: the holding queue holds h0..h2 and is bound by "a" and "by-hand". */
   async function interrupted(label: string) {
