@@ -100,7 +100,8 @@ async function main(): Promise<number> {
       const result = await runMigrationSuite(ctx, { ...args.migration, runs: args.runs });
       const durationS = Math.round((performance.now() - started) / 100) / 10;
       process.stdout.write(`\n${renderMigrationSuite(result)}`);
-      writeResults('migration.json', { formatVersion: 1, machine, durationS, ...result });
+      // Rates depend on the broker's version as much as on topo: one file per version.
+      writeResults(`migration-rabbitmq-${machine.rabbitmq}.json`, { formatVersion: 1, machine, durationS, ...result });
       return result.apply.error ?? result.moves.classic.topo.error ?? result.moves.quorum.topo.error ? 1 : 0;
     }
     if (args.scaling) {
