@@ -7,6 +7,8 @@ import type { StepOperation } from '../plan/step.js';
 import { canonicalArguments } from '../model/arguments.js';
 import { sameValue } from '../model/canonical-json.js';
 import type { Binding } from '../model/topology.js';
+import { declareHoldingQueue } from './declare-holding-queue.js';
+import { drainQueue } from './drain-queue.js';
 
 
 /**
@@ -49,6 +51,12 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
     }
     case 'delete-queue':
       await deleteQueue(client, step.vhost, step.name, step.ifEmpty, context);
+      return;
+    case 'declare-holding-queue':
+      await declareHoldingQueue(client, step);
+      return;
+    case 'drain-queue':
+      await drainQueue(client, step, () => deleteQueue(client, step.vhost, step.name, true, context));
       return;
     case 'bind':
       await bind(client, step.binding);

@@ -45,6 +45,9 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
   if (options.plan && options.prune) {
     throw new TopoError('usage', '--prune is decided when the plan is made: topo plan --prune --out FILE');
   }
+  if (options.plan && options.migrate) {
+    throw new TopoError('usage', '--migrate is decided when the plan is made: topo plan --migrate --out FILE');
+  }
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
   const source: { saved: Plan; file: string } | { desired: NormalizedTopology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
@@ -66,12 +69,12 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     throw error;
   });
   try {
-    // The guards are this apply's flags; a saved plan keeps the --prune it was made with.
+    // The guards are this apply's flags; a saved plan keeps the --prune and --migrate it was made with.
     const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
     const plan =
       'saved' in source
         ? savedPlanOrStale(await recheckSavedPlan(client, source.saved, guards), source.file)
-        : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune) });
+        : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune), migrate: Boolean(options.migrate) });
 
     if (!options.json) io.out(renderText(plan, { color: useColor(options.color, io) }));
     if (plan.refusals.length > 0) {

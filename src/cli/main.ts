@@ -72,6 +72,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--graph', 'with --format markdown: embed a Mermaid picture of the topology')
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
         .option('--prune', 'plan deletes of unmanaged objects')
+        .option('--migrate', 'plan queues that must be replaced as migrations that keep every message')
         .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./plan.js')).planCommand));
@@ -87,6 +88,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--allow-replace', 'allow deleting and re-creating objects whose immutable properties changed')
         .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
         .option('--prune', 'delete unmanaged objects')
+        .option('--migrate', 're-create replaced queues without losing a message (docs/apply.md)')
         .option('--json', 'print the plan and each step result as JSON')
         .option('--concurrency <n>', 'management API calls in flight (default 32)', positiveInt)
         .option('--lock-timeout <seconds>', 'how long to wait for another apply (default 120)', positiveInt)

@@ -32,6 +32,7 @@ export interface PlanOptions extends SpecOptions, ConnectionFlags {
   format?: 'text' | 'json' | 'markdown';
   detailedExitcode?: boolean;
   prune?: boolean;
+  migrate?: boolean;
   graph?: boolean;
   color?: boolean;
 }
@@ -42,6 +43,7 @@ export interface ApplyOptions extends SpecOptions, ConnectionFlags {
   allowReplace?: boolean;
   allowDataLoss?: boolean;
   prune?: boolean;
+  migrate?: boolean;
   json?: boolean;
   concurrency?: number;
   /** Seconds to wait for another apply's lock. */

@@ -26,7 +26,12 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   let plan: Plan;
   try {
     // The plan shows every guard; whether it is allowed is decided by apply's flags.
-    plan = await planAgainstBroker(client, desired, { prune: Boolean(options.prune), allowReplace: false, allowDataLoss: false });
+    plan = await planAgainstBroker(client, desired, {
+      prune: Boolean(options.prune),
+      allowReplace: false,
+      allowDataLoss: false,
+      migrate: Boolean(options.migrate),
+    });
   } finally {
     client.close();
   }

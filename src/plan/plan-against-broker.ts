@@ -15,20 +15,22 @@ import { fingerprintState } from './fingerprint.js';
 import type { Plan, PlanOptions } from './plan.js';
 import { planChanges } from './plan-changes.js';
 import { requiredMessageCounts } from './required-message-counts.js';
+import { resolveMigrations } from './resolve-migrations.js';
 
 /**
  * The plan for `desired`: reads the vhosts the spec names from the broker, and the cluster
- * (nodes, where those vhosts' queues live), diffs, reads the message counts of the queues the
- * plan would delete or replace, and plans. Reads only.
+ * (nodes, where those vhosts' queues live), diffs, decides migrations, reads the message counts
+ * of the queues the plan would delete, replace or migrate, and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const [actual, cluster] = await Promise.all([readBrokerState(client, vhosts), readClusterState(client, vhosts)]);
-  return planFromState(client, diffTopology(desired, actual), { actual, cluster }, vhosts, options);
+  const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
+  return planFromState(client, changes, { actual, cluster }, vhosts, options);
 }
 
-/** The guards of the apply that runs a saved plan; whether to prune was decided when it was made. */
-export type SavedPlanGuards = Omit<PlanOptions, 'prune'>;
+/** The guards of the apply that runs a saved plan; whether to prune or migrate was decided when it was made. */
+export type SavedPlanGuards = Omit<PlanOptions, 'prune' | 'migrate'>;
 
 /** A saved plan fit to run now, or the reason it is not. */
 export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'stale' };
@@ -42,7 +44,7 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
   const [actual, cluster] = await Promise.all([readBrokerState(client, saved.vhosts), readClusterState(client, saved.vhosts)]);
   if (fingerprintState(actual, saved.vhosts) !== saved.fingerprint) return { ok: false, reason: 'stale' };
-  const options: PlanOptions = { ...guards, prune: saved.options.prune };
+  const options: PlanOptions = { ...guards, prune: saved.options.prune, migrate: Boolean(saved.options.migrate) };
   return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster }, saved.vhosts, options) };
 }
 

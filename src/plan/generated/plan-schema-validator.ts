@@ -5,11 +5,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":2},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
-const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
-const schema76 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":2},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"type":"number","description":"Messages in `before` when the plan was made, when known."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"type":"number","description":"Messages it held when the plan was made, when known."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
+const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
+const schema78 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
 const func2 = Object.prototype.hasOwnProperty;
-const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
+const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
 const schema14 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
 
@@ -4473,7 +4473,180 @@ validate61.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema45 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"type":"number","description":"Messages in `before` when the plan was made, when known."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
+const schema46 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"type":"number","description":"Messages it held when the plan was made, when known."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.bindings === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "bindings")) || (key0 === "found")) || (key0 === "policy"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.bindings !== undefined){
+let data1 = data.bindings;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate28(data1[i0], {instancePath:instancePath+"/bindings/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.bindings.type,parentSchema:schema46.properties.bindings,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.found !== undefined){
+let data3 = data.found;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.bindings === undefined){
+const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.properties.found.required,parentSchema:schema46.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "bindings") || (key1 === "messages"))){
+const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data3.bindings !== undefined){
+let data4 = data3.bindings;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate28(data4[i1], {instancePath:instancePath+"/found/bindings/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.found.properties.bindings.type,parentSchema:schema46.properties.found.properties.bindings,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data3.messages !== undefined){
+let data6 = data3.messages;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/properties/found/properties/messages/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.found.properties.messages.type,parentSchema:schema46.properties.found.properties.messages,data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.found.type,parentSchema:schema46.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+let data7 = data.policy;
+if(typeof data7 !== "string"){
+const err10 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.policy.type,parentSchema:schema46.properties.policy,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4489,8 +4662,236 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.forcedBy === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.holding === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holding"},message:"must have required property '"+"holding"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema45.required,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema45.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.kind.type,parentSchema:schema45.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("queue" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema45.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.vhost.type,parentSchema:schema45.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.action.type,parentSchema:schema45.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if("migrate" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "migrate"},message:"must be equal to constant",schema:"migrate",parentSchema:schema45.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data.forcedBy !== undefined){
+let data6 = data.forcedBy;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate41(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.forcedBy.type,parentSchema:schema45.properties.forcedBy,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.messages !== undefined){
+let data8 = data.messages;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.messages.type,parentSchema:schema45.properties.messages,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.holding !== undefined){
+if(!(validate70(data.holding, {instancePath:instancePath+"/holding",parentData:data,parentDataProperty:"holding",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+
+const schema47 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4500,7 +4901,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4510,7 +4911,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4520,7 +4921,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4531,7 +4932,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4544,7 +4945,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.kind.type,parentSchema:schema45.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.kind.type,parentSchema:schema47.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4554,7 +4955,7 @@ vErrors.push(err6);
 errors++;
 }
 if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema45.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema47.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4567,7 +4968,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.vhost.type,parentSchema:schema45.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.vhost.type,parentSchema:schema47.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4580,7 +4981,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4593,7 +4994,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.action.type,parentSchema:schema45.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.action.type,parentSchema:schema47.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4603,7 +5004,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema45.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema47.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4771,7 +5172,7 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4780,18 +5181,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate75.errors = vErrors;
 return errors === 0;
 }
 
-const schema48 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4801,7 +5202,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4811,7 +5212,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4821,7 +5222,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4831,7 +5232,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4842,7 +5243,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4855,7 +5256,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.kind.type,parentSchema:schema48.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4865,7 +5266,7 @@ vErrors.push(err6);
 errors++;
 }
 if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema48.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema50.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4878,7 +5279,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.vhost.type,parentSchema:schema48.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4891,7 +5292,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.name.type,parentSchema:schema48.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4904,7 +5305,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.action.type,parentSchema:schema48.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.action.type,parentSchema:schema50.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4914,7 +5315,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema48.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema50.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4996,7 +5397,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5005,18 +5406,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate77.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5026,7 +5427,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5036,7 +5437,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5046,7 +5447,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5056,7 +5457,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5067,7 +5468,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5080,7 +5481,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5090,7 +5491,7 @@ vErrors.push(err6);
 errors++;
 }
 if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema50.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema52.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5103,7 +5504,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5116,7 +5517,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5129,7 +5530,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.action.type,parentSchema:schema50.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5139,7 +5540,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema50.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema52.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5221,7 +5622,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5230,18 +5631,18 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5251,7 +5652,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5261,7 +5662,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5271,7 +5672,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5281,7 +5682,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5292,7 +5693,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5305,7 +5706,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5315,7 +5716,7 @@ vErrors.push(err6);
 errors++;
 }
 if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema52.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5328,7 +5729,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5341,7 +5742,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5354,7 +5755,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.action.type,parentSchema:schema54.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5364,7 +5765,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema52.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema54.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5446,231 +5847,6 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-
-const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema54.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.action.type,parentSchema:schema54.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema54.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
 const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err16];
@@ -5680,13 +5856,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5764,8 +5940,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema56.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5905,13 +6081,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
-const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5966,7 +6142,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -5989,8 +6165,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema58.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema58.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6038,8 +6214,233 @@ vErrors.push(err10);
 }
 errors++;
 }
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema58.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema60.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.vhost.type,parentSchema:schema60.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.name.type,parentSchema:schema60.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.action.type,parentSchema:schema60.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema58.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema60.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6143,7 +6544,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6152,335 +6553,13 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema60.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.vhost.type,parentSchema:schema60.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.name.type,parentSchema:schema60.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.action.type,parentSchema:schema60.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema60.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-const schema61 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.kind.type,parentSchema:schema61.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema61.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.vhost.type,parentSchema:schema61.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.name.type,parentSchema:schema61.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.action.type,parentSchema:schema61.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema61.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate88.errors = vErrors;
-return errors === 0;
-}
-
-const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6558,8 +6637,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema62.properties.kind,data:data0};
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema62.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6619,8 +6698,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate28(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 }
@@ -6635,13 +6714,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6719,8 +6798,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema63.properties.kind,data:data0};
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema63.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6780,8 +6859,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -6796,13 +6875,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6880,8 +6959,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema64.properties.kind,data:data0};
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema64.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6941,8 +7020,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate28(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
@@ -6957,13 +7036,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6977,8 +7056,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7018,7 +7097,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7041,8 +7120,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema65.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema65.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7090,8 +7169,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema65.properties.action,data:data3};
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema65.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7101,9 +7180,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.after !== undefined){
-if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(data.before !== undefined){
+if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
@@ -7118,13 +7197,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
-const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7138,8 +7217,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7179,7 +7258,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7202,8 +7281,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema66.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema66.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7251,8 +7330,330 @@ vErrors.push(err10);
 }
 errors++;
 }
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema66.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.kind.type,parentSchema:schema67.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema67.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.vhost.type,parentSchema:schema67.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.name.type,parentSchema:schema67.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.action.type,parentSchema:schema67.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema66.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema67.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate109.errors = vErrors;
+return errors === 0;
+}
+
+const schema68 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema68.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.vhost.type,parentSchema:schema68.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.name.type,parentSchema:schema68.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.action.type,parentSchema:schema68.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("runtime" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema68.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7270,7 +7671,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7279,7 +7680,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
 
@@ -8351,7 +8752,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs81 = errors;
-if("vhost" !== data.kind){
+if("queue" !== data.kind){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -8369,7 +8770,7 @@ var valid24 = true;
 if(valid24){
 if(data.action !== undefined){
 const _errs82 = errors;
-if("delete" !== data.action){
+if("migrate" !== data.action){
 const err57 = {};
 if(vErrors === null){
 vErrors = [err57];
@@ -8446,7 +8847,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs88 = errors;
-if("exchange" !== data.kind){
+if("vhost" !== data.kind){
 const err61 = {};
 if(vErrors === null){
 vErrors = [err61];
@@ -8505,8 +8906,8 @@ vErrors = null;
 }
 if(_valid12){
 const _errs90 = errors;
-if(!(validate68(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 var _valid12 = _errs90 === errors;
@@ -8541,7 +8942,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs95 = errors;
-if("queue" !== data.kind){
+if("exchange" !== data.kind){
 const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
@@ -8600,8 +9001,8 @@ vErrors = null;
 }
 if(_valid13){
 const _errs97 = errors;
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 var _valid13 = _errs97 === errors;
@@ -8636,7 +9037,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs102 = errors;
-if("binding" !== data.kind){
+if("queue" !== data.kind){
 const err71 = {};
 if(vErrors === null){
 vErrors = [err71];
@@ -8695,8 +9096,8 @@ vErrors = null;
 }
 if(_valid14){
 const _errs104 = errors;
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 var _valid14 = _errs104 === errors;
@@ -8731,7 +9132,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs109 = errors;
-if("policy" !== data.kind){
+if("binding" !== data.kind){
 const err76 = {};
 if(vErrors === null){
 vErrors = [err76];
@@ -8790,8 +9191,8 @@ vErrors = null;
 }
 if(_valid15){
 const _errs111 = errors;
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 var _valid15 = _errs111 === errors;
@@ -8826,7 +9227,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs116 = errors;
-if("operatorPolicy" !== data.kind){
+if("policy" !== data.kind){
 const err81 = {};
 if(vErrors === null){
 vErrors = [err81];
@@ -8885,8 +9286,8 @@ vErrors = null;
 }
 if(_valid16){
 const _errs118 = errors;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 var _valid16 = _errs118 === errors;
@@ -8921,7 +9322,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs123 = errors;
-if("vhost" !== data.kind){
+if("operatorPolicy" !== data.kind){
 const err86 = {};
 if(vErrors === null){
 vErrors = [err86];
@@ -8939,7 +9340,7 @@ var valid36 = true;
 if(valid36){
 if(data.action !== undefined){
 const _errs124 = errors;
-if("unmanaged" !== data.action){
+if("delete" !== data.action){
 const err87 = {};
 if(vErrors === null){
 vErrors = [err87];
@@ -8980,8 +9381,8 @@ vErrors = null;
 }
 if(_valid17){
 const _errs125 = errors;
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate89(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
 var _valid17 = _errs125 === errors;
@@ -9016,7 +9417,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs130 = errors;
-if("exchange" !== data.kind){
+if("vhost" !== data.kind){
 const err91 = {};
 if(vErrors === null){
 vErrors = [err91];
@@ -9075,8 +9476,8 @@ vErrors = null;
 }
 if(_valid18){
 const _errs132 = errors;
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 var _valid18 = _errs132 === errors;
@@ -9111,7 +9512,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs137 = errors;
-if("queue" !== data.kind){
+if("exchange" !== data.kind){
 const err96 = {};
 if(vErrors === null){
 vErrors = [err96];
@@ -9170,8 +9571,8 @@ vErrors = null;
 }
 if(_valid19){
 const _errs139 = errors;
-if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 var _valid19 = _errs139 === errors;
@@ -9206,7 +9607,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs144 = errors;
-if("binding" !== data.kind){
+if("queue" !== data.kind){
 const err101 = {};
 if(vErrors === null){
 vErrors = [err101];
@@ -9265,8 +9666,8 @@ vErrors = null;
 }
 if(_valid20){
 const _errs146 = errors;
-if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 var _valid20 = _errs146 === errors;
@@ -9301,7 +9702,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs151 = errors;
-if("policy" !== data.kind){
+if("binding" !== data.kind){
 const err106 = {};
 if(vErrors === null){
 vErrors = [err106];
@@ -9360,8 +9761,8 @@ vErrors = null;
 }
 if(_valid21){
 const _errs153 = errors;
-if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 var _valid21 = _errs153 === errors;
@@ -9396,7 +9797,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs158 = errors;
-if("operatorPolicy" !== data.kind){
+if("policy" !== data.kind){
 const err111 = {};
 if(vErrors === null){
 vErrors = [err111];
@@ -9455,8 +9856,8 @@ vErrors = null;
 }
 if(_valid22){
 const _errs160 = errors;
-if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 var _valid22 = _errs160 === errors;
@@ -9491,7 +9892,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs165 = errors;
-if("queue" !== data.kind){
+if("operatorPolicy" !== data.kind){
 const err116 = {};
 if(vErrors === null){
 vErrors = [err116];
@@ -9509,7 +9910,7 @@ var valid48 = true;
 if(valid48){
 if(data.action !== undefined){
 const _errs166 = errors;
-if("runtime" !== data.action){
+if("unmanaged" !== data.action){
 const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
@@ -9550,8 +9951,8 @@ vErrors = null;
 }
 if(_valid23){
 const _errs167 = errors;
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 var _valid23 = _errs167 === errors;
@@ -9586,7 +9987,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs172 = errors;
-if("binding" !== data.kind){
+if("queue" !== data.kind){
 const err121 = {};
 if(vErrors === null){
 vErrors = [err121];
@@ -9645,8 +10046,8 @@ vErrors = null;
 }
 if(_valid24){
 const _errs174 = errors;
-if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
 var _valid24 = _errs174 === errors;
@@ -9662,13 +10063,108 @@ vErrors.push(err124);
 }
 errors++;
 }
+const _errs176 = errors;
+let valid51 = true;
+const _errs177 = errors;
+if(errors === _errs177){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing25;
+if(((data.kind === undefined) && (missing25 = "kind")) || ((data.action === undefined) && (missing25 = "action"))){
+const err125 = {};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs179 = errors;
+if("binding" !== data.kind){
+const err126 = {};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var valid52 = _errs179 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data.action !== undefined){
+const _errs180 = errors;
+if("runtime" !== data.action){
+const err127 = {};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+var valid52 = _errs180 === errors;
+}
+else {
+var valid52 = true;
+}
+}
+}
+}
+else {
+const err128 = {};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+var _valid25 = _errs177 === errors;
+errors = _errs176;
+if(vErrors !== null){
+if(_errs176){
+vErrors.length = _errs176;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid25){
+const _errs181 = errors;
+if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+var _valid25 = _errs181 === errors;
+valid51 = _valid25;
+}
+if(!valid51){
+const err129 = {instancePath,schemaPath:"#/allOf/25/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[25].if,parentSchema:schema13.allOf[25],data};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
+const schema69 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -9727,7 +10223,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[0].then.required,parentSchema:schema67.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9737,7 +10233,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[0].then.required,parentSchema:schema67.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9747,7 +10243,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.id === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[0].then.required,parentSchema:schema67.allOf[0].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9757,7 +10253,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.op === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[0].then.required,parentSchema:schema67.allOf[0].then,data};
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9767,7 +10263,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.vhost === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.allOf[0].then.required,parentSchema:schema67.allOf[0].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9778,7 +10274,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "change")) || (key0 === "dependsOn")) || (key0 === "op")) || (key0 === "vhost"))){
-const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[0].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9791,7 +10287,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[0].then.properties.id.type,parentSchema:schema67.allOf[0].then.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[0].then.properties.id.type,parentSchema:schema69.allOf[0].then.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9804,7 +10300,7 @@ errors++;
 if(data.change !== undefined){
 let data2 = data.change;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[0].then.properties.change.type,parentSchema:schema67.allOf[0].then.properties.change,data:data2};
+const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[0].then.properties.change.type,parentSchema:schema69.allOf[0].then.properties.change,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9821,7 +10317,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[0].then.properties.dependsOn.items,data:data4};
+const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[0].then.properties.dependsOn.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9833,7 +10329,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[0].then.properties.dependsOn.type,parentSchema:schema67.allOf[0].then.properties.dependsOn,data:data3};
+const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[0].then.properties.dependsOn.type,parentSchema:schema69.allOf[0].then.properties.dependsOn,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9846,7 +10342,7 @@ errors++;
 if(data.op !== undefined){
 let data5 = data.op;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[0].then.properties.op.type,parentSchema:schema67.allOf[0].then.properties.op,data:data5};
+const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[0].then.properties.op.type,parentSchema:schema69.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9856,7 +10352,7 @@ vErrors.push(err13);
 errors++;
 }
 if("put-vhost" !== data5){
-const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema67.allOf[0].then.properties.op,data:data5};
+const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema69.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9960,7 +10456,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[0].then.type,parentSchema:schema67.allOf[0].then,data};
+const err22 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[0].then.type,parentSchema:schema69.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9973,7 +10469,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[0].if,parentSchema:schema67.allOf[0],data};
+const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[0].if,parentSchema:schema69.allOf[0],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10038,7 +10534,7 @@ if(_valid1){
 const _errs35 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err27 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[1].then.required,parentSchema:schema67.allOf[1].then,data};
+const err27 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10048,7 +10544,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err28 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[1].then.required,parentSchema:schema67.allOf[1].then,data};
+const err28 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10058,7 +10554,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.exchange === undefined){
-const err29 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema67.allOf[1].then.required,parentSchema:schema67.allOf[1].then,data};
+const err29 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10068,7 +10564,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data.id === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[1].then.required,parentSchema:schema67.allOf[1].then,data};
+const err30 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10078,7 +10574,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data.op === undefined){
-const err31 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[1].then.required,parentSchema:schema67.allOf[1].then,data};
+const err31 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10089,7 +10585,7 @@ errors++;
 }
 for(const key2 in data){
 if(!(((((key2 === "id") || (key2 === "change")) || (key2 === "dependsOn")) || (key2 === "op")) || (key2 === "exchange"))){
-const err32 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[1].then,data};
+const err32 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10102,7 +10598,7 @@ errors++;
 if(data.id !== undefined){
 let data12 = data.id;
 if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err33 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[1].then.properties.id.type,parentSchema:schema67.allOf[1].then.properties.id,data:data12};
+const err33 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[1].then.properties.id.type,parentSchema:schema69.allOf[1].then.properties.id,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10115,7 +10611,7 @@ errors++;
 if(data.change !== undefined){
 let data13 = data.change;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err34 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[1].then.properties.change.type,parentSchema:schema67.allOf[1].then.properties.change,data:data13};
+const err34 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[1].then.properties.change.type,parentSchema:schema69.allOf[1].then.properties.change,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10132,7 +10628,7 @@ const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
 let data15 = data14[i2];
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err35 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[1].then.properties.dependsOn.items,data:data15};
+const err35 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[1].then.properties.dependsOn.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10144,7 +10640,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[1].then.properties.dependsOn.type,parentSchema:schema67.allOf[1].then.properties.dependsOn,data:data14};
+const err36 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[1].then.properties.dependsOn.type,parentSchema:schema69.allOf[1].then.properties.dependsOn,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10157,7 +10653,7 @@ errors++;
 if(data.op !== undefined){
 let data16 = data.op;
 if(typeof data16 !== "string"){
-const err37 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[1].then.properties.op.type,parentSchema:schema67.allOf[1].then.properties.op,data:data16};
+const err37 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[1].then.properties.op.type,parentSchema:schema69.allOf[1].then.properties.op,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10167,7 +10663,7 @@ vErrors.push(err37);
 errors++;
 }
 if("declare-exchange" !== data16){
-const err38 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema67.allOf[1].then.properties.op,data:data16};
+const err38 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema69.allOf[1].then.properties.op,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10185,7 +10681,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[1].then.type,parentSchema:schema67.allOf[1].then,data};
+const err39 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[1].then.type,parentSchema:schema69.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10198,7 +10694,7 @@ var _valid1 = _errs35 === errors;
 valid10 = _valid1;
 }
 if(!valid10){
-const err40 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[1].if,parentSchema:schema67.allOf[1],data};
+const err40 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[1].if,parentSchema:schema69.allOf[1],data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10263,7 +10759,7 @@ if(_valid2){
 const _errs54 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err44 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[2].then.required,parentSchema:schema67.allOf[2].then,data};
+const err44 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10273,7 +10769,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err45 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[2].then.required,parentSchema:schema67.allOf[2].then,data};
+const err45 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10283,7 +10779,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data.id === undefined){
-const err46 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[2].then.required,parentSchema:schema67.allOf[2].then,data};
+const err46 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10293,7 +10789,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data.name === undefined){
-const err47 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.allOf[2].then.required,parentSchema:schema67.allOf[2].then,data};
+const err47 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10303,7 +10799,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data.op === undefined){
-const err48 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[2].then.required,parentSchema:schema67.allOf[2].then,data};
+const err48 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10313,7 +10809,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data.vhost === undefined){
-const err49 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.allOf[2].then.required,parentSchema:schema67.allOf[2].then,data};
+const err49 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10324,7 +10820,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((((((key3 === "id") || (key3 === "change")) || (key3 === "dependsOn")) || (key3 === "op")) || (key3 === "vhost")) || (key3 === "name"))){
-const err50 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[2].then,data};
+const err50 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10337,7 +10833,7 @@ errors++;
 if(data.id !== undefined){
 let data19 = data.id;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err51 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[2].then.properties.id.type,parentSchema:schema67.allOf[2].then.properties.id,data:data19};
+const err51 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[2].then.properties.id.type,parentSchema:schema69.allOf[2].then.properties.id,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10350,7 +10846,7 @@ errors++;
 if(data.change !== undefined){
 let data20 = data.change;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err52 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[2].then.properties.change.type,parentSchema:schema67.allOf[2].then.properties.change,data:data20};
+const err52 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[2].then.properties.change.type,parentSchema:schema69.allOf[2].then.properties.change,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10367,7 +10863,7 @@ const len3 = data21.length;
 for(let i3=0; i3<len3; i3++){
 let data22 = data21[i3];
 if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err53 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[2].then.properties.dependsOn.items,data:data22};
+const err53 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[2].then.properties.dependsOn.items,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10379,7 +10875,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[2].then.properties.dependsOn.type,parentSchema:schema67.allOf[2].then.properties.dependsOn,data:data21};
+const err54 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[2].then.properties.dependsOn.type,parentSchema:schema69.allOf[2].then.properties.dependsOn,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10392,7 +10888,7 @@ errors++;
 if(data.op !== undefined){
 let data23 = data.op;
 if(typeof data23 !== "string"){
-const err55 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[2].then.properties.op.type,parentSchema:schema67.allOf[2].then.properties.op,data:data23};
+const err55 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[2].then.properties.op.type,parentSchema:schema69.allOf[2].then.properties.op,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10402,7 +10898,7 @@ vErrors.push(err55);
 errors++;
 }
 if("delete-exchange" !== data23){
-const err56 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema67.allOf[2].then.properties.op,data:data23};
+const err56 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema69.allOf[2].then.properties.op,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10415,7 +10911,7 @@ errors++;
 if(data.vhost !== undefined){
 let data24 = data.vhost;
 if(typeof data24 !== "string"){
-const err57 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[2].then.properties.vhost.type,parentSchema:schema67.allOf[2].then.properties.vhost,data:data24};
+const err57 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[2].then.properties.vhost.type,parentSchema:schema69.allOf[2].then.properties.vhost,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10428,7 +10924,7 @@ errors++;
 if(data.name !== undefined){
 let data25 = data.name;
 if(typeof data25 !== "string"){
-const err58 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[2].then.properties.name.type,parentSchema:schema67.allOf[2].then.properties.name,data:data25};
+const err58 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[2].then.properties.name.type,parentSchema:schema69.allOf[2].then.properties.name,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10440,7 +10936,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[2].then.type,parentSchema:schema67.allOf[2].then,data};
+const err59 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[2].then.type,parentSchema:schema69.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10453,7 +10949,7 @@ var _valid2 = _errs54 === errors;
 valid15 = _valid2;
 }
 if(!valid15){
-const err60 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[2].if,parentSchema:schema67.allOf[2],data};
+const err60 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[2].if,parentSchema:schema69.allOf[2],data};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10518,7 +11014,7 @@ if(_valid3){
 const _errs76 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err64 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[3].then.required,parentSchema:schema67.allOf[3].then,data};
+const err64 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10528,7 +11024,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err65 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[3].then.required,parentSchema:schema67.allOf[3].then,data};
+const err65 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10538,7 +11034,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data.id === undefined){
-const err66 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[3].then.required,parentSchema:schema67.allOf[3].then,data};
+const err66 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10548,7 +11044,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data.op === undefined){
-const err67 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[3].then.required,parentSchema:schema67.allOf[3].then,data};
+const err67 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10558,7 +11054,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data.queue === undefined){
-const err68 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema67.allOf[3].then.required,parentSchema:schema67.allOf[3].then,data};
+const err68 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10569,7 +11065,7 @@ errors++;
 }
 for(const key4 in data){
 if(!(((((key4 === "id") || (key4 === "change")) || (key4 === "dependsOn")) || (key4 === "op")) || (key4 === "queue"))){
-const err69 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[3].then,data};
+const err69 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10582,7 +11078,7 @@ errors++;
 if(data.id !== undefined){
 let data27 = data.id;
 if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err70 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[3].then.properties.id.type,parentSchema:schema67.allOf[3].then.properties.id,data:data27};
+const err70 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[3].then.properties.id.type,parentSchema:schema69.allOf[3].then.properties.id,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10595,7 +11091,7 @@ errors++;
 if(data.change !== undefined){
 let data28 = data.change;
 if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err71 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[3].then.properties.change.type,parentSchema:schema67.allOf[3].then.properties.change,data:data28};
+const err71 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[3].then.properties.change.type,parentSchema:schema69.allOf[3].then.properties.change,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -10612,7 +11108,7 @@ const len4 = data29.length;
 for(let i4=0; i4<len4; i4++){
 let data30 = data29[i4];
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err72 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[3].then.properties.dependsOn.items,data:data30};
+const err72 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[3].then.properties.dependsOn.items,data:data30};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -10624,7 +11120,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[3].then.properties.dependsOn.type,parentSchema:schema67.allOf[3].then.properties.dependsOn,data:data29};
+const err73 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[3].then.properties.dependsOn.type,parentSchema:schema69.allOf[3].then.properties.dependsOn,data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10637,7 +11133,7 @@ errors++;
 if(data.op !== undefined){
 let data31 = data.op;
 if(typeof data31 !== "string"){
-const err74 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[3].then.properties.op.type,parentSchema:schema67.allOf[3].then.properties.op,data:data31};
+const err74 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[3].then.properties.op.type,parentSchema:schema69.allOf[3].then.properties.op,data:data31};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10647,7 +11143,7 @@ vErrors.push(err74);
 errors++;
 }
 if("declare-queue" !== data31){
-const err75 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema67.allOf[3].then.properties.op,data:data31};
+const err75 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema69.allOf[3].then.properties.op,data:data31};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10665,7 +11161,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err76 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[3].then.type,parentSchema:schema67.allOf[3].then,data};
+const err76 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[3].then.type,parentSchema:schema69.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10678,7 +11174,7 @@ var _valid3 = _errs76 === errors;
 valid20 = _valid3;
 }
 if(!valid20){
-const err77 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[3].if,parentSchema:schema67.allOf[3],data};
+const err77 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[3].if,parentSchema:schema69.allOf[3],data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10743,7 +11239,7 @@ if(_valid4){
 const _errs95 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err81 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err81 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10753,7 +11249,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err82 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err82 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -10763,7 +11259,7 @@ vErrors.push(err82);
 errors++;
 }
 if(data.id === undefined){
-const err83 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err83 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -10773,7 +11269,7 @@ vErrors.push(err83);
 errors++;
 }
 if(data.ifEmpty === undefined){
-const err84 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err84 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10783,7 +11279,7 @@ vErrors.push(err84);
 errors++;
 }
 if(data.name === undefined){
-const err85 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err85 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -10793,7 +11289,7 @@ vErrors.push(err85);
 errors++;
 }
 if(data.op === undefined){
-const err86 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err86 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -10803,7 +11299,7 @@ vErrors.push(err86);
 errors++;
 }
 if(data.vhost === undefined){
-const err87 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.allOf[4].then.required,parentSchema:schema67.allOf[4].then,data};
+const err87 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -10814,7 +11310,7 @@ errors++;
 }
 for(const key5 in data){
 if(!(((((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "vhost")) || (key5 === "name")) || (key5 === "ifEmpty"))){
-const err88 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[4].then,data};
+const err88 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -10827,7 +11323,7 @@ errors++;
 if(data.id !== undefined){
 let data34 = data.id;
 if(!((typeof data34 == "number") && (isFinite(data34)))){
-const err89 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[4].then.properties.id.type,parentSchema:schema67.allOf[4].then.properties.id,data:data34};
+const err89 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[4].then.properties.id.type,parentSchema:schema69.allOf[4].then.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -10840,7 +11336,7 @@ errors++;
 if(data.change !== undefined){
 let data35 = data.change;
 if(!((typeof data35 == "number") && (isFinite(data35)))){
-const err90 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[4].then.properties.change.type,parentSchema:schema67.allOf[4].then.properties.change,data:data35};
+const err90 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[4].then.properties.change.type,parentSchema:schema69.allOf[4].then.properties.change,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -10857,7 +11353,7 @@ const len5 = data36.length;
 for(let i5=0; i5<len5; i5++){
 let data37 = data36[i5];
 if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err91 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[4].then.properties.dependsOn.items,data:data37};
+const err91 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[4].then.properties.dependsOn.items,data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -10869,7 +11365,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[4].then.properties.dependsOn.type,parentSchema:schema67.allOf[4].then.properties.dependsOn,data:data36};
+const err92 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[4].then.properties.dependsOn.type,parentSchema:schema69.allOf[4].then.properties.dependsOn,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -10882,7 +11378,7 @@ errors++;
 if(data.op !== undefined){
 let data38 = data.op;
 if(typeof data38 !== "string"){
-const err93 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[4].then.properties.op.type,parentSchema:schema67.allOf[4].then.properties.op,data:data38};
+const err93 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[4].then.properties.op.type,parentSchema:schema69.allOf[4].then.properties.op,data:data38};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -10892,7 +11388,7 @@ vErrors.push(err93);
 errors++;
 }
 if("delete-queue" !== data38){
-const err94 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema67.allOf[4].then.properties.op,data:data38};
+const err94 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema69.allOf[4].then.properties.op,data:data38};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -10905,7 +11401,7 @@ errors++;
 if(data.vhost !== undefined){
 let data39 = data.vhost;
 if(typeof data39 !== "string"){
-const err95 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[4].then.properties.vhost.type,parentSchema:schema67.allOf[4].then.properties.vhost,data:data39};
+const err95 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[4].then.properties.vhost.type,parentSchema:schema69.allOf[4].then.properties.vhost,data:data39};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -10918,7 +11414,7 @@ errors++;
 if(data.name !== undefined){
 let data40 = data.name;
 if(typeof data40 !== "string"){
-const err96 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[4].then.properties.name.type,parentSchema:schema67.allOf[4].then.properties.name,data:data40};
+const err96 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[4].then.properties.name.type,parentSchema:schema69.allOf[4].then.properties.name,data:data40};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -10931,7 +11427,7 @@ errors++;
 if(data.ifEmpty !== undefined){
 let data41 = data.ifEmpty;
 if(typeof data41 !== "boolean"){
-const err97 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.allOf[4].then.properties.ifEmpty.type,parentSchema:schema67.allOf[4].then.properties.ifEmpty,data:data41};
+const err97 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.allOf[4].then.properties.ifEmpty.type,parentSchema:schema69.allOf[4].then.properties.ifEmpty,data:data41};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -10943,7 +11439,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[4].then.type,parentSchema:schema67.allOf[4].then,data};
+const err98 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[4].then.type,parentSchema:schema69.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -10956,7 +11452,7 @@ var _valid4 = _errs95 === errors;
 valid25 = _valid4;
 }
 if(!valid25){
-const err99 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[4].if,parentSchema:schema67.allOf[4],data};
+const err99 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[4].if,parentSchema:schema69.allOf[4],data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -10983,7 +11479,7 @@ errors++;
 }
 else {
 if(data.op !== undefined){
-if("bind" !== data.op){
+if("declare-holding-queue" !== data.op){
 const err101 = {};
 if(vErrors === null){
 vErrors = [err101];
@@ -11020,8 +11516,8 @@ vErrors = null;
 if(_valid5){
 const _errs119 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.binding === undefined){
-const err103 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema67.allOf[5].then.required,parentSchema:schema67.allOf[5].then,data};
+if(data.change === undefined){
+const err103 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -11030,8 +11526,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data.change === undefined){
-const err104 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[5].then.required,parentSchema:schema67.allOf[5].then,data};
+if(data.dependsOn === undefined){
+const err104 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -11040,8 +11536,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err105 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[5].then.required,parentSchema:schema67.allOf[5].then,data};
+if(data.id === undefined){
+const err105 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -11050,8 +11546,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data.id === undefined){
-const err106 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[5].then.required,parentSchema:schema67.allOf[5].then,data};
+if(data.name === undefined){
+const err106 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -11060,8 +11556,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data.op === undefined){
-const err107 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[5].then.required,parentSchema:schema67.allOf[5].then,data};
+if(data.of === undefined){
+const err107 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -11070,9 +11566,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key6 in data){
-if(!(((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "binding"))){
-const err108 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[5].then,data};
+if(data.op === undefined){
+const err108 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -11081,11 +11576,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data43 = data.id;
-if(!((typeof data43 == "number") && (isFinite(data43)))){
-const err109 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[5].then.properties.id.type,parentSchema:schema67.allOf[5].then.properties.id,data:data43};
+if(data.vhost === undefined){
+const err109 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -11094,16 +11586,40 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data44 = data.change;
-if(!((typeof data44 == "number") && (isFinite(data44)))){
-const err110 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[5].then.properties.change.type,parentSchema:schema67.allOf[5].then.properties.change,data:data44};
+for(const key6 in data){
+if(!(((((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "vhost")) || (key6 === "name")) || (key6 === "of"))){
+const err110 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data43 = data.id;
+if(!((typeof data43 == "number") && (isFinite(data43)))){
+const err111 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[5].then.properties.id.type,parentSchema:schema69.allOf[5].then.properties.id,data:data43};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data44 = data.change;
+if(!((typeof data44 == "number") && (isFinite(data44)))){
+const err112 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[5].then.properties.change.type,parentSchema:schema69.allOf[5].then.properties.change,data:data44};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }
@@ -11115,32 +11631,7 @@ const len6 = data45.length;
 for(let i6=0; i6<len6; i6++){
 let data46 = data45[i6];
 if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err111 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[5].then.properties.dependsOn.items,data:data46};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[5].then.properties.dependsOn.type,parentSchema:schema67.allOf[5].then.properties.dependsOn,data:data45};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data.op !== undefined){
-let data47 = data.op;
-if(typeof data47 !== "string"){
-const err113 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[5].then.properties.op.type,parentSchema:schema67.allOf[5].then.properties.op,data:data47};
+const err113 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[5].then.properties.dependsOn.items,data:data46};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -11149,8 +11640,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if("bind" !== data47){
-const err114 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema67.allOf[5].then.properties.op,data:data47};
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[5].then.properties.dependsOn.type,parentSchema:schema69.allOf[5].then.properties.dependsOn,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -11160,15 +11653,10 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data.binding !== undefined){
-if(!(validate28(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err115 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[5].then.type,parentSchema:schema67.allOf[5].then,data};
+if(data.op !== undefined){
+let data47 = data.op;
+if(typeof data47 !== "string"){
+const err115 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.op.type,parentSchema:schema69.allOf[5].then.properties.op,data:data47};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -11177,11 +11665,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-var _valid5 = _errs119 === errors;
-valid30 = _valid5;
-}
-if(!valid30){
-const err116 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[5].if,parentSchema:schema67.allOf[5],data};
+if("declare-holding-queue" !== data47){
+const err116 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema69.allOf[5].then.properties.op,data:data47};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -11190,14 +11675,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-const _errs134 = errors;
-let valid35 = true;
-const _errs135 = errors;
-if(errors === _errs135){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.op === undefined) && (missing6 = "op")){
-const err117 = {};
+}
+if(data.vhost !== undefined){
+let data48 = data.vhost;
+if(typeof data48 !== "string"){
+const err117 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.vhost.type,parentSchema:schema69.allOf[5].then.properties.vhost,data:data48};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -11206,10 +11688,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("unbind" !== data.op){
-const err118 = {};
+}
+if(data.name !== undefined){
+let data49 = data.name;
+if(typeof data49 !== "string"){
+const err118 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.name.type,parentSchema:schema69.allOf[5].then.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -11219,10 +11702,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-}
-else {
-const err119 = {};
+if(data.of !== undefined){
+let data50 = data.of;
+if(typeof data50 !== "string"){
+const err119 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.of.type,parentSchema:schema69.allOf[5].then.properties.of,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -11232,21 +11715,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-var _valid6 = _errs135 === errors;
-errors = _errs134;
-if(vErrors !== null){
-if(_errs134){
-vErrors.length = _errs134;
 }
 else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs138 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.binding === undefined){
-const err120 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema67.allOf[6].then.required,parentSchema:schema67.allOf[6].then,data};
+const err120 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[5].then.type,parentSchema:schema69.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -11255,8 +11726,11 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data.change === undefined){
-const err121 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[6].then.required,parentSchema:schema67.allOf[6].then,data};
+var _valid5 = _errs119 === errors;
+valid30 = _valid5;
+}
+if(!valid30){
+const err121 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[5].if,parentSchema:schema69.allOf[5],data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -11265,8 +11739,14 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err122 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[6].then.required,parentSchema:schema67.allOf[6].then,data};
+const _errs139 = errors;
+let valid35 = true;
+const _errs140 = errors;
+if(errors === _errs140){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.op === undefined) && (missing6 = "op")){
+const err122 = {};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -11275,8 +11755,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data.id === undefined){
-const err123 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[6].then.required,parentSchema:schema67.allOf[6].then,data};
+else {
+if(data.op !== undefined){
+if("drain-queue" !== data.op){
+const err123 = {};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -11285,8 +11767,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data.op === undefined){
-const err124 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[6].then.required,parentSchema:schema67.allOf[6].then,data};
+}
+}
+}
+else {
+const err124 = {};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -11295,9 +11780,22 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key7 in data){
-if(!(((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "binding"))){
-const err125 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[6].then,data};
+}
+var _valid6 = _errs140 === errors;
+errors = _errs139;
+if(vErrors !== null){
+if(_errs139){
+vErrors.length = _errs139;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs143 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err125 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -11306,11 +11804,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data50 = data.id;
-if(!((typeof data50 == "number") && (isFinite(data50)))){
-const err126 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[6].then.properties.id.type,parentSchema:schema67.allOf[6].then.properties.id,data:data50};
+if(data.dependsOn === undefined){
+const err126 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -11319,11 +11814,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data51 = data.change;
-if(!((typeof data51 == "number") && (isFinite(data51)))){
-const err127 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[6].then.properties.change.type,parentSchema:schema67.allOf[6].then.properties.change,data:data51};
+if(data.id === undefined){
+const err127 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -11332,15 +11824,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data52 = data.dependsOn;
-if(Array.isArray(data52)){
-const len7 = data52.length;
-for(let i7=0; i7<len7; i7++){
-let data53 = data52[i7];
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err128 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[6].then.properties.dependsOn.items,data:data53};
+if(data.into === undefined){
+const err128 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -11349,10 +11834,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[6].then.properties.dependsOn.type,parentSchema:schema67.allOf[6].then.properties.dependsOn,data:data52};
+if(data.name === undefined){
+const err129 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11361,11 +11844,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data54 = data.op;
-if(typeof data54 !== "string"){
-const err130 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[6].then.properties.op.type,parentSchema:schema67.allOf[6].then.properties.op,data:data54};
+if(data.op === undefined){
+const err130 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11374,8 +11854,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if("unbind" !== data54){
-const err131 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema67.allOf[6].then.properties.op,data:data54};
+if(data.vhost === undefined){
+const err131 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11384,16 +11864,9 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data.binding !== undefined){
-if(!(validate28(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err132 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[6].then.type,parentSchema:schema67.allOf[6].then,data};
+for(const key7 in data){
+if(!(((((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "vhost")) || (key7 === "name")) || (key7 === "into"))){
+const err132 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11402,11 +11875,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-var _valid6 = _errs138 === errors;
-valid35 = _valid6;
 }
-if(!valid35){
-const err133 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[6].if,parentSchema:schema67.allOf[6],data};
+if(data.id !== undefined){
+let data52 = data.id;
+if(!((typeof data52 == "number") && (isFinite(data52)))){
+const err133 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[6].then.properties.id.type,parentSchema:schema69.allOf[6].then.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11415,14 +11888,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-const _errs153 = errors;
-let valid40 = true;
-const _errs154 = errors;
-if(errors === _errs154){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.op === undefined) && (missing7 = "op")){
-const err134 = {};
+}
+if(data.change !== undefined){
+let data53 = data.change;
+if(!((typeof data53 == "number") && (isFinite(data53)))){
+const err134 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[6].then.properties.change.type,parentSchema:schema69.allOf[6].then.properties.change,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11431,10 +11901,15 @@ vErrors.push(err134);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("put-policy" !== data.op){
-const err135 = {};
+}
+if(data.dependsOn !== undefined){
+let data54 = data.dependsOn;
+if(Array.isArray(data54)){
+const len7 = data54.length;
+for(let i7=0; i7<len7; i7++){
+let data55 = data54[i7];
+if(!((typeof data55 == "number") && (isFinite(data55)))){
+const err135 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[6].then.properties.dependsOn.items,data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11445,9 +11920,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err136 = {};
+const err136 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[6].then.properties.dependsOn.type,parentSchema:schema69.allOf[6].then.properties.dependsOn,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11457,21 +11931,10 @@ vErrors.push(err136);
 errors++;
 }
 }
-var _valid7 = _errs154 === errors;
-errors = _errs153;
-if(vErrors !== null){
-if(_errs153){
-vErrors.length = _errs153;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs157 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err137 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[7].then.required,parentSchema:schema67.allOf[7].then,data};
+if(data.op !== undefined){
+let data56 = data.op;
+if(typeof data56 !== "string"){
+const err137 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.op.type,parentSchema:schema69.allOf[6].then.properties.op,data:data56};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -11480,8 +11943,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err138 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[7].then.required,parentSchema:schema67.allOf[7].then,data};
+if("drain-queue" !== data56){
+const err138 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema69.allOf[6].then.properties.op,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -11490,8 +11953,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data.id === undefined){
-const err139 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[7].then.required,parentSchema:schema67.allOf[7].then,data};
+}
+if(data.vhost !== undefined){
+let data57 = data.vhost;
+if(typeof data57 !== "string"){
+const err139 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.vhost.type,parentSchema:schema69.allOf[6].then.properties.vhost,data:data57};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -11500,8 +11966,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data.op === undefined){
-const err140 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[7].then.required,parentSchema:schema67.allOf[7].then,data};
+}
+if(data.name !== undefined){
+let data58 = data.name;
+if(typeof data58 !== "string"){
+const err140 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.name.type,parentSchema:schema69.allOf[6].then.properties.name,data:data58};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11510,8 +11979,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(data.operator === undefined){
-const err141 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema67.allOf[7].then.required,parentSchema:schema67.allOf[7].then,data};
+}
+if(data.into !== undefined){
+let data59 = data.into;
+if(typeof data59 !== "string"){
+const err141 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.into.type,parentSchema:schema69.allOf[6].then.properties.into,data:data59};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11520,8 +11992,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data.policy === undefined){
-const err142 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema67.allOf[7].then.required,parentSchema:schema67.allOf[7].then,data};
+}
+}
+else {
+const err142 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[6].then.type,parentSchema:schema69.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11530,9 +12004,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key8 in data){
-if(!((((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "policy")) || (key8 === "operator"))){
-const err143 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[7].then,data};
+var _valid6 = _errs143 === errors;
+valid35 = _valid6;
+}
+if(!valid35){
+const err143 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[6].if,parentSchema:schema69.allOf[6],data};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11541,11 +12017,14 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data57 = data.id;
-if(!((typeof data57 == "number") && (isFinite(data57)))){
-const err144 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[7].then.properties.id.type,parentSchema:schema67.allOf[7].then.properties.id,data:data57};
+const _errs163 = errors;
+let valid40 = true;
+const _errs164 = errors;
+if(errors === _errs164){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.op === undefined) && (missing7 = "op")){
+const err144 = {};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11554,11 +12033,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data58 = data.change;
-if(!((typeof data58 == "number") && (isFinite(data58)))){
-const err145 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[7].then.properties.change.type,parentSchema:schema67.allOf[7].then.properties.change,data:data58};
+else {
+if(data.op !== undefined){
+if("bind" !== data.op){
+const err145 = {};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -11568,14 +12046,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data59 = data.dependsOn;
-if(Array.isArray(data59)){
-const len8 = data59.length;
-for(let i8=0; i8<len8; i8++){
-let data60 = data59[i8];
-if(!((typeof data60 == "number") && (isFinite(data60)))){
-const err146 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[7].then.properties.dependsOn.items,data:data60};
+}
+}
+else {
+const err146 = {};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -11585,9 +12059,21 @@ vErrors.push(err146);
 errors++;
 }
 }
+var _valid7 = _errs164 === errors;
+errors = _errs163;
+if(vErrors !== null){
+if(_errs163){
+vErrors.length = _errs163;
 }
 else {
-const err147 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[7].then.properties.dependsOn.type,parentSchema:schema67.allOf[7].then.properties.dependsOn,data:data59};
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs167 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.binding === undefined){
+const err147 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11596,11 +12082,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data61 = data.op;
-if(typeof data61 !== "string"){
-const err148 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[7].then.properties.op.type,parentSchema:schema67.allOf[7].then.properties.op,data:data61};
+if(data.change === undefined){
+const err148 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11609,8 +12092,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-if("put-policy" !== data61){
-const err149 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema67.allOf[7].then.properties.op,data:data61};
+if(data.dependsOn === undefined){
+const err149 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11619,17 +12102,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-}
-if(data.policy !== undefined){
-if(!(validate33(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.operator !== undefined){
-let data63 = data.operator;
-if(typeof data63 !== "boolean"){
-const err150 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/7/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.allOf[7].then.properties.operator.type,parentSchema:schema67.allOf[7].then.properties.operator,data:data63};
+if(data.id === undefined){
+const err150 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11638,10 +12112,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-}
-}
-else {
-const err151 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[7].then.type,parentSchema:schema67.allOf[7].then,data};
+if(data.op === undefined){
+const err151 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11650,11 +12122,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-var _valid7 = _errs157 === errors;
-valid40 = _valid7;
-}
-if(!valid40){
-const err152 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[7].if,parentSchema:schema67.allOf[7],data};
+for(const key8 in data){
+if(!(((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "binding"))){
+const err152 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11663,14 +12133,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-const _errs174 = errors;
-let valid45 = true;
-const _errs175 = errors;
-if(errors === _errs175){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.op === undefined) && (missing8 = "op")){
-const err153 = {};
+}
+if(data.id !== undefined){
+let data61 = data.id;
+if(!((typeof data61 == "number") && (isFinite(data61)))){
+const err153 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[7].then.properties.id.type,parentSchema:schema69.allOf[7].then.properties.id,data:data61};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -11679,10 +12146,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("delete-policy" !== data.op){
-const err154 = {};
+}
+if(data.change !== undefined){
+let data62 = data.change;
+if(!((typeof data62 == "number") && (isFinite(data62)))){
+const err154 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[7].then.properties.change.type,parentSchema:schema69.allOf[7].then.properties.change,data:data62};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -11692,10 +12160,14 @@ vErrors.push(err154);
 errors++;
 }
 }
-}
-}
-else {
-const err155 = {};
+if(data.dependsOn !== undefined){
+let data63 = data.dependsOn;
+if(Array.isArray(data63)){
+const len8 = data63.length;
+for(let i8=0; i8<len8; i8++){
+let data64 = data63[i8];
+if(!((typeof data64 == "number") && (isFinite(data64)))){
+const err155 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[7].then.properties.dependsOn.items,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -11705,21 +12177,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-var _valid8 = _errs175 === errors;
-errors = _errs174;
-if(vErrors !== null){
-if(_errs174){
-vErrors.length = _errs174;
 }
 else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs178 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err156 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+const err156 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[7].then.properties.dependsOn.type,parentSchema:schema69.allOf[7].then.properties.dependsOn,data:data63};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -11728,8 +12188,11 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err157 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+}
+if(data.op !== undefined){
+let data65 = data.op;
+if(typeof data65 !== "string"){
+const err157 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[7].then.properties.op.type,parentSchema:schema69.allOf[7].then.properties.op,data:data65};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -11738,8 +12201,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data.id === undefined){
-const err158 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+if("bind" !== data65){
+const err158 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema69.allOf[7].then.properties.op,data:data65};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -11748,8 +12211,16 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data.name === undefined){
-const err159 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+}
+if(data.binding !== undefined){
+if(!(validate28(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err159 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[7].then.type,parentSchema:schema69.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -11758,8 +12229,11 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data.op === undefined){
-const err160 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+var _valid7 = _errs167 === errors;
+valid40 = _valid7;
+}
+if(!valid40){
+const err160 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[7].if,parentSchema:schema69.allOf[7],data};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -11768,8 +12242,14 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data.operator === undefined){
-const err161 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+const _errs182 = errors;
+let valid45 = true;
+const _errs183 = errors;
+if(errors === _errs183){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.op === undefined) && (missing8 = "op")){
+const err161 = {};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -11778,8 +12258,10 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err162 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.allOf[8].then.required,parentSchema:schema67.allOf[8].then,data};
+else {
+if(data.op !== undefined){
+if("unbind" !== data.op){
+const err162 = {};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -11788,9 +12270,11 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key9 in data){
-if(!(((((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "vhost")) || (key9 === "name")) || (key9 === "operator"))){
-const err163 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema67.allOf[8].then,data};
+}
+}
+}
+else {
+const err163 = {};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -11800,10 +12284,21 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data65 = data.id;
-if(!((typeof data65 == "number") && (isFinite(data65)))){
-const err164 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[8].then.properties.id.type,parentSchema:schema67.allOf[8].then.properties.id,data:data65};
+var _valid8 = _errs183 === errors;
+errors = _errs182;
+if(vErrors !== null){
+if(_errs182){
+vErrors.length = _errs182;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs186 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.binding === undefined){
+const err164 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -11812,11 +12307,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data66 = data.change;
-if(!((typeof data66 == "number") && (isFinite(data66)))){
-const err165 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[8].then.properties.change.type,parentSchema:schema67.allOf[8].then.properties.change,data:data66};
+if(data.change === undefined){
+const err165 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -11825,15 +12317,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data67 = data.dependsOn;
-if(Array.isArray(data67)){
-const len9 = data67.length;
-for(let i9=0; i9<len9; i9++){
-let data68 = data67[i9];
-if(!((typeof data68 == "number") && (isFinite(data68)))){
-const err166 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema67.allOf[8].then.properties.dependsOn.items,data:data68};
+if(data.dependsOn === undefined){
+const err166 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -11842,10 +12327,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-}
-else {
-const err167 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.allOf[8].then.properties.dependsOn.type,parentSchema:schema67.allOf[8].then.properties.dependsOn,data:data67};
+if(data.id === undefined){
+const err167 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -11854,11 +12337,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data69 = data.op;
-if(typeof data69 !== "string"){
-const err168 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[8].then.properties.op.type,parentSchema:schema67.allOf[8].then.properties.op,data:data69};
+if(data.op === undefined){
+const err168 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -11867,8 +12347,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if("delete-policy" !== data69){
-const err169 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema67.allOf[8].then.properties.op,data:data69};
+for(const key9 in data){
+if(!(((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "binding"))){
+const err169 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -11878,10 +12359,10 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data70 = data.vhost;
-if(typeof data70 !== "string"){
-const err170 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/8/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[8].then.properties.vhost.type,parentSchema:schema67.allOf[8].then.properties.vhost,data:data70};
+if(data.id !== undefined){
+let data68 = data.id;
+if(!((typeof data68 == "number") && (isFinite(data68)))){
+const err170 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[8].then.properties.id.type,parentSchema:schema69.allOf[8].then.properties.id,data:data68};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -11891,10 +12372,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data71 = data.name;
-if(typeof data71 !== "string"){
-const err171 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/8/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.allOf[8].then.properties.name.type,parentSchema:schema67.allOf[8].then.properties.name,data:data71};
+if(data.change !== undefined){
+let data69 = data.change;
+if(!((typeof data69 == "number") && (isFinite(data69)))){
+const err171 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[8].then.properties.change.type,parentSchema:schema69.allOf[8].then.properties.change,data:data69};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -11904,10 +12385,14 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.operator !== undefined){
-let data72 = data.operator;
-if(typeof data72 !== "boolean"){
-const err172 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/8/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.allOf[8].then.properties.operator.type,parentSchema:schema67.allOf[8].then.properties.operator,data:data72};
+if(data.dependsOn !== undefined){
+let data70 = data.dependsOn;
+if(Array.isArray(data70)){
+const len9 = data70.length;
+for(let i9=0; i9<len9; i9++){
+let data71 = data70[i9];
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err172 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[8].then.properties.dependsOn.items,data:data71};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -11919,7 +12404,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.allOf[8].then.type,parentSchema:schema67.allOf[8].then,data};
+const err173 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[8].then.properties.dependsOn.type,parentSchema:schema69.allOf[8].then.properties.dependsOn,data:data70};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -11928,11 +12413,11 @@ vErrors.push(err173);
 }
 errors++;
 }
-var _valid8 = _errs178 === errors;
-valid45 = _valid8;
 }
-if(!valid45){
-const err174 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema67.allOf[8].if,parentSchema:schema67.allOf[8],data};
+if(data.op !== undefined){
+let data72 = data.op;
+if(typeof data72 !== "string"){
+const err174 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[8].then.properties.op.type,parentSchema:schema69.allOf[8].then.properties.op,data:data72};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -11941,19 +12426,586 @@ vErrors.push(err174);
 }
 errors++;
 }
-validate107.errors = vErrors;
+if("unbind" !== data72){
+const err175 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema69.allOf[8].then.properties.op,data:data72};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data.binding !== undefined){
+if(!(validate28(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err176 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[8].then.type,parentSchema:schema69.allOf[8].then,data};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+var _valid8 = _errs186 === errors;
+valid45 = _valid8;
+}
+if(!valid45){
+const err177 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[8].if,parentSchema:schema69.allOf[8],data};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+const _errs201 = errors;
+let valid50 = true;
+const _errs202 = errors;
+if(errors === _errs202){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.op === undefined) && (missing9 = "op")){
+const err178 = {};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("put-policy" !== data.op){
+const err179 = {};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err180 = {};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+var _valid9 = _errs202 === errors;
+errors = _errs201;
+if(vErrors !== null){
+if(_errs201){
+vErrors.length = _errs201;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs205 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err181 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err182 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if(data.id === undefined){
+const err183 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(data.op === undefined){
+const err184 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(data.operator === undefined){
+const err185 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(data.policy === undefined){
+const err186 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+for(const key10 in data){
+if(!((((((key10 === "id") || (key10 === "change")) || (key10 === "dependsOn")) || (key10 === "op")) || (key10 === "policy")) || (key10 === "operator"))){
+const err187 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data75 = data.id;
+if(!((typeof data75 == "number") && (isFinite(data75)))){
+const err188 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[9].then.properties.id.type,parentSchema:schema69.allOf[9].then.properties.id,data:data75};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data76 = data.change;
+if(!((typeof data76 == "number") && (isFinite(data76)))){
+const err189 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[9].then.properties.change.type,parentSchema:schema69.allOf[9].then.properties.change,data:data76};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data77 = data.dependsOn;
+if(Array.isArray(data77)){
+const len10 = data77.length;
+for(let i10=0; i10<len10; i10++){
+let data78 = data77[i10];
+if(!((typeof data78 == "number") && (isFinite(data78)))){
+const err190 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[9].then.properties.dependsOn.items,data:data78};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[9].then.properties.dependsOn.type,parentSchema:schema69.allOf[9].then.properties.dependsOn,data:data77};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data79 = data.op;
+if(typeof data79 !== "string"){
+const err192 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[9].then.properties.op.type,parentSchema:schema69.allOf[9].then.properties.op,data:data79};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+if("put-policy" !== data79){
+const err193 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema69.allOf[9].then.properties.op,data:data79};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+if(!(validate33(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.operator !== undefined){
+let data81 = data.operator;
+if(typeof data81 !== "boolean"){
+const err194 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.allOf[9].then.properties.operator.type,parentSchema:schema69.allOf[9].then.properties.operator,data:data81};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[9].then.type,parentSchema:schema69.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+var _valid9 = _errs205 === errors;
+valid50 = _valid9;
+}
+if(!valid50){
+const err196 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[9].if,parentSchema:schema69.allOf[9],data};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+const _errs222 = errors;
+let valid55 = true;
+const _errs223 = errors;
+if(errors === _errs223){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.op === undefined) && (missing10 = "op")){
+const err197 = {};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("delete-policy" !== data.op){
+const err198 = {};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err199 = {};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+var _valid10 = _errs223 === errors;
+errors = _errs222;
+if(vErrors !== null){
+if(_errs222){
+vErrors.length = _errs222;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs226 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err200 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err201 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+if(data.id === undefined){
+const err202 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+if(data.name === undefined){
+const err203 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+if(data.op === undefined){
+const err204 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+if(data.operator === undefined){
+const err205 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err206 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+for(const key11 in data){
+if(!(((((((key11 === "id") || (key11 === "change")) || (key11 === "dependsOn")) || (key11 === "op")) || (key11 === "vhost")) || (key11 === "name")) || (key11 === "operator"))){
+const err207 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data83 = data.id;
+if(!((typeof data83 == "number") && (isFinite(data83)))){
+const err208 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[10].then.properties.id.type,parentSchema:schema69.allOf[10].then.properties.id,data:data83};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data84 = data.change;
+if(!((typeof data84 == "number") && (isFinite(data84)))){
+const err209 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[10].then.properties.change.type,parentSchema:schema69.allOf[10].then.properties.change,data:data84};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data85 = data.dependsOn;
+if(Array.isArray(data85)){
+const len11 = data85.length;
+for(let i11=0; i11<len11; i11++){
+let data86 = data85[i11];
+if(!((typeof data86 == "number") && (isFinite(data86)))){
+const err210 = {instancePath:instancePath+"/dependsOn/" + i11,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[10].then.properties.dependsOn.items,data:data86};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[10].then.properties.dependsOn.type,parentSchema:schema69.allOf[10].then.properties.dependsOn,data:data85};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data87 = data.op;
+if(typeof data87 !== "string"){
+const err212 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[10].then.properties.op.type,parentSchema:schema69.allOf[10].then.properties.op,data:data87};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+if("delete-policy" !== data87){
+const err213 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema69.allOf[10].then.properties.op,data:data87};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data88 = data.vhost;
+if(typeof data88 !== "string"){
+const err214 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[10].then.properties.vhost.type,parentSchema:schema69.allOf[10].then.properties.vhost,data:data88};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data89 = data.name;
+if(typeof data89 !== "string"){
+const err215 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[10].then.properties.name.type,parentSchema:schema69.allOf[10].then.properties.name,data:data89};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data.operator !== undefined){
+let data90 = data.operator;
+if(typeof data90 !== "boolean"){
+const err216 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.allOf[10].then.properties.operator.type,parentSchema:schema69.allOf[10].then.properties.operator,data:data90};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[10].then.type,parentSchema:schema69.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+var _valid10 = _errs226 === errors;
+valid55 = _valid10;
+}
+if(!valid55){
+const err218 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[10].if,parentSchema:schema69.allOf[10],data};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+validate116.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
-const schema70 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
+const schema71 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
+const schema72 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.flag === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11963,7 +13015,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.change === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11973,7 +13025,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11984,7 +13036,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "flag") || (key0 === "change")) || (key0 === "reason"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11997,7 +13049,7 @@ errors++;
 if(data.flag !== undefined){
 let data0 = data.flag;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12007,7 +13059,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data0 === "--allow-replace") || (data0 === "--allow-data-loss")) || (data0 === "--prune"))){
-const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
+const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12020,7 +13072,7 @@ errors++;
 if(data.change !== undefined){
 let data1 = data.change;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.change.type,parentSchema:schema69.properties.change,data:data1};
+const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.properties.change.type,parentSchema:schema71.properties.change,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12033,7 +13085,7 @@ errors++;
 if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data2};
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.reason.type,parentSchema:schema71.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12045,7 +13097,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12054,22 +13106,22 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate114.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
-const schema72 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
-const schema73 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
-const schema74 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
-const schema75 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
+const schema73 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
+const schema74 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
+const schema75 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
+const schema76 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
+const schema77 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.unavailable === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12079,7 +13131,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.replicas === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12089,7 +13141,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.leaderLocators === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12100,7 +13152,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "version")) || (key0 === "nodes")) || (key0 === "unavailable")) || (key0 === "replicas")) || (key0 === "leaderLocators"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12113,7 +13165,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.name.type,parentSchema:schema71.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12126,7 +13178,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.version.type,parentSchema:schema71.properties.version,data:data1};
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.version.type,parentSchema:schema73.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12144,7 +13196,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data:data3};
+const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12154,7 +13206,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data3.running === undefined){
-const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema72.required,parentSchema:schema72,data:data3};
+const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12164,7 +13216,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.partitions === undefined){
-const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema72.required,parentSchema:schema72,data:data3};
+const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12174,7 +13226,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.alarms === undefined){
-const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema72.required,parentSchema:schema72,data:data3};
+const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12184,7 +13236,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.leaders === undefined){
-const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema72.required,parentSchema:schema72,data:data3};
+const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12194,7 +13246,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3.classicQueues === undefined){
-const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema72.required,parentSchema:schema72,data:data3};
+const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12205,7 +13257,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((((key1 === "name") || (key1 === "running")) || (key1 === "partitions")) || (key1 === "alarms")) || (key1 === "leaders")) || (key1 === "classicQueues"))){
-const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data3};
+const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12218,7 +13270,7 @@ errors++;
 if(data3.name !== undefined){
 let data4 = data3.name;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data4};
+const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.name.type,parentSchema:schema74.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12231,7 +13283,7 @@ errors++;
 if(data3.running !== undefined){
 let data5 = data3.running;
 if(typeof data5 !== "boolean"){
-const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.running.type,parentSchema:schema72.properties.running,data:data5};
+const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.running.type,parentSchema:schema74.properties.running,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12248,7 +13300,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.partitions.items.type,parentSchema:schema72.properties.partitions.items,data:data7};
+const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.partitions.items.type,parentSchema:schema74.properties.partitions.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12260,7 +13312,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.partitions.type,parentSchema:schema72.properties.partitions,data:data6};
+const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.partitions.type,parentSchema:schema74.properties.partitions,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12277,7 +13329,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.alarms.items.type,parentSchema:schema72.properties.alarms.items,data:data9};
+const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.alarms.items.type,parentSchema:schema74.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12287,7 +13339,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data9 === "memory") || (data9 === "disk"))){
-const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema72.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.alarms.items.enum,parentSchema:schema72.properties.alarms.items,data:data9};
+const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema74.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.alarms.items.enum,parentSchema:schema74.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12299,7 +13351,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.alarms.type,parentSchema:schema72.properties.alarms,data:data8};
+const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.alarms.type,parentSchema:schema74.properties.alarms,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12312,7 +13364,7 @@ errors++;
 if(data3.leaders !== undefined){
 let data10 = data3.leaders;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema72.properties.leaders.type,parentSchema:schema72.properties.leaders,data:data10};
+const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.leaders.type,parentSchema:schema74.properties.leaders,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12325,7 +13377,7 @@ errors++;
 if(data3.classicQueues !== undefined){
 let data11 = data3.classicQueues;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema72.properties.classicQueues.type,parentSchema:schema72.properties.classicQueues,data:data11};
+const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.classicQueues.type,parentSchema:schema74.properties.classicQueues,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12337,7 +13389,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data3};
+const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12349,7 +13401,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.nodes.type,parentSchema:schema71.properties.nodes,data:data2};
+const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.nodes.type,parentSchema:schema73.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12367,7 +13419,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.vhost === undefined){
-const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema73.required,parentSchema:schema73,data:data13};
+const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12377,7 +13429,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data13.name === undefined){
-const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema73.required,parentSchema:schema73,data:data13};
+const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12387,7 +13439,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data13.type === undefined){
-const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema73.required,parentSchema:schema73,data:data13};
+const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12397,7 +13449,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data13.why === undefined){
-const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema73.required,parentSchema:schema73,data:data13};
+const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12407,7 +13459,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data13.nodes === undefined){
-const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema73.required,parentSchema:schema73,data:data13};
+const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12418,7 +13470,7 @@ errors++;
 }
 for(const key2 in data13){
 if(!((((((key2 === "vhost") || (key2 === "name")) || (key2 === "type")) || (key2 === "why")) || (key2 === "nodes")) || (key2 === "bindingsNotChecked"))){
-const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data:data13};
+const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12431,7 +13483,7 @@ errors++;
 if(data13.vhost !== undefined){
 let data14 = data13.vhost;
 if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.vhost.type,parentSchema:schema73.properties.vhost,data:data14};
+const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.vhost.type,parentSchema:schema75.properties.vhost,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12444,7 +13496,7 @@ errors++;
 if(data13.name !== undefined){
 let data15 = data13.name;
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data15};
+const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12457,7 +13509,7 @@ errors++;
 if(data13.type !== undefined){
 let data16 = data13.type;
 if(typeof data16 !== "string"){
-const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.type.type,parentSchema:schema73.properties.type,data:data16};
+const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.type.type,parentSchema:schema75.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12470,7 +13522,7 @@ errors++;
 if(data13.why !== undefined){
 let data17 = data13.why;
 if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.why.type,parentSchema:schema73.properties.why,data:data17};
+const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.why.type,parentSchema:schema75.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12480,7 +13532,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data17 === "home-node-down") || (data17 === "no-quorum"))){
-const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema73.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema73.properties.why.enum,parentSchema:schema73.properties.why,data:data17};
+const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema75.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.why.enum,parentSchema:schema75.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -12497,7 +13549,7 @@ const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 let data19 = data18[i4];
 if(typeof data19 !== "string"){
-const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.nodes.items.type,parentSchema:schema73.properties.nodes.items,data:data19};
+const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.nodes.items.type,parentSchema:schema75.properties.nodes.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12509,7 +13561,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.nodes.type,parentSchema:schema73.properties.nodes,data:data18};
+const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.nodes.type,parentSchema:schema75.properties.nodes,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -12522,7 +13574,7 @@ errors++;
 if(data13.bindingsNotChecked !== undefined){
 let data20 = data13.bindingsNotChecked;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.properties.bindingsNotChecked.type,parentSchema:schema73.properties.bindingsNotChecked,data:data20};
+const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.properties.bindingsNotChecked.type,parentSchema:schema75.properties.bindingsNotChecked,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12534,7 +13586,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data:data13};
+const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12546,7 +13598,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.unavailable.type,parentSchema:schema71.properties.unavailable,data:data12};
+const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.unavailable.type,parentSchema:schema73.properties.unavailable,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12564,7 +13616,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.vhost === undefined){
-const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12574,7 +13626,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data22.name === undefined){
-const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12584,7 +13636,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data22.type === undefined){
-const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12594,7 +13646,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data22.members === undefined){
-const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12604,7 +13656,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data22.offline === undefined){
-const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12614,7 +13666,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data22.target === undefined){
-const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12624,7 +13676,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data22.missing === undefined){
-const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12634,7 +13686,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data22.candidates === undefined){
-const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema74.required,parentSchema:schema74,data:data22};
+const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12645,7 +13697,7 @@ errors++;
 }
 for(const key3 in data22){
 if(!((((((((key3 === "vhost") || (key3 === "name")) || (key3 === "type")) || (key3 === "members")) || (key3 === "offline")) || (key3 === "target")) || (key3 === "missing")) || (key3 === "candidates"))){
-const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data:data22};
+const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12658,7 +13710,7 @@ errors++;
 if(data22.vhost !== undefined){
 let data23 = data22.vhost;
 if(typeof data23 !== "string"){
-const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.vhost.type,parentSchema:schema74.properties.vhost,data:data23};
+const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.vhost.type,parentSchema:schema76.properties.vhost,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12671,7 +13723,7 @@ errors++;
 if(data22.name !== undefined){
 let data24 = data22.name;
 if(typeof data24 !== "string"){
-const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.name.type,parentSchema:schema74.properties.name,data:data24};
+const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -12684,7 +13736,7 @@ errors++;
 if(data22.type !== undefined){
 let data25 = data22.type;
 if(typeof data25 !== "string"){
-const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.type.type,parentSchema:schema74.properties.type,data:data25};
+const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.type.type,parentSchema:schema76.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12694,7 +13746,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!((data25 === "quorum") || (data25 === "stream"))){
-const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema74.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.type.enum,parentSchema:schema74.properties.type,data:data25};
+const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema76.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.type.enum,parentSchema:schema76.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -12711,7 +13763,7 @@ const len6 = data26.length;
 for(let i6=0; i6<len6; i6++){
 let data27 = data26[i6];
 if(typeof data27 !== "string"){
-const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.members.items.type,parentSchema:schema74.properties.members.items,data:data27};
+const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.members.items.type,parentSchema:schema76.properties.members.items,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -12723,7 +13775,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.members.type,parentSchema:schema74.properties.members,data:data26};
+const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.members.type,parentSchema:schema76.properties.members,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -12740,7 +13792,7 @@ const len7 = data28.length;
 for(let i7=0; i7<len7; i7++){
 let data29 = data28[i7];
 if(typeof data29 !== "string"){
-const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.offline.items.type,parentSchema:schema74.properties.offline.items,data:data29};
+const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.offline.items.type,parentSchema:schema76.properties.offline.items,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -12752,7 +13804,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.offline.type,parentSchema:schema74.properties.offline,data:data28};
+const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.offline.type,parentSchema:schema76.properties.offline,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -12765,7 +13817,7 @@ errors++;
 if(data22.target !== undefined){
 let data30 = data22.target;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.target.type,parentSchema:schema74.properties.target,data:data30};
+const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.target.type,parentSchema:schema76.properties.target,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -12778,7 +13830,7 @@ errors++;
 if(data22.missing !== undefined){
 let data31 = data22.missing;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.missing.type,parentSchema:schema74.properties.missing,data:data31};
+const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.missing.type,parentSchema:schema76.properties.missing,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -12795,7 +13847,7 @@ const len8 = data32.length;
 for(let i8=0; i8<len8; i8++){
 let data33 = data32[i8];
 if(typeof data33 !== "string"){
-const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.candidates.items.type,parentSchema:schema74.properties.candidates.items,data:data33};
+const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.candidates.items.type,parentSchema:schema76.properties.candidates.items,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -12807,7 +13859,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.candidates.type,parentSchema:schema74.properties.candidates,data:data32};
+const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.candidates.type,parentSchema:schema76.properties.candidates,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -12819,7 +13871,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data:data22};
+const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -12831,7 +13883,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.replicas.type,parentSchema:schema71.properties.replicas,data:data21};
+const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.replicas.type,parentSchema:schema73.properties.replicas,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -12849,7 +13901,7 @@ for(let i9=0; i9<len9; i9++){
 let data35 = data34[i9];
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.locator === undefined){
-const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema75.required,parentSchema:schema75,data:data35};
+const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -12859,7 +13911,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data35.source === undefined){
-const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema75.required,parentSchema:schema75,data:data35};
+const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -12869,7 +13921,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data35.queues === undefined){
-const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema75.required,parentSchema:schema75,data:data35};
+const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -12880,7 +13932,7 @@ errors++;
 }
 for(const key4 in data35){
 if(!((((key4 === "locator") || (key4 === "source")) || (key4 === "policy")) || (key4 === "queues"))){
-const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data:data35};
+const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data:data35};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -12893,7 +13945,7 @@ errors++;
 if(data35.locator !== undefined){
 let data36 = data35.locator;
 if(typeof data36 !== "string"){
-const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.locator.type,parentSchema:schema75.properties.locator,data:data36};
+const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.locator.type,parentSchema:schema77.properties.locator,data:data36};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -12906,7 +13958,7 @@ errors++;
 if(data35.source !== undefined){
 let data37 = data35.source;
 if(typeof data37 !== "string"){
-const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.source.type,parentSchema:schema75.properties.source,data:data37};
+const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.source.type,parentSchema:schema77.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -12916,7 +13968,7 @@ vErrors.push(err68);
 errors++;
 }
 if(!(((data37 === "policy") || (data37 === "argument")) || (data37 === "default"))){
-const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema75.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.source.enum,parentSchema:schema75.properties.source,data:data37};
+const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema77.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.source.enum,parentSchema:schema77.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -12929,7 +13981,7 @@ errors++;
 if(data35.policy !== undefined){
 let data38 = data35.policy;
 if(typeof data38 !== "string"){
-const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.policy.type,parentSchema:schema75.properties.policy,data:data38};
+const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -12942,7 +13994,7 @@ errors++;
 if(data35.queues !== undefined){
 let data39 = data35.queues;
 if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.properties.queues.type,parentSchema:schema75.properties.queues,data:data39};
+const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.queues.type,parentSchema:schema77.properties.queues,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12954,7 +14006,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data:data35};
+const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -12966,7 +14018,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.leaderLocators.type,parentSchema:schema71.properties.leaderLocators,data:data34};
+const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.leaderLocators.type,parentSchema:schema73.properties.leaderLocators,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -12978,7 +14030,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -12987,7 +14039,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
 
@@ -13197,7 +14249,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key1 in data4){
-if(!(((key1 === "prune") || (key1 === "allowReplace")) || (key1 === "allowDataLoss"))){
+if(!((((key1 === "prune") || (key1 === "allowReplace")) || (key1 === "allowDataLoss")) || (key1 === "migrate"))){
 const err18 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err18];
@@ -13247,9 +14299,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data4};
+if(data4.migrate !== undefined){
+let data8 = data4.migrate;
+if(typeof data8 !== "boolean"){
+const err22 = {instancePath:instancePath+"/options/migrate",schemaPath:"#/definitions/PlanOptions/properties/migrate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.migrate.type,parentSchema:schema12.properties.migrate,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13259,19 +14312,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.changes !== undefined){
-let data8 = data.changes;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate11(data8[i1], {instancePath:instancePath+"/changes/" + i1,parentData:data8,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err23 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.changes.type,parentSchema:schema11.properties.changes,data:data8};
+const err23 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13281,19 +14324,19 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data10 = data.steps;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate107(data10[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data10,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(data.changes !== undefined){
+let data9 = data.changes;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate11(data9[i1], {instancePath:instancePath+"/changes/" + i1,parentData:data9,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data10};
+const err24 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.changes.type,parentSchema:schema11.properties.changes,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13303,19 +14346,19 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.guards !== undefined){
-let data12 = data.guards;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate114(data12[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data12,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(data.steps !== undefined){
+let data11 = data.steps;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate116(data11[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.guards.type,parentSchema:schema11.properties.guards,data:data12};
+const err25 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13325,19 +14368,19 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.refusals !== undefined){
-let data14 = data.refusals;
-if(Array.isArray(data14)){
-const len4 = data14.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate114(data14[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data14,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(data.guards !== undefined){
+let data13 = data.guards;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate123(data13[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/refusals",schemaPath:"#/properties/refusals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.refusals.type,parentSchema:schema11.properties.refusals,data:data14};
+const err26 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.guards.type,parentSchema:schema11.properties.guards,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13347,11 +14390,19 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data16 = data.summary;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.create === undefined){
-const err27 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16};
+if(data.refusals !== undefined){
+let data15 = data.refusals;
+if(Array.isArray(data15)){
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate123(data15[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/refusals",schemaPath:"#/properties/refusals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.refusals.type,parentSchema:schema11.properties.refusals,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13360,8 +14411,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data16.update === undefined){
-const err28 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16};
+}
+if(data.summary !== undefined){
+let data17 = data.summary;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.create === undefined){
+const err28 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13370,8 +14425,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data16.replace === undefined){
-const err29 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16};
+if(data17.update === undefined){
+const err29 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13380,8 +14435,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data16.delete === undefined){
-const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "delete"},message:"must have required property '"+"delete"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16};
+if(data17.replace === undefined){
+const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13390,8 +14445,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data16.unmanaged === undefined){
-const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "unmanaged"},message:"must have required property '"+"unmanaged"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16};
+if(data17.migrate === undefined){
+const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "migrate"},message:"must have required property '"+"migrate"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13400,8 +14455,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data16.runtime === undefined){
-const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data16};
+if(data17.delete === undefined){
+const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "delete"},message:"must have required property '"+"delete"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13410,9 +14465,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key2 in data16){
-if(!((((((key2 === "create") || (key2 === "update")) || (key2 === "replace")) || (key2 === "delete")) || (key2 === "unmanaged")) || (key2 === "runtime"))){
-const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data16};
+if(data17.unmanaged === undefined){
+const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "unmanaged"},message:"must have required property '"+"unmanaged"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13421,11 +14475,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data16.create !== undefined){
-let data17 = data16.create;
-if(!((typeof data17 == "number") && (isFinite(data17)))){
-const err34 = {instancePath:instancePath+"/summary/create",schemaPath:"#/properties/summary/properties/create/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.create.type,parentSchema:schema11.properties.summary.properties.create,data:data17};
+if(data17.runtime === undefined){
+const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13434,11 +14485,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data16.update !== undefined){
-let data18 = data16.update;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err35 = {instancePath:instancePath+"/summary/update",schemaPath:"#/properties/summary/properties/update/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.update.type,parentSchema:schema11.properties.summary.properties.update,data:data18};
+for(const key2 in data17){
+if(!(((((((key2 === "create") || (key2 === "update")) || (key2 === "replace")) || (key2 === "migrate")) || (key2 === "delete")) || (key2 === "unmanaged")) || (key2 === "runtime"))){
+const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13448,10 +14497,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data16.replace !== undefined){
-let data19 = data16.replace;
-if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err36 = {instancePath:instancePath+"/summary/replace",schemaPath:"#/properties/summary/properties/replace/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.replace.type,parentSchema:schema11.properties.summary.properties.replace,data:data19};
+if(data17.create !== undefined){
+let data18 = data17.create;
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err36 = {instancePath:instancePath+"/summary/create",schemaPath:"#/properties/summary/properties/create/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.create.type,parentSchema:schema11.properties.summary.properties.create,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13461,10 +14510,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data16.delete !== undefined){
-let data20 = data16.delete;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err37 = {instancePath:instancePath+"/summary/delete",schemaPath:"#/properties/summary/properties/delete/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.delete.type,parentSchema:schema11.properties.summary.properties.delete,data:data20};
+if(data17.update !== undefined){
+let data19 = data17.update;
+if(!((typeof data19 == "number") && (isFinite(data19)))){
+const err37 = {instancePath:instancePath+"/summary/update",schemaPath:"#/properties/summary/properties/update/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.update.type,parentSchema:schema11.properties.summary.properties.update,data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13474,10 +14523,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16.unmanaged !== undefined){
-let data21 = data16.unmanaged;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err38 = {instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/properties/summary/properties/unmanaged/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.unmanaged.type,parentSchema:schema11.properties.summary.properties.unmanaged,data:data21};
+if(data17.replace !== undefined){
+let data20 = data17.replace;
+if(!((typeof data20 == "number") && (isFinite(data20)))){
+const err38 = {instancePath:instancePath+"/summary/replace",schemaPath:"#/properties/summary/properties/replace/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.replace.type,parentSchema:schema11.properties.summary.properties.replace,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13487,10 +14536,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data16.runtime !== undefined){
-let data22 = data16.runtime;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err39 = {instancePath:instancePath+"/summary/runtime",schemaPath:"#/properties/summary/properties/runtime/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.runtime.type,parentSchema:schema11.properties.summary.properties.runtime,data:data22};
+if(data17.migrate !== undefined){
+let data21 = data17.migrate;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err39 = {instancePath:instancePath+"/summary/migrate",schemaPath:"#/properties/summary/properties/migrate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.migrate.type,parentSchema:schema11.properties.summary.properties.migrate,data:data21};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13500,9 +14549,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data16};
+if(data17.delete !== undefined){
+let data22 = data17.delete;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err40 = {instancePath:instancePath+"/summary/delete",schemaPath:"#/properties/summary/properties/delete/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.delete.type,parentSchema:schema11.properties.summary.properties.delete,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13512,21 +14562,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.cluster !== undefined){
-if(!(validate117(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
-vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
-errors = vErrors.length;
-}
-}
-if(data.blocked !== undefined){
-let data24 = data.blocked;
-if(Array.isArray(data24)){
-const len5 = data24.length;
-for(let i5=0; i5<len5; i5++){
-let data25 = data24[i5];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.change === undefined){
-const err41 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema76.required,parentSchema:schema76,data:data25};
+if(data17.unmanaged !== undefined){
+let data23 = data17.unmanaged;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err41 = {instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/properties/summary/properties/unmanaged/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.unmanaged.type,parentSchema:schema11.properties.summary.properties.unmanaged,data:data23};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13535,8 +14574,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data25.nodes === undefined){
-const err42 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema76.required,parentSchema:schema76,data:data25};
+}
+if(data17.runtime !== undefined){
+let data24 = data17.runtime;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err42 = {instancePath:instancePath+"/summary/runtime",schemaPath:"#/properties/summary/properties/runtime/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.runtime.type,parentSchema:schema11.properties.summary.properties.runtime,data:data24};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13545,8 +14587,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data25.reason === undefined){
-const err43 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema76.required,parentSchema:schema76,data:data25};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13555,9 +14599,22 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 in data25){
-if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
-const err44 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data25};
+}
+if(data.cluster !== undefined){
+if(!(validate126(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+errors = vErrors.length;
+}
+}
+if(data.blocked !== undefined){
+let data26 = data.blocked;
+if(Array.isArray(data26)){
+const len5 = data26.length;
+for(let i5=0; i5<len5; i5++){
+let data27 = data26[i5];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.change === undefined){
+const err44 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema78.required,parentSchema:schema78,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13566,11 +14623,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data25.change !== undefined){
-let data26 = data25.change;
-if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err45 = {instancePath:instancePath+"/blocked/" + i5+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.change.type,parentSchema:schema76.properties.change,data:data26};
+if(data27.nodes === undefined){
+const err45 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema78.required,parentSchema:schema78,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13579,15 +14633,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data25.nodes !== undefined){
-let data27 = data25.nodes;
-if(Array.isArray(data27)){
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-let data28 = data27[i6];
-if(typeof data28 !== "string"){
-const err46 = {instancePath:instancePath+"/blocked/" + i5+"/nodes/" + i6,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.nodes.items.type,parentSchema:schema76.properties.nodes.items,data:data28};
+if(data27.reason === undefined){
+const err46 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema78.required,parentSchema:schema78,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13596,10 +14643,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/blocked/" + i5+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.nodes.type,parentSchema:schema76.properties.nodes,data:data27};
+for(const key3 in data27){
+if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
+const err47 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13609,10 +14655,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data25.reason !== undefined){
-let data29 = data25.reason;
-if(typeof data29 !== "string"){
-const err48 = {instancePath:instancePath+"/blocked/" + i5+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.reason.type,parentSchema:schema76.properties.reason,data:data29};
+if(data27.change !== undefined){
+let data28 = data27.change;
+if(!((typeof data28 == "number") && (isFinite(data28)))){
+const err48 = {instancePath:instancePath+"/blocked/" + i5+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.change.type,parentSchema:schema78.properties.change,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13622,9 +14668,14 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data25};
+if(data27.nodes !== undefined){
+let data29 = data27.nodes;
+if(Array.isArray(data29)){
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+if(typeof data30 !== "string"){
+const err49 = {instancePath:instancePath+"/blocked/" + i5+"/nodes/" + i6,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.nodes.items.type,parentSchema:schema78.properties.nodes.items,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13636,7 +14687,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/blocked",schemaPath:"#/properties/blocked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blocked.type,parentSchema:schema11.properties.blocked,data:data24};
+const err50 = {instancePath:instancePath+"/blocked/" + i5+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.nodes.type,parentSchema:schema78.properties.nodes,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13646,14 +14697,51 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data27.reason !== undefined){
+let data31 = data27.reason;
+if(typeof data31 !== "string"){
+const err51 = {instancePath:instancePath+"/blocked/" + i5+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.reason.type,parentSchema:schema78.properties.reason,data:data31};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data27};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/blocked",schemaPath:"#/properties/blocked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blocked.type,parentSchema:schema11.properties.blocked,data:data26};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
 }
 errors++;
 }
