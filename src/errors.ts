@@ -3,7 +3,7 @@
  * pure stages return diagnostics instead of throwing.
  */
 
-/** Process exit codes, the command-line contract of DESIGN.md. */
+/** Process exit codes, the README's "Exit codes". */
 export const ExitCode = {
   ok: 0,
   error: 1,
@@ -21,6 +21,7 @@ export type TopoErrorCode =
   | 'broker-auth'
   | 'broker-forbidden'
   | 'broker-not-found'
+  | 'broker-node-down'
   | 'broker-response'
   | 'broker-http'
   | 'amqp'
@@ -40,4 +41,17 @@ export class TopoError extends Error {
   ) {
     super(message);
   }
+}
+
+const FILE_ERROR_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+};
+
+/** Why a file system call failed, in words for a one-line message (Node's code when unusual). */
+export function fileErrorReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return (code && FILE_ERROR_REASONS[code]) ?? code ?? message ?? String(error);
 }

@@ -1,7 +1,7 @@
 import type { ManagementClient } from '../broker/management-client.js';
 import { ExitCode, TopoError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
-import type { ApplyProgress, ApplyReport } from './apply-report.js';
+import type { ApplyProgress, ApplyReport } from '../plan/apply-report.js';
 import { executeSteps } from './execute-steps.js';
 import { runStep, type RunStepContext } from './run-step.js';
 
@@ -22,13 +22,18 @@ export interface ExecutePlanOptions extends RunStepContext {
 /**
  * Carries out a plan's steps on the broker, as the plan wrote them, in dependency order with
  * bounded concurrency. Refuses (exit 3, nothing called) a plan whose guards were not all
- * allowed: the guards are the planner's, the executor only makes sure none is bypassed.
+ * allowed, and (exit 1) one that needs a node that is down: the guards and blockers are the
+ * planner's, the executor only makes sure none is bypassed.
  * A failed step stops the apply: see `executeSteps` for what the report then holds.
  */
 export async function executePlan(client: ManagementClient, plan: Plan, options: ExecutePlanOptions): Promise<ApplyReport> {
   if (plan.refusals.length > 0) {
     const flags = [...new Set(plan.refusals.map((r) => r.flag))].sort().join(', ');
     throw new TopoError('refused', `the plan needs ${flags}; nothing was changed`, ExitCode.refused);
+  }
+  if (plan.blocked && plan.blocked.length > 0) {
+    const nodes = [...new Set(plan.blocked.flatMap((b) => b.nodes))].sort().join(', ');
+    throw new TopoError('refused', `the plan needs node(s) that are down (${nodes}); nothing was changed`);
   }
   return executeSteps(plan.steps, (step) => runStep(client, step, options), options);
 }

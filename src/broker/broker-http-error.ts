@@ -1,4 +1,6 @@
 import { TopoError, type TopoErrorCode } from '../errors.js';
+import { redactUrlsIn } from './redact-url.js';
+import { oneLine } from '../text/one-line.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
@@ -6,17 +8,22 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
  * A management API call that failed, as one clear line. `path` is the API path as sent
  * (segments URL-encoded, no query, never credentials); `status` is absent when no HTTP answer
  * arrived (unreachable, timeout, TLS). `reason` is the broker's own reason text, when it gave one.
+ * Any URL in the message or the reason shows no user information.
  */
 export class BrokerHttpError extends TopoError {
+  readonly reason?: string;
+
   constructor(
     code: TopoErrorCode,
     message: string,
     readonly method: HttpMethod,
     readonly path: string,
     readonly status?: number,
-    readonly reason?: string,
+    reason?: string,
   ) {
-    super(code, message);
+    // The URLs come without credentials, but the details come from Node, proxies and brokers.
+    super(code, redactUrlsIn(message));
+    if (reason !== undefined) this.reason = redactUrlsIn(reason);
   }
 }
 
@@ -50,6 +57,8 @@ export function statusError(
     );
   }
   if (status === 401 || status === 403) return make('broker-forbidden', forbiddenMessage(call, target, reason));
+  const down = nodeDownMessage(call, reason);
+  if (down !== undefined) return make('broker-node-down', down);
   if (status === 404 || (status === 400 && reason === 'vhost_not_found')) {
     return make('broker-not-found', notFoundMessage(call, target));
   }
@@ -179,6 +188,22 @@ function forbiddenMessage(call: HttpCallContext, target: Target, reason: string 
   return `${who} is not allowed to ${call.method} ${call.path} at ${call.base}${reason ? `: ${reason}` : ''} (${needs})`;
 }
 
+/**
+ * A node the call needs is down, as RabbitMQ words it. A durable classic queue whose home node
+ * is down stays in the broker's definitions, but every call on it (declare, bind, delete, GET)
+ * is answered 404 "home node ... of durable queue ... is down or inaccessible" (3.10): that is
+ * not "not found". Declaring on a named node that is down is a 400 "could not be contacted".
+ */
+function nodeDownMessage(call: HttpCallContext, reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  const at = `(${call.method} ${call.path} at ${call.base})`;
+  const home = /home node '([^']+)' of durable queue '((?:[^']|'(?! in vhost '))*)' in vhost '(.*)' is down/.exec(reason);
+  if (home) return `queue "${home[2]}" in vhost "${home[3]}" is unavailable: its home node ${home[1]} is down or unreachable ${at}`;
+  const node = /[Nn]ode '([^']+)' could not be contacted/.exec(reason);
+  if (node) return `node ${node[1]} is down or unreachable ${at}`;
+  return undefined;
+}
+
 function notFoundMessage(call: HttpCallContext, target: Target): string {
   if (target.wholeVhost) {
     return `vhost "${target.vhost}" does not exist at ${call.base}`;
@@ -197,10 +222,6 @@ function brokerReason(body: unknown): { error?: string; reason?: string } {
     ...(error === undefined ? {} : { error: oneLine(String(error)) }),
     ...(reason === undefined ? {} : { reason: oneLine(typeof reason === 'string' ? reason : JSON.stringify(reason)) }),
   };
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function safeDecode(segment: string): string {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import type { ConnectionFlags } from '../cli/options.js';
 import { TopoError } from '../errors.js';
+import { redactUrlsIn } from './redact-url.js';
+import { urlParts } from './url-parts.js';
 
 /** Default management API base URL when neither `--url` nor `TOPO_URL` is given. */
 export const DEFAULT_MANAGEMENT_URL = 'http://localhost:15672';
@@ -27,13 +27,18 @@ export interface TlsOptions {
   rejectUnauthorized: boolean;
 }
 
-/** Everything `new Connection` needs; `resolveConnection` builds it from flags and env. */
+/** Everything `new Connection` needs, resolved and checked; `createConnection` builds it from options. */
 export interface ConnectionInit {
   urls: string[];
   user: string;
   password: string;
   timeoutMs: number;
+  /** The first of `amqpUrls`, when only that is given. */
   amqpUrl: string;
+  /** AMQP URLs tried in order; default `[amqpUrl]`. */
+  amqpUrls?: string[];
+  /** True when the user named the AMQP URLs; false when they were derived from the management URLs. */
+  amqpGiven?: boolean;
   amqpUser: string;
   amqpPassword: string;
   tlsFiles: TlsFiles;
@@ -52,8 +57,19 @@ export class Connection {
   readonly user: string;
   /** Per-request timeout in milliseconds. */
   readonly timeoutMs: number;
-  /** AMQP URL without credentials (amqp:// or amqps://), possibly with a vhost path and query. */
+  /** The first of `amqpUrls`. */
   readonly amqpUrl: string;
+  /**
+   * AMQP URLs without credentials (amqp:// or amqps://, possibly with a vhost path and query),
+   * tried in order: one per node of a cluster. Never empty.
+   */
+  readonly amqpUrls: readonly string[];
+  /**
+   * True when the user gave `amqpUrls` (`--amqp-url`, `TOPO_AMQP_URL`); false when they are a
+   * guess from the management hosts, which the broker's own listeners replace where topo can
+   * read them (`readAmqpTarget`).
+   */
+  readonly amqpGiven: boolean;
   /** AMQP user (from the AMQP URL, else the management user). */
   readonly amqpUser: string;
   /** TLS file paths and `--insecure`, for display. */
@@ -64,10 +80,20 @@ export class Connection {
 
   constructor(init: ConnectionInit) {
     if (init.urls.length === 0) throw new TopoError('usage', 'no management API URL given');
+    // The URLs are printed in messages and views: a password must never ride in one.
+    const amqpUrls = init.amqpUrls && init.amqpUrls.length > 0 ? init.amqpUrls : [init.amqpUrl];
+    if ([...init.urls, ...amqpUrls].some((url) => urlParts(url).userinfo !== undefined)) {
+      throw new TopoError('usage', 'a Connection URL must not carry credentials (createConnection takes them out)');
+    }
+    if (!Number.isFinite(init.timeoutMs) || init.timeoutMs <= 0) {
+      throw new TopoError('usage', `the request timeout must be a positive number of milliseconds, got ${init.timeoutMs}`);
+    }
     this.urls = Object.freeze([...init.urls]);
     this.user = init.user;
     this.timeoutMs = init.timeoutMs;
-    this.amqpUrl = init.amqpUrl;
+    this.amqpUrls = Object.freeze([...amqpUrls]);
+    this.amqpUrl = amqpUrls[0]!;
+    this.amqpGiven = init.amqpGiven ?? true;
     this.amqpUser = init.amqpUser;
     this.tlsFiles = Object.freeze({ ...init.tlsFiles });
     this.#password = init.password;
@@ -90,13 +116,20 @@ export class Connection {
     return { ...this.#tls };
   }
 
-  /** Replaces every occurrence of a secret of this connection in `text` (defence in depth). */
+  /**
+   * Replaces every occurrence of a password of this connection in `text`, as typed,
+   * percent-encoded, or base64-encoded alone or as `user:password` (an `Authorization`
+   * header), and hides the user information of any URL in it (defence in depth).
+   */
   redact(text: string): string {
-    let out = text;
-    for (const secret of [this.#password, this.#amqpPassword]) {
-      // Very short secrets would mangle ordinary words; they are never put in messages anyway.
-      if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-    }
+    let out = redactUrlsIn(text);
+    const forms = [
+      ...secretForms(this.user, this.#password),
+      ...secretForms(this.amqpUser, this.#amqpPassword),
+      // Longest first, so that no form is cut in half by a shorter one.
+    ].sort((a, b) => b.length - a.length);
+    // Very short forms would mangle ordinary words; they are never put in messages anyway.
+    for (const form of forms) if (form.length >= 4) out = out.split(form).join(REDACTED);
     return out;
   }
 
@@ -108,6 +141,7 @@ export class Connection {
       password: REDACTED,
       timeoutMs: this.timeoutMs,
       amqpUrl: this.amqpUrl,
+      amqpUrls: [...this.amqpUrls],
       amqpUser: this.amqpUser,
       amqpPassword: REDACTED,
       tls: { ...this.tlsFiles },
@@ -123,131 +157,14 @@ export class Connection {
   }
 }
 
+/** The forms in which `password` could show in text. */
+function secretForms(user: string, password: string): string[] {
+  if (password === '') return [];
+  const base64 = (text: string) => Buffer.from(text).toString('base64');
+  return [password, encodeURIComponent(password), base64(`${user}:${password}`), base64(password)];
+}
+
 /** For messages: the management URL(s), comma-separated, without credentials. */
 export function describeConnection(conn: Connection): string {
   return conn.urls.join(', ');
-}
-
-const present = (value: string | undefined): value is string => value !== undefined && value !== '';
-
-/**
- * Resolves how to reach the broker. Precedence: flags, then `TOPO_*` environment variables,
- * then credentials embedded in a URL (which are removed from it), then defaults
- * (`http://localhost:15672`, guest/guest, 30 s). TLS files are read now; an unreadable file is
- * a one-line `TopoError`. The AMQP URL is `--amqp-url` / `TOPO_AMQP_URL`, else derived from
- * the first management URL's host (amqp://host:5672, or amqps://host:5671 when that URL is
- * https), with the management credentials unless the AMQP URL carries its own.
- */
-export function resolveConnection(flags: ConnectionFlags, env: Record<string, string | undefined>): Connection {
-  const rawUrls = (flags.url && flags.url.length > 0 ? flags.url : present(env.TOPO_URL) ? [env.TOPO_URL] : [])
-    .flatMap((u) => u.split(','))
-    .map((u) => u.trim())
-    .filter((u) => u !== '');
-  const parsed = (rawUrls.length > 0 ? rawUrls : [DEFAULT_MANAGEMENT_URL]).map(parseManagementUrl);
-  const embedded = parsed.find((p) => p.user !== undefined || p.password !== undefined);
-
-  const user = [flags.user, env.TOPO_USER, embedded?.user].find(present) ?? 'guest';
-  const password = [flags.password, env.TOPO_PASSWORD, embedded?.password].find(present) ?? 'guest';
-
-  const first = parsed[0]!;
-  const amqpSource = [flags.amqpUrl, env.TOPO_AMQP_URL].find(present);
-  const amqp = amqpSource === undefined ? deriveAmqpUrl(first.url) : parseAmqpUrl(amqpSource);
-
-  const tlsFiles: TlsFiles = {
-    ...(flags.caCert ? { caCert: flags.caCert } : {}),
-    ...(flags.clientCert ? { clientCert: flags.clientCert } : {}),
-    ...(flags.clientKey ? { clientKey: flags.clientKey } : {}),
-    insecure: Boolean(flags.insecure),
-  };
-  const tls: TlsOptions = {
-    ...(tlsFiles.caCert ? { ca: readTlsFile('--ca-cert', tlsFiles.caCert) } : {}),
-    ...(tlsFiles.clientCert ? { cert: readTlsFile('--client-cert', tlsFiles.clientCert) } : {}),
-    ...(tlsFiles.clientKey ? { key: readTlsFile('--client-key', tlsFiles.clientKey) } : {}),
-    rejectUnauthorized: !tlsFiles.insecure,
-  };
-
-  const timeoutMs = flags.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TopoError('usage', `--timeout must be a positive number of milliseconds`);
-  }
-
-  return new Connection({
-    urls: parsed.map((p) => p.url),
-    user,
-    password,
-    timeoutMs,
-    amqpUrl: amqp.url,
-    amqpUser: amqp.user ?? user,
-    amqpPassword: amqp.password ?? password,
-    tlsFiles,
-    tls,
-  });
-}
-
-interface ParsedUrl {
-  url: string;
-  user?: string;
-  password?: string;
-}
-
-/** Removes `user:password@` from text that failed to parse, so a usage error cannot echo it. */
-function withoutUserinfo(text: string): string {
-  return text.replace(/\/\/[^/?#]*@/, '//');
-}
-
-function parseManagementUrl(raw: string): ParsedUrl {
-  // "localhost:15672" would parse with "localhost:" as the scheme.
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new TopoError('usage', `invalid management API URL "${withoutUserinfo(raw)}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TopoError('usage', `management API URL must be http:// or https://, got "${withoutUserinfo(raw)}"`);
-  }
-  // A path prefix (management behind a proxy) is kept; a trailing "/api" is the API itself.
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
-  return { url: `${url.protocol}//${url.host}${path}`, ...userinfo(url) };
-}
-
-function parseAmqpUrl(raw: string): ParsedUrl {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new TopoError('usage', `invalid AMQP URL "${withoutUserinfo(raw)}"`);
-  }
-  if (url.protocol !== 'amqp:' && url.protocol !== 'amqps:') {
-    throw new TopoError('usage', `AMQP URL must be amqp:// or amqps://, got "${withoutUserinfo(raw)}"`);
-  }
-  const credentials = userinfo(url);
-  url.username = '';
-  url.password = '';
-  return { url: url.toString().replace(/\/$/, ''), ...credentials };
-}
-
-function userinfo(url: URL): { user?: string; password?: string } {
-  return {
-    ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-  };
-}
-
-function deriveAmqpUrl(managementUrl: string): ParsedUrl {
-  const url = new URL(managementUrl);
-  return {
-    url: url.protocol === 'https:' ? `amqps://${url.hostname}:5671` : `amqp://${url.hostname}:5672`,
-  };
-}
-
-function readTlsFile(flag: string, path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
-    throw new TopoError('file', `cannot read ${flag} file "${path}": ${why}`);
-  }
 }

@@ -11,18 +11,25 @@ import {
   type HttpMethod,
 } from './broker-http-error.js';
 import type { Connection } from './connection.js';
+import {
+  isTransientNoAnswer,
+  isTransientStatus,
+  retryPolicy,
+  withRetry,
+  type NoAnswer,
+  type RetryPolicy,
+} from './retry-policy.js';
 
 export { apiPath } from './api-path.js';
 export { BrokerHttpError, type HttpMethod } from './broker-http-error.js';
 
-/** Tuning of a ManagementClient; the defaults suit the CLI. */
-export interface ManagementClientOptions {
+/**
+ * Tuning of a ManagementClient; the defaults suit the CLI. The retry fields override those of
+ * `DEFAULT_RETRY_POLICY` for idempotent requests (GET, PUT, DELETE).
+ */
+export interface ManagementClientOptions extends Partial<RetryPolicy> {
   /** Sockets per node kept open and reused (keep-alive). Default 16. */
   maxSockets?: number;
-  /** Tries of an idempotent request (GET, PUT, DELETE). Default 3. */
-  attempts?: number;
-  /** First backoff delay in ms; doubles each retry. Default 100. */
-  backoffMs?: number;
   /** Receives one line per HTTP exchange (method, URL without credentials, status, time). */
   debug?: (line: string) => void;
 }
@@ -32,12 +39,11 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string>;
   /** Statuses that are an answer rather than an error. Default 200, 201, 204. */
-  okStatuses?: number[];
+  okStatuses?: readonly number[];
 }
 
 /** Node error codes meaning the TCP connection never opened: nothing reached the broker. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
-const RETRY_STATUSES = new Set([502, 503, 504]);
 const DEFAULT_OK = [200, 201, 204];
 
 interface RawAnswer {
@@ -50,7 +56,7 @@ interface RawAnswer {
 
 /** Why one exchange with one node produced no answer. */
 interface Failure {
-  kind: 'not-connected' | 'lost' | 'timeout' | 'tls';
+  kind: NoAnswer;
   base: string;
   detail: string;
 }
@@ -59,7 +65,7 @@ interface Failure {
  * The RabbitMQ management HTTP API of one broker or cluster, over Node's `http`/`https` with
  * keep-alive agents. A node that cannot be reached is skipped for the next one of
  * `connection.urls`, and the one that answers is remembered. Idempotent requests (GET, PUT,
- * DELETE) are retried with exponential backoff on connection errors, timeouts and 502/503/504;
+ * DELETE) are retried by `retryPolicy` on the failures ./retry-policy.ts calls transient;
  * POST never is (it only moves to another node when the connection never opened). Every
  * failure is a `BrokerHttpError` with one clear line and no credentials.
  */
@@ -67,8 +73,8 @@ export class ManagementClient {
   readonly connection: Connection;
   readonly #httpAgent: http.Agent;
   readonly #httpsAgent: https.Agent;
-  readonly #attempts: number;
-  readonly #backoffMs: number;
+  /** How idempotent requests are retried; callers that repeat a POST they know is safe use it too. */
+  readonly retryPolicy: Readonly<RetryPolicy>;
   readonly #debug: ((line: string) => void) | undefined;
   #preferred = 0;
 
@@ -77,8 +83,7 @@ export class ManagementClient {
     const maxSockets = options.maxSockets ?? 16;
     this.#httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets, ...connection.tlsOptions() });
-    this.#attempts = Math.max(1, options.attempts ?? 3);
-    this.#backoffMs = options.backoffMs ?? 100;
+    this.retryPolicy = retryPolicy(options);
     this.#debug = options.debug;
   }
 
@@ -88,38 +93,30 @@ export class ManagementClient {
   }
 
   /**
-   * One API call. `path` is an API path built with `apiPath`. Resolves with the status and the
-   * parsed JSON body (undefined when empty) when the status is one of `okStatuses`; otherwise
-   * throws a `BrokerHttpError`.
+   * One API call. `path` is an API path built with `apiPath`. Resolves with the status, the
+   * parsed JSON body (undefined when empty) and the base URL of the node that answered, when
+   * the status is one of `okStatuses`; otherwise throws a `BrokerHttpError`.
    */
   async request<T>(
     method: HttpMethod,
     path: string,
     options: RequestOptions = {},
-  ): Promise<{ status: number; body: T | undefined }> {
+  ): Promise<{ status: number; body: T | undefined; base: string }> {
     const idempotent = method !== 'POST';
     const bodyText = options.body === undefined ? undefined : JSON.stringify(options.body);
     const search = options.query ? new URLSearchParams(options.query).toString() : '';
     const target = search ? `${path}?${search}` : path;
     const okStatuses = options.okStatuses ?? DEFAULT_OK;
 
-    for (let attempt = 1; ; attempt++) {
-      const last = !idempotent || attempt >= this.#attempts;
-      const outcome = await this.#tryNodes(method, target, bodyText, idempotent);
-      const call: HttpCallContext = { method, path, base: outcome.base, user: this.connection.user };
-      if (outcome.kind === 'answer') {
-        if (!last && RETRY_STATUSES.has(outcome.status)) {
-          await this.#backoff(attempt);
-          continue;
-        }
-        return parseAnswer<T>(call, outcome, okStatuses);
-      }
-      if (!last && outcome.kind !== 'tls') {
-        await this.#backoff(attempt);
-        continue;
-      }
-      throw this.#failureError(call, outcome);
-    }
+    const outcome = await withRetry(
+      () => this.#tryNodes(method, target, bodyText, idempotent),
+      // A try returns its failure as a value; only idempotent requests are repeated.
+      (settled) => idempotent && settled.ok && isTransientOutcome(settled.value),
+      this.retryPolicy,
+    );
+    const call: HttpCallContext = { method, path, base: outcome.base, user: this.connection.user };
+    if (outcome.kind === 'answer') return { ...parseAnswer<T>(call, outcome, okStatuses), base: outcome.base };
+    throw this.#failureError(call, outcome);
   }
 
   /** GET a JSON document; an empty answer is an error. */
@@ -219,10 +216,6 @@ export class ManagementClient {
     });
   }
 
-  #backoff(attempt: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, this.#backoffMs * 2 ** (attempt - 1)));
-  }
-
   #failureError(call: HttpCallContext, outcome: Failure & { failures: Failure[] }) {
     switch (outcome.kind) {
       case 'not-connected':
@@ -245,6 +238,10 @@ export class ManagementClient {
   }
 }
 
+function isTransientOutcome(outcome: RawAnswer | Failure): boolean {
+  return outcome.kind === 'answer' ? isTransientStatus(outcome.status) : isTransientNoAnswer(outcome.kind);
+}
+
 function classify(base: string, error: Error, req: http.ClientRequest): Failure {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const detail = error.message || code;
@@ -261,7 +258,7 @@ function classify(base: string, error: Error, req: http.ClientRequest): Failure 
 function parseAnswer<T>(
   call: HttpCallContext,
   answer: RawAnswer,
-  okStatuses: number[],
+  okStatuses: readonly number[],
 ): { status: number; body: T | undefined } {
   const parsed = parseJson(answer.text);
   if (!okStatuses.includes(answer.status)) {

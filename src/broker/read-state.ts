@@ -1,8 +1,10 @@
-import { compareStrings, namedKey } from '../model/identity.js';
-import type { Topology, Vhost } from '../model/topology.js';
+import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
+import { namedKey } from '../model/identity.js';
+import { amqpTargetOf } from './amqp-target.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
+import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
 
@@ -14,26 +16,26 @@ import type { ManagementClient } from './management-client.js';
  * administrator tag; for other users the per-kind listings are read instead (four requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
-export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<Topology> {
+export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
   const wanted = [...new Set(vhosts)];
-  if (wanted.length === 0) return { vhosts: [], tests: [] };
+  if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',
     columns: 'name,description,tags,metadata',
   });
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
-  return {
-    vhosts: read.filter((v): v is Vhost => v !== undefined).sort((a, b) => compareStrings(a.name, b.name)),
-    tests: [],
-  };
+  return combineNormalized(
+    read.filter((t): t is NormalizedTopology => t !== undefined),
+    wanted,
+  );
 }
 
 async function readVhost(
   client: ManagementClient,
   name: string,
   meta: DefinitionsVhost | undefined,
-): Promise<Vhost | undefined> {
+): Promise<NormalizedTopology | undefined> {
   // Users without the administrator tag only see the vhosts they have permissions on: probe,
   // so that "not allowed" is an error rather than "missing, create everything".
   if (!meta && !(await vhostExists(client, name))) return undefined;
@@ -42,12 +44,11 @@ async function readVhost(
       readDefinitions(client, name),
       client.get<DefinitionsPolicy[]>(apiPath('operator-policies', name)),
     ]);
-    const topology = topologyFromDefinitions(definitions, {
+    return topologyFromDefinitions(definitions, {
       vhost: name,
       vhostMeta: meta ? [meta] : [],
       operatorPolicies,
     });
-    return topology.vhosts.find((v) => v.name === name);
   } catch (error) {
     // Deleted between the vhost listing and this read.
     if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return undefined;
@@ -65,7 +66,8 @@ async function vhostExists(client: ManagementClient, name: string): Promise<bool
 
 async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
   try {
-    return await client.get<Definitions>(apiPath('definitions', vhost));
+    const path = apiPath('definitions', vhost);
+    return brokerDefinitions(await client.get<unknown>(path), `GET ${path}`);
   } catch (error) {
     if (!(error instanceof BrokerHttpError && error.code === 'broker-forbidden')) throw error;
   }
@@ -86,7 +88,7 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
     }),
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
   ]);
-  return { exchanges, queues, bindings, policies };
+  return brokerDefinitions({ exchanges, queues, bindings, policies }, `the listings of vhost "${vhost}"`);
 }
 
 /** The most names one regex filter carries, and its longest source, to keep URLs short. */
@@ -106,14 +108,17 @@ interface QueueTotals {
 }
 
 /**
- * Messages (ready + unacknowledged) of the named queues, keyed by `namedKey`; a queue that does
- * not exist (or whose vhost does not exist) is absent. Reads the queue totals of listings
+ * Messages (ready + unacknowledged) of the named queues, keyed by `namedKey`, for the queues
+ * whose count is exact; every other queue is absent, and the planner counts it as unknown:
+ * one that does not exist (or whose vhost does not exist), one the broker gives no totals for,
+ * and every stream. Reads the queue totals of listings
  * (`disable_stats=true&enable_queue_totals=true`), filtered by an exact-name regex, so the cost
  * follows the number of queues asked for, not the vhost's size. Classic queues report fresh
  * totals; quorum queues only every statistics interval (5 s by default), and RabbitMQ 3.x
  * cannot delete them with `if-empty`, so their ready count is also read over AMQP (passive
- * declare, exact) and the larger number wins; that needs the AMQP port. A count the broker does
- * not report at all is 0.
+ * declare, exact) and the larger number wins; that needs AMQP, on the cluster's own
+ * listeners (`amqpTargetOf`). Streams have no exact count at all (docs/apply.md, "Streams"),
+ * so none is read.
  */
 export async function readQueueMessageCounts(
   client: ManagementClient,
@@ -135,8 +140,10 @@ export async function readQueueMessageCounts(
         listQueueTotals(client, vhost, filter).then((rows) => {
           for (const row of rows) {
             // The filter is caseless on the broker; keep exact matches only.
-            if (!names.has(row.name)) continue;
-            counts.set(namedKey({ vhost, name: row.name }), messagesOf(row));
+            if (!names.has(row.name) || row.type === 'stream') continue;
+            const messages = messagesOf(row);
+            if (messages === undefined) continue;
+            counts.set(namedKey({ vhost, name: row.name }), messages);
             if (row.type !== 'quorum') continue;
             let quorumNames = quorum.get(vhost);
             if (!quorumNames) quorum.set(vhost, (quorumNames = []));
@@ -159,19 +166,20 @@ async function addExactReadyCounts(
 ): Promise<void> {
   // Loaded only when needed: most plans delete no quorum queue, and amqplib costs start-up time.
   const { readReadyCountsOverAmqp } = await import('./amqp-ready-counts.js');
-  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names);
+  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names, await amqpTargetOf(client));
   for (const [name, n] of ready) {
     const key = namedKey({ vhost, name });
     counts.set(key, Math.max(counts.get(key) ?? 0, n));
   }
 }
 
-function messagesOf(row: QueueTotals): number {
+/** The row's total, or undefined when it has none: an unknown count, never 0. */
+function messagesOf(row: QueueTotals): number | undefined {
   if (typeof row.messages === 'number') return row.messages;
   if (typeof row.messages_ready === 'number' || typeof row.messages_unacknowledged === 'number') {
     return (row.messages_ready ?? 0) + (row.messages_unacknowledged ?? 0);
   }
-  return 0;
+  return undefined;
 }
 
 async function listQueueTotals(client: ManagementClient, vhost: string, filter: string | undefined): Promise<QueueTotals[]> {

@@ -1,24 +1,33 @@
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { ApplyProgress, ApplyReport } from '../apply/apply-report.js';
-import { acquireApplyLock } from '../apply/broker-lock.js';
-import { describeStep } from '../apply/describe-step.js';
+import type { ApplyProgress } from '../plan/apply-report.js';
+import { acquireApplyLock, type ApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
+import { STEP_RETRY_POLICY } from '../apply/step-retry-policy.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
+import { amqpTargetOf, type AmqpTarget } from '../broker/amqp-target.js';
 import { ManagementClient } from '../broker/management-client.js';
-import { resolveConnection } from '../broker/connection.js';
 import { ExitCode, TopoError } from '../errors.js';
-import { PLAN_FORMAT_VERSION, type Plan, type PlanOptions } from '../plan/plan.js';
+import type { Plan } from '../plan/plan.js';
+import { planAgainstBroker, recheckSavedPlan, type SavedPlanCheck } from '../plan/plan-against-broker.js';
 import { parsePlan } from '../plan/plan-file.js';
-import { renderJson } from '../render/render-json.js';
+import {
+  renderApplyFailures,
+  renderApplyJson,
+  renderApplyVerdict,
+  renderBlockedVerdict,
+  renderRefusals,
+  renderRefusalVerdict,
+} from '../render/render-apply-result.js';
 import { renderText } from '../render/render-text.js';
-import type { Topology } from '../model/topology.js';
-import { computePlan, recheckSavedPlan } from './compute-plan.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
-import { hasChanges, useColor } from './plan.js';
+import { hasChanges } from './plan.js';
+import { resolveConnection } from './resolve-connection.js';
+import { useColor } from './use-color.js';
 
 /** How long an apply waits for another one's lock by default (`--lock-timeout`). */
 export const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;
@@ -40,46 +49,52 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     throw new TopoError('usage', '--migrate is decided when the plan is made: topo plan --migrate --out FILE');
   }
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
-  const source: { saved: Plan; file: string } | { desired: Topology } = options.plan
+  const source: { saved: Plan; file: string } | { desired: NormalizedTopology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
     : { desired: await loadSpecFromFlags(paths, options, io) };
 
   const connection = resolveConnection(options, io.env);
   const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
-  const lock = await acquireApplyLock(connection, {
-    timeoutMs: lockTimeout * 1000,
-    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
-  });
   const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
-  // One socket per call in flight: a smaller pool would cap --concurrency silently.
+  // Reads fail fast; the steps ride out short outages (STEP_RETRY_POLICY). One socket per call
+  // in flight: a smaller pool would cap --concurrency silently.
   const client = new ManagementClient(connection, { maxSockets: concurrency });
+  const writer = new ManagementClient(connection, { maxSockets: concurrency, ...STEP_RETRY_POLICY });
+  const closeClients = (): void => {
+    client.close();
+    writer.close();
+  };
+  const { lock, target } = await lockCluster(client, lockTimeout, io).catch((error: unknown) => {
+    closeClients();
+    throw error;
+  });
   try {
-    // The guards are this apply's flags; whether to prune was decided when the plan was made.
-    const planOptions: PlanOptions = {
-      prune: 'saved' in source ? source.saved.options.prune : Boolean(options.prune),
-      allowReplace: Boolean(options.allowReplace),
-      allowDataLoss: Boolean(options.allowDataLoss),
-      migrate: 'saved' in source ? Boolean(source.saved.options.migrate) : Boolean(options.migrate),
-    };
+    // The guards are this apply's flags; a saved plan keeps the --prune and --migrate it was made with.
+    const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
     const plan =
       'saved' in source
-        ? await recheckSavedPlan(client, source.saved, planOptions, source.file)
-        : await computePlan(client, source.desired, planOptions);
+        ? savedPlanOrStale(await recheckSavedPlan(client, source.saved, guards), source.file)
+        : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune), migrate: Boolean(options.migrate) });
 
     if (!options.json) io.out(renderText(plan, { color: useColor(options.color, io) }));
     if (plan.refusals.length > 0) {
       // The text view lists each refused object with its flag; JSON readers get them here too.
       if (options.json) {
-        io.out(applyJson(plan, null));
-        for (const r of plan.refusals) io.err(`refused: ${r.reason} (needs ${r.flag})\n`);
+        io.out(renderApplyJson(plan, null));
+        io.err(renderRefusals(plan));
       }
-      const flags = [...new Set(plan.refusals.map((r) => r.flag))].sort().join(' ');
-      io.err(`topo: apply refused: the plan needs ${flags}; nothing was changed\n`);
+      io.err(`topo: ${renderRefusalVerdict(plan)}\n`);
       return ExitCode.refused;
+    }
+    if (plan.blocked && plan.blocked.length > 0) {
+      // The text view lists each blocked change; no flag allows these.
+      if (options.json) io.out(renderApplyJson(plan, null));
+      io.err(`topo: ${renderBlockedVerdict(plan)}\n`);
+      return ExitCode.error;
     }
     // The text view already says "No changes."
     if (!hasChanges(plan)) {
-      if (options.json) io.out(applyJson(plan, null));
+      if (options.json) io.out(renderApplyJson(plan, null));
       return ExitCode.ok;
     }
     if (!options.yes) {
@@ -94,44 +109,49 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     }
 
     const progress = io.isTTY && !options.json ? progressLine(io, plan.steps.length) : undefined;
-    const report = await executePlan(client, plan, {
+    const report = await executePlan(writer, plan, {
       concurrency,
       ...(progress ? { onProgress: progress.update } : {}),
       signal: lock.lost,
-      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name])).get(name),
+      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name], target)).get(name),
     });
     progress?.end();
-    if (options.json) io.out(applyJson(plan, report));
-    else printResult(plan, report, io, lock.lost);
+    if (options.json) {
+      io.out(renderApplyJson(plan, report));
+    } else {
+      io.out('\n');
+      io.err(renderApplyFailures(plan, report));
+      if (lock.lost.aborted && lock.lost.reason instanceof Error) io.err(`${lock.lost.reason.message}\n`);
+      io.out(renderApplyVerdict(report));
+    }
     return report.ok ? ExitCode.ok : ExitCode.error;
   } finally {
-    client.close();
+    closeClients();
     await lock.release();
   }
 }
 
-/** `apply --json`: the plan as `plan --json` prints it, and the result of each step. */
-function applyJson(plan: Plan, result: ApplyReport | null): string {
-  const view: unknown = JSON.parse(renderJson(plan));
-  return `${JSON.stringify({ formatVersion: PLAN_FORMAT_VERSION, plan: view, result }, null, 2)}\n`;
+/**
+ * Takes the apply lock on the cluster `client` manages, over its nodes' own AMQP endpoints,
+ * and returns it with those endpoints (exact counts use them too).
+ */
+async function lockCluster(client: ManagementClient, lockTimeout: number, io: CommandIO): Promise<{ lock: ApplyLock; target: AmqpTarget }> {
+  const target = await amqpTargetOf(client);
+  const lock = await acquireApplyLock(client.connection, {
+    timeoutMs: lockTimeout * 1000,
+    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
+    target,
+  });
+  return { lock, target };
 }
 
-function printResult(plan: Plan, report: ApplyReport, io: CommandIO, lost: AbortSignal): void {
-  const { done, failed, skipped } = report.summary;
-  io.out('\n');
-  if (report.ok) {
-    io.out(`Apply complete: ${done} step${done === 1 ? '' : 's'} done.\n`);
-    return;
-  }
-  const steps = new Map(plan.steps.map((s) => [s.id, s]));
-  for (const result of report.steps) {
-    const step = steps.get(result.id);
-    if (result.status === 'failed' && step) io.err(`failed: ${describeStep(step)}: ${result.error ?? 'unknown error'}\n`);
-  }
-  if (lost.aborted && lost.reason instanceof Error) io.err(`${lost.reason.message}\n`);
-  io.out(
-    `Apply failed: ${done} done, ${failed} failed, ${skipped} not started. ` +
-      'Every step is safe to repeat: fix the cause and run topo apply again.\n',
+/** The re-checked saved plan, or the one-line refusal of a stale one (exit 1). */
+function savedPlanOrStale(check: SavedPlanCheck, file: string): Plan {
+  if (check.ok) return check.plan;
+  throw new TopoError(
+    'plan-stale',
+    `the plan in ${file} is stale: the broker changed since it was made; run topo plan --out ${file} again`,
+    ExitCode.error,
   );
 }
 

@@ -1,6 +1,7 @@
 import { ExitCode, TopoError } from '../errors.js';
 import { renderDot } from '../graph/render-dot.js';
 import { renderMermaid } from '../graph/render-mermaid.js';
+import { declaredVhost } from '../model/declared-vhost.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { GraphOptions } from './options.js';
@@ -8,9 +9,9 @@ import type { GraphOptions } from './options.js';
 /** `topo graph`: the spec's topology as a Mermaid flowchart (default) or a Graphviz digraph. */
 export async function graphCommand(paths: string[], options: GraphOptions, io: CommandIO): Promise<number> {
   const topology = await loadSpecFromFlags(paths, options, io);
-  if (options.vhost !== undefined && !topology.vhosts.some((v) => v.name === options.vhost)) {
-    const known = topology.vhosts.map((v) => JSON.stringify(v.name)).join(', ');
-    throw new TopoError('usage', `no vhost ${JSON.stringify(options.vhost)} in the spec${known ? ` (it has ${known})` : ''}`);
+  if (options.vhost !== undefined) {
+    const declared = declaredVhost(topology, options.vhost);
+    if (!declared.ok) throw new TopoError('usage', declared.error);
   }
   const draw = { ...(options.vhost === undefined ? {} : { vhost: options.vhost }) };
   const format = options.format ?? 'mermaid';

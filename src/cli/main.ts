@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
+import { redactUrlsIn } from '../broker/redact-url.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
 
 /**
- * The command-line contract of DESIGN.md, and nothing else: every command's work lives in
- * its own module, imported only when that command runs, so `topo validate` never loads the
- * HTTP or AMQP code.
+ * The command-line contract of the README ("Commands", "Exit codes"), and nothing else:
+ * every command's work lives in its own module, imported only when that command runs, so
+ * `topo validate` never loads the HTTP or AMQP code.
  */
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -30,7 +31,7 @@ function connectionOptions(cmd: Command): Command {
     .option('--client-cert <file>', 'PEM client certificate')
     .option('--client-key <file>', 'PEM client key')
     .option('--insecure', 'do not verify the server certificate')
-    .option('--amqp-url <url>', 'AMQP URL for the lock, live tests and runtime (env TOPO_AMQP_URL)')
+    .option('--amqp-url <url>', 'AMQP URL for the lock, exact counts and live tests; comma-separated for the nodes of a cluster (env TOPO_AMQP_URL; default: the nodes\' own listeners)')
     .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds', positiveInt);
 }
 
@@ -124,7 +125,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .description("run the spec's routing tests offline, or --live against the broker")
         .argument('<paths...>', 'spec files or directories')
         .option('--live', 'build each vhost in a scratch vhost and publish real messages')
-        .option('--json', 'print results as JSON'),
+        .option('--json', 'print results as JSON')
+        .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./test.js')).testCommand));
 
@@ -152,19 +154,24 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   }
 }
 
-/** One line per error, never a stack trace unless --debug. */
+/**
+ * One line per error, never a stack trace unless --debug. Whatever it prints shows no user
+ * information of a URL: the last line of defence, for messages topo did not write itself.
+ */
 export function reportError(error: unknown, io: CommandIO, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Commander already printed its message (or the help/version text).
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.error;
   }
+  const print = (text: string) => io.err(`${redactUrlsIn(text)}\n`);
+  const stack = debug && error instanceof Error ? error.stack : undefined;
   if (error instanceof TopoError) {
-    io.err(`topo: ${error.message}\n`);
-    if (debug && error.stack) io.err(`${error.stack}\n`);
+    print(`topo: ${error.message}`);
+    if (stack) print(stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`topo: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
-  if (debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  print(`topo: unexpected error: ${message}${debug ? '' : ' (run with --debug for details)'}`);
+  if (stack) print(stack);
   return ExitCode.error;
 }

@@ -7,7 +7,7 @@ export interface SpecOptions {
 
 /**
  * How to reach the broker. Resolved from flags, then `TOPO_*` environment variables, then
- * defaults, by `resolveConnection` (src/broker/connection.ts). The password is never printed.
+ * defaults, by `resolveConnection` (./resolve-connection.ts). The password is never printed.
  */
 export interface ConnectionFlags {
   url?: string[];
@@ -69,6 +69,7 @@ export interface RouteOptions extends SpecOptions {
 export interface TestOptions extends SpecOptions, ConnectionFlags {
   live?: boolean;
   json?: boolean;
+  color?: boolean;
 }
 
 export interface GraphOptions extends SpecOptions {

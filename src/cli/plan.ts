@@ -8,9 +8,11 @@ import { renderJson } from '../render/render-json.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderText } from '../render/render-text.js';
 import type { Topology } from '../model/topology.js';
-import { computePlan, openBroker } from './compute-plan.js';
+import { planAgainstBroker } from '../plan/plan-against-broker.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
+import { openBroker } from './open-broker.js';
+import { useColor } from './use-color.js';
 import type { PlanOptions } from './options.js';
 
 /** `topo plan`: diff the spec against the broker and show what apply would change. */
@@ -24,7 +26,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   let plan: Plan;
   try {
     // The plan shows every guard; whether it is allowed is decided by apply's flags.
-    plan = await computePlan(client, desired, {
+    plan = await planAgainstBroker(client, desired, {
       prune: Boolean(options.prune),
       allowReplace: false,
       allowDataLoss: false,
@@ -66,11 +68,6 @@ function render(plan: Plan, format: Format, options: PlanOptions, io: CommandIO,
       throw new TopoError('usage', `unknown format ${String(impossible)}`);
     }
   }
-}
-
-/** Colours only on a terminal, unless `--no-color` or the NO_COLOR convention says no. */
-export function useColor(color: boolean | undefined, io: CommandIO): boolean {
-  return io.isTTY && color !== false && !io.env.NO_COLOR;
 }
 
 /** The plan would change the broker: anything created, updated, replaced or deleted. */

@@ -1,11 +1,12 @@
 import { ExitCode, TopoError } from '../errors.js';
+import { declaredVhost } from '../model/declared-vhost.js';
 import { describeRouteError } from '../routing/describe-message.js';
 import { parseHeaderFlags } from '../routing/parse-header-flags.js';
+import { defaultRouteVhost } from '../routing/default-route-vhost.js';
 import { renderRouteText, routeJson } from '../routing/render-route.js';
 import { compileRoutes } from '../routing/route-table.js';
 import { route } from '../routing/route.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
-import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { RouteOptions } from './options.js';
@@ -19,12 +20,9 @@ export async function routeCommand(paths: string[], options: RouteOptions, io: C
   const parsed = parseHeaderFlags(options.header ?? []);
   if (!parsed.ok) throw new TopoError('usage', parsed.error);
   const topology = await loadSpecFromFlags(paths, options, io);
-  const vhost = options.vhost ?? defaultVhost(topology);
-  if (!topology.vhosts.some((v) => v.name === vhost)) {
-    const names = topology.vhosts.map((v) => v.name);
-    const hint = didYouMeanHint(vhost, names) || ` (the spec declares ${names.map((n) => `"${n}"`).join(', ') || 'none'})`;
-    throw new TopoError('usage', `vhost "${vhost}" is not declared in the spec${hint}`);
-  }
+  const declared = declaredVhost(topology, options.vhost ?? defaultRouteVhost(topology));
+  if (!declared.ok) throw new TopoError('usage', declared.error);
+  const vhost = declared.vhost;
   const message = { exchange: options.exchange, routingKey: options.routingKey ?? '', headers: parsed.headers };
   const table = compileRoutes(topology, vhost);
   const result = route(table, message);
@@ -35,10 +33,4 @@ export async function routeCommand(paths: string[], options: RouteOptions, io: C
   }
   io.out(options.json ? `${JSON.stringify(routeJson(result), null, 2)}\n` : renderRouteText(vhost, message, result));
   return ExitCode.ok;
-}
-
-/** The only vhost of the spec, else `/`. */
-function defaultVhost(topology: Topology): string {
-  const [only, ...others] = topology.vhosts;
-  return only && others.length === 0 ? only.name : '/';
 }

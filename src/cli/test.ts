@@ -1,4 +1,4 @@
-import { describeConnection, resolveConnection } from '../broker/connection.js';
+import { describeConnection } from '../broker/connection.js';
 import { ExitCode } from '../errors.js';
 import { renderTestResultsText, testResultsJson } from '../routing/render-test-results.js';
 import { runRoutingTests } from '../routing/run-routing-tests.js';
@@ -7,6 +7,8 @@ import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { TestOptions } from './options.js';
+import { resolveConnection } from './resolve-connection.js';
+import { useColor } from './use-color.js';
 
 /**
  * A way of running the spec's routing tests: one result per test, in spec order. Offline and
@@ -59,7 +61,7 @@ export async function testCommand(paths: string[], options: TestOptions, io: Com
   io.out(
     options.json
       ? `${JSON.stringify(testResultsJson(results), null, 2)}\n`
-      : renderTestResultsText(results, { color: io.isTTY && !io.env.NO_COLOR }),
+      : renderTestResultsText(results, { color: useColor(options.color, io) }),
   );
   return results.every((r) => r.passed) ? ExitCode.ok : ExitCode.error;
 }

@@ -2,7 +2,7 @@ import { groupBindings } from '../model/group-bindings.js';
 import { alternateExchangeOf } from '../routing/alternate-exchange.js';
 import { BUILTIN_EXCHANGES } from '../model/builtin-exchanges.js';
 import { effectivePolicy } from '../model/effective-policy.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { ArgumentValue, Arguments, Exchange, Queue, Topology, Vhost } from '../model/topology.js';
 
 /**

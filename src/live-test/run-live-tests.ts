@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ChannelModel } from 'amqplib';
 import { DEFAULT_APPLY_CONCURRENCY } from '../apply/execute-plan.js';
 import { connectAmqp } from '../broker/amqp-connect.js';
+import { amqpTargetOf } from '../broker/amqp-target.js';
 import type { Connection } from '../broker/connection.js';
 import { ManagementClient } from '../broker/management-client.js';
 import { TopoError } from '../errors.js';
@@ -119,7 +120,7 @@ async function probeVhost(
 
   let model: ChannelModel | undefined;
   try {
-    model = await connectAmqp(connection, scratch);
+    model = await connectAmqp(connection, scratch, await amqpTargetOf(client));
     // Deleting the scratch vhost closes this connection from the broker's side.
     model.on('error', () => undefined);
     throwIfAborted(signal);

@@ -1,4 +1,4 @@
-import { compareStrings } from './identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { Policy, PolicyApplyTo, QueueType } from './topology.js';
 
 /** What a policy is matched against: an exchange, or a queue of a type. */

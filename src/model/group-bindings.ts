@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonical-json.js';
-import { compareStrings } from './identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { Arguments, Binding, DestinationType } from './topology.js';
 
 /**

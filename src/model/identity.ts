@@ -18,8 +18,3 @@ export function bindingKey(
 ): string {
   return [b.vhost, b.source, b.destinationType, b.destination, b.routingKey, canonicalJson(b.arguments)].join(SEP);
 }
-
-/** Orders strings by code point, the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,4 +1,5 @@
-import { bindingKey, compareStrings } from './identity.js';
+import { bindingKey } from './identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { Binding, Topology, Vhost } from './topology.js';
 
 /**

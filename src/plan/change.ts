@@ -1,4 +1,5 @@
 import type { ArgumentValue, Binding, Exchange, Policy, Queue } from '../model/topology.js';
+import type { MessageCount } from './message-count.js';
 
 /**
  * What the diff found: one Change per object whose desired and actual states differ (or that
@@ -72,8 +73,8 @@ export interface ReplaceChange<K extends 'exchange' | 'queue' = 'exchange' | 'qu
   after: ObjectOfKind[K];
   /** The immutable properties that force the replace. Never empty. */
   forcedBy: PropertyChange[];
-  /** For queues: messages the broker reported when the plan was made. */
-  messages?: number;
+  /** For queues, set by the planner: the messages it read, or `'unknown'`. */
+  messages?: MessageCount;
 }
 
 /**
@@ -93,8 +94,8 @@ export interface MigrationHolding {
   found?: {
     /** The bindings it has on the broker; taken away once the queue is back. */
     bindings: Binding[];
-    /** Messages it held when the plan was made, when known. */
-    messages?: number;
+    /** Set by the planner: the messages it held when the plan was made, or `'unknown'`. */
+    messages?: MessageCount;
   };
   /**
    * Set when every name topo may choose falls under a policy that can drop, expire or
@@ -116,8 +117,8 @@ export interface MigrateChange extends ChangeBase<'queue'> {
   after: Queue;
   /** The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`). */
   forcedBy: PropertyChange[];
-  /** Messages in `before` when the plan was made, when known. */
-  messages?: number;
+  /** Set by the planner when `before` exists: the messages it held, or `'unknown'`. */
+  messages?: MessageCount;
   holding: MigrationHolding;
 }
 
@@ -125,8 +126,8 @@ export interface MigrateChange extends ChangeBase<'queue'> {
 export interface DeleteChange<K extends ChangeKind = ChangeKind> extends ChangeBase<K> {
   action: 'delete';
   before: ObjectOfKind[K];
-  /** For queues: messages the broker reported when the plan was made. */
-  messages?: number;
+  /** For queues, set by the planner: the messages it read, or `'unknown'`. */
+  messages?: MessageCount;
 }
 
 /** On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched. */
@@ -154,6 +155,22 @@ export type Change =
   | { [K in 'queue' | 'binding']: RuntimeChange<K> }['queue' | 'binding'];
 
 export type ChangeAction = Change['action'];
+
+/** Every action a change may have: the compiler refuses this list while one is missing. */
+const CHANGE_ACTIONS: Record<ChangeAction, true> = {
+  create: true,
+  update: true,
+  replace: true,
+  migrate: true,
+  delete: true,
+  unmanaged: true,
+  runtime: true,
+};
+
+/** Whether `action` is an action of this topo's plans (a saved plan is read from a file). */
+export function isChangeAction(action: unknown): action is ChangeAction {
+  return typeof action === 'string' && Object.hasOwn(CHANGE_ACTIONS, action);
+}
 
 /** Actions that make apply call the broker. */
 export const MUTATING_ACTIONS: ReadonlySet<ChangeAction> = new Set(['create', 'update', 'replace', 'migrate', 'delete']);

@@ -1,5 +1,5 @@
 import { sameValue } from '../model/canonical-json.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { Vhost } from '../model/topology.js';
 import type { PropertyChange, VhostMeta } from './change.js';
 

@@ -1,9 +1,12 @@
 import type { Change, ChangeAction } from './change.js';
+import { clusterBlockers } from './cluster-blockers.js';
+import type { ClusterReport } from './cluster-report.js';
 import { planGuards, refusedGuards } from './plan-guards.js';
 import { planSteps } from './plan-steps.js';
 import { PLAN_FORMAT_VERSION } from './plan.js';
 import type { Plan, PlanOptions } from './plan.js';
 import { resolveChange } from './resolve-change.js';
+import { setAsideUncheckedBindings } from './set-aside-unchecked-bindings.js';
 
 /** What the planner needs besides the diff: what was read, and how. */
 export interface PlanContext {
@@ -11,18 +14,26 @@ export interface PlanContext {
   vhosts: readonly string[];
   /** `fingerprintState` of the actual topology the diff was computed from. */
   fingerprint: string;
-  /** Messages per queue, keyed by namedKey; see `requiredMessageCounts` for which are needed. */
+  /**
+   * Exact message counts per queue, keyed by namedKey; see `requiredMessageCounts` for which
+   * are needed. A queue left out counts as `'unknown'`, so leave out any count not exact.
+   */
   messages: ReadonlyMap<string, number>;
+  /** The cluster as read with the state (`assessCluster`); absent without a broker. */
+  cluster?: ClusterReport;
 }
 
 /**
  * Turns the diff into a Plan: unmanaged objects become deletes under `prune`, queue deletes
  * and replaces carry their message counts, steps are ordered with their dependencies, and
- * every guard is evaluated against `options`. Pure; `changes` is not mutated, and the plan's
- * changes keep their order and indices.
+ * every guard is evaluated against `options`. With `context.cluster`, bindings the broker
+ * hides behind a node that is down are set aside, and the changes that need such a node are
+ * `blocked`. Pure; `changes` is not mutated, and the plan's changes keep their order.
  */
 export function planChanges(changes: readonly Change[], options: PlanOptions, context: PlanContext): Plan {
-  const resolved = changes.map((c) => resolveChange(c, options, context.messages));
+  // Bindings the broker hides while a node is down are neither proposed nor counted.
+  const seen = context.cluster ? setAsideUncheckedBindings(changes, context.cluster) : { changes, report: undefined };
+  const resolved = seen.changes.map((c) => resolveChange(c, options, context.messages));
   const guards = planGuards(resolved);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -39,6 +50,7 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
     guards,
     refusals: refusedGuards(guards, options),
     summary: summarize(resolved),
+    ...(seen.report ? { cluster: seen.report, blocked: clusterBlockers(resolved, seen.report) } : {}),
   };
 }
 

@@ -1,15 +1,16 @@
 import type { Change } from './change.js';
+import { mayHoldMessages, messageCountText, type MessageCount } from './message-count.js';
 import { migrationGuards } from './migration-guards.js';
 import { objectLabel } from './object-label.js';
 import type { GuardRequirement, PlanOptions } from './plan.js';
 import type { GuardFlag } from './step.js';
 
 /**
- * Every destructive change and the flag that allows it (DESIGN.md, Guards): a replace needs
+ * Every destructive change and the flag that allows it (docs/apply.md, "Guards"): a replace needs
  * `--allow-replace`, a delete needs `--prune`, and deleting or replacing a queue that holds
- * messages needs `--allow-data-loss`. A queue whose count is unknown needs no flag here: its
- * delete is sent with `if-empty`, so the broker refuses it if it holds messages. Ordered by
- * change, then flag. Pure.
+ * messages needs `--allow-data-loss`. A queue whose count is unknown (every stream) may hold
+ * messages, so it needs the flag too: `if-empty` cannot be relied on, since RabbitMQ ignores
+ * it for streams. Ordered by change, then flag. Pure.
  */
 export function planGuards(changes: readonly Change[]): GuardRequirement[] {
   const guards: GuardRequirement[] = [];
@@ -24,9 +25,10 @@ export function planGuards(changes: readonly Change[]): GuardRequirement[] {
     if (c.action === 'delete') {
       guards.push({ flag: '--prune', change, reason: `${label} is deleted (not in the spec)` });
     }
-    if (c.kind === 'queue' && (c.messages ?? 0) > 0) {
+    if (c.kind === 'queue' && mayHoldMessages(c.messages)) {
       const verb = c.action === 'delete' ? 'deleted' : 'replaced';
-      guards.push({ flag: '--allow-data-loss', change, reason: `${label} holds ${messageCount(c.messages ?? 0)} and is ${verb}` });
+      const holds = holdsText(c.messages ?? 'unknown', c.before.type === 'stream');
+      guards.push({ flag: '--allow-data-loss', change, reason: `${label} ${holds} and is ${verb}` });
     }
   });
   return guards;
@@ -42,7 +44,8 @@ export function refusedGuards(guards: readonly GuardRequirement[], options: Plan
   return guards.filter((g) => !allowed[g.flag]);
 }
 
-/** `1 message`, `12 messages`. */
-export function messageCount(n: number): string {
-  return `${n} ${n === 1 ? 'message' : 'messages'}`;
+/** What a queue holds, for a guard's reason; says why when the count is unknown. */
+function holdsText(count: MessageCount, stream: boolean): string {
+  if (count !== 'unknown') return `holds ${messageCountText(count)}`;
+  return stream ? 'may hold messages (a stream: topo cannot count them)' : 'may hold messages (the broker gave no count)';
 }

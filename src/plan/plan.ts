@@ -1,8 +1,13 @@
 import type { Change, ChangeAction } from './change.js';
+import type { Blocker } from './cluster-blockers.js';
+import type { ClusterReport } from './cluster-report.js';
 import type { GuardFlag, Step } from './step.js';
 
-/** The version of the plan JSON (`plan --json`, `plan --out`). Bump on incompatible change. */
-export const PLAN_FORMAT_VERSION = 1;
+/**
+ * The version of the plan JSON (`plan --json`, `plan --out`, `apply --json`). Bump on
+ * incompatible change. 2: a queue's `messages` may be `"unknown"` (streams, uncounted queues).
+ */
+export const PLAN_FORMAT_VERSION = 2;
 
 /** A destructive change the plan contains, and the flag apply needs to carry it out. */
 export interface GuardRequirement {
@@ -45,4 +50,14 @@ export interface Plan {
   /** The subset of `guards` whose flag was not given: apply refuses if this is not empty. */
   refusals: GuardRequirement[];
   summary: Record<ChangeAction, number>;
+  /**
+   * The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent
+   * for a plan made without a broker. Facts, never steps.
+   */
+  cluster?: ClusterReport;
+  /**
+   * Changes that need a node that is down: apply refuses the plan while this is not empty,
+   * whatever the flags. Present whenever `cluster` is.
+   */
+  blocked?: Blocker[];
 }

@@ -1,4 +1,5 @@
-import { compareStrings, namedKey } from '../model/identity.js';
+import { namedKey } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { Change } from './change.js';
 import { migrationCountedQueues } from './migration-counts.js';
 import type { PlanOptions } from './plan.js';

@@ -1,5 +1,6 @@
 import { holdingQueueOf } from '../model/holding-queue.js';
-import { bindingKey, compareStrings, namedKey } from '../model/identity.js';
+import { bindingKey, namedKey } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { Binding, ObjectKind, Queue, Topology, Vhost } from '../model/topology.js';
 import type { Change, MigrateChange } from './change.js';

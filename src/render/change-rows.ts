@@ -1,9 +1,9 @@
 import { diffLines } from 'diff';
 import type { MigrateChange, PropertyChange, ReplaceChange } from '../plan/change.js';
 import { objectLabel, objectName } from '../plan/object-label.js';
-import { messageCount } from '../plan/plan-guards.js';
+import { messageCountText, type MessageCount } from '../plan/message-count.js';
 import { unreachable } from '../plan/unreachable.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { ChangeView } from './plan-view.js';
 
@@ -76,8 +76,8 @@ function migrateRows(c: MigrateChange, head: string): Row[] {
   const { found, name, policy } = c.holding;
   const holding = JSON.stringify(name);
   const state = [
-    ...(c.before && c.messages !== undefined ? [messageCount(c.messages)] : []),
-    ...(found ? [`resuming: ${found.messages === undefined ? 'messages' : messageCount(found.messages)} in holding queue ${holding}`] : []),
+    ...(c.before && c.messages !== undefined ? [countText(c.messages)] : []),
+    ...(found ? [`resuming: ${countText(found.messages ?? 'unknown')} in holding queue ${holding}`] : []),
   ];
   const note = (text: string, warning = false): Row => ({ sign: ' ', depth: 2, text: `# ${text}`, ...(warning ? { warning } : {}) });
   return [
@@ -175,6 +175,11 @@ function show(value: ArgumentValue | undefined): string {
   return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
-function messages(count: number | undefined): string {
-  return count === undefined ? '' : ` (${messageCount(count)})`;
+/** `12 messages`, or `messages unknown`. */
+function countText(count: MessageCount): string {
+  return count === 'unknown' ? 'messages unknown' : messageCountText(count);
+}
+
+function messages(count: MessageCount | undefined): string {
+  return count === undefined ? '' : ` (${countText(count)})`;
 }

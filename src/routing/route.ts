@@ -1,5 +1,5 @@
 import type { Arguments, Binding, DestinationType } from '../model/topology.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import { headersMatch } from './headers-match.js';
 import type { CompiledExchange, RouteTable } from './route-table.js';
 import { routingKeysOf } from './routing-keys.js';

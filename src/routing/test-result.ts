@@ -1,5 +1,5 @@
 import type { RoutingTest } from '../model/topology.js';
-import { compareStrings } from '../model/identity.js';
+import { compareStrings } from '../text/compare-strings.js';
 import type { RouteError, RouteHop } from './route.js';
 
 /** Why a routing test could not route its message. */

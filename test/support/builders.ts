@@ -3,8 +3,10 @@
  * fills every default (as the loader and the broker reader do) and takes overrides.
  * `vhost()` sets the vhost of everything it holds and sorts it by identity, like a loader.
  */
-import { bindingKey, compareStrings } from '../../src/model/identity.js';
-import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, Topology, Vhost } from '../../src/model/topology.js';
+import { bindingKey } from '../../src/model/identity.js';
+import { compareStrings } from '../../src/text/compare-strings.js';
+import { normalizeTopology, type NormalizedTopology } from '../../src/model/normalized-topology.js';
+import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, Vhost } from '../../src/model/topology.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 
 export function exchange(o: Partial<Exchange> = {}): Exchange {
@@ -80,9 +82,9 @@ export function vhostAsWritten(o: Partial<Vhost> = {}): Vhost {
   };
 }
 
-/** A topology of these vhosts, sorted by name, without routing tests. */
-export function topology(...vhosts: Vhost[]): Topology {
-  return { vhosts: [...vhosts].sort((a, b) => compareStrings(a.name, b.name)), tests: [] };
+/** A normalized topology of these vhosts, without routing tests. */
+export function topology(...vhosts: Vhost[]): NormalizedTopology {
+  return normalizeTopology({ vhosts, tests: [] });
 }
 
 /** Planner options; everything off unless given. */

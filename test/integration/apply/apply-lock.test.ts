@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireApplyLock } from '../../../src/apply/broker-lock.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { main } from '../../../src/cli/main.js';
 import { AMQP_URL, deleteVhost, enc, mgmt, MGMT_URL, PASSWORD, uniqueVhostName, USER } from '../../support/broker.js';

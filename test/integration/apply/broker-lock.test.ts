@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireApplyLock, APPLY_LOCK_QUEUE, type ApplyLock } from '../../../src/apply/broker-lock.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { TopoError } from '../../../src/errors.js';
 import { AMQP_URL, MGMT_URL, mgmt, PASSWORD, USER } from '../../support/broker.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../src/apply/execute-plan.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import { readReadyCountsOverAmqp } from '../../../src/broker/amqp-ready-counts.js';
-import { computePlan } from '../../../src/cli/compute-plan.js';
+import { planAgainstBroker } from '../../../src/plan/plan-against-broker.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { loadSpecFromFlags } from '../../../src/cli/load-spec.js';
 import { AMQP_URL, enc, mgmt, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
@@ -32,7 +32,7 @@ async function prunePlanOfEmptyQueue(type: 'classic' | 'quorum') {
   await mgmt('PUT', `/queues/${enc(vhost.name)}/late`, { durable: true, auto_delete: false, arguments: args });
   const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost.name)}:\n    queues:\n      other: {}\n`);
   const desired = await loadSpecFromFlags([spec], { var: [] }, bufferIO());
-  const plan = await computePlan(client, desired, { prune: true, allowReplace: false, allowDataLoss: false });
+  const plan = await planAgainstBroker(client, desired, { prune: true, allowReplace: false, allowDataLoss: false });
   const deleteStep = plan.steps.find((s) => s.op === 'delete-queue' && s.name === 'late');
   expect(deleteStep).toMatchObject({ ifEmpty: true });
   expect(plan.refusals).toEqual([]);
@@ -78,7 +78,7 @@ describe('a queue delete planned while the queue was empty', () => {
     const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost.name)}:\n    queues:\n      other: {}\n`);
     const desired = await loadSpecFromFlags([spec], { var: [] }, bufferIO());
 
-    const plan = await computePlan(client, desired, { prune: true, allowReplace: false, allowDataLoss: false });
+    const plan = await planAgainstBroker(client, desired, { prune: true, allowReplace: false, allowDataLoss: false });
     const deleteStep = plan.steps.find((s) => s.op === 'delete-queue' && s.name === 'late');
     expect(deleteStep).toMatchObject({ ifEmpty: true });
     expect(plan.refusals).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStep } from '../../../src/apply/run-step.js';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import type { StepOperation } from '../../../src/plan/step.js';
 import type { Binding, Exchange, Policy, Queue } from '../../../src/model/topology.js';

@@ -118,3 +118,33 @@ export async function messageCount(vhost: string, queue: string): Promise<number
     await connection.close();
   }
 }
+
+/**
+ * The bodies of the messages a stream holds, read over AMQP from its first offset: a stream
+ * consumer gets what is retained within milliseconds, but AMQP says nothing when the end is
+ * reached, so this waits for `expected` messages, or `waitMs` for more when none are expected.
+ */
+export async function streamMessages(vhost: string, stream: string, expected: number, waitMs = 1_000): Promise<string[]> {
+  const connection = await amqp.connect(`${AMQP_URL}/${enc(vhost)}`);
+  try {
+    const channel = await connection.createChannel();
+    await channel.prefetch(100);
+    const bodies: string[] = [];
+    let done: () => void = () => undefined;
+    const enough = new Promise<void>((resolve) => (done = resolve));
+    await channel.consume(
+      stream,
+      (message) => {
+        if (!message) return;
+        bodies.push(message.content.toString());
+        channel.ack(message);
+        if (expected > 0 && bodies.length >= expected) done();
+      },
+      { arguments: { 'x-stream-offset': 'first' } },
+    );
+    await Promise.race([enough, new Promise((resolve) => setTimeout(resolve, expected > 0 ? 10_000 : waitMs))]);
+    return bodies;
+  } finally {
+    await connection.close();
+  }
+}

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import type { ConnectionFlags } from '../../../src/cli/options.js';
 import { apiPath, BrokerHttpError, ManagementClient } from '../../../src/broker/management-client.js';
 import { definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';

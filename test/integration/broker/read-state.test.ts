@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'amqplib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { createConnection } from '../../../src/broker/create-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import { readBrokerState, readQueueMessageCounts } from '../../../src/broker/read-state.js';
 import { namedKey } from '../../../src/model/identity.js';
@@ -10,7 +10,7 @@ import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../
 
 const clients: ManagementClient[] = [];
 function clientFor(user = USER, password = PASSWORD): ManagementClient {
-  const client = new ManagementClient(resolveConnection({ url: [MGMT_URL], user, password }, {}));
+  const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user, password }));
   clients.push(client);
   return client;
 }

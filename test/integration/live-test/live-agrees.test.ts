@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveConnection } from '../../../src/broker/connection.js';
+import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { runLiveTests } from '../../../src/live-test/run-live-tests.js';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
 import type { TestResult } from '../../../src/routing/test-result.js';

@@ -1,116 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { describeConnection, resolveConnection } from '../../../src/broker/connection.js';
-import { TopoError } from '../../../src/errors.js';
+import { Connection, describeConnection } from '../../../src/broker/connection.js';
+import { createConnection } from '../../../src/broker/create-connection.js';
 
 const SECRET = 'Sup3r-s3cret-pw';
 const basicOf = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-describe('resolveConnection', () => {
-  it('defaults to localhost:15672, guest/guest, 30 s, AMQP on the same host', () => {
-    const conn = resolveConnection({}, {});
-    expect(conn.urls).toEqual(['http://localhost:15672']);
-    expect(conn.user).toBe('guest');
-    expect(conn.basicAuthorization()).toBe(basicOf('guest', 'guest'));
-    expect(conn.timeoutMs).toBe(30_000);
-    expect(conn.amqpUrl).toBe('amqp://localhost:5672');
-    expect(conn.amqpAuth()).toEqual({ user: 'guest', password: 'guest' });
-    expect(conn.tlsOptions()).toEqual({ rejectUnauthorized: true });
-  });
-
-  it.each([
-    ['flags win over env and URL', { url: ['http://u0:p0@a:15672'], user: 'u1', password: 'p1' }, { TOPO_USER: 'u2', TOPO_PASSWORD: 'p2' }, 'u1', 'p1'],
-    ['env wins over URL', { url: ['http://u0:p0@a:15672'] }, { TOPO_USER: 'u2', TOPO_PASSWORD: 'p2' }, 'u2', 'p2'],
-    ['URL credentials when nothing else', { url: ['http://u0:p%400@a:15672'] }, {}, 'u0', 'p@0'],
-    ['user and password resolve independently', { user: 'u1' }, { TOPO_PASSWORD: 'p2' }, 'u1', 'p2'],
-    ['credentials of TOPO_URL', {}, { TOPO_URL: 'http://u3:p3@b:15672' }, 'u3', 'p3'],
-    ['empty values count as absent', { user: '' }, { TOPO_USER: '', TOPO_PASSWORD: '' }, 'guest', 'guest'],
-  ])('credential precedence: %s', (_label, flags, env, user, password) => {
-    const conn = resolveConnection(flags, env);
-    expect(conn.user).toBe(user);
-    expect(conn.basicAuthorization()).toBe(basicOf(user, password));
-  });
-
-  it('takes repeated --url over TOPO_URL, splits commas, and strips credentials and trailing slashes', () => {
-    const conn = resolveConnection({ url: ['http://u:p@a:15672/', 'https://b:15671,c:15672'] }, { TOPO_URL: 'http://z:1' });
-    expect(conn.urls).toEqual(['http://a:15672', 'https://b:15671', 'http://c:15672']);
-    expect(resolveConnection({}, { TOPO_URL: 'http://x:1, http://y:2' }).urls).toEqual(['http://x:1', 'http://y:2']);
-  });
-
-  it('keeps a path prefix but drops a trailing /api', () => {
-    expect(resolveConnection({ url: ['http://h/rabbit/'] }, {}).urls).toEqual(['http://h/rabbit']);
-    expect(resolveConnection({ url: ['http://h:15672/api/'] }, {}).urls).toEqual(['http://h:15672']);
-  });
-
-  it('derives the AMQP URL from the first management URL', () => {
-    expect(resolveConnection({ url: ['http://rabbit.example:15672', 'http://other:15672'] }, {}).amqpUrl).toBe(
-      'amqp://rabbit.example:5672',
-    );
-    expect(resolveConnection({ url: ['https://rabbit.example:15671'] }, {}).amqpUrl).toBe('amqps://rabbit.example:5671');
-    expect(resolveConnection({ url: ['http://[::1]:15672'] }, {}).amqpUrl).toBe('amqp://[::1]:5672');
-  });
-
-  it('uses --amqp-url, then TOPO_AMQP_URL, with its own credentials stripped from the URL', () => {
-    const fromFlag = resolveConnection(
-      { amqpUrl: 'amqp://au:ap@mq:5673/%2F?heartbeat=5', user: 'mu', password: 'mp' },
-      { TOPO_AMQP_URL: 'amqp://x:5672' },
-    );
-    expect(fromFlag.amqpUrl).toBe('amqp://mq:5673/%2F?heartbeat=5');
-    expect(fromFlag.amqpAuth()).toEqual({ user: 'au', password: 'ap' });
-    const fromEnv = resolveConnection({ user: 'mu', password: 'mp' }, { TOPO_AMQP_URL: 'amqps://mq2:5671' });
-    expect(fromEnv.amqpUrl).toBe('amqps://mq2:5671');
-    expect(fromEnv.amqpAuth()).toEqual({ user: 'mu', password: 'mp' });
-  });
-
-  it('takes the timeout from the flag', () => {
-    expect(resolveConnection({ timeout: 1234 }, {}).timeoutMs).toBe(1234);
-  });
-
-  it('reads TLS files and sets --insecure', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'topo-tls-'));
-    writeFileSync(join(dir, 'ca.pem'), 'CA');
-    writeFileSync(join(dir, 'key.pem'), 'KEY');
-    const conn = resolveConnection({ caCert: join(dir, 'ca.pem'), clientKey: join(dir, 'key.pem'), insecure: true }, {});
-    const tls = conn.tlsOptions();
-    expect(tls.ca?.toString()).toBe('CA');
-    expect(tls.key?.toString()).toBe('KEY');
-    expect(tls.cert).toBeUndefined();
-    expect(tls.rejectUnauthorized).toBe(false);
-    expect(JSON.stringify(conn)).not.toContain('KEY');
-  });
-
-  it('turns an unreadable TLS file into one line naming the flag and the file', () => {
-    const missing = join(tmpdir(), 'topo-no-such-dir', 'client.pem');
-    const attempt = () => resolveConnection({ clientCert: missing }, {});
-    expect(attempt).toThrow(TopoError);
-    expect(attempt).toThrow(`cannot read --client-cert file "${missing}": no such file`);
-  });
-
-  it.each([
-    [{ url: ['ftp://u:' + SECRET + '@h'] }, 'management API URL must be http:// or https://'],
-    [{ url: ['http://u:' + SECRET + '@exa mple'] }, 'invalid management API URL'],
-    [{ amqpUrl: 'http://u:' + SECRET + '@h' }, 'AMQP URL must be amqp:// or amqps://'],
-  ])('rejects a bad URL without echoing its password: %j', (flags, message) => {
-    let caught: unknown;
-    try {
-      resolveConnection(flags, {});
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(TopoError);
-    expect((caught as TopoError).message).toContain(message);
-    expect((caught as TopoError).message).not.toContain(SECRET);
-  });
-});
-
 describe('a Connection never shows its password', () => {
-  const conn = resolveConnection(
-    { url: [`http://admin:${SECRET}@a:15672`], amqpUrl: `amqp://mq:${SECRET}x@h:5672` },
-    {},
-  );
+  const conn = createConnection({ urls: [`http://admin:${SECRET}@a:15672`], amqpUrl: `amqp://mq:${SECRET}x@h:5672` });
 
   it.each([
     ['JSON.stringify', () => JSON.stringify(conn)],
@@ -135,6 +32,52 @@ describe('a Connection never shows its password', () => {
   });
 
   it('redacts its secrets from arbitrary text', () => {
-    expect(conn.redact(`boom ${SECRET} and ${SECRET}x`)).toBe('boom [redacted] and [redacted]x');
+    expect(conn.redact(`boom ${SECRET} and ${SECRET}x`)).toBe('boom [redacted] and [redacted]');
+  });
+});
+
+describe('Connection.redact', () => {
+  const password = 'pa#Se/cr?3t';
+  const conn = createConnection({ urls: ['http://h:15672'], user: 'bob', password });
+  const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+  it.each([
+    ['as typed', password],
+    ['percent-encoded', encodeURIComponent(password)],
+    ['in a Basic header', base64(`bob:${password}`)],
+    ['base64-encoded alone', base64(password)],
+  ])('hides the password %s', (_label, form) => {
+    expect(conn.redact(`x ${form} y`)).toBe('x [redacted] y');
+  });
+
+  it('hides the user information of URLs', () => {
+    expect(conn.redact('at http://eve:other-secret@proxy:3128 (refused)')).toBe('at http://eve:***@proxy:3128 (refused)');
+  });
+});
+
+describe('new Connection', () => {
+  const init = {
+    urls: ['http://h:15672'],
+    user: 'u',
+    password: 'p',
+    timeoutMs: 1000,
+    amqpUrl: 'amqp://h:5672',
+    amqpUser: 'u',
+    amqpPassword: 'p',
+    tlsFiles: { insecure: false },
+    tls: { rejectUnauthorized: true },
+  };
+
+  it.each([
+    ['a management URL', { urls: ['http://u:Secr3t@h:15672'] }],
+    ['the AMQP URL', { amqpUrl: 'amqp://u:Secr3t@h:5672' }],
+  ])('refuses credentials in %s, which it would print', (_label, change) => {
+    expect(() => new Connection({ ...init, ...change })).toThrow(
+      'a Connection URL must not carry credentials (createConnection takes them out)',
+    );
+  });
+
+  it('refuses a timeout that is not a positive number', () => {
+    expect(() => new Connection({ ...init, timeoutMs: Number.NaN })).toThrow('the request timeout must be a positive number');
   });
 });

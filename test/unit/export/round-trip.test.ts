@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { topologyToYaml } from '../../../src/export/topology-to-yaml.js';
 import { formatDiagnostic } from '../../../src/load/diagnostic.js';
 import type { ArgumentValue, Arguments, Exchange, Queue, Topology, Vhost } from '../../../src/model/topology.js';
-import { compareStrings } from '../../../src/model/identity.js';
+import { compareStrings } from '../../../src/text/compare-strings.js';
 import { validateSpecSources } from '../../../src/load/validate-spec-sources.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 import { pick, random, type Random } from '../plan/random-topology.js';

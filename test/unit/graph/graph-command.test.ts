@@ -29,7 +29,7 @@ describe('topo graph', () => {
     expect(await topo('graph', EXAMPLE, '--vhost', 'nope')).toEqual({
       code: 1,
       stdout: '',
-      stderr: `topo: no vhost "nope" in the spec (it has "${only!.name}")\n`,
+      stderr: `topo: vhost "nope" is not declared in the spec (the spec declares "${only!.name}")\n`,
     });
   });
 

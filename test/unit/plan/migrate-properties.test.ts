@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { holdingQueueOf } from '../../../src/model/holding-queue.js';
 import { bindingKey } from '../../../src/model/identity.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import type { Binding, Topology } from '../../../src/model/topology.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
@@ -19,14 +20,14 @@ import { simulateSteps } from './simulate-steps.js';
 
 const SEEDS = Array.from({ length: 150 }, (_, i) => i + 1);
 
-function planMigrations(desired: Topology, actual: Topology, messages: Map<string, number>, prune = false): Plan {
+function planMigrations(desired: NormalizedTopology, actual: NormalizedTopology, messages: Map<string, number>, prune = false): Plan {
   const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, { migrate: true });
   return planChanges(changes, options({ prune, allowReplace: true, migrate: true }), { vhosts: [], fingerprint: 'f', messages });
 }
 
 const total = (messages: ReadonlyMap<string, number>): number => [...messages.values()].reduce((a, b) => a + b, 0);
 const holdingQueues = (t: Topology): string[] => t.vhosts.flatMap((v) => v.queues.filter((q) => holdingQueueOf(q) !== undefined).map((q) => q.name));
-const pending = (desired: Topology, after: Topology): string[] =>
+const pending = (desired: NormalizedTopology, after: NormalizedTopology): string[] =>
   diffTopology(desired, after)
     .filter((c) => c.action !== 'runtime' && c.action !== 'unmanaged')
     .map((c) => `${c.action} ${c.kind} ${c.name}`);
@@ -40,7 +41,13 @@ function scenario(seed: number) {
 }
 
 /** Applies plans until nothing is left to do, killing the first apply after `killAfter` steps. */
-function applyUntilConverged(desired: Topology, actual: Topology, messages: Map<string, number>, next: Random, killAfter: number): Topology {
+function applyUntilConverged(
+  desired: NormalizedTopology,
+  actual: NormalizedTopology,
+  messages: Map<string, number>,
+  next: Random,
+  killAfter: number,
+): NormalizedTopology {
   let state = simulateSteps(actual, planMigrations(desired, actual, messages).steps, next, messages, { stopAfter: killAfter });
   for (let run = 0; run < 3; run++) state = simulateSteps(state, planMigrations(desired, state, messages).steps, next, messages);
   return state;

@@ -6,10 +6,10 @@ import type { Plan, PlanOptions } from '../../../src/plan/plan.js';
 import { requiredMessageCounts } from '../../../src/plan/required-message-counts.js';
 import type { Step } from '../../../src/plan/step.js';
 import { namedKey } from '../../../src/model/identity.js';
-import type { Topology } from '../../../src/model/topology.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
 
-const plan = (desired: Topology, actual: Topology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}): Plan =>
+const plan = (desired: NormalizedTopology, actual: NormalizedTopology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}): Plan =>
   planChanges(diffTopology(desired, actual), options(o), {
     vhosts: desired.vhosts.map((v) => v.name),
     fingerprint: 'abc',
@@ -224,14 +224,18 @@ describe('planChanges: guards', () => {
     expect(p.refusals).toEqual([{ flag: '--prune', change: 0, reason: 'policy "p" in vhost "/" is deleted (not in the spec)' }]);
   });
 
-  it('shows message counts on queue deletes and replaces, and needs no data-loss flag for empty or uncounted queues', () => {
+  it('shows message counts on queue deletes and replaces, and needs no data-loss flag only for a queue counted empty', () => {
     const p = plan(desired, actual, { prune: true }, { empty: 0 });
     expect(p.changes.filter((c) => c.kind === 'queue').map((c) => [c.name, 'messages' in c ? c.messages : 'none'])).toEqual([
       ['empty', 0],
-      ['full', 'none'],
-      ['stray', 'none'],
+      ['full', 'unknown'],
+      ['stray', 'unknown'],
     ]);
-    expect(p.guards.map((g) => g.flag)).not.toContain('--allow-data-loss');
+    // Not counted is not empty.
+    expect(p.guards.filter((g) => g.flag === '--allow-data-loss').map((g) => g.reason)).toEqual([
+      'queue "full" in vhost "/" may hold messages (the broker gave no count) and is replaced',
+      'queue "stray" in vhost "/" may hold messages (the broker gave no count) and is deleted',
+    ]);
   });
 
   it('counts every action in the summary', () => {
@@ -247,7 +251,32 @@ describe('planChanges: guards', () => {
 
   it('carries the context it was made from', () => {
     const p = plan(desired, actual);
-    expect([p.formatVersion, p.vhosts, p.fingerprint]).toEqual([1, ['/'], 'abc']);
+    expect([p.formatVersion, p.vhosts, p.fingerprint]).toEqual([2, ['/'], 'abc']);
+  });
+});
+
+describe('planChanges: streams (no count of a stream is exact)', () => {
+  const stream = (name: string, maxAge: string) => queue({ name, type: 'stream', arguments: { 'x-max-age': maxAge } });
+  const actual = topology(vhost({ queues: [stream('events', '7D'), stream('old', '1D')] }));
+  const desired = topology(vhost({ queues: [stream('events', '8D')] }));
+
+  it('counts a stream as unknown whatever was read, and needs --allow-data-loss to replace or delete it', () => {
+    const p = plan(desired, actual, { prune: true, allowReplace: true }, { events: 0, old: 0 });
+    expect(p.changes.map((c) => [c.action, c.name, 'messages' in c && c.messages])).toEqual([
+      ['replace', 'events', 'unknown'],
+      ['delete', 'old', 'unknown'],
+    ]);
+    expect(p.refusals.map((r) => `${r.flag}: ${r.reason}`)).toEqual([
+      '--allow-data-loss: queue "events" in vhost "/" may hold messages (a stream: topo cannot count them) and is replaced',
+      '--allow-data-loss: queue "old" in vhost "/" may hold messages (a stream: topo cannot count them) and is deleted',
+    ]);
+  });
+
+  it('deletes a stream without if-empty once data loss is allowed (if-empty would not protect it anyway)', () => {
+    const p = plan(desired, actual, { prune: true, allowReplace: true, allowDataLoss: true });
+    expect(p.refusals).toEqual([]);
+    // No ` if-empty`: the broker would ignore it.
+    expect(p.steps.filter((s) => s.op === 'delete-queue').map(brief)).toEqual(['0 delete-queue events', '1 delete-queue old']);
   });
 });
 
@@ -262,8 +291,24 @@ describe('planChanges: re-planning a saved plan with the flags apply was given',
     { prune: true, allowReplace: true, allowDataLoss: false },
   ])('gives the plan the flags would have given: %o', (flags) => {
     const saved = plan(desired, actual, { prune: flags.prune }, counts);
-    const again = planChanges(saved.changes, flags, { vhosts: saved.vhosts, fingerprint: saved.fingerprint, messages: new Map() });
+    const fresh = new Map(Object.entries(counts).map(([name, n]) => [namedKey({ vhost: '/', name }), n]));
+    const again = planChanges(saved.changes, flags, { vhosts: saved.vhosts, fingerprint: saved.fingerprint, messages: fresh });
     expect(again).toEqual(plan(desired, actual, flags, counts));
+  });
+
+  it('trusts only the counts read now: a saved count is no proof that the queue is still empty', () => {
+    const saved = plan(desired, actual, { prune: true }, { full: 0, stray: 0 });
+    expect(saved.refusals.map((r) => r.flag)).not.toContain('--allow-data-loss');
+    const again = planChanges(saved.changes, options({ prune: true, allowReplace: true }), {
+      vhosts: saved.vhosts,
+      fingerprint: saved.fingerprint,
+      messages: new Map(),
+    });
+    expect(again.changes.filter((c) => c.kind === 'queue').map((c) => 'messages' in c && c.messages)).toEqual(['unknown', 'unknown']);
+    expect(again.refusals.map((r) => `${r.flag} ${again.changes[r.change]?.name}`)).toEqual([
+      '--allow-data-loss full',
+      '--allow-data-loss stray',
+    ]);
   });
 
   it('keeps the deletes of a pruned plan, refused, when apply lacks --prune', () => {

@@ -52,20 +52,22 @@ describe('plan file', () => {
     ['empty', '', 'not a topo plan (not valid JSON)'],
     ['an array', '[]', 'not a usable topo plan (not a JSON object)'],
     ['a definitions file', '{"rabbit_version":"3.10.8","queues":[]}', 'not a usable topo plan (no formatVersion)'],
-    ['a newer format', edit((p) => (p.formatVersion = 2)), 'not a usable topo plan (formatVersion 2, this topo reads 1)'],
-    ['no fingerprint', edit((p) => delete p.fingerprint), 'not a usable topo plan (bad fingerprint)'],
-    ['bad vhosts', edit((p) => (p.vhosts = [1])), 'not a usable topo plan (bad vhosts)'],
-    ['bad options', edit((p) => (p.options = { prune: 'yes' })), 'not a usable topo plan (bad options)'],
+    ['a newer format', edit((p) => (p.formatVersion = 3)), 'not a usable topo plan (formatVersion 3, this topo reads 2)'],
+    ['a plan of version 1', edit((p) => (p.formatVersion = 1)), 'not a usable topo plan (formatVersion 1, this topo reads 2)'],
+    ['no fingerprint', edit((p) => delete p.fingerprint), "not a usable topo plan (/: must have required property 'fingerprint')"],
+    ['bad vhosts', edit((p) => (p.vhosts = [1])), 'not a usable topo plan (/vhosts/0: must be string)'],
+    ['bad options', edit((p) => (p.options = { prune: 'yes' })), 'not a usable topo plan (/options/prune: must be boolean)'],
     ['an unknown action', edit((p) => (changes(p)[0]!.action = 'explode')), 'not a usable topo plan (change 0: unknown action "explode")'],
     ['an unknown kind', edit((p) => (changes(p)[1]!.kind = 'user')), 'not a usable topo plan (change 1: unknown kind "user")'],
-    ['a change without its object', edit((p) => delete changes(p)[0]!.after), 'not a usable topo plan (change 0: no after)'],
+    ['a change with an empty object', edit((p) => (changes(p)[1]!.after = {})), "not a usable topo plan (/changes/1/after: must have required property 'vhost')"],
+    ['a change without its object', edit((p) => delete changes(p)[0]!.after), "not a usable topo plan (/changes/0: must have required property 'after')"],
     ['steps out of order', edit((p) => steps(p).reverse()), 'not a usable topo plan (step 0: ids out of order)'],
     ['a forward dependency', edit((p) => (steps(p)[0]!.dependsOn = [1])), 'not a usable topo plan (step 0: bad dependsOn)'],
     ['a dangling change index', edit((p) => (steps(p)[0]!.change = 99)), 'not a usable topo plan (step 0: bad change index)'],
     ['an unknown op', edit((p) => (steps(p)[0]!.op = 'purge-queue')), 'not a usable topo plan (step 0: unknown op "purge-queue")'],
-    ['a step without its payload', edit((p) => delete steps(p)[0]!.ifEmpty), 'not a usable topo plan (step 0: delete-queue without ifEmpty)'],
-    ['a bad guard', edit((p) => ((p.refusals as unknown[]).push({ flag: '--force', change: 0, reason: '' }))), 'not a usable topo plan (refusals 2: bad guard)'],
-    ['no summary', edit((p) => delete p.summary), 'not a usable topo plan (bad summary)'],
+    ['a step without its payload', edit((p) => delete steps(p)[0]!.ifEmpty), "not a usable topo plan (/steps/0: must have required property 'ifEmpty')"],
+    ['a bad guard', edit((p) => ((p.refusals as unknown[]).push({ flag: '--force', change: 0, reason: '' }))), 'not a usable topo plan (/refusals/3/flag: must be one of "--allow-replace", "--allow-data-loss", "--prune")'],
+    ['no summary', edit((p) => delete p.summary), "not a usable topo plan (/: must have required property 'summary')"],
   ])('refuses %s with one line', (_title, bad, message) => {
     let error: unknown;
     try {
@@ -82,6 +84,6 @@ describe('plan file', () => {
     expect(new Set(plan.steps.map((s) => s.op))).toEqual(
       new Set(['delete-queue', 'put-vhost', 'declare-queue', 'bind', 'put-policy']),
     );
-    expect(plan.refusals.map((r) => r.flag)).toEqual(['--allow-replace', '--allow-data-loss']);
+    expect(plan.refusals.map((r) => r.flag)).toEqual(['--allow-replace', '--allow-data-loss', '--allow-data-loss']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOLDING_QUEUE_ARGUMENT } from '../../../src/model/holding-queue.js';
 import { namedKey } from '../../../src/model/identity.js';
-import type { Topology } from '../../../src/model/topology.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import type { Change, MigrateChange } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { holdingQueueName } from '../../../src/plan/holding-queue-name.js';
@@ -11,10 +11,10 @@ import { resolveMigrations } from '../../../src/plan/resolve-migrations.js';
 import type { Step } from '../../../src/plan/step.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
 
-const resolve = (desired: Topology, actual: Topology, migrate = true): Change[] =>
+const resolve = (desired: NormalizedTopology, actual: NormalizedTopology, migrate = true): Change[] =>
   resolveMigrations(diffTopology(desired, actual), { desired, actual }, { migrate });
 
-const plan = (desired: Topology, actual: Topology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}) =>
+const plan = (desired: NormalizedTopology, actual: NormalizedTopology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}) =>
   planChanges(resolve(desired, actual, o.migrate ?? true), options({ migrate: true, ...o }), {
     vhosts: ['/'],
     fingerprint: 'f',

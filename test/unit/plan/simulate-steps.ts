@@ -8,6 +8,7 @@
  * exchange still routes to the source).
  */
 import { holdingQueueArguments } from '../../../src/model/holding-queue.js';
+import { normalizeTopology, type NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { bindingKey, namedKey } from '../../../src/model/identity.js';
 import { sameValue } from '../../../src/model/canonical-json.js';
 import type { Step } from '../../../src/plan/step.js';
@@ -33,7 +34,7 @@ export function simulateSteps(
   next: Random,
   messages = new Map<string, number>(),
   options: SimulateOptions = {},
-): Topology {
+): NormalizedTopology {
   const broker: Topology = structuredClone(state);
   const done = new Set<number>();
   let pending = [...steps];
@@ -47,7 +48,8 @@ export function simulateSteps(
     done.add(step.id);
     pending = pending.filter((s) => s !== step);
   }
-  return broker;
+  // What a real broker read gives: the reader normalizes (broker/read-state.ts).
+  return normalizeTopology(broker);
 }
 
 function run(broker: Topology, step: Step, messages: Map<string, number>): void {

@@ -39,7 +39,7 @@ const plan = planChanges(changes, options({ allowReplace: true }), {
 describe('renderJson', () => {
   it('prints the plan view: formatVersion, changes without locations, bindings spelled out, summary, guards', () => {
     const expected = {
-      formatVersion: 1,
+      formatVersion: 2,
       vhosts: ['/'],
       fingerprint: 'abc',
       changes: [
@@ -109,6 +109,16 @@ describe('renderJson', () => {
     };
     // Whole text: key order is part of the format.
     expect(renderJson(plan)).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+  });
+
+  it('prints a message count topo could not tell as "unknown"', () => {
+    const view = JSON.parse(renderJson(samplePlan)) as { formatVersion: number; changes: { name: string; messages?: unknown }[] };
+    expect(view.formatVersion).toBe(2);
+    expect(view.changes.filter((c) => 'messages' in c).map((c) => [c.name, c.messages])).toEqual([
+      ['audit', 12],
+      ['events', 'unknown'],
+      ['old', 1],
+    ]);
   });
 
   it('never prints a source location, and leaves the plan as it was', () => {

@@ -10,17 +10,19 @@ describe('renderMarkdown', () => {
   it('renders a pull-request comment with every action and the graph', () => {
     expect(renderMarkdown(samplePlan, { graph: 'graph LR\n  logs --> audit\n' })).toBe(`### topo plan
 
-**Plan: 6 to create, 2 to update, 2 to replace, 1 to delete.** Unmanaged: 2. Runtime: 2.
+**Plan: 6 to create, 2 to update, 3 to replace, 1 to delete.** Unmanaged: 2. Runtime: 2.
 
 | create | update | replace | migrate | delete | unmanaged | runtime |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| 6 | 2 | 2 | 0 | 1 | 2 | 2 |
+| 6 | 2 | 3 | 0 | 1 | 2 | 2 |
 
 **Apply refuses this plan without these flags:**
 
 - \`--allow-replace\`: exchange "topic\\_logs" in vhost "/" is replaced (forced by type)
 - \`--allow-replace\`: queue "audit" in vhost "/" is replaced (forced by arguments.x-message-ttl)
 - \`--allow-data-loss\`: queue "audit" in vhost "/" holds 12 messages and is replaced
+- \`--allow-replace\`: queue "events" in vhost "/" is replaced (forced by arguments.x-max-age)
+- \`--allow-data-loss\`: queue "events" in vhost "/" may hold messages (a stream: topo cannot count them) and is replaced
 - \`--prune\`: queue "old" in vhost "/" is deleted (not in the spec)
 - \`--allow-data-loss\`: queue "old" in vhost "/" holds 1 message and is deleted
 
@@ -38,6 +40,11 @@ ${FENCE}diff
         x-dead-letter-exchange: "unrouted"
 -       x-message-ttl: 1000
 +       x-message-ttl: 2000
+-/+ queue "events" (messages unknown)
+      # forces replacement: arguments.x-max-age "7D" → "8D"
+      arguments:
+-       x-max-age: "7D"
++       x-max-age: "8D"
 -   queue "old" (1 message)
 +   binding "topic_logs -> logs [#]" (to exchange)
 +   binding "topic_logs -> audit [kern.*]"  # re-created with exchange "topic_logs"

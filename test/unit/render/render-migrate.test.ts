@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOLDING_QUEUE_ARGUMENT } from '../../../src/model/holding-queue.js';
 import { namedKey } from '../../../src/model/identity.js';
-import type { Topology } from '../../../src/model/topology.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
 import { parsePlan, serializePlan } from '../../../src/plan/plan-file.js';
@@ -16,7 +16,7 @@ const FENCE = '```';
 const jobs = exchange({ name: 'jobs' });
 const toJobs = (destination: string, routingKey = 'a') => binding({ source: 'jobs', destination, routingKey });
 
-function migratePlan(desired: Topology, actual: Topology, messages: Record<string, number>): Plan {
+function migratePlan(desired: NormalizedTopology, actual: NormalizedTopology, messages: Record<string, number>): Plan {
   return planChanges(resolveMigrations(diffTopology(desired, actual), { desired, actual }, { migrate: true }), options({ migrate: true }), {
     vhosts: ['/'],
     fingerprint: 'f00d',
@@ -108,6 +108,6 @@ Unmanaged: 0. Runtime: 0.
     const broken = JSON.parse(serializePlan(plan)) as { steps: Record<string, unknown>[] };
     const drain = broken.steps.find((s) => s.op === 'drain-queue') as Record<string, unknown>;
     delete drain.into;
-    expect(() => parsePlan(JSON.stringify(broken), 'plan.json')).toThrow(/drain-queue without into/);
+    expect(() => parsePlan(JSON.stringify(broken), 'plan.json')).toThrow(/steps\/\d+: must have required property 'into'/);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * One small plan with every action, shared by the renderer tests: creates (with a new
  * vhost, an exchange-to-exchange binding, re-created bindings), updates (vhost metadata and
- * a policy definition), replaces (a queue holding messages, an exchange), a delete, and
- * unmanaged and runtime objects; made without flags, so it has refusals.
+ * a policy definition), replaces (a queue holding messages, a stream whose messages cannot
+ * be counted, an exchange), a delete, and unmanaged and runtime objects; made without flags,
+ * so it has refusals.
  */
 import type { Change } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
@@ -24,6 +25,7 @@ export const desired = topology(
     ],
     queues: [
       queue({ name: 'audit', arguments: { 'x-dead-letter-exchange': 'unrouted', 'x-message-ttl': 2000 }, loc }),
+      queue({ name: 'events', type: 'stream', arguments: { 'x-max-age': '8D' } }),
       queue({ name: 'log-listener', exclusive: true, serverNamed: true }),
     ],
     bindings: [
@@ -41,7 +43,11 @@ export const actual = topology(
     name: '/',
     description: 'Default virtual host',
     exchanges: [exchange({ name: 'topic_logs', type: 'direct', arguments: { 'alternate-exchange': 'unrouted' } }), exchange({ name: 'unrouted', type: 'fanout' })],
-    queues: [queue({ name: 'audit', arguments: { 'x-dead-letter-exchange': 'unrouted', 'x-message-ttl': 1000 } }), queue({ name: 'stray' })],
+    queues: [
+      queue({ name: 'audit', arguments: { 'x-dead-letter-exchange': 'unrouted', 'x-message-ttl': 1000 } }),
+      queue({ name: 'events', type: 'stream', arguments: { 'x-max-age': '7D' } }),
+      queue({ name: 'stray' }),
+    ],
     bindings: [
       binding({ source: 'topic_logs', destination: 'audit', routingKey: 'kern.*' }),
       binding({ source: 'unrouted', destination: 'audit', routingKey: 'by-hand' }),
@@ -60,6 +66,7 @@ changes.splice(changes.findIndex((c) => c.kind === 'queue' && c.name === 'stray'
 export const samplePlan: Plan = planChanges(changes, options(), {
   vhosts: ['/', 'shop floor'],
   fingerprint: '0123abcd',
+  // No count for the stream: none is exact.
   messages: new Map([
     [namedKey({ vhost: '/', name: 'audit' }), 12],
     [namedKey({ vhost: '/', name: 'old' }), 1],

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import type { Topology } from '../model/topology.js';
+import { splitByVhost } from './split-by-vhost.js';
+import { topologyToYaml } from './topology-to-yaml.js';
+import { vhostFileNames } from './vhost-file-names.js';
+
+/** One spec file to write: its path, the vhost it holds, and its text. */
+export interface VhostFile {
+  file: string;
+  vhost: string;
+  text: string;
+}
+
+/**
+ * The files of `topo export -o DIR/`: one spec file per vhost in `dir`, named by
+ * `vhostFileNames`, each with its vhost's routing tests and the schema modeline `schemaPath`
+ * (relative to `dir`). In vhost order. Pure: the caller writes them.
+ */
+export function perVhostFiles(topology: Topology, dir: string, schemaPath: string): VhostFile[] {
+  const names = vhostFileNames(topology.vhosts.map((v) => v.name));
+  return splitByVhost(topology).map((part) => {
+    const vhost = part.vhosts[0]!.name;
+    return { file: join(dir, names.get(vhost)!), vhost, text: topologyToYaml(part, { schemaPath }) };
+  });
+}

@@ -1,0 +1,24 @@
+import { apiPath } from '../broker/api-path.js';
+import type { ManagementClient } from '../broker/management-client.js';
+import { readBrokerState } from '../broker/read-state.js';
+import { TopoError } from '../errors.js';
+import type { Topology } from '../model/topology.js';
+import { selectVhosts } from './select-vhosts.js';
+
+/**
+ * The broker's topology in the vhosts `vhosts`, or in every vhost the user can see when
+ * empty: the I/O edge of `topo export`. Reads only. A vhost the broker does not have is a
+ * one-line `TopoError('broker-not-found')`; one the user may not see is the reader's
+ * `broker-forbidden` error, never "missing".
+ */
+export async function readBrokerTopology(client: ManagementClient, vhosts: readonly string[]): Promise<Topology> {
+  const state = await readBrokerState(client, vhosts.length > 0 ? [...vhosts] : await listVhosts(client));
+  const selected = selectVhosts(state, vhosts, 'on the broker');
+  if (!selected.ok) throw new TopoError('broker-not-found', selected.error);
+  return selected.topology;
+}
+
+async function listVhosts(client: ManagementClient): Promise<string[]> {
+  const listed = await client.get<{ name: string }[]>(apiPath('vhosts'), { disable_stats: 'true', columns: 'name' });
+  return listed.map((v) => v.name);
+}
