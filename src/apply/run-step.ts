@@ -1,14 +1,14 @@
 import { apiPath, type ManagementClient } from '../broker/management-client.js';
 import { onTransientError, withRetry } from '../broker/retry-policy.js';
+import { declareHoldingQueue } from './declare-holding-queue.js';
 import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
+import { drainQueue } from './drain-queue.js';
 import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
 import { canonicalArguments } from '../model/arguments.js';
 import { sameValue } from '../model/canonical-json.js';
 import type { Binding } from '../model/topology.js';
-import { declareHoldingQueue } from './declare-holding-queue.js';
-import { drainQueue } from './drain-queue.js';
 
 
 /**

@@ -94,8 +94,8 @@ export interface MigrationHolding {
   found?: {
     /** The bindings it has on the broker; taken away once the queue is back. */
     bindings: Binding[];
-    /** Messages it held when the plan was made, when known. */
-    messages?: number;
+    /** Set by the planner: the messages it held when the plan was made, or `'unknown'`. */
+    messages?: MessageCount;
   };
   /**
    * Set when every name topo may choose falls under a policy that can drop, expire or
@@ -117,8 +117,8 @@ export interface MigrateChange extends ChangeBase<'queue'> {
   after: Queue;
   /** The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`). */
   forcedBy: PropertyChange[];
-  /** Messages in `before` when the plan was made, when known. */
-  messages?: number;
+  /** Set by the planner when `before` exists: the messages it held, or `'unknown'`. */
+  messages?: MessageCount;
   holding: MigrationHolding;
 }
 

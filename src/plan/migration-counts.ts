@@ -1,5 +1,6 @@
 import { namedKey } from '../model/identity.js';
 import type { MigrateChange } from './change.js';
+import type { MessageCount } from './message-count.js';
 
 /** The queues of a migration whose messages the plan shows: the queue (if it exists) and a holding queue found on the broker. */
 export function migrationCountedQueues(c: MigrateChange): { vhost: string; name: string }[] {
@@ -9,13 +10,17 @@ export function migrationCountedQueues(c: MigrateChange): { vhost: string; name:
   ];
 }
 
-/** `c` with the message counts of its queues from `messages` (keyed by namedKey), where known. Never mutates. */
+/**
+ * `c` with the message counts of its queues from `messages` (exact counts keyed by namedKey),
+ * `'unknown'` for a queue with none, as for a replace. Display only: a migration keeps the
+ * messages whatever their number. Never mutates.
+ */
 export function migrationWithCounts(c: MigrateChange, messages: ReadonlyMap<string, number>): MigrateChange {
-  const own = c.before ? messages.get(namedKey(c)) : undefined;
-  const held = c.holding.found ? messages.get(namedKey({ vhost: c.vhost, name: c.holding.name })) : undefined;
+  const count = (name: string): MessageCount => messages.get(namedKey({ vhost: c.vhost, name })) ?? 'unknown';
+  const { found } = c.holding;
   return {
     ...c,
-    ...(own !== undefined ? { messages: own } : {}),
-    ...(held !== undefined && c.holding.found ? { holding: { ...c.holding, found: { ...c.holding.found, messages: held } } } : {}),
+    ...(c.before ? { messages: count(c.name) } : {}),
+    ...(found ? { holding: { ...c.holding, found: { ...found, messages: count(c.holding.name) } } } : {}),
   };
 }

@@ -19,8 +19,8 @@ import { resolveMigrations } from './resolve-migrations.js';
 
 /**
  * The plan for `desired`: reads the vhosts the spec names from the broker, and the cluster
- * (nodes, where those vhosts' queues live), diffs, decides migrations, reads the message counts
- * of the queues the plan would delete, replace or migrate, and plans. Reads only.
+ * (nodes, where those vhosts' queues live), diffs, decides migrations, reads the message
+ * counts of the queues the plan would delete, replace or migrate, and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
@@ -29,7 +29,7 @@ export async function planAgainstBroker(client: ManagementClient, desired: Norma
   return planFromState(client, changes, { actual, cluster }, vhosts, options);
 }
 
-/** The guards of the apply that runs a saved plan; whether to prune or migrate was decided when it was made. */
+/** The guards of the apply that runs a saved plan; whether to prune and migrate was decided when it was made. */
 export type SavedPlanGuards = Omit<PlanOptions, 'prune' | 'migrate'>;
 
 /** A saved plan fit to run now, or the reason it is not. */
@@ -44,7 +44,7 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
   const [actual, cluster] = await Promise.all([readBrokerState(client, saved.vhosts), readClusterState(client, saved.vhosts)]);
   if (fingerprintState(actual, saved.vhosts) !== saved.fingerprint) return { ok: false, reason: 'stale' };
-  const options: PlanOptions = { ...guards, prune: saved.options.prune, migrate: Boolean(saved.options.migrate) };
+  const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
   return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster }, saved.vhosts, options) };
 }
 

@@ -76,8 +76,8 @@ function migrateRows(c: MigrateChange, head: string): Row[] {
   const { found, name, policy } = c.holding;
   const holding = JSON.stringify(name);
   const state = [
-    ...(c.before && c.messages !== undefined ? [messageCountText(c.messages)] : []),
-    ...(found ? [`resuming: ${found.messages === undefined ? 'messages' : messageCountText(found.messages)} in holding queue ${holding}`] : []),
+    ...(c.before && c.messages !== undefined ? [countText(c.messages)] : []),
+    ...(found ? [`resuming: ${countText(found.messages ?? 'unknown')} in holding queue ${holding}`] : []),
   ];
   const note = (text: string, warning = false): Row => ({ sign: ' ', depth: 2, text: `# ${text}`, ...(warning ? { warning } : {}) });
   return [
@@ -175,7 +175,11 @@ function show(value: ArgumentValue | undefined): string {
   return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
+/** `12 messages`, or `messages unknown`. */
+function countText(count: MessageCount): string {
+  return count === 'unknown' ? 'messages unknown' : messageCountText(count);
+}
+
 function messages(count: MessageCount | undefined): string {
-  if (count === undefined) return '';
-  return count === 'unknown' ? ' (messages unknown)' : ` (${messageCountText(count)})`;
+  return count === undefined ? '' : ` (${countText(count)})`;
 }

@@ -5,9 +5,9 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":2},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"type":"number","description":"Messages in `before` when the plan was made, when known."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"type":"number","description":"Messages it held when the plan was made, when known."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":2},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
 const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
-const schema78 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
+const schema80 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
 const func2 = Object.prototype.hasOwnProperty;
 const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
 const schema14 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
@@ -4473,15 +4473,15 @@ validate61.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"type":"number","description":"Messages in `before` when the plan was made, when known."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
-const schema46 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"type":"number","description":"Messages it held when the plan was made, when known."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
+const schema45 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
+const schema47 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4491,7 +4491,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.bindings === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4502,7 +4502,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "bindings")) || (key0 === "found")) || (key0 === "policy"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4515,7 +4515,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4537,7 +4537,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.bindings.type,parentSchema:schema46.properties.bindings,data:data1};
+const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.bindings.type,parentSchema:schema47.properties.bindings,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4551,7 +4551,7 @@ if(data.found !== undefined){
 let data3 = data.found;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.bindings === undefined){
-const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.properties.found.required,parentSchema:schema46.properties.found,data:data3};
+const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema47.properties.found.required,parentSchema:schema47.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4562,7 +4562,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((key1 === "bindings") || (key1 === "messages"))){
-const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.found,data:data3};
+const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4584,7 +4584,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.found.properties.bindings.type,parentSchema:schema46.properties.found.properties.bindings,data:data4};
+const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.found.properties.bindings.type,parentSchema:schema47.properties.found.properties.bindings,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4596,8 +4596,11 @@ errors++;
 }
 if(data3.messages !== undefined){
 let data6 = data3.messages;
+const _errs15 = errors;
+let valid7 = false;
+const _errs16 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/properties/found/properties/messages/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.found.properties.messages.type,parentSchema:schema46.properties.found.properties.messages,data:data6};
+const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4606,10 +4609,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.found.type,parentSchema:schema46.properties.found,data:data3};
+var _valid0 = _errs16 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs18 = errors;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4618,11 +4623,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.policy !== undefined){
-let data7 = data.policy;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.policy.type,parentSchema:schema46.properties.policy,data:data7};
+if("unknown" !== data6){
+const err10 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4631,15 +4633,64 @@ vErrors.push(err10);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid7 = valid7 || _valid0;
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(!valid7){
+const err11 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.found.type,parentSchema:schema47.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+let data7 = data.policy;
+if(typeof data7 !== "string"){
+const err13 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.policy.type,parentSchema:schema47.properties.policy,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -4842,8 +4893,11 @@ errors++;
 }
 if(data.messages !== undefined){
 let data8 = data.messages;
+const _errs17 = errors;
+let valid4 = false;
+const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.messages.type,parentSchema:schema45.properties.messages,data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4851,6 +4905,54 @@ else {
 vErrors.push(err15);
 }
 errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs20 = errors;
+if(typeof data8 !== "string"){
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if("unknown" !== data8){
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs20 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 if(data.holding !== undefined){
@@ -4861,12 +4963,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err19];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -4874,14 +4976,14 @@ validate66.errors = vErrors;
 return errors === 0;
 }
 
-const schema47 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema49 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4891,7 +4993,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4901,7 +5003,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4911,7 +5013,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4921,7 +5023,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4932,7 +5034,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4945,7 +5047,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.kind.type,parentSchema:schema47.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4955,7 +5057,7 @@ vErrors.push(err6);
 errors++;
 }
 if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema47.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema49.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4968,7 +5070,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.vhost.type,parentSchema:schema47.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.vhost.type,parentSchema:schema49.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4981,7 +5083,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.name.type,parentSchema:schema49.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4994,7 +5096,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.action.type,parentSchema:schema47.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.action.type,parentSchema:schema49.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5004,7 +5106,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema47.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema49.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5172,7 +5274,7 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5185,14 +5287,14 @@ validate75.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5202,7 +5304,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5212,7 +5314,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5222,7 +5324,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5232,7 +5334,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5243,7 +5345,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5256,7 +5358,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5266,7 +5368,7 @@ vErrors.push(err6);
 errors++;
 }
 if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema50.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema52.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5279,7 +5381,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5292,7 +5394,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5305,7 +5407,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.action.type,parentSchema:schema50.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5315,7 +5417,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema50.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema52.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5397,7 +5499,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5410,14 +5512,14 @@ validate77.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5427,7 +5529,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5437,7 +5539,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5447,7 +5549,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5457,7 +5559,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5468,7 +5570,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5481,7 +5583,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5491,7 +5593,7 @@ vErrors.push(err6);
 errors++;
 }
 if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema52.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5504,7 +5606,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5517,7 +5619,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5530,7 +5632,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.action.type,parentSchema:schema54.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5540,7 +5642,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema52.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema54.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5622,7 +5724,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5635,14 +5737,14 @@ validate80.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5652,7 +5754,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5662,7 +5764,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5672,7 +5774,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5682,7 +5784,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5693,7 +5795,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5706,7 +5808,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5716,7 +5818,7 @@ vErrors.push(err6);
 errors++;
 }
 if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema54.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5729,7 +5831,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.vhost.type,parentSchema:schema56.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5742,7 +5844,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.name.type,parentSchema:schema56.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5755,7 +5857,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.action.type,parentSchema:schema54.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.action.type,parentSchema:schema56.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5765,7 +5867,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema54.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema56.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5847,7 +5949,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5860,234 +5962,9 @@ validate83.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema56.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.vhost.type,parentSchema:schema56.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.name.type,parentSchema:schema56.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.action.type,parentSchema:schema56.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema56.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate86.errors = vErrors;
-return errors === 0;
-}
-
-const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6165,8 +6042,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema58.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema58.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6306,13 +6183,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate89.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6367,7 +6244,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6390,8 +6267,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema60.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema60.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6439,8 +6316,233 @@ vErrors.push(err10);
 }
 errors++;
 }
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema60.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.kind.type,parentSchema:schema62.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema62.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.vhost.type,parentSchema:schema62.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.name.type,parentSchema:schema62.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.action.type,parentSchema:schema62.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema60.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema62.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6544,7 +6646,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6557,331 +6659,9 @@ validate92.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema62.required,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema62.required,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema62.required,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema62.required,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema62.required,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.kind.type,parentSchema:schema62.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema62.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.vhost.type,parentSchema:schema62.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.name.type,parentSchema:schema62.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.action.type,parentSchema:schema62.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema62.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate94.errors = vErrors;
-return errors === 0;
-}
-
-const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema63.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.vhost.type,parentSchema:schema63.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.name.type,parentSchema:schema63.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.action.type,parentSchema:schema63.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema63.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate97.errors = vErrors;
-return errors === 0;
-}
-
-const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6959,8 +6739,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema64.properties.kind,data:data0};
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema64.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7020,8 +6800,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate28(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 }
@@ -7036,13 +6816,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7120,8 +6900,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema65.properties.kind,data:data0};
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema65.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7181,8 +6961,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -7197,13 +6977,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7281,8 +7061,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema66.properties.kind,data:data0};
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema66.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7342,8 +7122,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate28(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 }
@@ -7358,13 +7138,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7378,8 +7158,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7419,7 +7199,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7442,8 +7222,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema67.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema67.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7491,8 +7271,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema67.properties.action,data:data3};
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema67.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7502,9 +7282,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.after !== undefined){
-if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(data.before !== undefined){
+if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 }
@@ -7519,13 +7299,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema68 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7539,8 +7319,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7580,7 +7360,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7603,8 +7383,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema68.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema68.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7652,8 +7432,330 @@ vErrors.push(err10);
 }
 errors++;
 }
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema68.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+const schema69 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.kind.type,parentSchema:schema69.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema69.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.vhost.type,parentSchema:schema69.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.action.type,parentSchema:schema69.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema68.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema69.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate109.errors = vErrors;
+return errors === 0;
+}
+
+const schema70 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema70.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.vhost.type,parentSchema:schema70.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.name.type,parentSchema:schema70.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.action.type,parentSchema:schema70.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("runtime" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema70.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7671,7 +7773,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10162,7 +10264,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
+const schema71 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
 
 function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10223,7 +10325,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10233,7 +10335,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10243,7 +10345,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.id === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10253,7 +10355,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.op === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10263,7 +10365,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.vhost === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[0].then.required,parentSchema:schema69.allOf[0].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10274,7 +10376,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "change")) || (key0 === "dependsOn")) || (key0 === "op")) || (key0 === "vhost"))){
-const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[0].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10287,7 +10389,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[0].then.properties.id.type,parentSchema:schema69.allOf[0].then.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[0].then.properties.id.type,parentSchema:schema71.allOf[0].then.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10300,7 +10402,7 @@ errors++;
 if(data.change !== undefined){
 let data2 = data.change;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[0].then.properties.change.type,parentSchema:schema69.allOf[0].then.properties.change,data:data2};
+const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[0].then.properties.change.type,parentSchema:schema71.allOf[0].then.properties.change,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10317,7 +10419,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[0].then.properties.dependsOn.items,data:data4};
+const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[0].then.properties.dependsOn.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10329,7 +10431,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[0].then.properties.dependsOn.type,parentSchema:schema69.allOf[0].then.properties.dependsOn,data:data3};
+const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[0].then.properties.dependsOn.type,parentSchema:schema71.allOf[0].then.properties.dependsOn,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10342,7 +10444,7 @@ errors++;
 if(data.op !== undefined){
 let data5 = data.op;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[0].then.properties.op.type,parentSchema:schema69.allOf[0].then.properties.op,data:data5};
+const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[0].then.properties.op.type,parentSchema:schema71.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10352,7 +10454,7 @@ vErrors.push(err13);
 errors++;
 }
 if("put-vhost" !== data5){
-const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema69.allOf[0].then.properties.op,data:data5};
+const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema71.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10456,7 +10558,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[0].then.type,parentSchema:schema69.allOf[0].then,data};
+const err22 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[0].then.type,parentSchema:schema71.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10469,7 +10571,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[0].if,parentSchema:schema69.allOf[0],data};
+const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[0].if,parentSchema:schema71.allOf[0],data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10534,7 +10636,7 @@ if(_valid1){
 const _errs35 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err27 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
+const err27 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10544,7 +10646,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err28 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
+const err28 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10554,7 +10656,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.exchange === undefined){
-const err29 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
+const err29 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10564,7 +10666,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data.id === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
+const err30 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10574,7 +10676,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data.op === undefined){
-const err31 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[1].then.required,parentSchema:schema69.allOf[1].then,data};
+const err31 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10585,7 +10687,7 @@ errors++;
 }
 for(const key2 in data){
 if(!(((((key2 === "id") || (key2 === "change")) || (key2 === "dependsOn")) || (key2 === "op")) || (key2 === "exchange"))){
-const err32 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[1].then,data};
+const err32 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10598,7 +10700,7 @@ errors++;
 if(data.id !== undefined){
 let data12 = data.id;
 if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err33 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[1].then.properties.id.type,parentSchema:schema69.allOf[1].then.properties.id,data:data12};
+const err33 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[1].then.properties.id.type,parentSchema:schema71.allOf[1].then.properties.id,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10611,7 +10713,7 @@ errors++;
 if(data.change !== undefined){
 let data13 = data.change;
 if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err34 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[1].then.properties.change.type,parentSchema:schema69.allOf[1].then.properties.change,data:data13};
+const err34 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[1].then.properties.change.type,parentSchema:schema71.allOf[1].then.properties.change,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10628,7 +10730,7 @@ const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
 let data15 = data14[i2];
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err35 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[1].then.properties.dependsOn.items,data:data15};
+const err35 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[1].then.properties.dependsOn.items,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10640,7 +10742,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[1].then.properties.dependsOn.type,parentSchema:schema69.allOf[1].then.properties.dependsOn,data:data14};
+const err36 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[1].then.properties.dependsOn.type,parentSchema:schema71.allOf[1].then.properties.dependsOn,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10653,7 +10755,7 @@ errors++;
 if(data.op !== undefined){
 let data16 = data.op;
 if(typeof data16 !== "string"){
-const err37 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[1].then.properties.op.type,parentSchema:schema69.allOf[1].then.properties.op,data:data16};
+const err37 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[1].then.properties.op.type,parentSchema:schema71.allOf[1].then.properties.op,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10663,7 +10765,7 @@ vErrors.push(err37);
 errors++;
 }
 if("declare-exchange" !== data16){
-const err38 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema69.allOf[1].then.properties.op,data:data16};
+const err38 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema71.allOf[1].then.properties.op,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10681,7 +10783,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[1].then.type,parentSchema:schema69.allOf[1].then,data};
+const err39 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[1].then.type,parentSchema:schema71.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10694,7 +10796,7 @@ var _valid1 = _errs35 === errors;
 valid10 = _valid1;
 }
 if(!valid10){
-const err40 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[1].if,parentSchema:schema69.allOf[1],data};
+const err40 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[1].if,parentSchema:schema71.allOf[1],data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10759,7 +10861,7 @@ if(_valid2){
 const _errs54 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err44 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
+const err44 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10769,7 +10871,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err45 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
+const err45 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10779,7 +10881,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data.id === undefined){
-const err46 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
+const err46 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10789,7 +10891,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data.name === undefined){
-const err47 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
+const err47 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10799,7 +10901,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data.op === undefined){
-const err48 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
+const err48 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10809,7 +10911,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data.vhost === undefined){
-const err49 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[2].then.required,parentSchema:schema69.allOf[2].then,data};
+const err49 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10820,7 +10922,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((((((key3 === "id") || (key3 === "change")) || (key3 === "dependsOn")) || (key3 === "op")) || (key3 === "vhost")) || (key3 === "name"))){
-const err50 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[2].then,data};
+const err50 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10833,7 +10935,7 @@ errors++;
 if(data.id !== undefined){
 let data19 = data.id;
 if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err51 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[2].then.properties.id.type,parentSchema:schema69.allOf[2].then.properties.id,data:data19};
+const err51 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[2].then.properties.id.type,parentSchema:schema71.allOf[2].then.properties.id,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10846,7 +10948,7 @@ errors++;
 if(data.change !== undefined){
 let data20 = data.change;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err52 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[2].then.properties.change.type,parentSchema:schema69.allOf[2].then.properties.change,data:data20};
+const err52 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[2].then.properties.change.type,parentSchema:schema71.allOf[2].then.properties.change,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10863,7 +10965,7 @@ const len3 = data21.length;
 for(let i3=0; i3<len3; i3++){
 let data22 = data21[i3];
 if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err53 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[2].then.properties.dependsOn.items,data:data22};
+const err53 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[2].then.properties.dependsOn.items,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10875,7 +10977,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[2].then.properties.dependsOn.type,parentSchema:schema69.allOf[2].then.properties.dependsOn,data:data21};
+const err54 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[2].then.properties.dependsOn.type,parentSchema:schema71.allOf[2].then.properties.dependsOn,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10888,7 +10990,7 @@ errors++;
 if(data.op !== undefined){
 let data23 = data.op;
 if(typeof data23 !== "string"){
-const err55 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[2].then.properties.op.type,parentSchema:schema69.allOf[2].then.properties.op,data:data23};
+const err55 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[2].then.properties.op.type,parentSchema:schema71.allOf[2].then.properties.op,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10898,7 +11000,7 @@ vErrors.push(err55);
 errors++;
 }
 if("delete-exchange" !== data23){
-const err56 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema69.allOf[2].then.properties.op,data:data23};
+const err56 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema71.allOf[2].then.properties.op,data:data23};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -10911,7 +11013,7 @@ errors++;
 if(data.vhost !== undefined){
 let data24 = data.vhost;
 if(typeof data24 !== "string"){
-const err57 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[2].then.properties.vhost.type,parentSchema:schema69.allOf[2].then.properties.vhost,data:data24};
+const err57 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[2].then.properties.vhost.type,parentSchema:schema71.allOf[2].then.properties.vhost,data:data24};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10924,7 +11026,7 @@ errors++;
 if(data.name !== undefined){
 let data25 = data.name;
 if(typeof data25 !== "string"){
-const err58 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[2].then.properties.name.type,parentSchema:schema69.allOf[2].then.properties.name,data:data25};
+const err58 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[2].then.properties.name.type,parentSchema:schema71.allOf[2].then.properties.name,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10936,7 +11038,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[2].then.type,parentSchema:schema69.allOf[2].then,data};
+const err59 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[2].then.type,parentSchema:schema71.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10949,7 +11051,7 @@ var _valid2 = _errs54 === errors;
 valid15 = _valid2;
 }
 if(!valid15){
-const err60 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[2].if,parentSchema:schema69.allOf[2],data};
+const err60 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[2].if,parentSchema:schema71.allOf[2],data};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -11014,7 +11116,7 @@ if(_valid3){
 const _errs76 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err64 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
+const err64 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11024,7 +11126,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err65 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
+const err65 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11034,7 +11136,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data.id === undefined){
-const err66 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
+const err66 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -11044,7 +11146,7 @@ vErrors.push(err66);
 errors++;
 }
 if(data.op === undefined){
-const err67 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
+const err67 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11054,7 +11156,7 @@ vErrors.push(err67);
 errors++;
 }
 if(data.queue === undefined){
-const err68 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema69.allOf[3].then.required,parentSchema:schema69.allOf[3].then,data};
+const err68 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11065,7 +11167,7 @@ errors++;
 }
 for(const key4 in data){
 if(!(((((key4 === "id") || (key4 === "change")) || (key4 === "dependsOn")) || (key4 === "op")) || (key4 === "queue"))){
-const err69 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[3].then,data};
+const err69 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11078,7 +11180,7 @@ errors++;
 if(data.id !== undefined){
 let data27 = data.id;
 if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err70 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[3].then.properties.id.type,parentSchema:schema69.allOf[3].then.properties.id,data:data27};
+const err70 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[3].then.properties.id.type,parentSchema:schema71.allOf[3].then.properties.id,data:data27};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11091,7 +11193,7 @@ errors++;
 if(data.change !== undefined){
 let data28 = data.change;
 if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err71 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[3].then.properties.change.type,parentSchema:schema69.allOf[3].then.properties.change,data:data28};
+const err71 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[3].then.properties.change.type,parentSchema:schema71.allOf[3].then.properties.change,data:data28};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -11108,7 +11210,7 @@ const len4 = data29.length;
 for(let i4=0; i4<len4; i4++){
 let data30 = data29[i4];
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err72 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[3].then.properties.dependsOn.items,data:data30};
+const err72 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[3].then.properties.dependsOn.items,data:data30};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -11120,7 +11222,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[3].then.properties.dependsOn.type,parentSchema:schema69.allOf[3].then.properties.dependsOn,data:data29};
+const err73 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[3].then.properties.dependsOn.type,parentSchema:schema71.allOf[3].then.properties.dependsOn,data:data29};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11133,7 +11235,7 @@ errors++;
 if(data.op !== undefined){
 let data31 = data.op;
 if(typeof data31 !== "string"){
-const err74 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[3].then.properties.op.type,parentSchema:schema69.allOf[3].then.properties.op,data:data31};
+const err74 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[3].then.properties.op.type,parentSchema:schema71.allOf[3].then.properties.op,data:data31};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -11143,7 +11245,7 @@ vErrors.push(err74);
 errors++;
 }
 if("declare-queue" !== data31){
-const err75 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema69.allOf[3].then.properties.op,data:data31};
+const err75 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema71.allOf[3].then.properties.op,data:data31};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -11161,7 +11263,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err76 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[3].then.type,parentSchema:schema69.allOf[3].then,data};
+const err76 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[3].then.type,parentSchema:schema71.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -11174,7 +11276,7 @@ var _valid3 = _errs76 === errors;
 valid20 = _valid3;
 }
 if(!valid20){
-const err77 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[3].if,parentSchema:schema69.allOf[3],data};
+const err77 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[3].if,parentSchema:schema71.allOf[3],data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -11239,7 +11341,7 @@ if(_valid4){
 const _errs95 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err81 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err81 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -11249,7 +11351,7 @@ vErrors.push(err81);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err82 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err82 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11259,7 +11361,7 @@ vErrors.push(err82);
 errors++;
 }
 if(data.id === undefined){
-const err83 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err83 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11269,7 +11371,7 @@ vErrors.push(err83);
 errors++;
 }
 if(data.ifEmpty === undefined){
-const err84 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err84 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11279,7 +11381,7 @@ vErrors.push(err84);
 errors++;
 }
 if(data.name === undefined){
-const err85 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err85 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11289,7 +11391,7 @@ vErrors.push(err85);
 errors++;
 }
 if(data.op === undefined){
-const err86 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err86 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11299,7 +11401,7 @@ vErrors.push(err86);
 errors++;
 }
 if(data.vhost === undefined){
-const err87 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[4].then.required,parentSchema:schema69.allOf[4].then,data};
+const err87 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11310,7 +11412,7 @@ errors++;
 }
 for(const key5 in data){
 if(!(((((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "vhost")) || (key5 === "name")) || (key5 === "ifEmpty"))){
-const err88 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[4].then,data};
+const err88 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11323,7 +11425,7 @@ errors++;
 if(data.id !== undefined){
 let data34 = data.id;
 if(!((typeof data34 == "number") && (isFinite(data34)))){
-const err89 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[4].then.properties.id.type,parentSchema:schema69.allOf[4].then.properties.id,data:data34};
+const err89 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[4].then.properties.id.type,parentSchema:schema71.allOf[4].then.properties.id,data:data34};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11336,7 +11438,7 @@ errors++;
 if(data.change !== undefined){
 let data35 = data.change;
 if(!((typeof data35 == "number") && (isFinite(data35)))){
-const err90 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[4].then.properties.change.type,parentSchema:schema69.allOf[4].then.properties.change,data:data35};
+const err90 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[4].then.properties.change.type,parentSchema:schema71.allOf[4].then.properties.change,data:data35};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11353,7 +11455,7 @@ const len5 = data36.length;
 for(let i5=0; i5<len5; i5++){
 let data37 = data36[i5];
 if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err91 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[4].then.properties.dependsOn.items,data:data37};
+const err91 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[4].then.properties.dependsOn.items,data:data37};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -11365,7 +11467,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[4].then.properties.dependsOn.type,parentSchema:schema69.allOf[4].then.properties.dependsOn,data:data36};
+const err92 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[4].then.properties.dependsOn.type,parentSchema:schema71.allOf[4].then.properties.dependsOn,data:data36};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -11378,7 +11480,7 @@ errors++;
 if(data.op !== undefined){
 let data38 = data.op;
 if(typeof data38 !== "string"){
-const err93 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[4].then.properties.op.type,parentSchema:schema69.allOf[4].then.properties.op,data:data38};
+const err93 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[4].then.properties.op.type,parentSchema:schema71.allOf[4].then.properties.op,data:data38};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -11388,7 +11490,7 @@ vErrors.push(err93);
 errors++;
 }
 if("delete-queue" !== data38){
-const err94 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema69.allOf[4].then.properties.op,data:data38};
+const err94 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema71.allOf[4].then.properties.op,data:data38};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -11401,7 +11503,7 @@ errors++;
 if(data.vhost !== undefined){
 let data39 = data.vhost;
 if(typeof data39 !== "string"){
-const err95 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[4].then.properties.vhost.type,parentSchema:schema69.allOf[4].then.properties.vhost,data:data39};
+const err95 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[4].then.properties.vhost.type,parentSchema:schema71.allOf[4].then.properties.vhost,data:data39};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -11414,7 +11516,7 @@ errors++;
 if(data.name !== undefined){
 let data40 = data.name;
 if(typeof data40 !== "string"){
-const err96 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[4].then.properties.name.type,parentSchema:schema69.allOf[4].then.properties.name,data:data40};
+const err96 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[4].then.properties.name.type,parentSchema:schema71.allOf[4].then.properties.name,data:data40};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -11427,7 +11529,7 @@ errors++;
 if(data.ifEmpty !== undefined){
 let data41 = data.ifEmpty;
 if(typeof data41 !== "boolean"){
-const err97 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.allOf[4].then.properties.ifEmpty.type,parentSchema:schema69.allOf[4].then.properties.ifEmpty,data:data41};
+const err97 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.allOf[4].then.properties.ifEmpty.type,parentSchema:schema71.allOf[4].then.properties.ifEmpty,data:data41};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -11439,7 +11541,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[4].then.type,parentSchema:schema69.allOf[4].then,data};
+const err98 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[4].then.type,parentSchema:schema71.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -11452,7 +11554,7 @@ var _valid4 = _errs95 === errors;
 valid25 = _valid4;
 }
 if(!valid25){
-const err99 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[4].if,parentSchema:schema69.allOf[4],data};
+const err99 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[4].if,parentSchema:schema71.allOf[4],data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -11517,7 +11619,7 @@ if(_valid5){
 const _errs119 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err103 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err103 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -11527,7 +11629,7 @@ vErrors.push(err103);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err104 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err104 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -11537,7 +11639,7 @@ vErrors.push(err104);
 errors++;
 }
 if(data.id === undefined){
-const err105 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err105 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -11547,7 +11649,7 @@ vErrors.push(err105);
 errors++;
 }
 if(data.name === undefined){
-const err106 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err106 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -11557,7 +11659,7 @@ vErrors.push(err106);
 errors++;
 }
 if(data.of === undefined){
-const err107 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err107 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -11567,7 +11669,7 @@ vErrors.push(err107);
 errors++;
 }
 if(data.op === undefined){
-const err108 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err108 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -11577,7 +11679,7 @@ vErrors.push(err108);
 errors++;
 }
 if(data.vhost === undefined){
-const err109 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[5].then.required,parentSchema:schema69.allOf[5].then,data};
+const err109 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -11588,7 +11690,7 @@ errors++;
 }
 for(const key6 in data){
 if(!(((((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "vhost")) || (key6 === "name")) || (key6 === "of"))){
-const err110 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[5].then,data};
+const err110 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -11601,7 +11703,7 @@ errors++;
 if(data.id !== undefined){
 let data43 = data.id;
 if(!((typeof data43 == "number") && (isFinite(data43)))){
-const err111 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[5].then.properties.id.type,parentSchema:schema69.allOf[5].then.properties.id,data:data43};
+const err111 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[5].then.properties.id.type,parentSchema:schema71.allOf[5].then.properties.id,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -11614,7 +11716,7 @@ errors++;
 if(data.change !== undefined){
 let data44 = data.change;
 if(!((typeof data44 == "number") && (isFinite(data44)))){
-const err112 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[5].then.properties.change.type,parentSchema:schema69.allOf[5].then.properties.change,data:data44};
+const err112 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[5].then.properties.change.type,parentSchema:schema71.allOf[5].then.properties.change,data:data44};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -11631,7 +11733,7 @@ const len6 = data45.length;
 for(let i6=0; i6<len6; i6++){
 let data46 = data45[i6];
 if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err113 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[5].then.properties.dependsOn.items,data:data46};
+const err113 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[5].then.properties.dependsOn.items,data:data46};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -11643,7 +11745,7 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[5].then.properties.dependsOn.type,parentSchema:schema69.allOf[5].then.properties.dependsOn,data:data45};
+const err114 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[5].then.properties.dependsOn.type,parentSchema:schema71.allOf[5].then.properties.dependsOn,data:data45};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -11656,7 +11758,7 @@ errors++;
 if(data.op !== undefined){
 let data47 = data.op;
 if(typeof data47 !== "string"){
-const err115 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.op.type,parentSchema:schema69.allOf[5].then.properties.op,data:data47};
+const err115 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.op.type,parentSchema:schema71.allOf[5].then.properties.op,data:data47};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -11666,7 +11768,7 @@ vErrors.push(err115);
 errors++;
 }
 if("declare-holding-queue" !== data47){
-const err116 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema69.allOf[5].then.properties.op,data:data47};
+const err116 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema71.allOf[5].then.properties.op,data:data47};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -11679,7 +11781,7 @@ errors++;
 if(data.vhost !== undefined){
 let data48 = data.vhost;
 if(typeof data48 !== "string"){
-const err117 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.vhost.type,parentSchema:schema69.allOf[5].then.properties.vhost,data:data48};
+const err117 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.vhost.type,parentSchema:schema71.allOf[5].then.properties.vhost,data:data48};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -11692,7 +11794,7 @@ errors++;
 if(data.name !== undefined){
 let data49 = data.name;
 if(typeof data49 !== "string"){
-const err118 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.name.type,parentSchema:schema69.allOf[5].then.properties.name,data:data49};
+const err118 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.name.type,parentSchema:schema71.allOf[5].then.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -11705,7 +11807,7 @@ errors++;
 if(data.of !== undefined){
 let data50 = data.of;
 if(typeof data50 !== "string"){
-const err119 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[5].then.properties.of.type,parentSchema:schema69.allOf[5].then.properties.of,data:data50};
+const err119 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.of.type,parentSchema:schema71.allOf[5].then.properties.of,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -11717,7 +11819,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[5].then.type,parentSchema:schema69.allOf[5].then,data};
+const err120 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[5].then.type,parentSchema:schema71.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -11730,7 +11832,7 @@ var _valid5 = _errs119 === errors;
 valid30 = _valid5;
 }
 if(!valid30){
-const err121 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[5].if,parentSchema:schema69.allOf[5],data};
+const err121 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[5].if,parentSchema:schema71.allOf[5],data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -11795,7 +11897,7 @@ if(_valid6){
 const _errs143 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err125 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err125 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -11805,7 +11907,7 @@ vErrors.push(err125);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err126 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err126 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -11815,7 +11917,7 @@ vErrors.push(err126);
 errors++;
 }
 if(data.id === undefined){
-const err127 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err127 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -11825,7 +11927,7 @@ vErrors.push(err127);
 errors++;
 }
 if(data.into === undefined){
-const err128 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err128 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -11835,7 +11937,7 @@ vErrors.push(err128);
 errors++;
 }
 if(data.name === undefined){
-const err129 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err129 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11845,7 +11947,7 @@ vErrors.push(err129);
 errors++;
 }
 if(data.op === undefined){
-const err130 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err130 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11855,7 +11957,7 @@ vErrors.push(err130);
 errors++;
 }
 if(data.vhost === undefined){
-const err131 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[6].then.required,parentSchema:schema69.allOf[6].then,data};
+const err131 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11866,7 +11968,7 @@ errors++;
 }
 for(const key7 in data){
 if(!(((((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "vhost")) || (key7 === "name")) || (key7 === "into"))){
-const err132 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[6].then,data};
+const err132 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11879,7 +11981,7 @@ errors++;
 if(data.id !== undefined){
 let data52 = data.id;
 if(!((typeof data52 == "number") && (isFinite(data52)))){
-const err133 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[6].then.properties.id.type,parentSchema:schema69.allOf[6].then.properties.id,data:data52};
+const err133 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[6].then.properties.id.type,parentSchema:schema71.allOf[6].then.properties.id,data:data52};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11892,7 +11994,7 @@ errors++;
 if(data.change !== undefined){
 let data53 = data.change;
 if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err134 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[6].then.properties.change.type,parentSchema:schema69.allOf[6].then.properties.change,data:data53};
+const err134 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[6].then.properties.change.type,parentSchema:schema71.allOf[6].then.properties.change,data:data53};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11909,7 +12011,7 @@ const len7 = data54.length;
 for(let i7=0; i7<len7; i7++){
 let data55 = data54[i7];
 if(!((typeof data55 == "number") && (isFinite(data55)))){
-const err135 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[6].then.properties.dependsOn.items,data:data55};
+const err135 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[6].then.properties.dependsOn.items,data:data55};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11921,7 +12023,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[6].then.properties.dependsOn.type,parentSchema:schema69.allOf[6].then.properties.dependsOn,data:data54};
+const err136 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[6].then.properties.dependsOn.type,parentSchema:schema71.allOf[6].then.properties.dependsOn,data:data54};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11934,7 +12036,7 @@ errors++;
 if(data.op !== undefined){
 let data56 = data.op;
 if(typeof data56 !== "string"){
-const err137 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.op.type,parentSchema:schema69.allOf[6].then.properties.op,data:data56};
+const err137 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.op.type,parentSchema:schema71.allOf[6].then.properties.op,data:data56};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -11944,7 +12046,7 @@ vErrors.push(err137);
 errors++;
 }
 if("drain-queue" !== data56){
-const err138 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema69.allOf[6].then.properties.op,data:data56};
+const err138 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema71.allOf[6].then.properties.op,data:data56};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -11957,7 +12059,7 @@ errors++;
 if(data.vhost !== undefined){
 let data57 = data.vhost;
 if(typeof data57 !== "string"){
-const err139 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.vhost.type,parentSchema:schema69.allOf[6].then.properties.vhost,data:data57};
+const err139 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.vhost.type,parentSchema:schema71.allOf[6].then.properties.vhost,data:data57};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -11970,7 +12072,7 @@ errors++;
 if(data.name !== undefined){
 let data58 = data.name;
 if(typeof data58 !== "string"){
-const err140 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.name.type,parentSchema:schema69.allOf[6].then.properties.name,data:data58};
+const err140 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.name.type,parentSchema:schema71.allOf[6].then.properties.name,data:data58};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11983,7 +12085,7 @@ errors++;
 if(data.into !== undefined){
 let data59 = data.into;
 if(typeof data59 !== "string"){
-const err141 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[6].then.properties.into.type,parentSchema:schema69.allOf[6].then.properties.into,data:data59};
+const err141 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.into.type,parentSchema:schema71.allOf[6].then.properties.into,data:data59};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11995,7 +12097,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[6].then.type,parentSchema:schema69.allOf[6].then,data};
+const err142 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[6].then.type,parentSchema:schema71.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -12008,7 +12110,7 @@ var _valid6 = _errs143 === errors;
 valid35 = _valid6;
 }
 if(!valid35){
-const err143 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[6].if,parentSchema:schema69.allOf[6],data};
+const err143 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[6].if,parentSchema:schema71.allOf[6],data};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -12073,7 +12175,7 @@ if(_valid7){
 const _errs167 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.binding === undefined){
-const err147 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
+const err147 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -12083,7 +12185,7 @@ vErrors.push(err147);
 errors++;
 }
 if(data.change === undefined){
-const err148 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
+const err148 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -12093,7 +12195,7 @@ vErrors.push(err148);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err149 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
+const err149 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -12103,7 +12205,7 @@ vErrors.push(err149);
 errors++;
 }
 if(data.id === undefined){
-const err150 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
+const err150 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -12113,7 +12215,7 @@ vErrors.push(err150);
 errors++;
 }
 if(data.op === undefined){
-const err151 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[7].then.required,parentSchema:schema69.allOf[7].then,data};
+const err151 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -12124,7 +12226,7 @@ errors++;
 }
 for(const key8 in data){
 if(!(((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "binding"))){
-const err152 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[7].then,data};
+const err152 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -12137,7 +12239,7 @@ errors++;
 if(data.id !== undefined){
 let data61 = data.id;
 if(!((typeof data61 == "number") && (isFinite(data61)))){
-const err153 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[7].then.properties.id.type,parentSchema:schema69.allOf[7].then.properties.id,data:data61};
+const err153 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[7].then.properties.id.type,parentSchema:schema71.allOf[7].then.properties.id,data:data61};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -12150,7 +12252,7 @@ errors++;
 if(data.change !== undefined){
 let data62 = data.change;
 if(!((typeof data62 == "number") && (isFinite(data62)))){
-const err154 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[7].then.properties.change.type,parentSchema:schema69.allOf[7].then.properties.change,data:data62};
+const err154 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[7].then.properties.change.type,parentSchema:schema71.allOf[7].then.properties.change,data:data62};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -12167,7 +12269,7 @@ const len8 = data63.length;
 for(let i8=0; i8<len8; i8++){
 let data64 = data63[i8];
 if(!((typeof data64 == "number") && (isFinite(data64)))){
-const err155 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[7].then.properties.dependsOn.items,data:data64};
+const err155 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[7].then.properties.dependsOn.items,data:data64};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -12179,7 +12281,7 @@ errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[7].then.properties.dependsOn.type,parentSchema:schema69.allOf[7].then.properties.dependsOn,data:data63};
+const err156 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[7].then.properties.dependsOn.type,parentSchema:schema71.allOf[7].then.properties.dependsOn,data:data63};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -12192,7 +12294,7 @@ errors++;
 if(data.op !== undefined){
 let data65 = data.op;
 if(typeof data65 !== "string"){
-const err157 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[7].then.properties.op.type,parentSchema:schema69.allOf[7].then.properties.op,data:data65};
+const err157 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[7].then.properties.op.type,parentSchema:schema71.allOf[7].then.properties.op,data:data65};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -12202,7 +12304,7 @@ vErrors.push(err157);
 errors++;
 }
 if("bind" !== data65){
-const err158 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema69.allOf[7].then.properties.op,data:data65};
+const err158 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema71.allOf[7].then.properties.op,data:data65};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -12220,7 +12322,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err159 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[7].then.type,parentSchema:schema69.allOf[7].then,data};
+const err159 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[7].then.type,parentSchema:schema71.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -12233,7 +12335,7 @@ var _valid7 = _errs167 === errors;
 valid40 = _valid7;
 }
 if(!valid40){
-const err160 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[7].if,parentSchema:schema69.allOf[7],data};
+const err160 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[7].if,parentSchema:schema71.allOf[7],data};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -12298,7 +12400,7 @@ if(_valid8){
 const _errs186 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.binding === undefined){
-const err164 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
+const err164 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -12308,7 +12410,7 @@ vErrors.push(err164);
 errors++;
 }
 if(data.change === undefined){
-const err165 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
+const err165 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -12318,7 +12420,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err166 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
+const err166 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -12328,7 +12430,7 @@ vErrors.push(err166);
 errors++;
 }
 if(data.id === undefined){
-const err167 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
+const err167 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -12338,7 +12440,7 @@ vErrors.push(err167);
 errors++;
 }
 if(data.op === undefined){
-const err168 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[8].then.required,parentSchema:schema69.allOf[8].then,data};
+const err168 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -12349,7 +12451,7 @@ errors++;
 }
 for(const key9 in data){
 if(!(((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "binding"))){
-const err169 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[8].then,data};
+const err169 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -12362,7 +12464,7 @@ errors++;
 if(data.id !== undefined){
 let data68 = data.id;
 if(!((typeof data68 == "number") && (isFinite(data68)))){
-const err170 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[8].then.properties.id.type,parentSchema:schema69.allOf[8].then.properties.id,data:data68};
+const err170 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[8].then.properties.id.type,parentSchema:schema71.allOf[8].then.properties.id,data:data68};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -12375,7 +12477,7 @@ errors++;
 if(data.change !== undefined){
 let data69 = data.change;
 if(!((typeof data69 == "number") && (isFinite(data69)))){
-const err171 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[8].then.properties.change.type,parentSchema:schema69.allOf[8].then.properties.change,data:data69};
+const err171 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[8].then.properties.change.type,parentSchema:schema71.allOf[8].then.properties.change,data:data69};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -12392,7 +12494,7 @@ const len9 = data70.length;
 for(let i9=0; i9<len9; i9++){
 let data71 = data70[i9];
 if(!((typeof data71 == "number") && (isFinite(data71)))){
-const err172 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[8].then.properties.dependsOn.items,data:data71};
+const err172 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[8].then.properties.dependsOn.items,data:data71};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -12404,7 +12506,7 @@ errors++;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[8].then.properties.dependsOn.type,parentSchema:schema69.allOf[8].then.properties.dependsOn,data:data70};
+const err173 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[8].then.properties.dependsOn.type,parentSchema:schema71.allOf[8].then.properties.dependsOn,data:data70};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -12417,7 +12519,7 @@ errors++;
 if(data.op !== undefined){
 let data72 = data.op;
 if(typeof data72 !== "string"){
-const err174 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[8].then.properties.op.type,parentSchema:schema69.allOf[8].then.properties.op,data:data72};
+const err174 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[8].then.properties.op.type,parentSchema:schema71.allOf[8].then.properties.op,data:data72};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -12427,7 +12529,7 @@ vErrors.push(err174);
 errors++;
 }
 if("unbind" !== data72){
-const err175 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema69.allOf[8].then.properties.op,data:data72};
+const err175 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema71.allOf[8].then.properties.op,data:data72};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -12445,7 +12547,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err176 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[8].then.type,parentSchema:schema69.allOf[8].then,data};
+const err176 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[8].then.type,parentSchema:schema71.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -12458,7 +12560,7 @@ var _valid8 = _errs186 === errors;
 valid45 = _valid8;
 }
 if(!valid45){
-const err177 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[8].if,parentSchema:schema69.allOf[8],data};
+const err177 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[8].if,parentSchema:schema71.allOf[8],data};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -12523,7 +12625,7 @@ if(_valid9){
 const _errs205 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err181 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+const err181 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -12533,7 +12635,7 @@ vErrors.push(err181);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err182 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+const err182 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -12543,7 +12645,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data.id === undefined){
-const err183 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+const err183 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -12553,7 +12655,7 @@ vErrors.push(err183);
 errors++;
 }
 if(data.op === undefined){
-const err184 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+const err184 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -12563,7 +12665,7 @@ vErrors.push(err184);
 errors++;
 }
 if(data.operator === undefined){
-const err185 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+const err185 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -12573,7 +12675,7 @@ vErrors.push(err185);
 errors++;
 }
 if(data.policy === undefined){
-const err186 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema69.allOf[9].then.required,parentSchema:schema69.allOf[9].then,data};
+const err186 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -12584,7 +12686,7 @@ errors++;
 }
 for(const key10 in data){
 if(!((((((key10 === "id") || (key10 === "change")) || (key10 === "dependsOn")) || (key10 === "op")) || (key10 === "policy")) || (key10 === "operator"))){
-const err187 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[9].then,data};
+const err187 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -12597,7 +12699,7 @@ errors++;
 if(data.id !== undefined){
 let data75 = data.id;
 if(!((typeof data75 == "number") && (isFinite(data75)))){
-const err188 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[9].then.properties.id.type,parentSchema:schema69.allOf[9].then.properties.id,data:data75};
+const err188 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[9].then.properties.id.type,parentSchema:schema71.allOf[9].then.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -12610,7 +12712,7 @@ errors++;
 if(data.change !== undefined){
 let data76 = data.change;
 if(!((typeof data76 == "number") && (isFinite(data76)))){
-const err189 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[9].then.properties.change.type,parentSchema:schema69.allOf[9].then.properties.change,data:data76};
+const err189 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[9].then.properties.change.type,parentSchema:schema71.allOf[9].then.properties.change,data:data76};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -12627,7 +12729,7 @@ const len10 = data77.length;
 for(let i10=0; i10<len10; i10++){
 let data78 = data77[i10];
 if(!((typeof data78 == "number") && (isFinite(data78)))){
-const err190 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[9].then.properties.dependsOn.items,data:data78};
+const err190 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[9].then.properties.dependsOn.items,data:data78};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -12639,7 +12741,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[9].then.properties.dependsOn.type,parentSchema:schema69.allOf[9].then.properties.dependsOn,data:data77};
+const err191 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[9].then.properties.dependsOn.type,parentSchema:schema71.allOf[9].then.properties.dependsOn,data:data77};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -12652,7 +12754,7 @@ errors++;
 if(data.op !== undefined){
 let data79 = data.op;
 if(typeof data79 !== "string"){
-const err192 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[9].then.properties.op.type,parentSchema:schema69.allOf[9].then.properties.op,data:data79};
+const err192 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[9].then.properties.op.type,parentSchema:schema71.allOf[9].then.properties.op,data:data79};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -12662,7 +12764,7 @@ vErrors.push(err192);
 errors++;
 }
 if("put-policy" !== data79){
-const err193 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema69.allOf[9].then.properties.op,data:data79};
+const err193 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema71.allOf[9].then.properties.op,data:data79};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -12681,7 +12783,7 @@ errors = vErrors.length;
 if(data.operator !== undefined){
 let data81 = data.operator;
 if(typeof data81 !== "boolean"){
-const err194 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.allOf[9].then.properties.operator.type,parentSchema:schema69.allOf[9].then.properties.operator,data:data81};
+const err194 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.allOf[9].then.properties.operator.type,parentSchema:schema71.allOf[9].then.properties.operator,data:data81};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -12693,7 +12795,7 @@ errors++;
 }
 }
 else {
-const err195 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[9].then.type,parentSchema:schema69.allOf[9].then,data};
+const err195 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[9].then.type,parentSchema:schema71.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -12706,7 +12808,7 @@ var _valid9 = _errs205 === errors;
 valid50 = _valid9;
 }
 if(!valid50){
-const err196 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[9].if,parentSchema:schema69.allOf[9],data};
+const err196 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[9].if,parentSchema:schema71.allOf[9],data};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -12771,7 +12873,7 @@ if(_valid10){
 const _errs226 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err200 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err200 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -12781,7 +12883,7 @@ vErrors.push(err200);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err201 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err201 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -12791,7 +12893,7 @@ vErrors.push(err201);
 errors++;
 }
 if(data.id === undefined){
-const err202 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err202 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -12801,7 +12903,7 @@ vErrors.push(err202);
 errors++;
 }
 if(data.name === undefined){
-const err203 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err203 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -12811,7 +12913,7 @@ vErrors.push(err203);
 errors++;
 }
 if(data.op === undefined){
-const err204 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err204 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -12821,7 +12923,7 @@ vErrors.push(err204);
 errors++;
 }
 if(data.operator === undefined){
-const err205 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err205 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -12831,7 +12933,7 @@ vErrors.push(err205);
 errors++;
 }
 if(data.vhost === undefined){
-const err206 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.allOf[10].then.required,parentSchema:schema69.allOf[10].then,data};
+const err206 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -12842,7 +12944,7 @@ errors++;
 }
 for(const key11 in data){
 if(!(((((((key11 === "id") || (key11 === "change")) || (key11 === "dependsOn")) || (key11 === "op")) || (key11 === "vhost")) || (key11 === "name")) || (key11 === "operator"))){
-const err207 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema69.allOf[10].then,data};
+const err207 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -12855,7 +12957,7 @@ errors++;
 if(data.id !== undefined){
 let data83 = data.id;
 if(!((typeof data83 == "number") && (isFinite(data83)))){
-const err208 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[10].then.properties.id.type,parentSchema:schema69.allOf[10].then.properties.id,data:data83};
+const err208 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[10].then.properties.id.type,parentSchema:schema71.allOf[10].then.properties.id,data:data83};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -12868,7 +12970,7 @@ errors++;
 if(data.change !== undefined){
 let data84 = data.change;
 if(!((typeof data84 == "number") && (isFinite(data84)))){
-const err209 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[10].then.properties.change.type,parentSchema:schema69.allOf[10].then.properties.change,data:data84};
+const err209 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[10].then.properties.change.type,parentSchema:schema71.allOf[10].then.properties.change,data:data84};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -12885,7 +12987,7 @@ const len11 = data85.length;
 for(let i11=0; i11<len11; i11++){
 let data86 = data85[i11];
 if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err210 = {instancePath:instancePath+"/dependsOn/" + i11,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema69.allOf[10].then.properties.dependsOn.items,data:data86};
+const err210 = {instancePath:instancePath+"/dependsOn/" + i11,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[10].then.properties.dependsOn.items,data:data86};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -12897,7 +12999,7 @@ errors++;
 }
 }
 else {
-const err211 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.allOf[10].then.properties.dependsOn.type,parentSchema:schema69.allOf[10].then.properties.dependsOn,data:data85};
+const err211 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[10].then.properties.dependsOn.type,parentSchema:schema71.allOf[10].then.properties.dependsOn,data:data85};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -12910,7 +13012,7 @@ errors++;
 if(data.op !== undefined){
 let data87 = data.op;
 if(typeof data87 !== "string"){
-const err212 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[10].then.properties.op.type,parentSchema:schema69.allOf[10].then.properties.op,data:data87};
+const err212 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[10].then.properties.op.type,parentSchema:schema71.allOf[10].then.properties.op,data:data87};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -12920,7 +13022,7 @@ vErrors.push(err212);
 errors++;
 }
 if("delete-policy" !== data87){
-const err213 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema69.allOf[10].then.properties.op,data:data87};
+const err213 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema71.allOf[10].then.properties.op,data:data87};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -12933,7 +13035,7 @@ errors++;
 if(data.vhost !== undefined){
 let data88 = data.vhost;
 if(typeof data88 !== "string"){
-const err214 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[10].then.properties.vhost.type,parentSchema:schema69.allOf[10].then.properties.vhost,data:data88};
+const err214 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[10].then.properties.vhost.type,parentSchema:schema71.allOf[10].then.properties.vhost,data:data88};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -12946,7 +13048,7 @@ errors++;
 if(data.name !== undefined){
 let data89 = data.name;
 if(typeof data89 !== "string"){
-const err215 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.allOf[10].then.properties.name.type,parentSchema:schema69.allOf[10].then.properties.name,data:data89};
+const err215 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[10].then.properties.name.type,parentSchema:schema71.allOf[10].then.properties.name,data:data89};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -12959,7 +13061,7 @@ errors++;
 if(data.operator !== undefined){
 let data90 = data.operator;
 if(typeof data90 !== "boolean"){
-const err216 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.allOf[10].then.properties.operator.type,parentSchema:schema69.allOf[10].then.properties.operator,data:data90};
+const err216 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.allOf[10].then.properties.operator.type,parentSchema:schema71.allOf[10].then.properties.operator,data:data90};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -12971,7 +13073,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.allOf[10].then.type,parentSchema:schema69.allOf[10].then,data};
+const err217 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[10].then.type,parentSchema:schema71.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -12984,7 +13086,7 @@ var _valid10 = _errs226 === errors;
 valid55 = _valid10;
 }
 if(!valid55){
-const err218 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema69.allOf[10].if,parentSchema:schema69.allOf[10],data};
+const err218 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[10].if,parentSchema:schema71.allOf[10],data};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -12997,15 +13099,15 @@ validate116.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
-const schema72 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
+const schema73 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
+const schema74 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
 
 function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.flag === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13015,7 +13117,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.change === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13025,7 +13127,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13036,7 +13138,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "flag") || (key0 === "change")) || (key0 === "reason"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13049,7 +13151,7 @@ errors++;
 if(data.flag !== undefined){
 let data0 = data.flag;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data0};
+const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13059,7 +13161,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data0 === "--allow-replace") || (data0 === "--allow-data-loss")) || (data0 === "--prune"))){
-const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data0};
+const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13072,7 +13174,7 @@ errors++;
 if(data.change !== undefined){
 let data1 = data.change;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.properties.change.type,parentSchema:schema71.properties.change,data:data1};
+const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.properties.change.type,parentSchema:schema73.properties.change,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13085,7 +13187,7 @@ errors++;
 if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.reason.type,parentSchema:schema71.properties.reason,data:data2};
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.reason.type,parentSchema:schema73.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13097,7 +13199,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13110,18 +13212,18 @@ validate123.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
-const schema74 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
-const schema75 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
-const schema76 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
-const schema77 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
+const schema75 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
+const schema76 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
+const schema77 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
+const schema78 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
+const schema79 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
 
 function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.unavailable === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13131,7 +13233,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.replicas === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13141,7 +13243,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.leaderLocators === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13152,7 +13254,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "version")) || (key0 === "nodes")) || (key0 === "unavailable")) || (key0 === "replicas")) || (key0 === "leaderLocators"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13165,7 +13267,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13178,7 +13280,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.version.type,parentSchema:schema73.properties.version,data:data1};
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.version.type,parentSchema:schema75.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13196,7 +13298,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13206,7 +13308,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data3.running === undefined){
-const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13216,7 +13318,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.partitions === undefined){
-const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13226,7 +13328,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.alarms === undefined){
-const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13236,7 +13338,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.leaders === undefined){
-const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13246,7 +13348,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3.classicQueues === undefined){
-const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13257,7 +13359,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((((key1 === "name") || (key1 === "running")) || (key1 === "partitions")) || (key1 === "alarms")) || (key1 === "leaders")) || (key1 === "classicQueues"))){
-const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data:data3};
+const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13270,7 +13372,7 @@ errors++;
 if(data3.name !== undefined){
 let data4 = data3.name;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.name.type,parentSchema:schema74.properties.name,data:data4};
+const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13283,7 +13385,7 @@ errors++;
 if(data3.running !== undefined){
 let data5 = data3.running;
 if(typeof data5 !== "boolean"){
-const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.running.type,parentSchema:schema74.properties.running,data:data5};
+const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.running.type,parentSchema:schema76.properties.running,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13300,7 +13402,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.partitions.items.type,parentSchema:schema74.properties.partitions.items,data:data7};
+const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.partitions.items.type,parentSchema:schema76.properties.partitions.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13312,7 +13414,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.partitions.type,parentSchema:schema74.properties.partitions,data:data6};
+const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.partitions.type,parentSchema:schema76.properties.partitions,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13329,7 +13431,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.alarms.items.type,parentSchema:schema74.properties.alarms.items,data:data9};
+const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.alarms.items.type,parentSchema:schema76.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13339,7 +13441,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data9 === "memory") || (data9 === "disk"))){
-const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema74.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.alarms.items.enum,parentSchema:schema74.properties.alarms.items,data:data9};
+const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema76.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.alarms.items.enum,parentSchema:schema76.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13351,7 +13453,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.alarms.type,parentSchema:schema74.properties.alarms,data:data8};
+const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.alarms.type,parentSchema:schema76.properties.alarms,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13364,7 +13466,7 @@ errors++;
 if(data3.leaders !== undefined){
 let data10 = data3.leaders;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.leaders.type,parentSchema:schema74.properties.leaders,data:data10};
+const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.leaders.type,parentSchema:schema76.properties.leaders,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13377,7 +13479,7 @@ errors++;
 if(data3.classicQueues !== undefined){
 let data11 = data3.classicQueues;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.classicQueues.type,parentSchema:schema74.properties.classicQueues,data:data11};
+const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.classicQueues.type,parentSchema:schema76.properties.classicQueues,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13389,7 +13491,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data:data3};
+const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13401,7 +13503,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.nodes.type,parentSchema:schema73.properties.nodes,data:data2};
+const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.nodes.type,parentSchema:schema75.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13419,7 +13521,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.vhost === undefined){
-const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13429,7 +13531,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data13.name === undefined){
-const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13439,7 +13541,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data13.type === undefined){
-const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13449,7 +13551,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data13.why === undefined){
-const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13459,7 +13561,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data13.nodes === undefined){
-const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13470,7 +13572,7 @@ errors++;
 }
 for(const key2 in data13){
 if(!((((((key2 === "vhost") || (key2 === "name")) || (key2 === "type")) || (key2 === "why")) || (key2 === "nodes")) || (key2 === "bindingsNotChecked"))){
-const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data:data13};
+const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13483,7 +13585,7 @@ errors++;
 if(data13.vhost !== undefined){
 let data14 = data13.vhost;
 if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.vhost.type,parentSchema:schema75.properties.vhost,data:data14};
+const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.vhost.type,parentSchema:schema77.properties.vhost,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13496,7 +13598,7 @@ errors++;
 if(data13.name !== undefined){
 let data15 = data13.name;
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data15};
+const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.name.type,parentSchema:schema77.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13509,7 +13611,7 @@ errors++;
 if(data13.type !== undefined){
 let data16 = data13.type;
 if(typeof data16 !== "string"){
-const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.type.type,parentSchema:schema75.properties.type,data:data16};
+const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.type.type,parentSchema:schema77.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13522,7 +13624,7 @@ errors++;
 if(data13.why !== undefined){
 let data17 = data13.why;
 if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.why.type,parentSchema:schema75.properties.why,data:data17};
+const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.why.type,parentSchema:schema77.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13532,7 +13634,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data17 === "home-node-down") || (data17 === "no-quorum"))){
-const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema75.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.why.enum,parentSchema:schema75.properties.why,data:data17};
+const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema77.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.why.enum,parentSchema:schema77.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13549,7 +13651,7 @@ const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 let data19 = data18[i4];
 if(typeof data19 !== "string"){
-const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.nodes.items.type,parentSchema:schema75.properties.nodes.items,data:data19};
+const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.nodes.items.type,parentSchema:schema77.properties.nodes.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13561,7 +13663,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.nodes.type,parentSchema:schema75.properties.nodes,data:data18};
+const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.nodes.type,parentSchema:schema77.properties.nodes,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13574,7 +13676,7 @@ errors++;
 if(data13.bindingsNotChecked !== undefined){
 let data20 = data13.bindingsNotChecked;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.properties.bindingsNotChecked.type,parentSchema:schema75.properties.bindingsNotChecked,data:data20};
+const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.bindingsNotChecked.type,parentSchema:schema77.properties.bindingsNotChecked,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13586,7 +13688,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data:data13};
+const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13598,7 +13700,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.unavailable.type,parentSchema:schema73.properties.unavailable,data:data12};
+const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.unavailable.type,parentSchema:schema75.properties.unavailable,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13616,7 +13718,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.vhost === undefined){
-const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13626,7 +13728,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data22.name === undefined){
-const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13636,7 +13738,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data22.type === undefined){
-const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13646,7 +13748,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data22.members === undefined){
-const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13656,7 +13758,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data22.offline === undefined){
-const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13666,7 +13768,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data22.target === undefined){
-const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13676,7 +13778,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data22.missing === undefined){
-const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13686,7 +13788,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data22.candidates === undefined){
-const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13697,7 +13799,7 @@ errors++;
 }
 for(const key3 in data22){
 if(!((((((((key3 === "vhost") || (key3 === "name")) || (key3 === "type")) || (key3 === "members")) || (key3 === "offline")) || (key3 === "target")) || (key3 === "missing")) || (key3 === "candidates"))){
-const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data22};
+const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13710,7 +13812,7 @@ errors++;
 if(data22.vhost !== undefined){
 let data23 = data22.vhost;
 if(typeof data23 !== "string"){
-const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.vhost.type,parentSchema:schema76.properties.vhost,data:data23};
+const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.vhost.type,parentSchema:schema78.properties.vhost,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13723,7 +13825,7 @@ errors++;
 if(data22.name !== undefined){
 let data24 = data22.name;
 if(typeof data24 !== "string"){
-const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data24};
+const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.name.type,parentSchema:schema78.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13736,7 +13838,7 @@ errors++;
 if(data22.type !== undefined){
 let data25 = data22.type;
 if(typeof data25 !== "string"){
-const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.type.type,parentSchema:schema76.properties.type,data:data25};
+const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.type.type,parentSchema:schema78.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13746,7 +13848,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!((data25 === "quorum") || (data25 === "stream"))){
-const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema76.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.type.enum,parentSchema:schema76.properties.type,data:data25};
+const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema78.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.type.enum,parentSchema:schema78.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13763,7 +13865,7 @@ const len6 = data26.length;
 for(let i6=0; i6<len6; i6++){
 let data27 = data26[i6];
 if(typeof data27 !== "string"){
-const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.members.items.type,parentSchema:schema76.properties.members.items,data:data27};
+const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.members.items.type,parentSchema:schema78.properties.members.items,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13775,7 +13877,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.members.type,parentSchema:schema76.properties.members,data:data26};
+const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.members.type,parentSchema:schema78.properties.members,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -13792,7 +13894,7 @@ const len7 = data28.length;
 for(let i7=0; i7<len7; i7++){
 let data29 = data28[i7];
 if(typeof data29 !== "string"){
-const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.offline.items.type,parentSchema:schema76.properties.offline.items,data:data29};
+const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.offline.items.type,parentSchema:schema78.properties.offline.items,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13804,7 +13906,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.offline.type,parentSchema:schema76.properties.offline,data:data28};
+const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.offline.type,parentSchema:schema78.properties.offline,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -13817,7 +13919,7 @@ errors++;
 if(data22.target !== undefined){
 let data30 = data22.target;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.target.type,parentSchema:schema76.properties.target,data:data30};
+const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.target.type,parentSchema:schema78.properties.target,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -13830,7 +13932,7 @@ errors++;
 if(data22.missing !== undefined){
 let data31 = data22.missing;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.missing.type,parentSchema:schema76.properties.missing,data:data31};
+const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.missing.type,parentSchema:schema78.properties.missing,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -13847,7 +13949,7 @@ const len8 = data32.length;
 for(let i8=0; i8<len8; i8++){
 let data33 = data32[i8];
 if(typeof data33 !== "string"){
-const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.candidates.items.type,parentSchema:schema76.properties.candidates.items,data:data33};
+const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.candidates.items.type,parentSchema:schema78.properties.candidates.items,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -13859,7 +13961,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.candidates.type,parentSchema:schema76.properties.candidates,data:data32};
+const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.candidates.type,parentSchema:schema78.properties.candidates,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -13871,7 +13973,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data22};
+const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -13883,7 +13985,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.replicas.type,parentSchema:schema73.properties.replicas,data:data21};
+const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.replicas.type,parentSchema:schema75.properties.replicas,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -13901,7 +14003,7 @@ for(let i9=0; i9<len9; i9++){
 let data35 = data34[i9];
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.locator === undefined){
-const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
+const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema79.required,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -13911,7 +14013,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data35.source === undefined){
-const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
+const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema79.required,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -13921,7 +14023,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data35.queues === undefined){
-const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
+const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema79.required,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -13932,7 +14034,7 @@ errors++;
 }
 for(const key4 in data35){
 if(!((((key4 === "locator") || (key4 === "source")) || (key4 === "policy")) || (key4 === "queues"))){
-const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data:data35};
+const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -13945,7 +14047,7 @@ errors++;
 if(data35.locator !== undefined){
 let data36 = data35.locator;
 if(typeof data36 !== "string"){
-const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.locator.type,parentSchema:schema77.properties.locator,data:data36};
+const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.locator.type,parentSchema:schema79.properties.locator,data:data36};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -13958,7 +14060,7 @@ errors++;
 if(data35.source !== undefined){
 let data37 = data35.source;
 if(typeof data37 !== "string"){
-const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.source.type,parentSchema:schema77.properties.source,data:data37};
+const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.source.type,parentSchema:schema79.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -13968,7 +14070,7 @@ vErrors.push(err68);
 errors++;
 }
 if(!(((data37 === "policy") || (data37 === "argument")) || (data37 === "default"))){
-const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema77.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.source.enum,parentSchema:schema77.properties.source,data:data37};
+const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema79.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.source.enum,parentSchema:schema79.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -13981,7 +14083,7 @@ errors++;
 if(data35.policy !== undefined){
 let data38 = data35.policy;
 if(typeof data38 !== "string"){
-const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data38};
+const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.policy.type,parentSchema:schema79.properties.policy,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -13994,7 +14096,7 @@ errors++;
 if(data35.queues !== undefined){
 let data39 = data35.queues;
 if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.queues.type,parentSchema:schema77.properties.queues,data:data39};
+const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.queues.type,parentSchema:schema79.properties.queues,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -14006,7 +14108,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data:data35};
+const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -14018,7 +14120,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.leaderLocators.type,parentSchema:schema73.properties.leaderLocators,data:data34};
+const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.leaderLocators.type,parentSchema:schema75.properties.leaderLocators,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -14030,7 +14132,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -14614,7 +14716,7 @@ for(let i5=0; i5<len5; i5++){
 let data27 = data26[i5];
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.change === undefined){
-const err44 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema78.required,parentSchema:schema78,data:data27};
+const err44 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema80.required,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14624,7 +14726,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data27.nodes === undefined){
-const err45 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema78.required,parentSchema:schema78,data:data27};
+const err45 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema80.required,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14634,7 +14736,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data27.reason === undefined){
-const err46 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema78.required,parentSchema:schema78,data:data27};
+const err46 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema80.required,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14645,7 +14747,7 @@ errors++;
 }
 for(const key3 in data27){
 if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
-const err47 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data27};
+const err47 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -14658,7 +14760,7 @@ errors++;
 if(data27.change !== undefined){
 let data28 = data27.change;
 if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err48 = {instancePath:instancePath+"/blocked/" + i5+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.change.type,parentSchema:schema78.properties.change,data:data28};
+const err48 = {instancePath:instancePath+"/blocked/" + i5+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.change.type,parentSchema:schema80.properties.change,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -14675,7 +14777,7 @@ const len6 = data29.length;
 for(let i6=0; i6<len6; i6++){
 let data30 = data29[i6];
 if(typeof data30 !== "string"){
-const err49 = {instancePath:instancePath+"/blocked/" + i5+"/nodes/" + i6,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.nodes.items.type,parentSchema:schema78.properties.nodes.items,data:data30};
+const err49 = {instancePath:instancePath+"/blocked/" + i5+"/nodes/" + i6,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.nodes.items.type,parentSchema:schema80.properties.nodes.items,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -14687,7 +14789,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/blocked/" + i5+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.nodes.type,parentSchema:schema78.properties.nodes,data:data29};
+const err50 = {instancePath:instancePath+"/blocked/" + i5+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.nodes.type,parentSchema:schema80.properties.nodes,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14700,7 +14802,7 @@ errors++;
 if(data27.reason !== undefined){
 let data31 = data27.reason;
 if(typeof data31 !== "string"){
-const err51 = {instancePath:instancePath+"/blocked/" + i5+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.reason.type,parentSchema:schema78.properties.reason,data:data31};
+const err51 = {instancePath:instancePath+"/blocked/" + i5+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.reason.type,parentSchema:schema80.properties.reason,data:data31};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14712,7 +14814,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data27};
+const err52 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }

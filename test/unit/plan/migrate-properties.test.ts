@@ -5,10 +5,10 @@
  * message; and at no moment is an exchange binding of a migrated queue without a queue that
  * receives what it routes.
  */
-import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { describe, expect, it } from 'vitest';
 import { holdingQueueOf } from '../../../src/model/holding-queue.js';
 import { bindingKey } from '../../../src/model/identity.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import type { Binding, Topology } from '../../../src/model/topology.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
@@ -41,7 +41,13 @@ function scenario(seed: number) {
 }
 
 /** Applies plans until nothing is left to do, killing the first apply after `killAfter` steps. */
-function applyUntilConverged(desired: NormalizedTopology, actual: NormalizedTopology, messages: Map<string, number>, next: Random, killAfter: number): NormalizedTopology {
+function applyUntilConverged(
+  desired: NormalizedTopology,
+  actual: NormalizedTopology,
+  messages: Map<string, number>,
+  next: Random,
+  killAfter: number,
+): NormalizedTopology {
   let state = simulateSteps(actual, planMigrations(desired, actual, messages).steps, next, messages, { stopAfter: killAfter });
   for (let run = 0; run < 3; run++) state = simulateSteps(state, planMigrations(desired, state, messages).steps, next, messages);
   return state;

@@ -1,7 +1,7 @@
-import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { describe, expect, it } from 'vitest';
 import { HOLDING_QUEUE_ARGUMENT } from '../../../src/model/holding-queue.js';
 import { namedKey } from '../../../src/model/identity.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import type { Change, MigrateChange } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { holdingQueueName } from '../../../src/plan/holding-queue-name.js';

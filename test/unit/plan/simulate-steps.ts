@@ -7,8 +7,8 @@
  * message count of one queue to the other, then deletes the source (refused while any
  * exchange still routes to the source).
  */
-import { normalizeTopology, type NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { holdingQueueArguments } from '../../../src/model/holding-queue.js';
+import { normalizeTopology, type NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { bindingKey, namedKey } from '../../../src/model/identity.js';
 import { sameValue } from '../../../src/model/canonical-json.js';
 import type { Step } from '../../../src/plan/step.js';

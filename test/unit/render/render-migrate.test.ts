@@ -1,7 +1,7 @@
-import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { describe, expect, it } from 'vitest';
 import { HOLDING_QUEUE_ARGUMENT } from '../../../src/model/holding-queue.js';
 import { namedKey } from '../../../src/model/identity.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
 import { parsePlan, serializePlan } from '../../../src/plan/plan-file.js';
@@ -108,6 +108,6 @@ Unmanaged: 0. Runtime: 0.
     const broken = JSON.parse(serializePlan(plan)) as { steps: Record<string, unknown>[] };
     const drain = broken.steps.find((s) => s.op === 'drain-queue') as Record<string, unknown>;
     delete drain.into;
-    expect(() => parsePlan(JSON.stringify(broken), 'plan.json')).toThrow(/\/steps\/\d+: must have required property 'into'/);
+    expect(() => parsePlan(JSON.stringify(broken), 'plan.json')).toThrow(/steps\/\d+: must have required property 'into'/);
   });
 });
