@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that stop and start the broker: they would break any test running beside them, so
-// they run in their own step after the others (`vitest run --config vitest.restart.config.ts`),
-// one file at a time.
+// Tests that stop and start a broker. They never touch the host's broker: the globalSetup
+// starts a throwaway node of their own (scripts/throwaway-node.sh, free ports, a temp dir),
+// points TOPO_URL / TOPO_AMQP_URL at it, and stops it afterwards. They still run one file at
+// a time, since they share that node.
 export default defineConfig({
   test: {
     include: ['test/restart/**/*.test.ts'],
+    globalSetup: ['test/restart/support/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
