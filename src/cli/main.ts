@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { redactUrlsIn } from '../broker/redact-url.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
+import { packageVersion } from './package-version.js';
 
 /**
  * The command-line contract of the README ("Commands", "Exit codes"), and nothing else:
@@ -38,7 +39,7 @@ function connectionOptions(cmd: Command): Command {
 export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('topo')
     .description('RabbitMQ topology as code: validate, plan, apply, route, test')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(packageVersion())
     .showHelpAfterError(false)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
