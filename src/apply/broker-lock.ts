@@ -1,4 +1,5 @@
 import { connectAmqp } from '../broker/amqp-connect.js';
+import { AmqpConnectError, type AmqpConnectFailure } from '../broker/amqp-connect-error.js';
 import { describeConnection, type Connection } from '../broker/connection.js';
 import { TopoError } from '../errors.js';
 import { oneLine } from './execute-steps.js';
@@ -37,7 +38,9 @@ export interface AcquireApplyLockOptions {
  * trying every 250 ms, while another apply holds it, and fails after `timeoutMs`.
  */
 export async function acquireApplyLock(conn: Connection, options: AcquireApplyLockOptions): Promise<ApplyLock> {
-  const model = await connectAmqp(conn, APPLY_LOCK_VHOST);
+  const model = await connectAmqp(conn, APPLY_LOCK_VHOST).catch((error: unknown) => {
+    throw error instanceof AmqpConnectError ? lockConnectError(error) : error;
+  });
   const lost = new AbortController();
   let released = false;
   // Without listeners an 'error' event would end the process; the close event says enough.
@@ -90,6 +93,31 @@ export async function acquireApplyLock(conn: Connection, options: AcquireApplyLo
       await model.close().catch(() => undefined);
     },
   };
+}
+
+/** What to set, for each way the lock's AMQP connection can fail. */
+const LOCK_CONNECT_HINTS: Record<AmqpConnectFailure, string> = {
+  auth:
+    'The AMQP user and password are those of --user/--password (TOPO_USER/TOPO_PASSWORD), ' +
+    'unless the AMQP URL (--amqp-url or TOPO_AMQP_URL) carries its own.',
+  unreachable:
+    'Set the AMQP URL with --amqp-url or TOPO_AMQP_URL (without it, topo uses the management ' +
+    'host on port 5672, 5671 for https).',
+  vhost: `The AMQP user needs configure permission on vhost "${APPLY_LOCK_VHOST}".`,
+  other: 'Set the AMQP URL with --amqp-url or TOPO_AMQP_URL.',
+};
+
+/**
+ * A failed lock connection, said so that a person knows what to fix: apply talks to the
+ * management API for everything else, so an AMQP failure here surprises those who never set
+ * an AMQP URL. Nothing was changed: the lock comes before any call that changes the broker.
+ */
+function lockConnectError(error: AmqpConnectError): TopoError {
+  return new TopoError(
+    'amqp',
+    `apply takes its lock over AMQP and could not connect to ${error.target} as user ` +
+      `"${error.user}": ${error.reason}. Nothing was changed. ${LOCK_CONNECT_HINTS[error.failure]}`,
+  );
 }
 
 function isResourceLocked(error: unknown): boolean {

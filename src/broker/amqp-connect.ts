@@ -1,12 +1,13 @@
 import { connect, credentials, type ChannelModel } from 'amqplib';
-import { TopoError } from '../errors.js';
+import { AmqpConnectError, describeAmqpConnectFailure } from './amqp-connect-error.js';
 import type { Connection } from './connection.js';
 
 /**
  * Opens an AMQP connection (amqplib) to `conn.amqpUrl`, in `vhost` when given (otherwise the
  * URL's own vhost, or `/`). Credentials travel as a SASL PLAIN mechanism, never inside a URL
- * string; amqps uses the connection's TLS files. Failure is one `TopoError('amqp', …)` line
- * without credentials (`Connection.redact`). The caller owns the returned model: it closes
+ * string; amqps uses the connection's TLS files. Failure is one `AmqpConnectError` line
+ * (a `TopoError('amqp')` that also says what kind of failure) without credentials
+ * (`Connection.redact`). The caller owns the returned model: it closes
  * it, and listens for its `error` event (an unhandled one would end the process).
  */
 export async function connectAmqp(conn: Connection, vhost?: string): Promise<ChannelModel> {
@@ -24,18 +25,9 @@ export async function connectAmqp(conn: Connection, vhost?: string): Promise<Cha
     });
   } catch (error) {
     const where = vhost === undefined ? target : `${target} (vhost "${vhost}")`;
-    // The target holds no credentials; amqplib's reason may quote what it was given. (Only the
-    // reason: a user named like the password, guest/guest, must still be named.)
-    throw new TopoError('amqp', `cannot connect over AMQP to ${where} as user "${auth.user}": ${conn.redact(reason(error))}`);
+    // The target holds no credentials; amqplib's text may quote what it was given. (Only that
+    // text: a user named like the password, guest/guest, must still be named.)
+    const { failure, reason } = describeAmqpConnectFailure(error, (text) => conn.redact(text));
+    throw new AmqpConnectError(where, auth.user, reason, failure);
   }
-}
-
-function reason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // amqplib drops the broker's text when it refuses connection.open, which it does for a
-  // vhost that is missing or that the user has no permissions on.
-  if (/Expected ConnectionOpenOk; got <ConnectionClose/.test(message)) {
-    return 'the broker refused to open the vhost (it does not exist, or the user has no permissions on it)';
-  }
-  return message.replace(/\s+/g, ' ').trim();
 }
