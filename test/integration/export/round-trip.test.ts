@@ -157,6 +157,11 @@ describe('topo export: round trip through the real broker', () => {
     const missing = await topo(['export', '--vhost', 'no such vhost']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('topo: no vhost "no such vhost" on the broker\n');
+    // A near miss of a vhost the broker has: the suggestion comes from the broker's list.
+    // (The name ends in hex digits, so an "x" in place of the last one is one edit away.)
+    const typo = await topo(['export', '--vhost', `${vhost.slice(0, -1)}x`]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain(`(did you mean ${JSON.stringify(vhost)}?) on the broker\n`);
   });
 });
 
