@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { ApplyProgress } from '../plan/apply-report.js';
 import { acquireApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
@@ -19,6 +17,7 @@ import {
 } from '../render/render-apply-result.js';
 import { renderText } from '../render/render-text.js';
 import type { Topology } from '../model/topology.js';
+import { ask, isYes } from './ask.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
@@ -84,7 +83,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
         throw new TopoError('usage', 'apply needs --yes when standard input is not a terminal; nothing was changed');
       }
       const answer = await ask('Apply these changes? (yes/no) ', options.json ? io.err : io.out);
-      if (answer !== 'yes') {
+      if (!isYes(answer)) {
         io.err('Apply cancelled; nothing was changed.\n');
         return ExitCode.error;
       }
@@ -140,21 +139,6 @@ function progressLine(io: CommandIO, total: number): { update: (event: ApplyProg
       if (shown) io.err('\r\x1b[K');
     },
   };
-}
-
-/** Reads one line from the terminal after writing `question`; '' if input ends first. */
-async function ask(question: string, write: (text: string) => void): Promise<string> {
-  write(question);
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  try {
-    const line = await Promise.race([
-      once(rl, 'line').then(([text]) => String(text)),
-      once(rl, 'close').then(() => ''),
-    ]);
-    return line.trim().toLowerCase();
-  } finally {
-    rl.close();
-  }
 }
 
 async function readText(file: string): Promise<string> {

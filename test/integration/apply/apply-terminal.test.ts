@@ -49,7 +49,7 @@ const vhostExists = async (vhost: string) =>
   );
 
 describe('topo apply on a terminal', () => {
-  it('shows the plan, asks, and changes the broker only after "yes"', { timeout: 90_000 }, async () => {
+  it('shows the plan, asks, and changes the broker only after "y" or "yes"', { timeout: 90_000 }, async () => {
     expect(existsSync(BUILT), 'run `npm run build` (or npx tsc -p tsconfig.json) first').toBe(true);
     const vhost = uniqueVhostName('apply-terminal');
     cleanups.push(() => deleteVhost(vhost));
@@ -63,7 +63,8 @@ describe('topo apply on a terminal', () => {
     expect(declined.output).toContain('Apply cancelled; nothing was changed.');
     expect(await vhostExists(vhost)).toBe(false);
 
-    const accepted = await applyOnTerminal(spec, 'yes');
+    // "y" is as good as "yes" (Terraform's "Only 'yes' will be accepted" surprises people).
+    const accepted = await applyOnTerminal(spec, 'y');
     expect(accepted.code).toBe(0);
     expect(accepted.output).toMatch(/Apply complete: \d+ steps done\./);
     expect(await vhostExists(vhost)).toBe(true);
