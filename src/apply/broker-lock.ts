@@ -2,7 +2,7 @@ import { connectAmqp } from '../broker/amqp-connect.js';
 import { AmqpConnectError, type AmqpConnectFailure } from '../broker/amqp-connect-error.js';
 import { describeConnection, type Connection } from '../broker/connection.js';
 import { TopoError } from '../errors.js';
-import { oneLine } from './execute-steps.js';
+import { oneLine } from '../text/one-line.js';
 
 /**
  * The apply lock is this exclusive, non-durable queue in the default vhost "/". An exclusive

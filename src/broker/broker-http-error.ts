@@ -1,5 +1,6 @@
 import { TopoError, type TopoErrorCode } from '../errors.js';
 import { redactUrlsIn } from './redact-url.js';
+import { oneLine } from '../text/one-line.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
@@ -226,10 +227,6 @@ function brokerReason(body: unknown): { error?: string; reason?: string } {
     ...(error === undefined ? {} : { error: oneLine(String(error)) }),
     ...(reason === undefined ? {} : { reason: oneLine(typeof reason === 'string' ? reason : JSON.stringify(reason)) }),
   };
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function safeDecode(segment: string): string {

@@ -23,8 +23,6 @@ export type StepOperation =
   | { op: 'put-policy'; policy: Policy; operator: boolean }
   | { op: 'delete-policy'; vhost: string; name: string; operator: boolean };
 
-export type StepOp = StepOperation['op'];
-
 export type Step = StepOperation & {
   /** Unique within the plan, 0-based, in planner order. */
   id: number;

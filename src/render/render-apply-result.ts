@@ -2,6 +2,7 @@ import type { ApplyReport } from '../plan/apply-report.js';
 import { describeStep } from './describe-step.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../plan/plan.js';
 import { planView } from './plan-view.js';
+import { countOf } from '../text/count-of.js';
 
 /**
  * `apply --json`: the plan as `plan --json` prints it, and the result of each step (`null`
@@ -36,7 +37,7 @@ export function renderApplyFailures(plan: Plan, report: ApplyReport): string {
 /** The closing line of an apply: how many steps were done, and what to do after a failure. Pure. */
 export function renderApplyVerdict(report: ApplyReport): string {
   const { done, failed, skipped } = report.summary;
-  if (report.ok) return `Apply complete: ${done} step${done === 1 ? '' : 's'} done.\n`;
+  if (report.ok) return `Apply complete: ${countOf(done, 'step')} done.\n`;
   return (
     `Apply failed: ${done} done, ${failed} failed, ${skipped} not started. ` +
     'Every step is safe to repeat: fix the cause and run topo apply again.\n'
