@@ -5,11 +5,12 @@ import { TopoError } from '../errors.js';
 import { oneLine } from '../text/one-line.js';
 
 /**
- * The apply lock is this exclusive, non-durable queue in the default vhost "/". An exclusive
+ * An apply lock is an exclusive, non-durable queue in the default vhost "/": this one by
+ * default, or the one named by `queue` (./take-apply-locks.ts takes one per vhost). An exclusive
  * queue belongs to the connection that declared it, so the broker drops it when that
  * connection closes, also when the process is killed: a lock is never left behind. The user
- * needs configure permission on this queue name in "/". Exclusive queues do not appear in
- * the broker's definitions, so the lock never shows up in a plan of "/".
+ * needs configure permission on the queue name in "/". Exclusive queues do not appear in
+ * the broker's definitions, so a lock never shows up in a plan of "/".
  */
 export const APPLY_LOCK_QUEUE = 'topo.apply-lock';
 export const APPLY_LOCK_VHOST = '/';
@@ -31,6 +32,10 @@ export interface AcquireApplyLockOptions {
   timeoutMs: number;
   /** Called once, when the lock is held by someone else and this apply starts waiting. */
   onWait?: () => void;
+  /** The lock queue's name; default APPLY_LOCK_QUEUE. */
+  queue?: string;
+  /** Arguments of the lock queue, readable by others through the management API (who holds it). */
+  arguments?: Record<string, string | number>;
 }
 
 /**
@@ -49,6 +54,7 @@ export async function acquireApplyLock(conn: Connection, options: AcquireApplyLo
     if (!released) lost.abort(new TopoError('amqp', `lost the apply lock on ${describeConnection(conn)}: the AMQP connection closed`));
   });
   const started = Date.now();
+  const queue = options.queue ?? APPLY_LOCK_QUEUE;
   let waiting = false;
   try {
     for (;;) {
@@ -56,13 +62,13 @@ export async function acquireApplyLock(conn: Connection, options: AcquireApplyLo
       const channel = await model.createChannel();
       channel.on('error', () => undefined);
       try {
-        await channel.assertQueue(APPLY_LOCK_QUEUE, { exclusive: true, durable: false, autoDelete: false });
+        await channel.assertQueue(queue, { exclusive: true, durable: false, autoDelete: false, arguments: options.arguments ?? {} });
         break;
       } catch (error) {
         if (!isResourceLocked(error)) {
           throw new TopoError(
             'amqp',
-            `cannot take the apply lock (queue "${APPLY_LOCK_QUEUE}" in vhost "${APPLY_LOCK_VHOST}") on ${describeConnection(conn)}: ${oneLine(error)}`,
+            `cannot take the apply lock (queue "${queue}" in vhost "${APPLY_LOCK_VHOST}") on ${describeConnection(conn)}: ${oneLine(error)}`,
           );
         }
       }
