@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { ApplyProgress } from '../plan/apply-report.js';
-import { acquireApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
+import { currentHolder } from '../apply/lock-holder.js';
+import { takeApplyLocks } from '../apply/take-apply-locks.js';
+import type { Connection } from '../broker/connection.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
 import { ManagementClient } from '../broker/management-client.js';
 import { ExitCode, TopoError } from '../errors.js';
@@ -15,9 +16,12 @@ import {
   renderRefusals,
   renderRefusalVerdict,
 } from '../render/render-apply-result.js';
+import { renderInterrupted } from '../render/render-apply-progress.js';
 import { renderText } from '../render/render-text.js';
 import type { Topology } from '../model/topology.js';
+import { applyProgress, DEFAULT_CI_PROGRESS_SECONDS } from './apply-progress.js';
 import { ask, isYes } from './ask.js';
+import { interruptOnce } from './interrupt-once.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
@@ -27,13 +31,12 @@ import { useColor } from './use-color.js';
 
 /** How long an apply waits for another one's lock by default (`--lock-timeout`). */
 export const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;
-/** The progress line is redrawn at most this often. */
-const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * `topo apply`: plan (or re-check a saved plan), show it, refuse on guards, ask, execute.
- * The lock is taken before the broker is read, so the plan shown is the plan executed: a
- * second apply that waited for the lock plans against what the first one left.
+ * The locks of the vhosts it changes are taken before the broker is read, so the plan shown is
+ * the plan executed: a second apply that waited for a lock plans against what the first one
+ * left. Applies to other vhosts do not wait.
  */
 export async function applyCommand(paths: string[], options: ApplyOptions, io: CommandIO): Promise<number> {
   if (options.plan && paths.length > 0) throw new TopoError('usage', 'give spec paths or --plan FILE, not both');
@@ -47,14 +50,23 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     : { desired: await loadSpecFromFlags(paths, options, io) };
 
   const connection = resolveConnection(options, io.env);
-  const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
-  const lock = await acquireApplyLock(connection, {
-    timeoutMs: lockTimeout * 1000,
-    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
-  });
   const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   // One socket per call in flight: a smaller pool would cap --concurrency silently.
   const client = new ManagementClient(connection, { maxSockets: concurrency });
+  const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
+  const vhosts = 'saved' in source ? source.saved.vhosts : source.desired.vhosts.map((v) => v.name);
+  const lock = await takeApplyLocks(connection, client, vhosts, {
+    timeoutMs: lockTimeout * 1000,
+    holder: currentHolder(),
+    onWait: (vhost, heldBy) =>
+      io.err(
+        `Waiting for another topo apply to finish in vhost ${JSON.stringify(vhost)}` +
+          `${heldBy ? ` (held by ${heldBy})` : ''}, up to ${lockTimeout}s...\n`,
+      ),
+  }).catch((error: unknown) => {
+    client.close();
+    throw error;
+  });
   try {
     // The guards are this apply's flags; a saved plan keeps the --prune it was made with.
     const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
@@ -89,23 +101,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
       }
     }
 
-    const progress = io.isTTY && !options.json ? progressLine(io, plan.steps.length) : undefined;
-    const report = await executePlan(client, plan, {
-      concurrency,
-      ...(progress ? { onProgress: progress.update } : {}),
-      signal: lock.lost,
-      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name])).get(name),
-    });
-    progress?.end();
-    if (options.json) {
-      io.out(renderApplyJson(plan, report));
-    } else {
-      io.out('\n');
-      io.err(renderApplyFailures(plan, report));
-      if (lock.lost.aborted && lock.lost.reason instanceof Error) io.err(`${lock.lost.reason.message}\n`);
-      io.out(renderApplyVerdict(report));
-    }
-    return report.ok ? ExitCode.ok : ExitCode.error;
+    return await execute(plan, { client, connection, concurrency, lost: lock.lost }, options, io);
   } finally {
     client.close();
     await lock.release();
@@ -122,23 +118,63 @@ function savedPlanOrStale(check: SavedPlanCheck, file: string): Plan {
   );
 }
 
-/** A one-line progress counter on a terminal, redrawn in place, erased at the end. */
-function progressLine(io: CommandIO, total: number): { update: (event: ApplyProgress) => void; end: () => void } {
-  let last = 0;
-  let shown = false;
-  return {
-    update(event) {
-      if (event.type !== 'finished') return;
-      const now = Date.now();
-      if (now - last < PROGRESS_INTERVAL_MS && event.finished < total) return;
-      last = now;
-      shown = true;
-      io.err(`\r\x1b[KApplying: ${event.finished}/${total}`);
-    },
-    end() {
-      if (shown) io.err('\r\x1b[K');
-    },
-  };
+/**
+ * Runs the plan's steps: a line per finished step and a progress line (./apply-progress.ts),
+ * stopped by a lost lock or by Ctrl-C / SIGTERM, after which the running steps finish, no new
+ * one starts, and the closing lines say what was done, what was not, and that a re-run
+ * converges. A second Ctrl-C ends topo at once.
+ */
+async function execute(
+  plan: Plan,
+  broker: { client: ManagementClient; connection: Connection; concurrency: number; lost: AbortSignal },
+  options: ApplyOptions,
+  io: CommandIO,
+): Promise<number> {
+  const interrupted = new AbortController();
+  const stopHandling = interruptOnce(() => {
+    // On a terminal, in place of the progress line; the next redraw comes below.
+    io.err(`${io.isTTY ? '\r\x1b[K' : ''}Interrupted: no new step starts; the running ones finish (press Ctrl-C again to quit now)...\n`);
+    interrupted.abort();
+  });
+  // A blank line between the plan and the lines of the steps.
+  if (!options.json) io.out('\n');
+  const progress = options.json
+    ? undefined
+    : applyProgress(io, {
+        total: plan.steps.length,
+        color: useColor(options.color, io),
+        ciIntervalSeconds: progressSeconds(io.env.TOPO_PROGRESS_INTERVAL),
+      });
+  let report;
+  try {
+    report = await executePlan(broker.client, plan, {
+      concurrency: broker.concurrency,
+      ...(progress ? { onProgress: progress.update } : {}),
+      signal: AbortSignal.any([broker.lost, interrupted.signal]),
+      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(broker.connection, vhost, [name])).get(name),
+    });
+  } finally {
+    progress?.end();
+    stopHandling();
+  }
+  const wasInterrupted = interrupted.signal.aborted && report.summary.skipped > 0;
+  if (options.json) {
+    io.out(renderApplyJson(plan, report, { interrupted: wasInterrupted }));
+  } else {
+    io.out('\n');
+    io.err(renderApplyFailures(plan, report));
+    if (broker.lost.aborted && broker.lost.reason instanceof Error) io.err(`${broker.lost.reason.message}\n`);
+    io.out(wasInterrupted ? renderInterrupted(plan, report) : renderApplyVerdict(report));
+  }
+  return report.ok ? ExitCode.ok : ExitCode.error;
+}
+
+/** `TOPO_PROGRESS_INTERVAL`: seconds between progress lines in CI logs. */
+function progressSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_CI_PROGRESS_SECONDS;
+  const seconds = Number(value);
+  if (!(seconds > 0)) throw new TopoError('usage', `TOPO_PROGRESS_INTERVAL must be a positive number of seconds, got "${value}"`);
+  return seconds;
 }
 
 async function readText(file: string): Promise<string> {
