@@ -1,4 +1,5 @@
 import { TopoError } from '../errors.js';
+import { oneLine } from '../text/one-line.js';
 
 /**
  * Why an AMQP connection could not be opened, in the words a person acts on: `auth` (the
@@ -42,7 +43,7 @@ export function describeAmqpConnectFailure(
   redact: (text: string) => string = (text) => text,
 ): { failure: AmqpConnectFailure; reason: string } {
   // Only amqplib's text is redacted (it may quote what it was given), never topo's words.
-  const raw = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  const raw = oneLine(error);
   const message = redact(raw);
   const code = (error as { code?: unknown } | null)?.code;
   if (/ACCESS.REFUSED|\b403\b/.test(raw)) {
