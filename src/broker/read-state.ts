@@ -1,6 +1,5 @@
+import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import { namedKey } from '../model/identity.js';
-import { compareStrings } from '../text/compare-strings.js';
-import type { Topology, Vhost } from '../model/topology.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
@@ -15,26 +14,26 @@ import type { ManagementClient } from './management-client.js';
  * administrator tag; for other users the per-kind listings are read instead (four requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
-export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<Topology> {
+export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
   const wanted = [...new Set(vhosts)];
-  if (wanted.length === 0) return { vhosts: [], tests: [] };
+  if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',
     columns: 'name,description,tags,metadata',
   });
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
-  return {
-    vhosts: read.filter((v): v is Vhost => v !== undefined).sort((a, b) => compareStrings(a.name, b.name)),
-    tests: [],
-  };
+  return combineNormalized(
+    read.filter((t): t is NormalizedTopology => t !== undefined),
+    wanted,
+  );
 }
 
 async function readVhost(
   client: ManagementClient,
   name: string,
   meta: DefinitionsVhost | undefined,
-): Promise<Vhost | undefined> {
+): Promise<NormalizedTopology | undefined> {
   // Users without the administrator tag only see the vhosts they have permissions on: probe,
   // so that "not allowed" is an error rather than "missing, create everything".
   if (!meta && !(await vhostExists(client, name))) return undefined;
@@ -43,12 +42,11 @@ async function readVhost(
       readDefinitions(client, name),
       client.get<DefinitionsPolicy[]>(apiPath('operator-policies', name)),
     ]);
-    const topology = topologyFromDefinitions(definitions, {
+    return topologyFromDefinitions(definitions, {
       vhost: name,
       vhostMeta: meta ? [meta] : [],
       operatorPolicies,
     });
-    return topology.vhosts.find((v) => v.name === name);
   } catch (error) {
     // Deleted between the vhost listing and this read.
     if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return undefined;

@@ -18,7 +18,7 @@ import {
 } from '../render/render-apply-result.js';
 import { renderInterrupted } from '../render/render-apply-progress.js';
 import { renderText } from '../render/render-text.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { applyProgress, DEFAULT_CI_PROGRESS_SECONDS } from './apply-progress.js';
 import { ask, isYes } from './ask.js';
 import { interruptOnce } from './interrupt-once.js';
@@ -45,7 +45,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     throw new TopoError('usage', '--prune is decided when the plan is made: topo plan --prune --out FILE');
   }
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
-  const source: { saved: Plan; file: string } | { desired: Topology } = options.plan
+  const source: { saved: Plan; file: string } | { desired: NormalizedTopology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
     : { desired: await loadSpecFromFlags(paths, options, io) };
 

@@ -1,6 +1,6 @@
 import { TopoError } from '../errors.js';
 import { formatDiagnostic, validateSpec } from '../load/load-topology.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
 import type { SpecOptions } from './options.js';
 
@@ -9,7 +9,7 @@ import type { SpecOptions } from './options.js';
  * environment, prints warnings to standard error, and throws `TopoError('spec-invalid')`
  * (one `file:line:col: message` line per error) when the spec is invalid.
  */
-export async function loadSpecFromFlags(paths: string[], options: SpecOptions, io: CommandIO): Promise<Topology> {
+export async function loadSpecFromFlags(paths: string[], options: SpecOptions, io: CommandIO): Promise<NormalizedTopology> {
   const result = await validateSpec(paths, { vars: parseVarFlags(options.var ?? []), env: io.env });
   for (const warning of result.warnings) io.err(`${formatDiagnostic(warning)}\n`);
   if (!result.ok) throw new TopoError('spec-invalid', result.errors.map(formatDiagnostic).join('\n'));

@@ -1,4 +1,5 @@
-import type { SourceLocation, Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
+import type { SourceLocation } from '../model/topology.js';
 
 /**
  * One problem found in spec files, located at the YAML node it is about. `line` and `col`
@@ -19,7 +20,7 @@ export interface Diagnostic {
  * Warnings never make a spec invalid. Both lists are sorted by location.
  */
 export type SpecResult =
-  | { ok: true; topology: Topology; warnings: Diagnostic[] }
+  | { ok: true; topology: NormalizedTopology; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 /** `file:line:col: message`, with `warning: ` after the location for warnings. */

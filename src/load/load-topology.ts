@@ -1,7 +1,7 @@
 import { TopoError } from '../errors.js';
 import { DiagnosticList, formatDiagnostic, type SpecResult } from './diagnostic.js';
 import { readSpecFiles } from './read-spec-files.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { validateSpecSources } from './validate-spec-sources.js';
 
 export { formatDiagnostic };
@@ -30,7 +30,7 @@ export async function validateSpec(paths: string[], options: LoadOptions = {}): 
  * The validated, normalized Topology of spec files. Throws `TopoError('spec-invalid')` whose
  * message has one `file:line:col: message` line per error; warnings are not reported.
  */
-export async function loadTopology(paths: string[], options: LoadOptions = {}): Promise<Topology> {
+export async function loadTopology(paths: string[], options: LoadOptions = {}): Promise<NormalizedTopology> {
   const result = await validateSpec(paths, options);
   if (!result.ok) throw new TopoError('spec-invalid', result.errors.map(formatDiagnostic).join('\n'));
   return result.topology;

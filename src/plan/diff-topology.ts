@@ -1,6 +1,7 @@
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { OBJECT_KINDS } from '../model/topology.js';
-import type { ObjectKind, Topology, Vhost } from '../model/topology.js';
+import type { ObjectKind, Vhost } from '../model/topology.js';
 import type { Change } from './change.js';
 import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
@@ -34,7 +35,7 @@ interface Ranked {
  * one change per object: a binding that a replace takes with it appears once, as a `create`
  * with `recreatedFor`, whether or not the spec declares it.
  */
-export function diffTopology(desired: Topology, actual: Topology): Change[] {
+export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopology): Change[] {
   const actualByName = new Map(actual.vhosts.map((v) => [v.name, v]));
   const ranked: Ranked[] = [];
   for (const want of new Map(desired.vhosts.map((v) => [v.name, v])).values()) {

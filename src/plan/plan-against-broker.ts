@@ -5,7 +5,7 @@
  */
 import type { ManagementClient } from '../broker/management-client.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import type { Change } from './change.js';
 import { diffTopology } from './diff-topology.js';
 import { fingerprintState } from './fingerprint.js';
@@ -17,7 +17,7 @@ import { requiredMessageCounts } from './required-message-counts.js';
  * The plan for `desired`: reads the vhosts the spec names from the broker, diffs, reads the
  * message counts of the queues the plan would delete or replace, and plans. Reads only.
  */
-export async function planAgainstBroker(client: ManagementClient, desired: Topology, options: PlanOptions): Promise<Plan> {
+export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const actual = await readBrokerState(client, vhosts);
   return planFromState(client, diffTopology(desired, actual), actual, vhosts, options);
@@ -45,7 +45,7 @@ export async function recheckSavedPlan(client: ManagementClient, saved: Plan, gu
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  actual: Topology,
+  actual: NormalizedTopology,
   vhosts: string[],
   options: PlanOptions,
 ): Promise<Plan> {
