@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { currentHolder } from '../apply/lock-holder.js';
 import { takeApplyLocks } from '../apply/take-apply-locks.js';
@@ -26,6 +25,7 @@ import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
 import { hasChanges } from './plan.js';
+import { readText } from './read-text.js';
 import { resolveConnection } from './resolve-connection.js';
 import { useColor } from './use-color.js';
 
@@ -175,12 +175,4 @@ function progressSeconds(value: string | undefined): number {
   const seconds = Number(value);
   if (!(seconds > 0)) throw new TopoError('usage', `TOPO_PROGRESS_INTERVAL must be a positive number of seconds, got "${value}"`);
   return seconds;
-}
-
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new TopoError('file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }

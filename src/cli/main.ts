@@ -48,7 +48,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     <O>(load: () => Promise<(paths: string[], options: O, io: CommandIO) => Promise<number>>) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
-      const paths = Array.isArray(args[0]) ? (args[0] as string[]) : [];
+      // A variadic argument comes as an array, a single one as a string.
+      const paths = Array.isArray(args[0]) ? (args[0] as string[]) : typeof args[0] === 'string' ? [args[0]] : [];
       const command = await load();
       setExit(await command(paths, cmd.opts() as O, io));
     };
@@ -71,6 +72,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--json', 'print the plan as JSON (same as --format json)')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
         .option('--graph', 'with --format markdown: embed a Mermaid picture of the topology')
+        .option('--full-plan <where>', 'with --format markdown: where the full plan is (e.g. a CI artifact URL), named when the plan is too long for a comment')
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
         .option('--prune', 'plan deletes of unmanaged objects')
         .option('--no-color', 'no colours even on a terminal'),
@@ -94,6 +96,17 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./apply.js')).applyCommand));
+
+  program
+    .command('show')
+    .description('print a plan saved with `topo plan --out`, offline')
+    .argument('<plan-file>', 'the saved plan (JSON)')
+    .option('--json', 'print the plan as JSON (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
+    .option('--full-plan <where>', 'with --format markdown: where the full plan is, named when it is too long for a comment')
+    .option('--no-color', 'no colours even on a terminal')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .action(run(async () => (await import('./show.js')).showCommand));
 
   connectionOptions(
     program

@@ -33,6 +33,8 @@ export interface PlanOptions extends SpecOptions, ConnectionFlags {
   detailedExitcode?: boolean;
   prune?: boolean;
   graph?: boolean;
+  /** With `--format markdown`: where the full plan can be read when it is too long for a comment. */
+  fullPlan?: string;
   color?: boolean;
 }
 
@@ -73,4 +75,12 @@ export interface TestOptions extends SpecOptions, ConnectionFlags {
 export interface GraphOptions extends SpecOptions {
   format?: 'mermaid' | 'dot';
   vhost?: string;
+}
+
+export interface ShowOptions {
+  json?: boolean;
+  format?: 'text' | 'json' | 'markdown';
+  fullPlan?: string;
+  color?: boolean;
+  debug?: boolean;
 }
