@@ -11,6 +11,8 @@ const EXAMPLES = join(ROOT, 'examples');
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    // As topo reads a directory: hidden entries (examples/ci/'s pipelines) are not specs.
+    if (entry.name.startsWith('.')) return [];
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return yamlFiles(path);
     return /\.ya?ml$/.test(entry.name) ? [path] : [];
