@@ -3,6 +3,7 @@ import { namedKey } from '../model/identity.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
+import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
 
@@ -64,7 +65,8 @@ async function vhostExists(client: ManagementClient, name: string): Promise<bool
 
 async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
   try {
-    return await client.get<Definitions>(apiPath('definitions', vhost));
+    const path = apiPath('definitions', vhost);
+    return brokerDefinitions(await client.get<unknown>(path), `GET ${path}`);
   } catch (error) {
     if (!(error instanceof BrokerHttpError && error.code === 'broker-forbidden')) throw error;
   }
@@ -85,7 +87,7 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
     }),
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
   ]);
-  return { exchanges, queues, bindings, policies };
+  return brokerDefinitions({ exchanges, queues, bindings, policies }, `the listings of vhost "${vhost}"`);
 }
 
 /** The most names one regex filter carries, and its longest source, to keep URLs short. */
