@@ -3,6 +3,7 @@ import { redactUrlsIn } from '../broker/redact-url.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
 import { packageVersion } from './package-version.js';
+import { withSettings } from './with-settings.js';
 
 /**
  * The command-line contract of the README ("Commands", "Exit codes"), and nothing else:
@@ -18,16 +19,26 @@ const positiveInt = (value: string): number => {
 };
 
 function specOptions(cmd: Command): Command {
-  return cmd
+  return settingsOptions(cmd)
     .option('--var <key=value>', 'value for ${var:key} in the spec (repeatable)', collect, [])
+    .option('--var-file <file>', 'a YAML file of ${var:key} values (repeatable; --var wins)', collect)
     .option('--debug', 'print stack traces of unexpected errors');
 }
 
-function connectionOptions(cmd: Command): Command {
+/** The settings file and its environment (src/cli/with-settings.ts); once per command. */
+function settingsOptions(cmd: Command): Command {
+  if (cmd.options.some((o) => o.long === '--env')) return cmd;
   return cmd
+    .option('--env <name>', 'an environment of the settings file (env TOPO_ENV)')
+    .option('--config <file>', 'the settings file (env TOPO_CONFIG; default ./.topo.yaml, then ~/.config/topo/config.yaml)');
+}
+
+function connectionOptions(cmd: Command): Command {
+  return settingsOptions(cmd)
     .option('--url <url>', 'management API base URL; repeat for the nodes of a cluster (env TOPO_URL)', collect)
     .option('--user <name>', 'management API user (env TOPO_USER, default guest)')
     .option('--password <secret>', 'management API password (env TOPO_PASSWORD, default guest)')
+    .option('--password-file <file>', 'read the password from this file (env TOPO_PASSWORD_FILE)')
     .option('--ca-cert <file>', 'PEM CA certificate to trust')
     .option('--client-cert <file>', 'PEM client certificate')
     .option('--client-key <file>', 'PEM client key')
@@ -51,7 +62,10 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       // A variadic argument comes as an array, a single one as a string.
       const paths = Array.isArray(args[0]) ? (args[0] as string[]) : typeof args[0] === 'string' ? [args[0]] : [];
       const command = await load();
-      setExit(await command(paths, cmd.opts() as O, io));
+      // Flags, then TOPO_* variables, then the settings file's environment.
+      const connection = cmd.options.some((o) => o.long === '--url');
+      const options = withSettings(cmd.opts(), io.env, { cwd: process.cwd(), connection });
+      setExit(await command(paths, options as O, io));
     };
 
   specOptions(

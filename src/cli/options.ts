@@ -1,3 +1,15 @@
+/** Where settings come from: the settings file, its environment, files of secrets and values. */
+export interface SettingsFlags {
+  /** `--config FILE` (env TOPO_CONFIG): the settings file; default ./.topo.yaml, then ~/.config/topo/config.yaml. */
+  config?: string;
+  /** `--env NAME` (env TOPO_ENV): an environment of the settings file. */
+  env?: string;
+  /** `--password-file FILE` (env TOPO_PASSWORD_FILE). */
+  passwordFile?: string;
+  /** `--var-file FILE`, repeatable: a YAML mapping of `${var:…}` values. */
+  varFile?: string[];
+}
+
 /** Options shared by every command that reads spec files. */
 export interface SpecOptions {
   /** `--var key=value`, repeatable: values for `${var:key}`. */
