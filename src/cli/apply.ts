@@ -22,7 +22,7 @@ import { applyProgress, DEFAULT_CI_PROGRESS_SECONDS } from './apply-progress.js'
 import { ask, isYes } from './ask.js';
 import { interruptOnce } from './interrupt-once.js';
 import type { CommandIO } from './io.js';
-import { loadSpecFromFlags } from './load-spec.js';
+import { loadSpecFromFlags, onlyVhosts } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
 import { hasChanges } from './plan.js';
 import { readText } from './read-text.js';
@@ -41,13 +41,16 @@ export const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;
 export async function applyCommand(paths: string[], options: ApplyOptions, io: CommandIO): Promise<number> {
   if (options.plan && paths.length > 0) throw new TopoError('usage', 'give spec paths or --plan FILE, not both');
   if (!options.plan && paths.length === 0) throw new TopoError('usage', 'give spec paths, or --plan FILE saved by topo plan --out');
+  if (options.plan && options.vhost && options.vhost.length > 0) {
+    throw new TopoError('usage', '--vhost is decided when the plan is made: topo plan --vhost NAME --out FILE');
+  }
   if (options.plan && options.prune) {
     throw new TopoError('usage', '--prune is decided when the plan is made: topo plan --prune --out FILE');
   }
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
   const source: { saved: Plan; file: string } | { desired: NormalizedTopology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
-    : { desired: await loadSpecFromFlags(paths, options, io) };
+    : { desired: onlyVhosts(await loadSpecFromFlags(paths, options, io), options.vhost) };
 
   const connection = resolveConnection(options, io.env);
   const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;

@@ -89,6 +89,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--full-plan <where>', 'with --format markdown: where the full plan is (e.g. a CI artifact URL), named when the plan is too long for a comment')
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
         .option('--prune', 'plan deletes of unmanaged objects')
+        .option('--vhost <name>', 'plan only this vhost of the spec (repeatable; default all)', collect)
         .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./plan.js')).planCommand));
@@ -104,6 +105,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--allow-replace', 'allow deleting and re-creating objects whose immutable properties changed')
         .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
         .option('--prune', 'delete unmanaged objects')
+        .option('--vhost <name>', 'apply only this vhost of the spec (repeatable; default all)', collect)
         .option('--json', 'print the plan and each step result as JSON')
         .option('--concurrency <n>', 'management API calls in flight (default 32)', positiveInt)
         .option('--lock-timeout <seconds>', 'how long to wait for another apply (default 120)', positiveInt)

@@ -47,11 +47,15 @@ export interface PlanOptions extends SpecOptions, ConnectionFlags {
   graph?: boolean;
   /** With `--format markdown`: where the full plan can be read when it is too long for a comment. */
   fullPlan?: string;
+  /** `--vhost NAME`, repeatable: plan only these vhosts of the spec. */
+  vhost?: string[];
   color?: boolean;
 }
 
 export interface ApplyOptions extends SpecOptions, ConnectionFlags {
   plan?: string;
+  /** `--vhost NAME`, repeatable: apply only these vhosts of the spec. */
+  vhost?: string[];
   yes?: boolean;
   allowReplace?: boolean;
   allowDataLoss?: boolean;

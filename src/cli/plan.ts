@@ -7,7 +7,7 @@ import { serializePlan } from '../plan/plan-file.js';
 import { renderPlan, type PlanFormat } from '../render/render-plan.js';
 import { planAgainstBroker } from '../plan/plan-against-broker.js';
 import type { CommandIO } from './io.js';
-import { loadSpecFromFlags } from './load-spec.js';
+import { loadSpecFromFlags, onlyVhosts } from './load-spec.js';
 import { openBroker } from './open-broker.js';
 import { useColor } from './use-color.js';
 import type { PlanOptions } from './options.js';
@@ -18,7 +18,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   if (options.graph && format !== 'markdown') {
     throw new TopoError('usage', '--graph goes with --format markdown (for a picture alone: topo graph)');
   }
-  const desired = await loadSpecFromFlags(paths, options, io);
+  const desired = onlyVhosts(await loadSpecFromFlags(paths, options, io), options.vhost);
   const { client } = openBroker(options, io.env);
   let plan: Plan;
   try {
