@@ -114,6 +114,14 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
   ).action(run(async () => (await import('./apply.js')).applyCommand));
 
   program
+    .command('fmt')
+    .description('rewrite spec files in the canonical style topo export writes (comments and values kept)')
+    .argument('<paths...>', 'spec files or directories')
+    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if any')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .action(run(async () => (await import('./fmt.js')).fmtCommand));
+
+  program
     .command('show')
     .description('print a plan saved with `topo plan --out`, offline')
     .argument('<plan-file>', 'the saved plan (JSON)')

@@ -100,3 +100,9 @@ export interface ShowOptions {
   color?: boolean;
   debug?: boolean;
 }
+
+export interface FmtOptions {
+  /** Write nothing; exit 1 when a file is not formatted. */
+  check?: boolean;
+  debug?: boolean;
+}
