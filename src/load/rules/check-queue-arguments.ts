@@ -91,7 +91,8 @@ export function checkQueueArguments(ctx: RuleContext): void {
 
 /** Why `name` deserves a look on a queue of `type`, or undefined when it is fine. */
 export function argumentWarning(name: string, type: QueueType): string | undefined {
-  const facts = QUEUE_ARGUMENTS[name];
+  // Own keys only: an argument may be named like an Object.prototype member ("constructor").
+  const facts = Object.hasOwn(QUEUE_ARGUMENTS, name) ? QUEUE_ARGUMENTS[name] : undefined;
   if (facts) {
     if (!facts.types.includes(type)) {
       return `argument "${name}" does not apply to ${typeLabel(type)} (only to ${facts.types.map(typeLabel).join(' and ')})`;
@@ -99,7 +100,8 @@ export function argumentWarning(name: string, type: QueueType): string | undefin
     return facts.versionNote && `argument "${name}": ${facts.versionNote}`;
   }
   if (name === 'x-queue-type') return undefined; // the schema refuses it, with its own message
-  const client = CLIENT_ALIASES[name.toLowerCase().replace(/^x-/, '').replace(/_/g, '-')];
+  const alias = name.toLowerCase().replace(/^x-/, '').replace(/_/g, '-');
+  const client = Object.hasOwn(CLIENT_ALIASES, alias) ? CLIENT_ALIASES[alias] : undefined;
   if (client) return `"${name}" is not a queue argument: ${CLIENT_SETTINGS[client]}`;
   const known = Object.keys(QUEUE_ARGUMENTS);
   const ofType = known.filter((k) => QUEUE_ARGUMENTS[k]?.types.includes(type));
