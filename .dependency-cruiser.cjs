@@ -18,6 +18,7 @@ const layers = {
   apply: ['model', 'text', 'plan', 'broker'],
   runtime: ['model', 'text', 'load', 'broker'],
   'live-test': ['model', 'text', 'plan', 'render', 'broker', 'apply', 'routing', 'runtime'],
+  settings: ['text'],
 };
 
 // Files that are a pure stage's edge to the outside world, named for it.
@@ -28,7 +29,7 @@ const ioEdges = [
   '^src/export/read-[a-z-]+\\.ts$',
   '^src/export/find-topo-schema\\.ts$',
 ];
-const pureFolders = ['model', 'text', 'load', 'routing', 'plan', 'render', 'graph', 'export'];
+const pureFolders = ['model', 'text', 'load', 'routing', 'plan', 'render', 'graph', 'export', 'settings'];
 const ioModules = '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|child_process|readline|worker_threads)$|^amqplib$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -6,6 +6,7 @@ import { checkExchangeReferences } from './check-exchange-references.js';
 import { checkHeadersMatch } from './check-headers-match.js';
 import { checkNames } from './check-names.js';
 import { checkPatterns } from './check-patterns.js';
+import { checkQueueArguments } from './check-queue-arguments.js';
 import { checkQueueProperties } from './check-queue-properties.js';
 import { checkRoutingKeys } from './check-routing-keys.js';
 import { checkRoutingTests } from './check-routing-tests.js';
@@ -17,6 +18,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkVersion,
   checkNames,
   checkQueueProperties,
+  checkQueueArguments,
   checkRoutingKeys,
   checkDuplicateBindings,
   checkBindingEndpoints,
