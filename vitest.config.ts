@@ -4,7 +4,8 @@ import { testBrokers } from './test/support/test-brokers.js';
 // Unit tests run once. Integration tests run once per broker (test/support/test-brokers.ts):
 // each file in its own vitest project, with the broker's URLs in TOPO_URL / TOPO_AMQP_URL, the
 // variables topo itself reads. Each test works in its own vhost, so files may run in parallel.
-// Tests that restart or kill a broker use a throwaway node (see vitest.restart.config.ts).
+// Tests that restart the local broker run on their own, after these (the `test` script runs
+// vitest.restart.config.ts), never beside them.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -12,7 +13,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       ...testBrokers().map((broker) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: broker.name,
           include: ['test/integration/**/*.test.ts'],

@@ -10,7 +10,7 @@ import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../
 
 const clients: ManagementClient[] = [];
 function clientFor(user = USER, password = PASSWORD): ManagementClient {
-  const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user, password }));
+  const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user, password, amqpUrl: AMQP_URL }));
   clients.push(client);
   return client;
 }
