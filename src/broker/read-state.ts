@@ -11,8 +11,9 @@ import type { ManagementClient } from './management-client.js';
  * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
  * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
  * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost
- * `GET /api/definitions/{vhost}` and `GET /api/operator-policies/{vhost}`. Definitions need the
- * administrator tag; for other users the per-kind listings are read instead (four requests).
+ * `GET /api/definitions/{vhost}`, the exchange listing and `GET /api/operator-policies/{vhost}`.
+ * When the definitions cannot be read (they need the administrator tag, and RabbitMQ 4.3 cannot
+ * export every vhost) the per-kind listings are read instead (three more requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
 export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<Topology> {
@@ -56,30 +57,40 @@ async function readVhost(
   }
 }
 
+/** A forbidden probe (4.x answers 404 `not_found` for that) is thrown, not taken for "missing". */
 async function vhostExists(client: ManagementClient, name: string): Promise<boolean> {
-  const { status } = await client.request('GET', apiPath('exchanges', name), {
-    query: { disable_stats: 'true', columns: 'name' },
-    okStatuses: [200, 404],
-  });
-  return status === 200;
+  try {
+    await client.get(apiPath('exchanges', name), { disable_stats: 'true', columns: 'name' });
+    return true;
+  } catch (error) {
+    if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return false;
+    throw error;
+  }
 }
 
+const NO_STATS = { disable_stats: 'true' };
+
+/**
+ * One vhost's objects. Exchanges always come from their listing: RabbitMQ 4.x leaves internal
+ * exchanges out of its definitions, and a vhost has few exchanges, so the listing costs little
+ * (measured on 10,100 objects: ~40 ms beside the definitions' 100 ms on 4.3.6, 500 ms on 3.10.8).
+ * The rest comes from the definitions, one request that 4.3.6 answers several times faster than
+ * the queue and binding listings (~0.8 s there); when they cannot be read, from the listings.
+ */
 async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
-  try {
-    return await client.get<Definitions>(apiPath('definitions', vhost));
-  } catch (error) {
-    if (!(error instanceof BrokerHttpError && error.code === 'broker-forbidden')) throw error;
-  }
-  // Not an administrator: the listings say the same, and include exclusive queues (which
-  // topologyFromDefinitions leaves out with their bindings) and default-exchange bindings.
-  const noStats = { disable_stats: 'true' };
-  const [exchanges, queues, bindings, policies] = await Promise.all([
+  const [definitions, exchanges] = await Promise.all([
+    readDefinitionsDocument(client, vhost),
     client.get<Definitions['exchanges']>(apiPath('exchanges', vhost), {
-      ...noStats,
+      ...NO_STATS,
       columns: 'name,type,durable,auto_delete,internal,arguments',
     }),
+  ]);
+  if (definitions) return { ...definitions, exchanges };
+  // The listings say the same, and include exclusive queues (which topologyFromDefinitions
+  // leaves out with their bindings) and default-exchange bindings.
+  const [queues, bindings, policies] = await Promise.all([
     client.get<Definitions['queues']>(apiPath('queues', vhost), {
-      ...noStats,
+      ...NO_STATS,
       columns: 'name,type,durable,auto_delete,exclusive,arguments',
     }),
     client.get<Definitions['bindings']>(apiPath('bindings', vhost), {
@@ -88,6 +99,21 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
   ]);
   return { exchanges, queues, bindings, policies };
+}
+
+/**
+ * `GET /api/definitions/{vhost}`, or undefined when it cannot be had: the user lacks the
+ * administrator tag, or the broker fails to export the vhost. RabbitMQ 4.3.6 does for any vhost
+ * whose name is not ASCII: a 500 for names beyond Latin-1, a body cut short for the others.
+ */
+async function readDefinitionsDocument(client: ManagementClient, vhost: string): Promise<Definitions | undefined> {
+  try {
+    return await client.get<Definitions>(apiPath('definitions', vhost));
+  } catch (error) {
+    if (!(error instanceof BrokerHttpError)) throw error;
+    if (error.code === 'broker-forbidden' || error.code === 'broker-response' || error.status === 500) return undefined;
+    throw error;
+  }
 }
 
 /** The most names one regex filter carries, and its longest source, to keep URLs short. */

@@ -57,9 +57,29 @@ export async function scratchVhost(label: string): Promise<{ name: string; dispo
   return { name, dispose: () => deleteVhost(name) };
 }
 
-/** The broker's definitions of one vhost: an independent read for assertions. */
+/**
+ * What one vhost holds, shaped like its definitions (no default or `amq.*` exchanges, no
+ * exclusive queues, no default-exchange bindings): an independent read for assertions. Read
+ * from the per-kind listings, which every broker answers in full: RabbitMQ 4.3's definitions
+ * leave internal exchanges out and fail for vhost names that are not ASCII.
+ */
 export async function definitionsOf(vhost: string): Promise<Definitions> {
-  return mgmt<Definitions>('GET', `/definitions/${enc(vhost)}`);
+  const v = enc(vhost);
+  const [exchanges, queues, bindings, policies] = await Promise.all([
+    mgmt<Definitions['exchanges']>('GET', `/exchanges/${v}?disable_stats=true&columns=name,type,durable,auto_delete,internal,arguments`),
+    mgmt<(Definitions['queues'][number] & { exclusive: boolean | null })[]>(
+      'GET',
+      `/queues/${v}?disable_stats=true&columns=name,durable,auto_delete,exclusive,arguments`,
+    ),
+    mgmt<Definitions['bindings']>('GET', `/bindings/${v}?columns=source,destination,destination_type,routing_key,arguments`),
+    mgmt<Definitions['policies']>('GET', `/policies/${v}`),
+  ]);
+  return {
+    exchanges: exchanges.filter((e) => e.name !== '' && !e.name.startsWith('amq.')),
+    queues: queues.filter((q) => q.exclusive !== true).map(({ exclusive: _exclusive, ...q }) => q),
+    bindings: bindings.filter((b) => b.source !== ''),
+    policies,
+  };
 }
 
 export interface Definitions {

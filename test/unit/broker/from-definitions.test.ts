@@ -161,6 +161,18 @@ describe('runtime queues are left out with their bindings', () => {
     expect(vhost.bindings).toEqual([binding({ vhost: V, source: 'e', destination: 'orders' })]);
   });
 
+  it('drops bindings to queues the definitions do not hold (4.x exports those of exclusive queues)', () => {
+    const topology = topologyFromDefinitions({
+      queues: [{ name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'classic' } }],
+      exchanges: [{ name: 'e', type: 'topic', durable: true, auto_delete: false, arguments: {} }],
+      bindings: [
+        { source: 'e', destination: 'dashboard-1', destination_type: 'queue', routing_key: 'order.#', arguments: {} },
+        { source: 'e', destination: 'orders', destination_type: 'queue', routing_key: 'order.#', arguments: {} },
+      ],
+    }, { vhost: V });
+    expect(topology.vhosts[0]!.bindings).toEqual([binding({ vhost: V, source: 'e', destination: 'orders', routingKey: 'order.#' })]);
+  });
+
   it('does not drop a same-named queue of another vhost', () => {
     const topology = topologyFromDefinitions({
       queues: [
