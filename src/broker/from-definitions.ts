@@ -123,15 +123,18 @@ function isRuntimeQueue(q: DefinitionsQueue): boolean {
   return q.exclusive === true || isServerNamedQueue(q.name);
 }
 
-function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags'> {
+function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags' | 'defaultQueueType'> {
   const description = meta.description ?? meta.metadata?.description;
   const rawTags = meta.tags ?? meta.metadata?.tags;
   const tags = (typeof rawTags === 'string' ? rawTags.split(',') : (rawTags ?? []))
     .map((t) => t.trim())
     .filter((t) => t !== '');
+  const defaultQueueType = meta.default_queue_type ?? meta.metadata?.default_queue_type;
   return {
     ...(description ? { description } : {}),
     ...(tags.length > 0 ? { tags } : {}),
+    // 3.10 says "undefined" for a vhost that has none.
+    ...(defaultQueueType && defaultQueueType !== 'undefined' ? { defaultQueueType: defaultQueueType as QueueType } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ export async function readBrokerState(client: ManagementClient, vhosts: string[]
   if (wanted.length === 0) return { vhosts: [], tests: [] };
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',
-    columns: 'name,description,tags,metadata',
+    columns: 'name,description,tags,metadata,default_queue_type',
   });
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));

@@ -63,6 +63,10 @@ function collectDocument(
       if (Array.isArray(v.tags) && !invalid.hasAtOrBelow([...path, 'tags'])) {
         vhost.tags = sameOrConflict(vhost, 'tags', vhost.tags, located(v.tags, [...path, 'tags']), diagnostics);
       }
+      if (typeof v.defaultQueueType === 'string' && !invalid.hasAtOrBelow([...path, 'defaultQueueType'])) {
+        const type = located(v.defaultQueueType, [...path, 'defaultQueueType']);
+        vhost.defaultQueueType = sameOrConflict(vhost, 'defaultQueueType', vhost.defaultQueueType, type, diagnostics);
+      }
       if (Array.isArray(v.ignore)) {
         v.ignore.forEach((pattern, i) => {
           if (typeof pattern === 'string') vhost.ignore.push(located(pattern, [...path, 'ignore', i]));

@@ -129,6 +129,7 @@ function normalizeVhost(draft: VhostDraft): Vhost {
   };
   if (draft.description) vhost.description = draft.description.value;
   if (draft.tags) vhost.tags = uniqueSorted(draft.tags.value);
+  if (draft.defaultQueueType) vhost.defaultQueueType = draft.defaultQueueType.value;
   return vhost;
 }
 

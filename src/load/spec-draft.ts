@@ -1,5 +1,5 @@
 import type { NodeRef } from './parsed-document.js';
-import type { SourceLocation } from '../model/topology.js';
+import type { QueueType, SourceLocation } from '../model/topology.js';
 import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
 
 /**
@@ -48,6 +48,7 @@ export interface VhostDraft {
   loc: SourceLocation;
   description?: Located<string>;
   tags?: Located<string[]>;
+  defaultQueueType?: Located<QueueType>;
   ignore: Located<string>[];
   exchanges: Map<string, NamedDraft<ExchangeSpec>>;
   queues: Map<string, NamedDraft<QueueSpec>>;

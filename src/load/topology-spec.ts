@@ -15,6 +15,7 @@ export interface TopologySpec {
 export interface VhostSpec {
   description?: string;
   tags?: string[];
+  defaultQueueType?: QueueType;
   exchanges?: Record<string, ExchangeSpec> | null;
   queues?: Record<string, QueueSpec | null> | null;
   bindings?: BindingSpec[] | null;

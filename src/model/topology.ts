@@ -98,6 +98,11 @@ export interface Vhost {
   name: string;
   description?: string;
   tags?: string[];
+  /**
+   * The type a queue declared without `x-queue-type` gets in this vhost (RabbitMQ 3.11+).
+   * Absent: not managed (a spec that leaves it out), or unknown (a broker that reports none).
+   */
+  defaultQueueType?: QueueType;
   exchanges: Exchange[];
   queues: Queue[];
   bindings: Binding[];

@@ -26,7 +26,7 @@ export function fingerprintState(actual: Topology, vhosts: readonly string[]): s
 
 /** One JSON line per object, sorted within each kind, so read order does not matter. */
 function vhostState(v: Vhost): string {
-  const meta = JSON.stringify([v.description ?? '', [...(v.tags ?? [])].sort(compareStrings)]);
+  const meta = JSON.stringify([v.description ?? '', [...(v.tags ?? [])].sort(compareStrings), v.defaultQueueType ?? '']);
   const kinds = [v.exchanges, v.queues, v.bindings, v.policies, v.operatorPolicies];
   const sections = kinds.map((objects) =>
     objects

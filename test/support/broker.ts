@@ -82,6 +82,15 @@ export async function definitionsOf(vhost: string): Promise<Definitions> {
   };
 }
 
+/**
+ * Queue arguments without `x-queue-type: classic`: a classic queue is the same with or without
+ * it (topo declares it, RabbitMQ 4.x stores it on every queue, 3.x stores what it was given).
+ */
+export function withoutClassicType<T extends Record<string, unknown>>(args: T): T {
+  const { 'x-queue-type': type, ...rest } = args;
+  return type === 'classic' ? (rest as T) : args;
+}
+
 export interface Definitions {
   exchanges: { name: string; type: string; durable: boolean; auto_delete: boolean; internal: boolean; arguments: Record<string, unknown> }[];
   queues: { name: string; durable: boolean; auto_delete: boolean; arguments: Record<string, unknown> }[];

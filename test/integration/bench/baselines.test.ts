@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { brokerTargetFromEnv } from '../../../bench/broker-http.js';
 import { benchObjects, renderDefinitions, sizeFromQueues, type VhostDefinitions } from '../../../bench/generate-spec.js';
 import { bulkImport, rawLoad, readDefinitions } from '../../../bench/raw-load.js';
-import { definitionsOf, scratchVhost } from '../../support/broker.js';
+import { definitionsOf, scratchVhost, withoutClassicType } from '../../support/broker.js';
 
 const objects = benchObjects(sizeFromQueues(60));
 const expected = renderDefinitions(objects);
@@ -18,12 +18,6 @@ function comparable(d: { exchanges: unknown[]; queues: unknown[]; bindings: unkn
       .map(({ source, destination, destination_type, routing_key, arguments: args }) => ({ source, destination, destination_type, routing_key, arguments: args }))
       .sort((a, b) => a.destination.localeCompare(b.destination)),
   };
-}
-
-/** RabbitMQ 4.x stores `x-queue-type: classic` on every classic queue; the benchmark writes none. */
-function withoutClassicType<T extends Record<string, unknown>>(args: T): T {
-  const { 'x-queue-type': type, ...rest } = args;
-  return type === 'classic' ? (rest as T) : args;
 }
 
 describe('benchmark baselines on the real broker', () => {

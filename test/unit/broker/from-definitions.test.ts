@@ -276,6 +276,22 @@ describe('a whole-broker export', () => {
     ]);
   });
 
+  it('reads the default queue type of 4.x (metadata) and of 3.x listings, and none from 3.10\'s "undefined"', () => {
+    const topology = topologyFromDefinitions({
+      vhosts: [
+        { name: 'four', metadata: { description: '', tags: [], default_queue_type: 'quorum' } },
+        { name: 'listed', default_queue_type: 'stream' },
+        { name: 'old', default_queue_type: 'undefined', metadata: { description: '', tags: [] } },
+      ],
+    });
+    expect(topology.vhosts.map((v) => [v.name, v.defaultQueueType])).toEqual([
+      ['four', 'quorum'],
+      ['listed', 'stream'],
+      ['old', undefined],
+    ]);
+    expect(topology.vhosts[2]).not.toHaveProperty('defaultQueueType');
+  });
+
   it('lets vhost metadata given apart win', () => {
     const topology = topologyFromDefinitions(defs, { vhostMeta: [{ name: 'b', description: 'new', tags: ['t'] }] });
     const b = topology.vhosts.find((v) => v.name === 'b')!;
