@@ -8,9 +8,10 @@
 const layers = {
   text: [],
   model: ['text'],
-  load: ['model', 'text'],
+  compat: ['model', 'text'],
+  load: ['model', 'text', 'compat'],
   routing: ['model', 'text'],
-  plan: ['model', 'text', 'broker'],
+  plan: ['model', 'text', 'compat', 'broker'],
   render: ['model', 'text', 'plan'],
   graph: ['model', 'text', 'routing'],
   export: ['model', 'text', 'broker'],
@@ -27,7 +28,7 @@ const ioEdges = [
   '^src/export/read-[a-z-]+\\.ts$',
   '^src/export/find-topo-schema\\.ts$',
 ];
-const pureFolders = ['model', 'text', 'load', 'routing', 'plan', 'render', 'graph', 'export'];
+const pureFolders = ['model', 'text', 'compat', 'load', 'routing', 'plan', 'render', 'graph', 'export'];
 const ioModules = '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|child_process|readline|worker_threads)$|^amqplib$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

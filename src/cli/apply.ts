@@ -45,7 +45,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
   const source: { saved: Plan; file: string } | { desired: Topology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
-    : { desired: await loadSpecFromFlags(paths, options, io) };
+    : { desired: await loadSpecFromFlags(paths, options, io, 'broker') };
 
   const connection = resolveConnection(options, io.env);
   const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;

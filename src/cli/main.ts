@@ -22,6 +22,11 @@ function specOptions(cmd: Command): Command {
     .option('--debug', 'print stack traces of unexpected errors');
 }
 
+/** For commands that check a spec offline: which RabbitMQ version to check it against. */
+function brokerVersionOption(cmd: Command): Command {
+  return cmd.option('--broker-version <version>', 'check against what this RabbitMQ version refuses, e.g. 4.3 (default: the spec\'s brokerVersion)');
+}
+
 function connectionOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', 'management API base URL; repeat for the nodes of a cluster (env TOPO_URL)', collect)
@@ -52,12 +57,14 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       setExit(await command(paths, cmd.opts() as O, io));
     };
 
-  specOptions(
-    program
-      .command('validate')
-      .description('check spec files offline: schema and semantic rules')
-      .argument('<paths...>', 'spec files or directories')
-      .option('--json', 'print diagnostics as JSON'),
+  brokerVersionOption(
+    specOptions(
+      program
+        .command('validate')
+        .description('check spec files offline: schema, semantic rules, and what the target RabbitMQ version refuses')
+        .argument('<paths...>', 'spec files or directories')
+        .option('--json', 'print diagnostics as JSON'),
+    ),
   ).action(run(async () => (await import('./validate.js')).validateCommand));
 
   connectionOptions(
@@ -116,14 +123,16 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       .option('--json', 'print { queues, path } as JSON'),
   ).action(run(async () => (await import('./route.js')).routeCommand));
 
-  connectionOptions(
-    specOptions(
-      program
-        .command('test')
-        .description("run the spec's routing tests offline, or --live against the broker")
-        .argument('<paths...>', 'spec files or directories')
-        .option('--live', 'build each vhost in a scratch vhost and publish real messages')
-        .option('--json', 'print results as JSON'),
+  brokerVersionOption(
+    connectionOptions(
+      specOptions(
+        program
+          .command('test')
+          .description("run the spec's routing tests offline, or --live against the broker")
+          .argument('<paths...>', 'spec files or directories')
+          .option('--live', 'build each vhost in a scratch vhost and publish real messages')
+          .option('--json', 'print results as JSON'),
+      ),
     ),
   ).action(run(async () => (await import('./test.js')).testCommand));
 

@@ -21,7 +21,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   if (options.graph && format !== 'markdown') {
     throw new TopoError('usage', '--graph goes with --format markdown (for a picture alone: topo graph)');
   }
-  const desired = await loadSpecFromFlags(paths, options, io);
+  const desired = await loadSpecFromFlags(paths, options, io, 'broker');
   const { client } = openBroker(options, io.env);
   let plan: Plan;
   try {

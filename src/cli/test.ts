@@ -56,7 +56,7 @@ async function liveRunner(): Promise<RoutingTestRunner> {
  */
 export async function testCommand(paths: string[], options: TestOptions, io: CommandIO): Promise<number> {
   const runner = options.live ? await liveRunner() : offlineRunner;
-  const topology = await loadSpecFromFlags(paths, options, io);
+  const topology = await loadSpecFromFlags(paths, options, io, options.live ? 'broker' : 'offline');
   const results = await runner(topology, options, io);
   io.out(
     options.json

@@ -18,7 +18,7 @@ export interface CheckedDocument {
  * only values of the right type, so documents with schema errors merge as far as they can.
  */
 export function collectSpec(documents: readonly CheckedDocument[], diagnostics: DiagnosticList): SpecDraft {
-  const spec: SpecDraft = { versions: [], vhosts: new Map(), tests: [] };
+  const spec: SpecDraft = { versions: [], brokerVersions: [], vhosts: new Map(), tests: [] };
   const undecided: TestDraft[] = [];
   for (const checked of documents) collectDocument(spec, checked, undecided, diagnostics);
   const onlyVhost = spec.vhosts.size === 1 ? [...spec.vhosts.keys()][0] : undefined;
@@ -46,6 +46,9 @@ function collectDocument(
   });
 
   if (typeof root.version === 'number') spec.versions.push(located(root.version, ['version']));
+  if (typeof root.brokerVersion === 'string' && !invalid.hasAtOrBelow(['brokerVersion'])) {
+    spec.brokerVersions.push(located(root.brokerVersion, ['brokerVersion']));
+  }
 
   if (isRecord(root.vhosts)) {
     for (const [name, body] of Object.entries(root.vhosts)) {

@@ -7,12 +7,19 @@ import { validateSpecSources } from './validate-spec-sources.js';
 export { formatDiagnostic };
 export type { Diagnostic, SpecResult } from './diagnostic.js';
 
-/** Values for the spec's `${var:key}` and `${env:NAME}` references. */
+/**
+ * Values for the spec's `${var:key}` and `${env:NAME}` references, and the RabbitMQ version it
+ * is checked against (`brokerVersion`, `checkCompatibility`: see `CompatibilityOptions`).
+ */
 export interface LoadOptions {
   /** `--var key=value` pairs. */
   vars?: Record<string, string>;
   /** The environment for `${env:NAME}`; default `process.env`. */
   env?: Record<string, string | undefined>;
+  /** Overrides the spec's `brokerVersion` (`--broker-version`). */
+  brokerVersion?: string;
+  /** False: leave the version checks to a later check against the broker itself. Default true. */
+  checkCompatibility?: boolean;
 }
 
 /**
@@ -23,7 +30,10 @@ export interface LoadOptions {
 export async function validateSpec(paths: string[], options: LoadOptions = {}): Promise<SpecResult> {
   const diagnostics = new DiagnosticList();
   const sources = await readSpecFiles(paths, diagnostics);
-  return validateSpecSources(sources, { vars: options.vars ?? {}, env: options.env ?? process.env }, diagnostics);
+  return validateSpecSources(sources, { vars: options.vars ?? {}, env: options.env ?? process.env }, diagnostics, {
+    ...(options.brokerVersion === undefined ? {} : { brokerVersion: options.brokerVersion }),
+    ...(options.checkCompatibility === undefined ? {} : { check: options.checkCompatibility }),
+  });
 }
 
 /**

@@ -113,7 +113,8 @@ export function normalizeRoutingTest(vhost: string, spec: RoutingTestSpec, loc?:
 export function normalizeSpec(spec: SpecDraft): Topology {
   const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
-  return sortTopology({ vhosts, tests });
+  const brokerVersion = spec.brokerVersions[0]?.value;
+  return sortTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {

@@ -10,6 +10,8 @@ import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec 
 export interface SpecDraft {
   /** Every `version:` written, one per document that has one. */
   versions: Located<number>[];
+  /** Every `brokerVersion:` written, one per document that has one. */
+  brokerVersions: Located<string>[];
   vhosts: Map<string, VhostDraft>;
   /** In file order, then document order. */
   tests: TestDraft[];

@@ -8,6 +8,7 @@ import type { Arguments, DestinationType, ExchangeType, PolicyApplyTo, QueueType
 export interface TopologySpec {
   $schema?: string;
   version?: number;
+  brokerVersion?: string;
   vhosts?: Record<string, VhostSpec | null> | null;
   tests?: RoutingTestSpec[] | null;
 }

@@ -130,6 +130,11 @@ export interface RoutingTest {
 }
 
 export interface Topology {
+  /**
+   * The RabbitMQ version a spec says it is written for (`brokerVersion`), as written. Only in a
+   * desired Topology; `plan` checks against the version the broker reports.
+   */
+  brokerVersion?: string;
   /** Sorted by name. */
   vhosts: Vhost[];
   tests: RoutingTest[];
