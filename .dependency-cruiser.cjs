@@ -12,13 +12,13 @@ const layers = {
   load: ['model', 'text', 'compat'],
   routing: ['model', 'text'],
   plan: ['model', 'text', 'compat', 'broker'],
-  render: ['model', 'text', 'plan'],
+  render: ['model', 'text', 'compat', 'plan'],
   graph: ['model', 'text', 'routing'],
   export: ['model', 'text', 'broker'],
   broker: ['model', 'text'],
-  apply: ['model', 'text', 'plan', 'broker'],
+  apply: ['model', 'text', 'compat', 'plan', 'broker'],
   runtime: ['model', 'text', 'load', 'broker'],
-  'live-test': ['model', 'text', 'plan', 'render', 'broker', 'apply', 'routing', 'runtime'],
+  'live-test': ['model', 'text', 'compat', 'plan', 'render', 'broker', 'apply', 'routing', 'runtime'],
 };
 
 // Files that are a pure stage's edge to the outside world, named for it.

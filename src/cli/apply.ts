@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ApplyProgress } from '../plan/apply-report.js';
+import { assertCompatible } from '../apply/assert-compatible.js';
 import { acquireApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
@@ -63,6 +64,8 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
       'saved' in source
         ? savedPlanOrStale(await recheckSavedPlan(client, source.saved, guards), source.file)
         : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune) });
+    // Before the plan is shown and confirmed: a plan the broker refuses is never asked about.
+    assertCompatible(plan.problems, (line) => io.err(`${line}\n`));
 
     if (!options.json) io.out(renderText(plan, { color: useColor(options.color, io) }));
     if (plan.refusals.length > 0) {

@@ -43,7 +43,7 @@ async function liveRunner(): Promise<RoutingTestRunner> {
       if (!options.json) {
         io.out(`Live tests on ${describeConnection(connection)}: each vhost is built in a scratch vhost, removed afterwards\n`);
       }
-      return await runLiveTests(topology, connection, { signal: controller.signal });
+      return await runLiveTests(topology, connection, { signal: controller.signal, onWarning: (line) => io.err(`${line}\n`) });
     } finally {
       stopHandling();
     }

@@ -3,24 +3,31 @@
  * does I/O (it reads through a ManagementClient and never writes). Everything it decides is
  * decided by the pure planner; this file only gathers what the planner needs.
  */
+import type { BrokerFacts } from '../broker/broker-facts.js';
 import type { ManagementClient } from '../broker/management-client.js';
+import { readBrokerFacts } from '../broker/read-broker-facts.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
+import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Topology } from '../model/topology.js';
 import type { Change } from './change.js';
 import { diffTopology } from './diff-topology.js';
 import { fingerprintState } from './fingerprint.js';
 import type { Plan, PlanOptions } from './plan.js';
 import { planChanges } from './plan-changes.js';
+import { planCompatibility } from './plan-compatibility.js';
 import { requiredMessageCounts } from './required-message-counts.js';
 
 /**
- * The plan for `desired`: reads the vhosts the spec names from the broker, diffs, reads the
- * message counts of the queues the plan would delete or replace, and plans. Reads only.
+ * The plan for `desired`: reads the vhosts the spec names from the broker, and the broker's
+ * version and deprecated features, diffs, checks what the plan would declare against that
+ * broker (`Plan.problems`), reads the message counts of the queues the plan would delete or
+ * replace, and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: Topology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const actual = await readBrokerState(client, vhosts);
-  return planFromState(client, diffTopology(desired, actual), actual, vhosts, options);
+  const [actual, broker] = await Promise.all([readBrokerState(client, vhosts), readBrokerFacts(client)]);
+  const changes = diffTopology(desired, actual);
+  return planFromState(client, changes, actual, vhosts, options, broker, planCompatibility(desired, changes, broker));
 }
 
 /** The guards of the apply that runs a saved plan; whether to prune was decided when it was made. */
@@ -30,16 +37,17 @@ export type SavedPlanGuards = Omit<PlanOptions, 'prune'>;
 export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'stale' };
 
 /**
- * A saved plan made fit to run now: `stale` if the broker state of its vhosts differs from
- * the state it was computed from; otherwise its changes planned again with the saved `prune`
- * and these `guards`, so that the guards are those of this apply and the message counts are
- * fresh. Reads only.
+ * A saved plan made fit to run now: `stale` if the broker state of its vhosts, or the broker's
+ * version or denied deprecated features, differ from those it was computed from; otherwise its
+ * changes planned again with the saved `prune` and these `guards`, so that the guards are
+ * those of this apply and the message counts are fresh. Its compatibility problems hold as
+ * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const actual = await readBrokerState(client, saved.vhosts);
-  if (fingerprintState(actual, saved.vhosts) !== saved.fingerprint) return { ok: false, reason: 'stale' };
+  const [actual, broker] = await Promise.all([readBrokerState(client, saved.vhosts), readBrokerFacts(client)]);
+  if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune };
-  return { ok: true, plan: await planFromState(client, saved.changes, actual, saved.vhosts, options) };
+  return { ok: true, plan: await planFromState(client, saved.changes, actual, saved.vhosts, options, broker, saved.problems) };
 }
 
 async function planFromState(
@@ -48,8 +56,11 @@ async function planFromState(
   actual: Topology,
   vhosts: string[],
   options: PlanOptions,
+  broker: BrokerFacts,
+  problems: readonly CompatibilityProblem[],
 ): Promise<Plan> {
   const counted = requiredMessageCounts(changes, options);
   const messages = counted.length > 0 ? await readQueueMessageCounts(client, counted) : new Map<string, number>();
-  return planChanges(changes, options, { vhosts, fingerprint: fingerprintState(actual, vhosts), messages });
+  const fingerprint = fingerprintState(actual, vhosts, broker);
+  return planChanges(changes, options, { vhosts, fingerprint, messages, broker, problems });
 }

@@ -1,3 +1,5 @@
+import type { BrokerFacts } from '../broker/broker-facts.js';
+import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from './change.js';
 import { planGuards, refusedGuards } from './plan-guards.js';
 import { planSteps } from './plan-steps.js';
@@ -16,6 +18,9 @@ export interface PlanContext {
    * are needed. A queue left out counts as `'unknown'`, so leave out any count not exact.
    */
   messages: ReadonlyMap<string, number>;
+  /** The broker read, and what it refuses or deprecates of the changes (see `planCompatibility`). */
+  broker?: BrokerFacts;
+  problems?: readonly CompatibilityProblem[];
 }
 
 /**
@@ -37,6 +42,8 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
     guards,
     refusals: refusedGuards(guards, options),
     summary: summarize(resolved),
+    ...(context.broker ? { broker: context.broker } : {}),
+    problems: [...(context.problems ?? [])],
   };
 }
 

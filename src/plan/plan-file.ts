@@ -90,6 +90,12 @@ function planProblem(data: unknown): string | undefined {
   }
   const summary = data.summary;
   if (!isObject(summary) || ![...ACTION_FIELDS.keys()].every((a) => Number.isInteger(summary[a]))) return 'bad summary';
+  if (data.broker !== undefined && !(isObject(data.broker) && typeof data.broker.version === 'string')) return 'bad broker';
+  if (!Array.isArray(data.problems)) return 'no problems';
+  const badProblem = data.problems.findIndex(
+    (p) => !isObject(p) || (p.severity !== 'error' && p.severity !== 'warning') || typeof p.message !== 'string' || !isObject(p.subject),
+  );
+  if (badProblem >= 0) return `problems ${badProblem}: bad problem`;
   return undefined;
 }
 

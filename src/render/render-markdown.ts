@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/plan.js';
 import type { Row } from './change-rows.js';
-import { planSections, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
+import { planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { planView } from './plan-view.js';
 
 /** Options of the pull-request view. `graph` is Mermaid source to embed (e.g. from `topo graph`). */
@@ -11,7 +11,8 @@ export interface MarkdownOptions {
 /**
  * A plan as a pull-request comment: the verdict, a summary table, the refusals, the changes
  * of each vhost in a ```diff block (so hosts colour `+` and `-`), the unmanaged and runtime
- * objects, and the Mermaid graph when given. Pure.
+ * objects, what the broker refuses or deprecates of the plan and the deprecated features it
+ * reports in use, and the Mermaid graph when given. Pure.
  */
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const view = planView(plan);
@@ -38,6 +39,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   };
   list(UNMANAGED_TITLE, s.unmanaged);
   list(RUNTIME_TITLE, s.runtime);
+  list(PROBLEMS_TITLE, s.problems);
+  list(s.deprecatedFeatures.title, s.deprecatedFeatures.items);
   if (options.graph !== undefined) {
     out.push('<details><summary>Topology graph</summary>', '', fenced('mermaid', options.graph.trimEnd().split('\n')), '', '</details>', '');
   }

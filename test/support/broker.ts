@@ -97,3 +97,18 @@ export interface Definitions {
   bindings: { source: string; destination: string; destination_type: string; routing_key: string; arguments: Record<string, unknown> }[];
   policies: { name: string; pattern: string; 'apply-to': string; priority: number; definition: Record<string, unknown> }[];
 }
+
+/** What the broker under test says of itself: its version and its deprecated features (3.13+). */
+export interface BrokerSelf {
+  version: string;
+  /** Deprecated feature name → denied now; empty before 3.13. */
+  denied: ReadonlyMap<string, boolean>;
+}
+
+/** Reads `BrokerSelf` with the test's own client. */
+export async function brokerSelf(): Promise<BrokerSelf> {
+  const { rabbitmq_version: version } = await mgmt<{ rabbitmq_version: string }>('GET', '/overview');
+  const res = await fetch(`${MGMT_URL}/api/deprecated-features`, { headers: { authorization: auth() } });
+  const features = res.ok ? ((await res.json()) as { name: string; state: string }[]) : [];
+  return { version, denied: new Map(features.map((f) => [f.name, f.state === 'denied'])) };
+}

@@ -26,7 +26,7 @@ const doneReport = (done: number): ApplyReport => ({ ok: true, steps: [], summar
 describe('apply output', () => {
   it('prints the plan as plan --json does, with the result beside it', () => {
     const parsed = JSON.parse(renderApplyJson(samplePlan, failedReport)) as Record<string, unknown>;
-    expect(parsed).toEqual({ formatVersion: 2, plan: JSON.parse(renderJson(samplePlan)), result: failedReport });
+    expect(parsed).toEqual({ formatVersion: 3, plan: JSON.parse(renderJson(samplePlan)), result: failedReport });
     expect(JSON.parse(renderApplyJson(samplePlan, null))).toMatchObject({ result: null });
   });
 
