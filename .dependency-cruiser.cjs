@@ -24,6 +24,7 @@ const layers = {
 // Files that are a pure stage's edge to the outside world, named for it.
 const ioEdges = [
   '^src/load/read-spec-files\\.ts$',
+  '^src/load/load-topology\\.ts$',
   '^src/plan/plan-against-broker\\.ts$',
   '^src/export/read-[a-z-]+\\.ts$',
   '^src/export/find-topo-schema\\.ts$',

@@ -3,7 +3,7 @@
  * pure stages return diagnostics instead of throwing.
  */
 
-/** Process exit codes, the command-line contract of DESIGN.md. */
+/** Process exit codes, the README's "Exit codes". */
 export const ExitCode = {
   ok: 0,
   error: 1,
@@ -21,6 +21,7 @@ export type TopoErrorCode =
   | 'broker-auth'
   | 'broker-forbidden'
   | 'broker-not-found'
+  | 'broker-node-down'
   | 'broker-response'
   | 'broker-http'
   | 'amqp'

@@ -1,7 +1,8 @@
-import { connectAmqp } from '../broker/amqp-connect.js';
+import { openAmqp } from '../broker/amqp-connect.js';
+import type { AmqpTarget } from '../broker/amqp-target.js';
 import { describeConnection, type Connection } from '../broker/connection.js';
 import { TopoError } from '../errors.js';
-import { oneLine } from './execute-steps.js';
+import { oneLine } from '../text/one-line.js';
 
 /**
  * The apply lock is this exclusive, non-durable queue in the default vhost "/". An exclusive
@@ -30,6 +31,12 @@ export interface AcquireApplyLockOptions {
   timeoutMs: number;
   /** Called once, when the lock is held by someone else and this apply starts waiting. */
   onWait?: () => void;
+  /**
+   * The cluster's AMQP endpoints and identity (`amqpTargetOf`): the lock is taken on the first
+   * node that accepts, and only on the cluster the management API manages. Default: the
+   * connection's AMQP URLs, unchecked.
+   */
+  target?: AmqpTarget;
 }
 
 /**
@@ -37,13 +44,19 @@ export interface AcquireApplyLockOptions {
  * trying every 250 ms, while another apply holds it, and fails after `timeoutMs`.
  */
 export async function acquireApplyLock(conn: Connection, options: AcquireApplyLockOptions): Promise<ApplyLock> {
-  const model = await connectAmqp(conn, APPLY_LOCK_VHOST);
+  const { model, endpoint } = await openAmqp(conn, APPLY_LOCK_VHOST, options.target);
   const lost = new AbortController();
   let released = false;
   // Without listeners an 'error' event would end the process; the close event says enough.
   model.on('error', () => undefined);
   model.on('close', () => {
-    if (!released) lost.abort(new TopoError('amqp', `lost the apply lock on ${describeConnection(conn)}: the AMQP connection closed`));
+    // Most often the node went down: say which, so that it is not mistaken for a broker refusal.
+    const at = `${endpoint.url}${endpoint.node === undefined ? '' : ` (node ${endpoint.node})`}`;
+    if (!released) {
+      lost.abort(
+        new TopoError('amqp', `lost the apply lock on ${describeConnection(conn)}: its AMQP connection to ${at} closed (is that node down?); no step was started after that`),
+      );
+    }
   });
   const started = Date.now();
   let waiting = false;

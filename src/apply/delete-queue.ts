@@ -1,4 +1,5 @@
 import { apiPath, BrokerHttpError, type ManagementClient } from '../broker/management-client.js';
+import { exactNameFilters } from '../broker/read-state.js';
 import { TopoError } from '../errors.js';
 import { messageCountText } from '../plan/message-count.js';
 import { DELETE_OK } from './ok-statuses.js';
@@ -32,12 +33,16 @@ export async function deleteQueue(
 ): Promise<void> {
   const path = apiPath('queues', vhost, name);
   if (!ifEmpty) {
-    await client.request('DELETE', path, { okStatuses: DELETE_OK });
+    const { status } = await client.request('DELETE', path, { okStatuses: DELETE_OK });
+    if (status === 404) await checkGone(client, vhost, name);
     return;
   }
   // The type now, not the plan's: a DELETE with if-empty sent to a stream deletes it full.
   const type = await queueType(client, path);
-  if (type === undefined) return;
+  if (type === undefined) {
+    await checkGone(client, vhost, name);
+    return;
+  }
   if (type === 'stream') {
     throw new TopoError(
       'apply-failed',
@@ -75,6 +80,29 @@ async function deleteIfCountedEmpty(client: ManagementClient, vhost: string, nam
   const count = Math.max(ready, total);
   if (count > 0) throw new TopoError('apply-failed', `kept: ${messageCountText(count)} arrived after the plan`);
   await client.request('DELETE', path, { okStatuses: DELETE_OK });
+}
+
+/**
+ * A 404 for a queue is "gone" only if the vhost's listing agrees: RabbitMQ 3.10 answers GET and
+ * DELETE of a classic queue whose home node is down with a plain 404 too, and keeps the queue
+ * (listed with state `down`). Throws a one-line `broker-node-down` error for such a queue.
+ */
+async function checkGone(client: ManagementClient, vhost: string, name: string): Promise<void> {
+  const { status, body } = await client.request<{ items: { name: string; state?: string; node?: string }[] }>(
+    'GET',
+    apiPath('queues', vhost),
+    {
+      query: { disable_stats: 'true', columns: 'name,state,node', name: exactNameFilters([name])[0]!, use_regex: 'true', page: '1', page_size: '100' },
+      okStatuses: [200, 404],
+    },
+  );
+  const listed = status === 200 ? body?.items.find((q) => q.name === name) : undefined;
+  if (listed?.state === 'down') {
+    throw new TopoError(
+      'broker-node-down',
+      `queue ${JSON.stringify(name)} in vhost ${JSON.stringify(vhost)} is unavailable: its home node ${listed.node ?? '(unknown)'} is down; it was not deleted`,
+    );
+  }
 }
 
 /** The queue's type as the broker reports it now (`classic`, `quorum`, `stream`), or undefined when it is gone. */

@@ -23,8 +23,9 @@ export interface ExecutePlanOptions extends RunStepContext {
 /**
  * Carries out a plan's steps on the broker, as the plan wrote them, in dependency order with
  * bounded concurrency. Refuses, before any call, a plan that declares what its broker refuses
- * (`Plan.problems`, exit 1), and one whose guards were not all allowed (exit 3): both are
- * the planner's findings, the executor only makes sure none is bypassed.
+ * (`Plan.problems`, exit 1), one whose guards were not all allowed (exit 3), and one that needs
+ * a node that is down (exit 1): these are the planner's findings, the executor only makes sure
+ * none is bypassed.
  * A failed step stops the apply: see `executeSteps` for what the report then holds.
  */
 export async function executePlan(client: ManagementClient, plan: Plan, options: ExecutePlanOptions): Promise<ApplyReport> {
@@ -32,6 +33,10 @@ export async function executePlan(client: ManagementClient, plan: Plan, options:
   if (plan.refusals.length > 0) {
     const flags = [...new Set(plan.refusals.map((r) => r.flag))].sort().join(', ');
     throw new TopoError('refused', `the plan needs ${flags}; nothing was changed`, ExitCode.refused);
+  }
+  if (plan.blocked && plan.blocked.length > 0) {
+    const nodes = [...new Set(plan.blocked.flatMap((b) => b.nodes))].sort().join(', ');
+    throw new TopoError('refused', `the plan needs node(s) that are down (${nodes}); nothing was changed`);
   }
   return executeSteps(plan.steps, (step) => runStep(client, step, options), options);
 }

@@ -1,6 +1,7 @@
 import { TopoError } from '../errors.js';
 import type { Step } from '../plan/step.js';
 import type { ApplyProgress, ApplyReport, StepResult, StepStatus } from '../plan/apply-report.js';
+import { oneLine } from '../text/one-line.js';
 
 export interface ExecuteStepsOptions {
   /** Steps in flight at once; at least 1. */
@@ -121,10 +122,4 @@ function insertSorted(list: number[], value: number): void {
     else hi = mid;
   }
   list.splice(lo, 0, value);
-}
-
-/** An error as one line of text, for the report. */
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

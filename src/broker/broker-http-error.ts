@@ -1,5 +1,6 @@
 import { TopoError, type TopoErrorCode } from '../errors.js';
 import { redactUrlsIn } from './redact-url.js';
+import { oneLine } from '../text/one-line.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
@@ -56,8 +57,10 @@ export function statusError(
     );
   }
   if (status === 401 || status === 403) return make('broker-forbidden', forbiddenMessage(call, target, reason));
+  const down = nodeDownMessage(call, reason);
+  if (down !== undefined) return make('broker-node-down', down);
   // Its reason ("Not Found") says nothing of the vhost, so the message is built without it.
-  if (isHiddenVhost(status, error, target)) return make('broker-forbidden', forbiddenMessage(call, target, undefined));
+  if (isHiddenVhost(status, error, reason, target)) return make('broker-forbidden', forbiddenMessage(call, target, undefined));
   if (status === 404 || (status === 400 && reason === 'vhost_not_found')) {
     return make('broker-not-found', notFoundMessage(call, target));
   }
@@ -167,12 +170,13 @@ function describeTarget(path: string): Target {
 }
 
 /**
- * RabbitMQ 4.x answers a user without permissions on an existing vhost with 404 and the error
- * `not_found` (its access control hides the vhost), where a missing vhost or object is 404
- * `Object Not Found`. Measured on 4.3.6; 3.x answers 401 `not_authorised` instead.
+ * RabbitMQ 4.x answers a user without permissions on an existing vhost with 404
+ * `{"error":"not_found","reason":"Not Found"}` (its access control hides the vhost), where a
+ * missing vhost or object is 404 `Object Not Found`. Measured on 4.3.6; 3.x answers 401
+ * `not_authorised` instead (and 404 `not_found` with another reason for a node that is down).
  */
-function isHiddenVhost(status: number, error: string | undefined, target: Target): boolean {
-  return status === 404 && error === 'not_found' && target.vhost !== undefined;
+function isHiddenVhost(status: number, error: string | undefined, reason: string | undefined, target: Target): boolean {
+  return status === 404 && error === 'not_found' && reason === 'Not Found' && target.vhost !== undefined;
 }
 
 function forbiddenMessage(call: HttpCallContext, target: Target, reason: string | undefined): string {
@@ -196,6 +200,22 @@ function forbiddenMessage(call: HttpCallContext, target: Target, reason: string 
   return `${who} is not allowed to ${call.method} ${call.path} at ${call.base}${reason ? `: ${reason}` : ''} (${needs})`;
 }
 
+/**
+ * A node the call needs is down, as RabbitMQ words it. A durable classic queue whose home node
+ * is down stays in the broker's definitions, but every call on it (declare, bind, delete, GET)
+ * is answered 404 "home node ... of durable queue ... is down or inaccessible" (3.10): that is
+ * not "not found". Declaring on a named node that is down is a 400 "could not be contacted".
+ */
+function nodeDownMessage(call: HttpCallContext, reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  const at = `(${call.method} ${call.path} at ${call.base})`;
+  const home = /home node '([^']+)' of durable queue '((?:[^']|'(?! in vhost '))*)' in vhost '(.*)' is down/.exec(reason);
+  if (home) return `queue "${home[2]}" in vhost "${home[3]}" is unavailable: its home node ${home[1]} is down or unreachable ${at}`;
+  const node = /[Nn]ode '([^']+)' could not be contacted/.exec(reason);
+  if (node) return `node ${node[1]} is down or unreachable ${at}`;
+  return undefined;
+}
+
 function notFoundMessage(call: HttpCallContext, target: Target): string {
   if (target.wholeVhost) {
     return `vhost "${target.vhost}" does not exist at ${call.base}`;
@@ -214,10 +234,6 @@ function brokerReason(body: unknown): { error?: string; reason?: string } {
     ...(error === undefined ? {} : { error: oneLine(String(error)) }),
     ...(reason === undefined ? {} : { reason: oneLine(typeof reason === 'string' ? reason : JSON.stringify(reason)) }),
   };
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function safeDecode(segment: string): string {

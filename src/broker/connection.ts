@@ -33,7 +33,12 @@ export interface ConnectionInit {
   user: string;
   password: string;
   timeoutMs: number;
+  /** The first of `amqpUrls`, when only that is given. */
   amqpUrl: string;
+  /** AMQP URLs tried in order; default `[amqpUrl]`. */
+  amqpUrls?: string[];
+  /** True when the user named the AMQP URLs; false when they were derived from the management URLs. */
+  amqpGiven?: boolean;
   amqpUser: string;
   amqpPassword: string;
   tlsFiles: TlsFiles;
@@ -52,8 +57,19 @@ export class Connection {
   readonly user: string;
   /** Per-request timeout in milliseconds. */
   readonly timeoutMs: number;
-  /** AMQP URL without credentials (amqp:// or amqps://), possibly with a vhost path and query. */
+  /** The first of `amqpUrls`. */
   readonly amqpUrl: string;
+  /**
+   * AMQP URLs without credentials (amqp:// or amqps://, possibly with a vhost path and query),
+   * tried in order: one per node of a cluster. Never empty.
+   */
+  readonly amqpUrls: readonly string[];
+  /**
+   * True when the user gave `amqpUrls` (`--amqp-url`, `TOPO_AMQP_URL`); false when they are a
+   * guess from the management hosts, which the broker's own listeners replace where topo can
+   * read them (`readAmqpTarget`).
+   */
+  readonly amqpGiven: boolean;
   /** AMQP user (from the AMQP URL, else the management user). */
   readonly amqpUser: string;
   /** TLS file paths and `--insecure`, for display. */
@@ -65,7 +81,8 @@ export class Connection {
   constructor(init: ConnectionInit) {
     if (init.urls.length === 0) throw new TopoError('usage', 'no management API URL given');
     // The URLs are printed in messages and views: a password must never ride in one.
-    if ([...init.urls, init.amqpUrl].some((url) => urlParts(url).userinfo !== undefined)) {
+    const amqpUrls = init.amqpUrls && init.amqpUrls.length > 0 ? init.amqpUrls : [init.amqpUrl];
+    if ([...init.urls, ...amqpUrls].some((url) => urlParts(url).userinfo !== undefined)) {
       throw new TopoError('usage', 'a Connection URL must not carry credentials (createConnection takes them out)');
     }
     if (!Number.isFinite(init.timeoutMs) || init.timeoutMs <= 0) {
@@ -74,7 +91,9 @@ export class Connection {
     this.urls = Object.freeze([...init.urls]);
     this.user = init.user;
     this.timeoutMs = init.timeoutMs;
-    this.amqpUrl = init.amqpUrl;
+    this.amqpUrls = Object.freeze([...amqpUrls]);
+    this.amqpUrl = amqpUrls[0]!;
+    this.amqpGiven = init.amqpGiven ?? true;
     this.amqpUser = init.amqpUser;
     this.tlsFiles = Object.freeze({ ...init.tlsFiles });
     this.#password = init.password;
@@ -122,6 +141,7 @@ export class Connection {
       password: REDACTED,
       timeoutMs: this.timeoutMs,
       amqpUrl: this.amqpUrl,
+      amqpUrls: [...this.amqpUrls],
       amqpUser: this.amqpUser,
       amqpPassword: REDACTED,
       tls: { ...this.tlsFiles },

@@ -14,11 +14,13 @@ export interface ConnectionOptions {
   /** Management API password; default the URL's, else `guest`. */
   password?: string;
   /**
-   * AMQP URL (amqp:// or amqps://) for the lock, live tests and runtime; its credentials win
-   * over the management ones for AMQP. Default: the first management URL's host, port 5672
-   * (5671 for https).
+   * AMQP URL (amqp:// or amqps://) for the lock, exact counts and live tests, or a list of
+   * them, one per node of a cluster, tried in order; credentials in the first URL that has
+   * them win over the management ones for AMQP. Default: each management URL's host, port
+   * 5672 (5671 for https); topo then prefers the nodes' own listeners, read from the
+   * management API (`readAmqpTarget`).
    */
-  amqpUrl?: string;
+  amqpUrl?: string | readonly string[];
   /** Per-request timeout in milliseconds; default 30 s. */
   timeoutMs?: number;
   /** TLS material (file contents) and whether to verify the server; verified by default. */
@@ -33,8 +35,8 @@ const present = (value: string | undefined): value is string => value !== undefi
 
 /**
  * A Connection from URLs and credentials: credentials embedded in a URL are taken out of it
- * (an explicit `user`/`password` wins), and the AMQP URL is derived from the first management
- * URL when not given. Throws a one-line `TopoError('usage')` for a URL it cannot use, or whose
+ * (an explicit `user`/`password` wins), and the AMQP URLs are derived from the management
+ * URLs when not given. Throws a one-line `TopoError('usage')` for a URL it cannot use, or whose
  * user and password are not percent-encoded; the message never shows the password.
  */
 export function createConnection(options: ConnectionOptions = {}): Connection {
@@ -43,7 +45,13 @@ export function createConnection(options: ConnectionOptions = {}): Connection {
   const embedded = parsed.find((p) => p.user !== undefined || p.password !== undefined);
   const user = [options.user, embedded?.user].find(present) ?? 'guest';
   const password = [options.password, embedded?.password].find(present) ?? 'guest';
-  const amqp = present(options.amqpUrl) ? parseAmqpUrl(options.amqpUrl, options.sources?.amqpUrl) : deriveAmqpUrl(parsed[0]!.url);
+  const givenAmqp = (typeof options.amqpUrl === 'string' ? [options.amqpUrl] : (options.amqpUrl ?? [])).filter(present);
+  const amqp =
+    givenAmqp.length > 0
+      ? givenAmqp.map((u) => parseAmqpUrl(u, options.sources?.amqpUrl))
+      : parsed.map((p) => deriveAmqpUrl(p.url));
+  const amqpUrls = [...new Set(amqp.map((a) => a.url))];
+  const amqpEmbedded = amqp.find((a) => a.user !== undefined || a.password !== undefined);
   const tls: TlsOptions = {
     ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
     ...(options.tls?.cert ? { cert: options.tls.cert } : {}),
@@ -55,9 +63,11 @@ export function createConnection(options: ConnectionOptions = {}): Connection {
     user,
     password,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    amqpUrl: amqp.url,
-    amqpUser: amqp.user ?? user,
-    amqpPassword: amqp.password ?? password,
+    amqpUrl: amqpUrls[0]!,
+    amqpUrls,
+    amqpGiven: givenAmqp.length > 0,
+    amqpUser: amqpEmbedded?.user ?? user,
+    amqpPassword: amqpEmbedded?.password ?? password,
     tlsFiles: { ...options.tlsFiles, insecure: !tls.rejectUnauthorized },
     tls,
   });

@@ -1,18 +1,8 @@
 import { canonicalArguments } from '../model/arguments.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 import { namedKey } from '../model/identity.js';
-import { sortTopology } from '../model/sort-topology.js';
-import type {
-  Arguments,
-  Binding,
-  Exchange,
-  Policy,
-  PolicyApplyTo,
-  Queue,
-  QueueType,
-  Topology,
-  Vhost,
-} from '../model/topology.js';
+import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
+import type { Arguments, Binding, Exchange, Policy, PolicyApplyTo, Queue, QueueType, Vhost } from '../model/topology.js';
 import {
   isSingleVhostDefinitions,
   type Definitions,
@@ -53,7 +43,7 @@ export interface FromDefinitionsOptions {
  * except those a single-vhost export names on its policies and parameters when `options.vhost`
  * is given.
  */
-export function topologyFromDefinitions(given: Definitions, options: FromDefinitionsOptions = {}): Topology {
+export function topologyFromDefinitions(given: Definitions, options: FromDefinitionsOptions = {}): NormalizedTopology {
   const definitions = options.vhost !== undefined && isSingleVhostDefinitions(given) ? withoutVhostNames(given) : given;
   const fallbackVhost = options.vhost ?? '/';
   const vhosts = new Map<string, Vhost>();
@@ -108,7 +98,7 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
     vhost.operatorPolicies.push(policyFrom(vhost.name, p));
   }
 
-  return sortTopology({ vhosts: [...vhosts.values()], tests: [] });
+  return normalizeTopology({ vhosts: [...vhosts.values()], tests: [] });
 }
 
 /** A single-vhost file's policies and parameters without the vhost they name. */

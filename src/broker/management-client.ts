@@ -93,15 +93,15 @@ export class ManagementClient {
   }
 
   /**
-   * One API call. `path` is an API path built with `apiPath`. Resolves with the status and the
-   * parsed JSON body (undefined when empty) when the status is one of `okStatuses`; otherwise
-   * throws a `BrokerHttpError`.
+   * One API call. `path` is an API path built with `apiPath`. Resolves with the status, the
+   * parsed JSON body (undefined when empty) and the base URL of the node that answered, when
+   * the status is one of `okStatuses`; otherwise throws a `BrokerHttpError`.
    */
   async request<T>(
     method: HttpMethod,
     path: string,
     options: RequestOptions = {},
-  ): Promise<{ status: number; body: T | undefined }> {
+  ): Promise<{ status: number; body: T | undefined; base: string }> {
     const idempotent = method !== 'POST';
     const bodyText = options.body === undefined ? undefined : JSON.stringify(options.body);
     const search = options.query ? new URLSearchParams(options.query).toString() : '';
@@ -115,7 +115,7 @@ export class ManagementClient {
       this.retryPolicy,
     );
     const call: HttpCallContext = { method, path, base: outcome.base, user: this.connection.user };
-    if (outcome.kind === 'answer') return parseAnswer<T>(call, outcome, okStatuses);
+    if (outcome.kind === 'answer') return { ...parseAnswer<T>(call, outcome, okStatuses), base: outcome.base };
     throw this.#failureError(call, outcome);
   }
 

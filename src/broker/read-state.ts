@@ -1,9 +1,10 @@
+import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import { namedKey } from '../model/identity.js';
-import { compareStrings } from '../text/compare-strings.js';
-import type { Topology, Vhost } from '../model/topology.js';
+import { amqpTargetOf } from './amqp-target.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
+import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
 
@@ -16,26 +17,26 @@ import type { ManagementClient } from './management-client.js';
  * export every vhost) the per-kind listings are read instead (three more requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
-export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<Topology> {
+export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
   const wanted = [...new Set(vhosts)];
-  if (wanted.length === 0) return { vhosts: [], tests: [] };
+  if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',
     columns: 'name,description,tags,metadata,default_queue_type',
   });
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
-  return {
-    vhosts: read.filter((v): v is Vhost => v !== undefined).sort((a, b) => compareStrings(a.name, b.name)),
-    tests: [],
-  };
+  return combineNormalized(
+    read.filter((t): t is NormalizedTopology => t !== undefined),
+    wanted,
+  );
 }
 
 async function readVhost(
   client: ManagementClient,
   name: string,
   meta: DefinitionsVhost | undefined,
-): Promise<Vhost | undefined> {
+): Promise<NormalizedTopology | undefined> {
   // Users without the administrator tag only see the vhosts they have permissions on: probe,
   // so that "not allowed" is an error rather than "missing, create everything".
   if (!meta && !(await vhostExists(client, name))) return undefined;
@@ -44,12 +45,11 @@ async function readVhost(
       readDefinitions(client, name),
       client.get<DefinitionsPolicy[]>(apiPath('operator-policies', name)),
     ]);
-    const topology = topologyFromDefinitions(definitions, {
+    return topologyFromDefinitions(definitions, {
       vhost: name,
       vhostMeta: meta ? [meta] : [],
       operatorPolicies,
     });
-    return topology.vhosts.find((v) => v.name === name);
   } catch (error) {
     // Deleted between the vhost listing and this read.
     if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return undefined;
@@ -78,13 +78,14 @@ const NO_STATS = { disable_stats: 'true' };
  * the queue and binding listings (~0.8 s there); when they cannot be read, from the listings.
  */
 async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
-  const [definitions, exchanges] = await Promise.all([
+  const [definitions, listed] = await Promise.all([
     readDefinitionsDocument(client, vhost),
-    client.get<Definitions['exchanges']>(apiPath('exchanges', vhost), {
+    client.get<unknown>(apiPath('exchanges', vhost), {
       ...NO_STATS,
       columns: 'name,type,durable,auto_delete,internal,arguments',
     }),
   ]);
+  const { exchanges } = brokerDefinitions({ exchanges: listed }, `the exchange listing of vhost "${vhost}"`);
   if (definitions) return { ...definitions, exchanges };
   // The listings say the same, and include exclusive queues (which topologyFromDefinitions
   // leaves out with their bindings) and default-exchange bindings.
@@ -98,7 +99,7 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
     }),
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
   ]);
-  return { exchanges, queues, bindings, policies };
+  return brokerDefinitions({ exchanges, queues, bindings, policies }, `the listings of vhost "${vhost}"`);
 }
 
 /**
@@ -107,8 +108,9 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
  * whose name is not ASCII: a 500 for names beyond Latin-1, a body cut short for the others.
  */
 async function readDefinitionsDocument(client: ManagementClient, vhost: string): Promise<Definitions | undefined> {
+  const path = apiPath('definitions', vhost);
   try {
-    return await client.get<Definitions>(apiPath('definitions', vhost));
+    return brokerDefinitions(await client.get<unknown>(path), `GET ${path}`);
   } catch (error) {
     if (!(error instanceof BrokerHttpError)) throw error;
     if (error.code === 'broker-forbidden' || error.code === 'broker-response' || error.status === 500) return undefined;
@@ -141,8 +143,9 @@ interface QueueTotals {
  * follows the number of queues asked for, not the vhost's size. Classic queues report fresh
  * totals; quorum queues only every statistics interval (5 s by default), and RabbitMQ 3.x
  * cannot delete them with `if-empty`, so their ready count is also read over AMQP (passive
- * declare, exact) and the larger number wins; that needs the AMQP port. Streams have no
- * exact count at all (docs/apply.md, "Streams"), so none is read.
+ * declare, exact) and the larger number wins; that needs AMQP, on the cluster's own
+ * listeners (`amqpTargetOf`). Streams have no exact count at all (docs/apply.md, "Streams"),
+ * so none is read.
  */
 export async function readQueueMessageCounts(
   client: ManagementClient,
@@ -190,7 +193,7 @@ async function addExactReadyCounts(
 ): Promise<void> {
   // Loaded only when needed: most plans delete no quorum queue, and amqplib costs start-up time.
   const { readReadyCountsOverAmqp } = await import('./amqp-ready-counts.js');
-  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names);
+  const ready = await readReadyCountsOverAmqp(client.connection, vhost, names, await amqpTargetOf(client));
   for (const [name, n] of ready) {
     const key = namedKey({ vhost, name });
     counts.set(key, Math.max(counts.get(key) ?? 0, n));

@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { ApplyProgress } from '../plan/apply-report.js';
 import { assertCompatible } from '../apply/assert-compatible.js';
-import { acquireApplyLock } from '../apply/broker-lock.js';
+import { acquireApplyLock, type ApplyLock } from '../apply/broker-lock.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
+import { STEP_RETRY_POLICY } from '../apply/step-retry-policy.js';
 import { readReadyCountsOverAmqp } from '../broker/amqp-ready-counts.js';
+import { amqpTargetOf, type AmqpTarget } from '../broker/amqp-target.js';
 import { ManagementClient } from '../broker/management-client.js';
 import { ExitCode, TopoError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
@@ -15,11 +17,12 @@ import {
   renderApplyFailures,
   renderApplyJson,
   renderApplyVerdict,
+  renderBlockedVerdict,
   renderRefusals,
   renderRefusalVerdict,
 } from '../render/render-apply-result.js';
 import { renderText } from '../render/render-text.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
@@ -44,19 +47,25 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     throw new TopoError('usage', '--prune is decided when the plan is made: topo plan --prune --out FILE');
   }
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
-  const source: { saved: Plan; file: string } | { desired: Topology } = options.plan
+  const source: { saved: Plan; file: string } | { desired: NormalizedTopology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
     : { desired: await loadSpecFromFlags(paths, options, io, 'broker') };
 
   const connection = resolveConnection(options, io.env);
   const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT_SECONDS;
-  const lock = await acquireApplyLock(connection, {
-    timeoutMs: lockTimeout * 1000,
-    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
-  });
   const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
-  // One socket per call in flight: a smaller pool would cap --concurrency silently.
+  // Reads fail fast; the steps ride out short outages (STEP_RETRY_POLICY). One socket per call
+  // in flight: a smaller pool would cap --concurrency silently.
   const client = new ManagementClient(connection, { maxSockets: concurrency });
+  const writer = new ManagementClient(connection, { maxSockets: concurrency, ...STEP_RETRY_POLICY });
+  const closeClients = (): void => {
+    client.close();
+    writer.close();
+  };
+  const { lock, target } = await lockCluster(client, lockTimeout, io).catch((error: unknown) => {
+    closeClients();
+    throw error;
+  });
   try {
     // The guards are this apply's flags; a saved plan keeps the --prune it was made with.
     const guards = { allowReplace: Boolean(options.allowReplace), allowDataLoss: Boolean(options.allowDataLoss) };
@@ -77,6 +86,12 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
       io.err(`topo: ${renderRefusalVerdict(plan)}\n`);
       return ExitCode.refused;
     }
+    if (plan.blocked && plan.blocked.length > 0) {
+      // The text view lists each blocked change; no flag allows these.
+      if (options.json) io.out(renderApplyJson(plan, null));
+      io.err(`topo: ${renderBlockedVerdict(plan)}\n`);
+      return ExitCode.error;
+    }
     // The text view already says "No changes."
     if (!hasChanges(plan)) {
       if (options.json) io.out(renderApplyJson(plan, null));
@@ -94,11 +109,11 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     }
 
     const progress = io.isTTY && !options.json ? progressLine(io, plan.steps.length) : undefined;
-    const report = await executePlan(client, plan, {
+    const report = await executePlan(writer, plan, {
       concurrency,
       ...(progress ? { onProgress: progress.update } : {}),
       signal: lock.lost,
-      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name])).get(name),
+      countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(connection, vhost, [name], target)).get(name),
     });
     progress?.end();
     if (options.json) {
@@ -111,9 +126,23 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     }
     return report.ok ? ExitCode.ok : ExitCode.error;
   } finally {
-    client.close();
+    closeClients();
     await lock.release();
   }
+}
+
+/**
+ * Takes the apply lock on the cluster `client` manages, over its nodes' own AMQP endpoints,
+ * and returns it with those endpoints (exact counts use them too).
+ */
+async function lockCluster(client: ManagementClient, lockTimeout: number, io: CommandIO): Promise<{ lock: ApplyLock; target: AmqpTarget }> {
+  const target = await amqpTargetOf(client);
+  const lock = await acquireApplyLock(client.connection, {
+    timeoutMs: lockTimeout * 1000,
+    onWait: () => io.err(`Waiting for another topo apply to finish (up to ${lockTimeout}s)...\n`),
+    target,
+  });
+  return { lock, target };
 }
 
 /** The re-checked saved plan, or the one-line refusal of a stale one (exit 1). */

@@ -1,7 +1,7 @@
 import { parseBrokerVersion } from '../compat/broker-version.js';
 import { TopoError } from '../errors.js';
 import { formatDiagnostic, validateSpec, type LoadOptions } from '../load/load-topology.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
 import type { SpecOptions } from './options.js';
 
@@ -22,7 +22,7 @@ export async function loadSpecFromFlags(
   options: SpecOptions,
   io: CommandIO,
   versionCheck: VersionCheck = 'offline',
-): Promise<Topology> {
+): Promise<NormalizedTopology> {
   const result = await validateSpec(paths, loadOptions(options, io, versionCheck));
   for (const warning of result.warnings) io.err(`${formatDiagnostic(warning)}\n`);
   if (!result.ok) throw new TopoError('spec-invalid', result.errors.map(formatDiagnostic).join('\n'));

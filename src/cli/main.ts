@@ -4,9 +4,9 @@ import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
 
 /**
- * The command-line contract of DESIGN.md, and nothing else: every command's work lives in
- * its own module, imported only when that command runs, so `topo validate` never loads the
- * HTTP or AMQP code.
+ * The command-line contract of the README ("Commands", "Exit codes"), and nothing else:
+ * every command's work lives in its own module, imported only when that command runs, so
+ * `topo validate` never loads the HTTP or AMQP code.
  */
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -36,7 +36,7 @@ function connectionOptions(cmd: Command): Command {
     .option('--client-cert <file>', 'PEM client certificate')
     .option('--client-key <file>', 'PEM client key')
     .option('--insecure', 'do not verify the server certificate')
-    .option('--amqp-url <url>', 'AMQP URL for the lock, live tests and runtime (env TOPO_AMQP_URL)')
+    .option('--amqp-url <url>', 'AMQP URL for the lock, exact counts and live tests; comma-separated for the nodes of a cluster (env TOPO_AMQP_URL; default: the nodes\' own listeners)')
     .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds', positiveInt);
 }
 
@@ -131,7 +131,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
           .description("run the spec's routing tests offline, or --live against the broker")
           .argument('<paths...>', 'spec files or directories')
           .option('--live', 'build each vhost in a scratch vhost and publish real messages')
-          .option('--json', 'print results as JSON'),
+          .option('--json', 'print results as JSON')
+          .option('--no-color', 'no colours even on a terminal'),
       ),
     ),
   ).action(run(async () => (await import('./test.js')).testCommand));

@@ -69,6 +69,7 @@ export interface RouteOptions extends SpecOptions {
 export interface TestOptions extends SpecOptions, ConnectionFlags {
   live?: boolean;
   json?: boolean;
+  color?: boolean;
 }
 
 export interface GraphOptions extends SpecOptions {

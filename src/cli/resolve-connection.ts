@@ -10,7 +10,8 @@ const present = (value: string | undefined): value is string => value !== undefi
  * How to reach the broker, from the connection flags and the environment. Precedence: flags,
  * then `TOPO_*` environment variables, then credentials embedded in a URL, then defaults
  * (`http://localhost:15672`, guest/guest, 30 s): see `createConnection`. `--url` repeats and
- * `TOPO_URL` holds a comma-separated list, for the nodes of a cluster. TLS files are read
+ * `TOPO_URL` holds a comma-separated list, for the nodes of a cluster; so do `--amqp-url` and
+ * `TOPO_AMQP_URL`. TLS files are read
  * now; an unreadable file is a one-line `TopoError` naming its flag.
  */
 export function resolveConnection(flags: ConnectionFlags, env: Record<string, string | undefined>): Connection {
@@ -25,7 +26,7 @@ export function resolveConnection(flags: ConnectionFlags, env: Record<string, st
     urls: urls.values.filter(present).flatMap(splitUrlList),
     user: [flags.user, env.TOPO_USER].find(present),
     password: [flags.password, env.TOPO_PASSWORD].find(present),
-    amqpUrl: [flags.amqpUrl, env.TOPO_AMQP_URL].find(present),
+    amqpUrl: splitUrlList([flags.amqpUrl, env.TOPO_AMQP_URL].find(present) ?? ''),
     timeoutMs: flags.timeout,
     tlsFiles,
     tls: {

@@ -61,7 +61,7 @@ export async function testCommand(paths: string[], options: TestOptions, io: Com
   io.out(
     options.json
       ? `${JSON.stringify(testResultsJson(results), null, 2)}\n`
-      : renderTestResultsText(results, { color: useColor(undefined, io) }),
+      : renderTestResultsText(results, { color: useColor(options.color, io) }),
   );
   return results.every((r) => r.passed) ? ExitCode.ok : ExitCode.error;
 }

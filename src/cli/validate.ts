@@ -5,6 +5,7 @@ import { formatSummary, summarizeTopology } from '../model/summarize-topology.js
 import type { CommandIO } from './io.js';
 import { loadOptions } from './load-spec.js';
 import type { ValidateOptions } from './options.js';
+import { countOf as count } from '../text/count-of.js';
 
 /**
  * `topo validate PATH...`: every problem of the spec, one `file:line:col: message` line each
@@ -28,8 +29,4 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
 
 function plain(d: Diagnostic): Diagnostic {
   return { severity: d.severity, file: d.file, line: d.line, col: d.col, message: d.message };
-}
-
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

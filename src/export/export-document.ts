@@ -12,7 +12,7 @@ import type {
 import { groupBindings, type BindingGroup } from '../model/group-bindings.js';
 
 /**
- * A Topology in the shape of a spec file (FORMAT.md), minimal and idiomatic: defaults left
+ * A Topology in the shape of a spec file (docs/format.md), minimal and idiomatic: defaults left
  * out, `type` instead of `x-queue-type`, `alternateExchange` instead of the argument,
  * bindings grouped by routing key. Name-keyed collections are Maps so that their order is
  * exactly the sort order (a plain object would put integer-like names such as "1" first).

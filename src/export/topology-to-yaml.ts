@@ -18,7 +18,7 @@ export const LINE_WIDTH = 120;
 const SECTIONS = new Set(['exchanges', 'queues', 'bindings', 'policies', 'operatorPolicies']);
 
 /**
- * A Topology as one spec YAML document (FORMAT.md): minimal (defaults left out), idiomatic
+ * A Topology as one spec YAML document (docs/format.md): minimal (defaults left out), idiomatic
  * (`type: quorum`, `alternateExchange`, `routingKeys`), sorted by code point so that two
  * exports of the same broker are byte-identical and two different ones diff cleanly. Each
  * object is one line (`hello: {}`) when it fits. Strings are quoted only where YAML (1.1 or

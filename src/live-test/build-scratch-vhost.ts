@@ -4,9 +4,9 @@ import type { ManagementClient } from '../broker/management-client.js';
 import { TopoError } from '../errors.js';
 import { diffTopology } from '../plan/diff-topology.js';
 import { planChanges } from '../plan/plan-changes.js';
-import type { Topology } from '../model/topology.js';
+import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
 
-const EMPTY: Topology = { vhosts: [], tests: [] };
+const EMPTY = normalizeTopology({ vhosts: [], tests: [] });
 
 export interface BuildOptions {
   /** Management API calls in flight at once. */
@@ -25,7 +25,7 @@ export interface BuildOptions {
  */
 export async function buildScratchVhost(
   client: ManagementClient,
-  scratch: Topology,
+  scratch: NormalizedTopology,
   specVhost: string,
   options: BuildOptions,
 ): Promise<void> {

@@ -3,6 +3,7 @@ import type { ChannelModel } from 'amqplib';
 import { assertCompatible } from '../apply/assert-compatible.js';
 import { DEFAULT_APPLY_CONCURRENCY } from '../apply/execute-plan.js';
 import { connectAmqp } from '../broker/amqp-connect.js';
+import { amqpTargetOf } from '../broker/amqp-target.js';
 import type { Connection } from '../broker/connection.js';
 import { ManagementClient } from '../broker/management-client.js';
 import { readBrokerFacts } from '../broker/read-broker-facts.js';
@@ -134,7 +135,7 @@ async function probeVhost(
 
   let model: ChannelModel | undefined;
   try {
-    model = await connectAmqp(connection, scratch);
+    model = await connectAmqp(connection, scratch, await amqpTargetOf(client));
     // Deleting the scratch vhost closes this connection from the broker's side.
     model.on('error', () => undefined);
     throwIfAborted(signal);

@@ -1,3 +1,4 @@
+import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { Topology } from '../model/topology.js';
 
 /**
@@ -7,11 +8,11 @@ import type { Topology } from '../model/topology.js';
  * it would not route as the spec says. Pure; `topology` is not mutated. Throws when the
  * spec has no vhost `from` (the caller checks first).
  */
-export function vhostAs(topology: Topology, from: string, to: string): Topology {
+export function vhostAs(topology: Topology, from: string, to: string): NormalizedTopology {
   const vhost = topology.vhosts.find((v) => v.name === from);
   if (!vhost) throw new Error(`vhostAs: no vhost "${from}" in the topology`);
   const moved = <T extends { vhost: string }>(list: readonly T[]): T[] => list.map((o) => ({ ...o, vhost: to }));
-  return {
+  return normalizeTopology({
     vhosts: [
       {
         ...vhost,
@@ -25,5 +26,5 @@ export function vhostAs(topology: Topology, from: string, to: string): Topology 
       },
     ],
     tests: [],
-  };
+  });
 }

@@ -3,7 +3,7 @@ import { FAILSAFE_SCHEMA, Type, type Schema } from 'js-yaml';
 // The plain-scalar tests of the yaml package's YAML 1.2 core schema (its default), in its
 // order: the first that matches decides. Neither js-yaml schema reads plain scalars the same
 // way: its CORE_SCHEMA makes numbers of 0b101, +0x1F and -0x10 (strings here), and its
-// DEFAULT_SCHEMA also makes a Date of 2001-12-14. So the fast path uses this one instead.
+// DEFAULT_SCHEMA also makes a Date of 2001-12-14. So topo reads specs with this one instead.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_OCT = /^0o[0-7]+$/;
@@ -36,8 +36,8 @@ export function coreScalarValue(text: string): string | number | boolean | null 
   return text;
 }
 
-/** The tag js-yaml gives a plain scalar that `CORE_SCHEMA` typed. */
-export const CORE_SCALAR_TAG = 'tag:yaml.org,2002:core-scalar';
+/** The tag js-yaml gives a plain scalar that `CORE_SCHEMA` typed (never written in a spec). */
+const CORE_SCALAR_TAG = 'tag:yaml.org,2002:core-scalar';
 
 /**
  * The js-yaml schema that reads plain scalars as `coreScalarValue` does: one implicit type

@@ -1,4 +1,6 @@
-import type { SourceLocation, Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
+import type { SourceLocation } from '../model/topology.js';
+import { printableLine } from '../text/printable-line.js';
 
 /**
  * One problem found in spec files, located at the YAML node it is about. `line` and `col`
@@ -10,7 +12,7 @@ export interface Diagnostic {
   file: string;
   line: number;
   col: number;
-  /** One line, no trailing period, never a stack trace. */
+  /** One line (control characters escaped), no trailing period, never a stack trace. */
   message: string;
 }
 
@@ -19,18 +21,18 @@ export interface Diagnostic {
  * Warnings never make a spec invalid. Both lists are sorted by location.
  */
 export type SpecResult =
-  | { ok: true; topology: Topology; warnings: Diagnostic[] }
+  | { ok: true; topology: NormalizedTopology; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
-/** `file:line:col: message`, with `warning: ` after the location for warnings. */
+/** `file:line:col: message` on one line, with `warning: ` after the location for warnings. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
-  return `${where}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  return `${formatLocation(d)}: ${d.severity === 'warning' ? 'warning: ' : ''}${printableLine(d.message)}`;
 }
 
-/** `file:line:col` of a location, as used inside messages ("first at ..."). */
+/** `file:line:col` of a location, on one line, as also used inside messages ("first at ..."). */
 export function formatLocation(loc: SourceLocation): string {
-  return loc.line > 0 ? `${loc.file}:${loc.line}:${loc.col}` : loc.file;
+  const file = printableLine(loc.file);
+  return loc.line > 0 ? `${file}:${loc.line}:${loc.col}` : file;
 }
 
 /** Orders diagnostics by file, line and column; equal locations keep their order. */
@@ -44,11 +46,11 @@ export class DiagnosticList {
   readonly items: Diagnostic[] = [];
 
   error(loc: SourceLocation, message: string): void {
-    this.items.push({ severity: 'error', file: loc.file, line: loc.line, col: loc.col, message });
+    this.items.push({ severity: 'error', file: loc.file, line: loc.line, col: loc.col, message: printableLine(message) });
   }
 
   warning(loc: SourceLocation, message: string): void {
-    this.items.push({ severity: 'warning', file: loc.file, line: loc.line, col: loc.col, message });
+    this.items.push({ severity: 'warning', file: loc.file, line: loc.line, col: loc.col, message: printableLine(message) });
   }
 
   get errorCount(): number {

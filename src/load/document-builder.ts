@@ -1,18 +1,16 @@
-import { describePath, isNamedCollection, NAMED_COLLECTIONS } from './describe-path.js';
+import { describePath, fieldName, isNamedCollection, NAMED_COLLECTIONS } from './describe-path.js';
 import { formatLocation, type DiagnosticList } from './diagnostic.js';
-import { interpolate, mayInterpolate, typedReferenceValue, type InterpolationSources } from './interpolate.js';
-import type { LinePositions } from './line-index.js';
+import { interpolateScalar, mayInterpolate, type InterpolationSources } from './interpolate.js';
 import { PathSet } from './path-set.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
-import { positionOf, type SpecDocument } from './parsed-document.js';
+import type { LinePositions, SpecDocument } from './parsed-document.js';
 import type { SourceLocation } from '../model/topology.js';
 
 /**
- * What both YAML readers share when turning parsed nodes into a SpecDocument: interpolation
- * of scalars, mapping keys, duplicate keys, and the path of the node being converted. A
- * reader walks its own nodes in document order, keeping `path` up to date, and asks the
- * builder about each scalar and key, so that both readers report the same problems at the
- * same places.
+ * How the yaml package's nodes become a SpecDocument: interpolation of scalars, mapping keys,
+ * duplicate and prototype keys, and the path of the node being converted. The reader walks
+ * its nodes in document order, keeping `path` up to date, and asks the builder about each
+ * scalar and key.
  */
 export class DocumentBuilder {
   /** The path of the node being converted. */
@@ -28,7 +26,7 @@ export class DocumentBuilder {
 
   /** The location of an offset in the file. */
   at(offset: number): SourceLocation {
-    return positionOf(this, offset);
+    return { file: this.file, ...this.lines.linePos(offset) };
   }
 
   /**
@@ -40,32 +38,38 @@ export class DocumentBuilder {
   scalar(value: unknown, offset: number, isKey: boolean): unknown {
     if (typeof value === 'string') {
       if (!mayInterpolate(value)) return value;
-      const result = interpolate(value, this.sources);
+      const result = interpolateScalar(value, this.sources, isKey);
       for (const problem of result.problems) this.diagnostics.error(this.at(offset), problem);
-      if (result.problems.length > 0) {
-        if (!isKey) this.unresolved.add(this.path);
-        return result.value;
-      }
-      if (isKey || !result.whole) return result.value;
-      return typedReferenceValue(result.value);
+      if (result.problems.length > 0 && !isKey) this.unresolved.add(this.path);
+      return result.value;
     }
     if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
     this.diagnostics.error(this.at(offset), `unsupported YAML value ${JSON.stringify(String(value))} (use a string, number, boolean or null)`);
     return null;
   }
 
-  /** A scalar mapping key as the string it is in the value (an empty key is ""). */
+  /** A scalar mapping key as the string it is in the value, as JavaScript writes it (`1.0:` is "1"). */
   key(value: unknown, offset: number): string {
-    const key = this.scalar(value, offset, true);
-    return key === null ? '' : String(key);
+    return String(this.scalar(value, offset, true));
   }
 
   /**
-   * True when `key` is new in the mapping whose entries are `entries`. A repeated key (after
-   * interpolation) is reported at `offset`, naming the first; the caller drops it, so the
-   * first one wins.
+   * True when `key` may be added to the mapping whose entries are `entries`: it is new there
+   * (after interpolation), and is not `__proto__`. A repeated key is reported at `offset`,
+   * naming the first; the caller drops it, so the first one wins. `__proto__` is reported and
+   * dropped: JavaScript objects read it as their prototype, so the key would vanish from
+   * arguments and names on their way to the broker.
    */
-  isNewKey(entries: ReadonlyMap<string, EntryPosition>, key: string, offset: number): boolean {
+  acceptsKey(entries: ReadonlyMap<string, EntryPosition>, key: string, offset: number): boolean {
+    if (key === PROTOTYPE_KEY) {
+      const { subject, rest } = describePath(this.path, undefined);
+      const owner = [subject, fieldName(rest)].filter(Boolean).join(': ');
+      this.diagnostics.error(
+        this.at(offset),
+        `${owner ? `${owner}: ` : ''}key "__proto__" is not allowed: JavaScript reads it as an object's prototype, so topo cannot keep it`,
+      );
+      return false;
+    }
     const first = entries.get(key);
     if (!first) return true;
     const [top, vhost, collection] = this.path;
@@ -85,17 +89,10 @@ export class DocumentBuilder {
 
   /** The document, once its whole value has been converted. */
   document(value: unknown, positions: NodePosition | undefined): SpecDocument {
-    return { file: this.file, value, positions, lines: this.lines, unresolved: this.unresolved };
+    const known = { root: positions, lines: this.lines };
+    return { file: this.file, value, positions: () => known, unresolved: this.unresolved };
   }
 }
 
-/** Sets a key of a plain object, keeping `__proto__` an ordinary key. */
-export function setKey(object: Record<string, unknown>, key: string, value: unknown): void {
-  // Assigning "__proto__" would set the prototype; defineProperty keeps it a plain key
-  // (but is slow, so only for that key).
-  if (key === '__proto__') {
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    object[key] = value;
-  }
-}
+/** The one key a plain JavaScript object cannot hold as an ordinary key. */
+export const PROTOTYPE_KEY = '__proto__';

@@ -38,7 +38,9 @@ export function interpolate(text: string, sources: InterpolationSources): Interp
       problems.push(`unknown reference "${match}": write \${env:NAME} or \${var:key} (or $\${ for a literal \${)`);
       return match;
     }
-    const found = kind === 'env' ? sources.env[name] : Object.hasOwn(sources.vars, name) ? sources.vars[name] : undefined;
+    // Own properties only: `${env:constructor}` is not Object.prototype.constructor.
+    const values: Readonly<Record<string, string | undefined>> = kind === 'env' ? sources.env : sources.vars;
+    const found = Object.hasOwn(values, name) ? values[name] : undefined;
     if (found === undefined) {
       problems.push(
         kind === 'env'
@@ -50,6 +52,23 @@ export function interpolate(text: string, sources: InterpolationSources): Interp
     return found;
   });
   return { value, whole: WHOLE.test(text), problems };
+}
+
+/** A scalar's value once its references are replaced, and the problems found. */
+export interface InterpolatedScalar {
+  value: string | number | boolean;
+  problems: string[];
+}
+
+/**
+ * The value of a string scalar with its references replaced. A value (not a key) that is
+ * exactly one resolved reference gets the type YAML would give its text; a key, a text
+ * around a reference and an unresolved reference stay strings.
+ */
+export function interpolateScalar(text: string, sources: InterpolationSources, isKey: boolean): InterpolatedScalar {
+  const { value, whole, problems } = interpolate(text, sources);
+  if (isKey || !whole || problems.length > 0) return { value, problems };
+  return { value: typedReferenceValue(value), problems };
 }
 
 /**

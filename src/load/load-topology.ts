@@ -1,7 +1,8 @@
 import { TopoError } from '../errors.js';
 import { DiagnosticList, formatDiagnostic, type SpecResult } from './diagnostic.js';
+import { loadArguments, type LoadArguments } from './load-arguments.js';
 import { readSpecFiles } from './read-spec-files.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { validateSpecSources } from './validate-spec-sources.js';
 
 export { formatDiagnostic };
@@ -24,24 +25,28 @@ export interface LoadOptions {
 
 /**
  * Reads, validates and normalizes spec files and directories (every `*.yaml`/`*.yml` below a
- * directory). Never throws for a problem in the spec or a missing file: every problem is a
- * located diagnostic in the result.
+ * directory): `paths` is one path or a list of them. Never throws for a problem in the spec
+ * or a missing file: every problem is a located diagnostic in the result. Rejects with a
+ * TypeError when `paths` or `options` is not what this signature says.
  */
-export async function validateSpec(paths: string[], options: LoadOptions = {}): Promise<SpecResult> {
-  const diagnostics = new DiagnosticList();
-  const sources = await readSpecFiles(paths, diagnostics);
-  return validateSpecSources(sources, { vars: options.vars ?? {}, env: options.env ?? process.env }, diagnostics, {
-    ...(options.brokerVersion === undefined ? {} : { brokerVersion: options.brokerVersion }),
-    ...(options.checkCompatibility === undefined ? {} : { check: options.checkCompatibility }),
-  });
+export async function validateSpec(paths: string | readonly string[], options?: LoadOptions): Promise<SpecResult> {
+  return validateChecked(loadArguments('validateSpec', paths, options, process.env));
 }
 
 /**
- * The validated, normalized Topology of spec files. Throws `TopoError('spec-invalid')` whose
- * message has one `file:line:col: message` line per error; warnings are not reported.
+ * The validated, normalized Topology of spec files (one path or a list of them). Throws
+ * `TopoError('spec-invalid')` whose message has one `file:line:col: message` line per error
+ * (warnings are not reported), and a TypeError when `paths` or `options` is not what this
+ * signature says.
  */
-export async function loadTopology(paths: string[], options: LoadOptions = {}): Promise<Topology> {
-  const result = await validateSpec(paths, options);
+export async function loadTopology(paths: string | readonly string[], options?: LoadOptions): Promise<NormalizedTopology> {
+  const result = await validateChecked(loadArguments('loadTopology', paths, options, process.env));
   if (!result.ok) throw new TopoError('spec-invalid', result.errors.map(formatDiagnostic).join('\n'));
   return result.topology;
+}
+
+async function validateChecked({ paths, vars, env, compatibility }: LoadArguments): Promise<SpecResult> {
+  const diagnostics = new DiagnosticList();
+  const sources = await readSpecFiles(paths, diagnostics);
+  return validateSpecSources(sources, { vars, env }, diagnostics, compatibility);
 }

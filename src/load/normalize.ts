@@ -1,19 +1,9 @@
 import { canonicalArguments } from '../model/arguments.js';
 import { canonicalJson } from '../model/canonical-json.js';
 import { compareStrings } from '../text/compare-strings.js';
-import { sortTopology } from '../model/sort-topology.js';
+import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
-import type {
-  Arguments,
-  Binding,
-  Exchange,
-  Policy,
-  Queue,
-  RoutingTest,
-  SourceLocation,
-  Topology,
-  Vhost,
-} from '../model/topology.js';
+import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, SourceLocation, Vhost } from '../model/topology.js';
 import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
 
 /**
@@ -110,11 +100,11 @@ export function normalizeRoutingTest(vhost: string, spec: RoutingTestSpec, loc?:
 }
 
 /** The Topology of a draft with no errors: valid drafts only, everything sorted. */
-export function normalizeSpec(spec: SpecDraft): Topology {
+export function normalizeSpec(spec: SpecDraft): NormalizedTopology {
   const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
   const brokerVersion = spec.brokerVersions[0]?.value;
-  return sortTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
+  return normalizeTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {

@@ -1,23 +1,28 @@
 import type { DiagnosticList } from './diagnostic.js';
-import { parseFast } from './fast-parse.js';
 import type { InterpolationSources } from './interpolate.js';
-import { parseWithYaml } from './parse-with-yaml.js';
+import { parseWithYaml, yamlPositions } from './parse-with-yaml.js';
 import type { SpecDocument } from './parsed-document.js';
+import { readWithJsYaml } from './read-with-js-yaml.js';
+import { specText } from './spec-text.js';
 
 /**
- * Parses one spec file into its YAML documents (several when separated by `---`), each
+ * Parses one spec file's text into its YAML documents (several when separated by `---`), each
  * converted to plain JSON with `${env:...}`/`${var:...}` references replaced. YAML syntax
  * errors, missing references and duplicate keys are reported to `diagnostics`; a document
  * with syntax errors is left out. A later duplicate key is dropped, so the first one wins.
  *
- * Ordinary files are read by js-yaml (fast); the yaml package reads the rest and reports
- * syntax errors. Both give the same documents, positions and diagnostics.
+ * Line breaks may be LF, CRLF or CR (./spec-text.ts). js-yaml reads the values, once; the
+ * yaml package reads a file again only to find where something was written (when a
+ * diagnostic or a failed routing test needs it), or to describe the problems of a file
+ * js-yaml cannot read cleanly (./read-with-js-yaml.ts says which).
  */
 export function parseSpecFile(
   file: string,
-  text: string,
+  written: string,
   sources: InterpolationSources,
   diagnostics: DiagnosticList,
 ): SpecDocument[] {
-  return parseFast(file, text, sources, diagnostics) ?? parseWithYaml(file, text, sources, diagnostics);
+  const text = specText(written);
+  const positionsOf = () => yamlPositions(file, text, sources);
+  return readWithJsYaml(file, text, sources, diagnostics, positionsOf) ?? parseWithYaml(file, text, sources, diagnostics);
 }

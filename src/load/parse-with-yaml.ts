@@ -1,22 +1,28 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import type { DiagnosticList } from './diagnostic.js';
-import { DocumentBuilder, setKey } from './document-builder.js';
+import { DiagnosticList } from './diagnostic.js';
+import { DocumentBuilder } from './document-builder.js';
 import type { InterpolationSources } from './interpolate.js';
+import { NO_POSITIONS, type DocumentPositions, type SpecDocument } from './parsed-document.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
-import type { SpecDocument } from './parsed-document.js';
+import { DEPTH_MESSAGE, EXPANSION_MESSAGE, MAX_DEPTH, MAX_EXPANDED_VALUES } from './reading-limits.js';
 
-// An alias bomb (anchors referring to anchors) expands exponentially; real specs stay far below.
-const MAX_EXPANDED_NODES = 5_000_000;
-
-class ExpansionLimit extends Error {}
+/** A document that cannot be converted within the reading limits, and where to say so. */
+class ReadingLimit extends Error {
+  constructor(
+    message: string,
+    readonly offset: number | undefined,
+  ) {
+    super(message);
+  }
+}
 
 let yamlPackage: typeof Yaml | undefined;
 
 /**
- * The yaml package, loaded on first use: most spec files are read by the fast path and never
- * need it, and loading it takes a noticeable part of a short command's run.
+ * The yaml package, loaded on first use: js-yaml reads most spec files alone, and loading
+ * the yaml package takes a noticeable part of a short command's run.
  */
 function yaml(): typeof Yaml {
   yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
@@ -24,11 +30,11 @@ function yaml(): typeof Yaml {
 }
 
 /**
- * Parses one spec file with the yaml package: the reference reader, which handles all of
- * YAML (anchors, aliases, tags, several documents) and reports syntax errors. Each document
- * is converted to plain JSON with `${env:...}`/`${var:...}` references replaced. YAML syntax
- * errors, missing references and duplicate keys are reported to `diagnostics`; a document
- * with syntax errors is left out. A later duplicate key is dropped, so the first one wins.
+ * Parses one spec file with the yaml package, the reader that says what is wrong with a file:
+ * all its YAML errors in its words at their places, duplicate keys (after interpolation)
+ * naming both places, missing references, alias problems. Each document is converted to
+ * plain JSON with `${env:...}`/`${var:...}` references replaced; a document with YAML errors
+ * is left out. A later duplicate key is dropped, so the first one wins.
  */
 export function parseWithYaml(
   file: string,
@@ -36,44 +42,46 @@ export function parseWithYaml(
   sources: InterpolationSources,
   diagnostics: DiagnosticList,
 ): SpecDocument[] {
+  return readYamlDocuments(file, text, sources, diagnostics, false).filter((d) => d !== undefined);
+}
+
+/**
+ * Where the nodes of each document of a file were written, as the yaml package reads it, for
+ * a file another reader has read: keys are interpolated the same way, so the paths of the
+ * other reader's values lead to their nodes. Problems are not reported (the other reader
+ * found none); a document the yaml package finds errors in is located as far as it can be.
+ */
+export function yamlPositions(file: string, text: string, sources: InterpolationSources): DocumentPositions[] {
+  return readYamlDocuments(file, text, sources, new DiagnosticList(), true).map((d) => d?.positions() ?? NO_POSITIONS);
+}
+
+/** Every document of the file; undefined for one with YAML errors unless `convertInvalid`. */
+function readYamlDocuments(
+  file: string,
+  text: string,
+  sources: InterpolationSources,
+  diagnostics: DiagnosticList,
+  convertInvalid: boolean,
+): (SpecDocument | undefined)[] {
   const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   // uniqueKeys: false because the yaml package checks keys with a linear scan per key
   // (quadratic on a vhost with thousands of queues); duplicates are found below instead.
-  const docs = withPlainEnv(() => parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false }));
-  const result: SpecDocument[] = [];
-  for (const doc of docs) {
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  return docs.map((doc) => {
     const builder = new DocumentBuilder(file, lineCounter, sources, diagnostics);
     for (const warning of doc.warnings) diagnostics.warning(builder.at(warning.pos[0]), yamlMessage(warning.message));
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) diagnostics.error(builder.at(error.pos[0]), yamlMessage(error.message));
-      continue;
-    }
+    for (const error of doc.errors) diagnostics.error(builder.at(error.pos[0]), yamlMessage(error.message));
+    if (doc.errors.length > 0 && !convertInvalid) return undefined;
     try {
       const [value, positions] = new Converter(builder, diagnostics).convert(doc.contents);
-      result.push(builder.document(value, positions));
+      return builder.document(value, positions);
     } catch (error) {
-      if (!(error instanceof ExpansionLimit)) throw error;
-      diagnostics.error(builder.at(doc.contents?.range?.[0] ?? 0), error.message);
+      if (!(error instanceof ReadingLimit)) throw error;
+      diagnostics.error(builder.at(error.offset ?? doc.contents?.range?.[0] ?? 0), error.message);
+      return undefined;
     }
-  }
-  return result;
-}
-
-/**
- * Runs `parse` with `process.env` replaced by a plain copy. The yaml package reads
- * `process.env.LOG_TOKENS` once per token, and every read of the real `process.env` is a
- * slow native lookup: about a quarter of the parse time of a large spec. The swap is
- * invisible to other code: parsing is synchronous and the real object is put back at once.
- */
-function withPlainEnv<T>(parse: () => T): T {
-  const env = process.env;
-  process.env = { ...env };
-  try {
-    return parse();
-  } finally {
-    process.env = env;
-  }
+  });
 }
 
 /** The yaml package's message without the position it sometimes appends. */
@@ -86,13 +94,19 @@ function yamlMessage(message: string): string {
 type Converted = [value: unknown, position: NodePosition | undefined];
 type ConvertedNode = [value: unknown, position: NodePosition];
 
-/** Converts YAML nodes to plain JSON in document order, so anchors come before aliases. */
+/**
+ * Converts YAML nodes to plain JSON in document order, so anchors come before aliases. An
+ * alias counts as the whole value it stands for: its size towards MAX_EXPANDED_VALUES, its
+ * height towards MAX_DEPTH.
+ */
 class Converter {
-  private readonly anchored = new Map<YamlNode, { value: unknown; size: number; position: NodePosition }>();
+  private readonly anchored = new Map<YamlNode, { value: unknown; size: number; height: number; position: NodePosition }>();
   // The latest node of each anchor name so far: YAML aliases refer to the nearest one before.
   private readonly anchors = new Map<string, YamlNode>();
   private readonly inProgress = new Set<YamlNode>();
   private size = 0;
+  // The depth of the deepest collection converted so far in the current anchored subtree.
+  private reached = 0;
 
   constructor(
     private readonly builder: DocumentBuilder,
@@ -106,10 +120,13 @@ class Converter {
     if (!anchor) return this.node(node);
     this.anchors.set(anchor, node);
     this.inProgress.add(node);
-    const before = this.size;
+    const [sizeBefore, reachedBefore] = [this.size, this.reached];
+    const depth = this.builder.path.length;
+    this.reached = depth;
     const [value, position] = this.node(node);
     this.inProgress.delete(node);
-    this.anchored.set(node, { value, size: this.size - before, position });
+    this.anchored.set(node, { value, size: this.size - sizeBefore, height: this.reached - depth, position });
+    this.reached = Math.max(reachedBefore, this.reached);
     return [value, position];
   }
 
@@ -126,6 +143,7 @@ class Converter {
       return [null, at];
     }
     this.grow(entry.size);
+    this.reach(this.builder.path.length + entry.height, at);
     // Located at the alias itself; its fields at the anchored node's.
     const { position } = entry;
     if (typeof position === 'number') return [entry.value, at];
@@ -137,6 +155,7 @@ class Converter {
     const { isMap, isScalar, isSeq } = yaml();
     const at = start(node);
     if (isScalar(node)) return [this.builder.scalar(node.value, at, false), at];
+    this.reach(this.builder.path.length + 1, at);
     if (isSeq(node)) {
       const { path } = this.builder;
       const list: unknown[] = [];
@@ -166,12 +185,14 @@ class Converter {
         continue;
       }
       const keyAt = start(keyNode);
-      const key = builder.key(keyNode.value, keyAt);
-      if (!builder.isNewKey(entries, key, keyAt)) continue;
+      // A key written as nothing (`: x`) is ""; `~:` and `null:` are "null", as js-yaml reads them.
+      const written = keyNode.value === null && keyNode.source === '' ? '' : keyNode.value;
+      const key = builder.key(written, keyAt);
+      if (!builder.acceptsKey(entries, key, keyAt)) continue;
       builder.path.push(key);
       const [value, position] = this.convert(pair.value);
       builder.path.pop();
-      setKey(object, key, value);
+      object[key] = value;
       entries.set(key, { key: keyAt, value: position });
     }
     return [object, { at, entries }];
@@ -179,9 +200,13 @@ class Converter {
 
   private grow(by: number): void {
     this.size += by;
-    if (this.size > MAX_EXPANDED_NODES) {
-      throw new ExpansionLimit(`the document expands to more than ${MAX_EXPANDED_NODES} values through aliases`);
-    }
+    if (this.size > MAX_EXPANDED_VALUES) throw new ReadingLimit(EXPANSION_MESSAGE, undefined);
+  }
+
+  /** A collection written (or aliased) at `offset` ends at `depth`. */
+  private reach(depth: number, offset: number): void {
+    if (depth > MAX_DEPTH) throw new ReadingLimit(DEPTH_MESSAGE, offset);
+    if (depth > this.reached) this.reached = depth;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Path } from './parsed-document.js';
+import type { Path } from './path.js';
 
 // NUL never occurs in a key a user can type in YAML, so joined paths cannot collide.
 const SEP = '\u0000';

@@ -1,4 +1,4 @@
-import type { Path } from './parsed-document.js';
+import type { Path } from './path.js';
 
 /**
  * Where one value of a spec document was written: the character offset of its first

@@ -1,21 +1,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { compareStrings } from '../text/compare-strings.js';
+import { decodeSpecText } from './decode-spec-text.js';
 import type { DiagnosticList } from './diagnostic.js';
+import type { SpecSource } from './spec-source.js';
 
-/** A spec file's text, named as the user named it (directory + relative path). */
-export interface SpecSource {
-  file: string;
-  text: string;
-}
 
 const SPEC_FILE = /\.ya?ml$/;
 
 /**
  * Reads the spec files that `paths` name, in order: a file as given, a directory as every
  * `*.yaml`/`*.yml` below it sorted by path (hidden entries and node_modules skipped). A file
- * named twice is read once. Problems (missing path, empty directory, unreadable file) are
- * reported, located at the path itself.
+ * named twice is read once. Files are UTF-8 or UTF-16 (./decode-spec-text.ts). Problems
+ * (missing path, empty directory, unreadable file, bytes that are not text) are reported,
+ * located at the path itself or at the first byte that is not text.
  */
 export async function readSpecFiles(paths: readonly string[], diagnostics: DiagnosticList): Promise<SpecSource[]> {
   const files: string[] = [];
@@ -30,12 +28,17 @@ export async function readSpecFiles(paths: readonly string[], diagnostics: Diagn
   }
   const texts = await Promise.all(
     files.map(async (file) => {
+      let bytes: Uint8Array;
       try {
-        return { file, text: await readFile(file, 'utf8') };
+        bytes = await readFile(file);
       } catch (error) {
         diagnostics.error(wholeFile(file), `cannot read: ${reason(error)}`);
         return undefined;
       }
+      const decoded = decodeSpecText(bytes);
+      if ('text' in decoded) return { file, text: decoded.text };
+      diagnostics.error({ file, line: decoded.line, col: decoded.col }, decoded.problem);
+      return undefined;
     }),
   );
   return texts.filter((t): t is SpecSource => t !== undefined);

@@ -7,7 +7,7 @@ import { DiagnosticList, type SpecResult } from './diagnostic.js';
 import type { InterpolationSources } from './interpolate.js';
 import { normalizeSpec } from './normalize.js';
 import { parseSpecFile } from './parse-spec-file.js';
-import type { SpecSource } from './read-spec-files.js';
+import type { SpecSource } from './spec-source.js';
 import { runSemanticRules } from './rules/semantic-rules.js';
 
 /** Which RabbitMQ version a spec is checked against (see src/compat/). */

@@ -1,4 +1,5 @@
 import type { Topology } from './topology.js';
+import { countOf as count } from '../text/count-of.js';
 
 /** How many objects of each kind a topology holds. */
 export interface TopologySummary {
@@ -43,8 +44,4 @@ export function formatSummary(s: TopologySummary): string {
   if (s.operatorPolicies > 0) parts.push(count(s.operatorPolicies, 'operator policy', 'operator policies'));
   parts.push(count(s.tests, 'test', 'tests'));
   return parts.join(', ');
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

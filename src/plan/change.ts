@@ -111,5 +111,13 @@ export type Change =
 
 export type ChangeAction = Change['action'];
 
+/** Every action a change may have: the compiler refuses this list while one is missing. */
+const CHANGE_ACTIONS: Record<ChangeAction, true> = { create: true, update: true, replace: true, delete: true, unmanaged: true, runtime: true };
+
+/** Whether `action` is an action of this topo's plans (a saved plan is read from a file). */
+export function isChangeAction(action: unknown): action is ChangeAction {
+  return typeof action === 'string' && Object.hasOwn(CHANGE_ACTIONS, action);
+}
+
 /** Actions that make apply call the broker. */
 export const MUTATING_ACTIONS: ReadonlySet<ChangeAction> = new Set(['create', 'update', 'replace', 'delete']);

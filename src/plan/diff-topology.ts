@@ -1,6 +1,7 @@
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { OBJECT_KINDS } from '../model/topology.js';
-import type { ObjectKind, Topology, Vhost } from '../model/topology.js';
+import type { ObjectKind, Vhost } from '../model/topology.js';
 import type { Change } from './change.js';
 import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
@@ -8,7 +9,7 @@ import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 
-/** Properties that can only change by replace, besides `arguments` (DESIGN.md). */
+/** Properties that can only change by replace, besides `arguments` (docs/apply.md, "What the diff compares"). */
 const EXCHANGE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'internal'] as const;
 const QUEUE_IMMUTABLES = ['type', 'durable', 'autoDelete', 'exclusive'] as const;
 /** Policies are mutable: these, and `definition`, are updated in place. */
@@ -25,7 +26,7 @@ interface Ranked {
 }
 
 /**
- * What differs between the desired and the actual topology, by the rules of DESIGN.md.
+ * What differs between the desired and the actual topology, by the rules in docs/apply.md.
  * Pure and linear: objects are matched through maps by identity, inputs are never mutated
  * (changes refer to the input objects: treat them as read-only). Only the vhosts of
  * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/model/topology.ts).
@@ -34,7 +35,7 @@ interface Ranked {
  * one change per object: a binding that a replace takes with it appears once, as a `create`
  * with `recreatedFor`, whether or not the spec declares it.
  */
-export function diffTopology(desired: Topology, actual: Topology): Change[] {
+export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopology): Change[] {
   const actualByName = new Map(actual.vhosts.map((v) => [v.name, v]));
   const ranked: Ranked[] = [];
   for (const want of new Map(desired.vhosts.map((v) => [v.name, v])).values()) {

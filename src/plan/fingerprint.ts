@@ -1,7 +1,8 @@
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { createHash } from 'node:crypto';
 import type { BrokerFacts } from '../broker/broker-facts.js';
 import { compareStrings } from '../text/compare-strings.js';
-import type { Topology, Vhost } from '../model/topology.js';
+import type { Vhost } from '../model/topology.js';
 
 /**
  * A hash of the broker state a plan was computed from: the named vhosts of `actual` (a
@@ -16,7 +17,7 @@ import type { Topology, Vhost } from '../model/topology.js';
  * JSON keeps this a few milliseconds for 10,000 objects: a difference in key order could
  * only make a plan look stale, never hide a change.
  */
-export function fingerprintState(actual: Topology, vhosts: readonly string[], broker?: BrokerFacts): string {
+export function fingerprintState(actual: NormalizedTopology, vhosts: readonly string[], broker?: BrokerFacts): string {
   const byName = new Map(actual.vhosts.map((v) => [v.name, v]));
   const hash = createHash('sha256');
   if (broker) {

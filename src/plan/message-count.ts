@@ -1,3 +1,5 @@
+import { countOf } from '../text/count-of.js';
+
 /**
  * The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo
  * could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current
@@ -16,5 +18,5 @@ export function mayHoldMessages(count: MessageCount | undefined): boolean {
 
 /** `1 message`, `12 messages`: an exact count for people. */
 export function messageCountText(count: number): string {
-  return `${count} ${count === 1 ? 'message' : 'messages'}`;
+  return countOf(count, 'message');
 }

@@ -4,11 +4,14 @@
  * decided by the pure planner; this file only gathers what the planner needs.
  */
 import type { BrokerFacts } from '../broker/broker-facts.js';
+import type { ClusterState } from '../broker/cluster-state.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { readBrokerFacts } from '../broker/read-broker-facts.js';
+import { readClusterState } from '../broker/read-cluster.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
-import type { Topology } from '../model/topology.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
+import { assessCluster } from './assess-cluster.js';
 import type { Change } from './change.js';
 import { diffTopology } from './diff-topology.js';
 import { fingerprintState } from './fingerprint.js';
@@ -18,16 +21,20 @@ import { planCompatibility } from './plan-compatibility.js';
 import { requiredMessageCounts } from './required-message-counts.js';
 
 /**
- * The plan for `desired`: reads the vhosts the spec names from the broker, and the broker's
- * version and deprecated features, diffs, checks what the plan would declare against that
- * broker (`Plan.problems`), reads the message counts of the queues the plan would delete or
- * replace, and plans. Reads only.
+ * The plan for `desired`: reads the vhosts the spec names from the broker, the cluster (nodes,
+ * where those vhosts' queues live), and the broker's version and deprecated features; diffs;
+ * checks what the plan would declare against that broker (`Plan.problems`); reads the message
+ * counts of the queues the plan would delete or replace; and plans. Reads only.
  */
-export async function planAgainstBroker(client: ManagementClient, desired: Topology, options: PlanOptions): Promise<Plan> {
+export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const [actual, broker] = await Promise.all([readBrokerState(client, vhosts), readBrokerFacts(client)]);
+  const [actual, cluster, broker] = await Promise.all([
+    readBrokerState(client, vhosts),
+    readClusterState(client, vhosts),
+    readBrokerFacts(client),
+  ]);
   const changes = diffTopology(desired, actual);
-  return planFromState(client, changes, actual, vhosts, options, broker, planCompatibility(desired, changes, broker));
+  return planFromState(client, changes, { actual, cluster, broker }, vhosts, options, planCompatibility(desired, changes, broker));
 }
 
 /** The guards of the apply that runs a saved plan; whether to prune was decided when it was made. */
@@ -44,23 +51,32 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
  * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const [actual, broker] = await Promise.all([readBrokerState(client, saved.vhosts), readBrokerFacts(client)]);
+  const [actual, cluster, broker] = await Promise.all([
+    readBrokerState(client, saved.vhosts),
+    readClusterState(client, saved.vhosts),
+    readBrokerFacts(client),
+  ]);
   if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune };
-  return { ok: true, plan: await planFromState(client, saved.changes, actual, saved.vhosts, options, broker, saved.problems) };
+  return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster, broker }, saved.vhosts, options, saved.problems) };
 }
 
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  actual: Topology,
+  read: { actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts },
   vhosts: string[],
   options: PlanOptions,
-  broker: BrokerFacts,
   problems: readonly CompatibilityProblem[],
 ): Promise<Plan> {
   const counted = requiredMessageCounts(changes, options);
   const messages = counted.length > 0 ? await readQueueMessageCounts(client, counted) : new Map<string, number>();
-  const fingerprint = fingerprintState(actual, vhosts, broker);
-  return planChanges(changes, options, { vhosts, fingerprint, messages, broker, problems });
+  return planChanges(changes, options, {
+    vhosts,
+    fingerprint: fingerprintState(read.actual, vhosts, read.broker),
+    messages,
+    cluster: assessCluster(read.cluster, read.actual),
+    broker: read.broker,
+    problems,
+  });
 }

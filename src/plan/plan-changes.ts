@@ -1,11 +1,14 @@
 import type { BrokerFacts } from '../broker/broker-facts.js';
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from './change.js';
+import { clusterBlockers } from './cluster-blockers.js';
+import type { ClusterReport } from './cluster-report.js';
 import { planGuards, refusedGuards } from './plan-guards.js';
 import { planSteps } from './plan-steps.js';
 import { PLAN_FORMAT_VERSION } from './plan.js';
 import type { Plan, PlanOptions } from './plan.js';
 import { resolveChange } from './resolve-change.js';
+import { setAsideUncheckedBindings } from './set-aside-unchecked-bindings.js';
 
 /** What the planner needs besides the diff: what was read, and how. */
 export interface PlanContext {
@@ -18,6 +21,8 @@ export interface PlanContext {
    * are needed. A queue left out counts as `'unknown'`, so leave out any count not exact.
    */
   messages: ReadonlyMap<string, number>;
+  /** The cluster as read with the state (`assessCluster`); absent without a broker. */
+  cluster?: ClusterReport;
   /** The broker read, and what it refuses or deprecates of the changes (see `planCompatibility`). */
   broker?: BrokerFacts;
   problems?: readonly CompatibilityProblem[];
@@ -26,11 +31,14 @@ export interface PlanContext {
 /**
  * Turns the diff into a Plan: unmanaged objects become deletes under `prune`, queue deletes
  * and replaces carry their message counts, steps are ordered with their dependencies, and
- * every guard is evaluated against `options`. Pure; `changes` is not mutated, and the plan's
- * changes keep their order and indices.
+ * every guard is evaluated against `options`. With `context.cluster`, bindings the broker
+ * hides behind a node that is down are set aside, and the changes that need such a node are
+ * `blocked`. Pure; `changes` is not mutated, and the plan's changes keep their order.
  */
 export function planChanges(changes: readonly Change[], options: PlanOptions, context: PlanContext): Plan {
-  const resolved = changes.map((c) => resolveChange(c, options, context.messages));
+  // Bindings the broker hides while a node is down are neither proposed nor counted.
+  const seen = context.cluster ? setAsideUncheckedBindings(changes, context.cluster) : { changes, report: undefined };
+  const resolved = seen.changes.map((c) => resolveChange(c, options, context.messages));
   const guards = planGuards(resolved);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -42,6 +50,7 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
     guards,
     refusals: refusedGuards(guards, options),
     summary: summarize(resolved),
+    ...(seen.report ? { cluster: seen.report, blocked: clusterBlockers(resolved, seen.report) } : {}),
     ...(context.broker ? { broker: context.broker } : {}),
     problems: [...(context.problems ?? [])],
   };

@@ -1,6 +1,10 @@
 import { TopoError } from '../errors.js';
+import { schemaErrorLine, type SchemaError } from '../text/schema-error-line.js';
+import generatedValidator from './generated/plan-schema-validator.js';
 import { OBJECT_KINDS } from '../model/topology.js';
+import { isChangeAction } from './change.js';
 import { PLAN_FORMAT_VERSION } from './plan.js';
+import { isStepOp } from './step.js';
 import type { Plan } from './plan.js';
 
 /** A plan as the text `plan --out` writes: stable, indented JSON ending with a newline. */
@@ -8,35 +12,13 @@ export function serializePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** Each action and the objects its change must carry. */
-const ACTION_FIELDS = new Map<string, readonly string[]>([
-  ['create', ['after']],
-  ['update', ['before', 'after']],
-  ['replace', ['before', 'after']],
-  ['delete', ['before']],
-  ['unmanaged', ['before']],
-  ['runtime', ['after']],
-]);
-const KINDS: ReadonlySet<string> = new Set(OBJECT_KINDS);
-const FLAGS = new Set(['--allow-replace', '--allow-data-loss', '--prune']);
-/** Each step operation and the fields it must carry, with their JSON type. */
-const STEP_FIELDS = new Map<string, Record<string, 'string' | 'object' | 'boolean'>>([
-  ['put-vhost', { vhost: 'object' }],
-  ['declare-exchange', { exchange: 'object' }],
-  ['delete-exchange', { vhost: 'string', name: 'string' }],
-  ['declare-queue', { queue: 'object' }],
-  ['delete-queue', { vhost: 'string', name: 'string', ifEmpty: 'boolean' }],
-  ['bind', { binding: 'object' }],
-  ['unbind', { binding: 'object' }],
-  ['put-policy', { policy: 'object', operator: 'boolean' }],
-  ['delete-policy', { vhost: 'string', name: 'string', operator: 'boolean' }],
-]);
-
 /**
- * Reads a plan saved by `serializePlan`. Checks the format version and enough of the shape
- * (changes, steps in a valid order, guards) to refuse a foreign or corrupt file with one
- * `TopoError('plan-file', ...)` line naming `file`. It does not check that the plan is
- * fresh: that is the fingerprint's job.
+ * Reads a plan saved by `serializePlan`. Checks the format version, then the whole shape
+ * against schemas/plan.schema.json (generated from the `Plan` type, so every change carries
+ * the object its kind needs: `after: {}` is refused), then what a schema cannot say (steps
+ * in a valid order, indexes that point at existing changes). A foreign or corrupt file is one
+ * `TopoError('plan-file', ...)` line naming `file`. It does not check that the plan is fresh:
+ * that is the fingerprint's job.
  */
 export function parsePlan(text: string, file: string): Plan {
   let data: unknown;
@@ -52,8 +34,13 @@ export function parsePlan(text: string, file: string): Plan {
 
 type Json = Record<string, unknown>;
 
+/** The precompiled check of schemas/plan.schema.json (generated code carries no types). */
+const validatePlanSchema = generatedValidator as unknown as { (data: unknown): boolean; errors?: SchemaError[] | null };
+
+const KINDS: ReadonlySet<string> = new Set(OBJECT_KINDS);
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isIndex = (v: unknown, length: number): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
+const isIndex = (v: number, length: number): boolean => v >= 0 && v < length;
 
 /** The first thing wrong with `data` as a Plan, or undefined. */
 function planProblem(data: unknown): string | undefined {
@@ -63,60 +50,33 @@ function planProblem(data: unknown): string | undefined {
       ? 'no formatVersion'
       : `formatVersion ${JSON.stringify(data.formatVersion)}, this topo reads ${PLAN_FORMAT_VERSION}`;
   }
-  if (!Array.isArray(data.vhosts) || !data.vhosts.every((v) => typeof v === 'string')) return 'bad vhosts';
-  if (typeof data.fingerprint !== 'string' || data.fingerprint === '') return 'bad fingerprint';
-  const options = data.options;
-  if (!isObject(options) || !['prune', 'allowReplace', 'allowDataLoss'].every((k) => typeof options[k] === 'boolean')) {
-    return 'bad options';
-  }
-  if (!Array.isArray(data.changes)) return 'no changes';
-  const changes = data.changes as unknown[];
-  for (const [i, c] of changes.entries()) {
-    const problem = changeProblem(c);
-    if (problem) return `change ${i}: ${problem}`;
-  }
-  if (!Array.isArray(data.steps)) return 'no steps';
-  for (const [i, s] of (data.steps as unknown[]).entries()) {
-    const problem = stepProblem(s, i, changes.length);
-    if (problem) return `step ${i}: ${problem}`;
+  // The union's discriminators first: a schema can only say that no alternative fits.
+  const unknown = unknownDiscriminator(data);
+  if (unknown) return unknown;
+  if (!validatePlanSchema(data)) return schemaErrorLine(validatePlanSchema.errors);
+  const plan = data as unknown as Plan;
+  const changes = plan.changes.length;
+  for (const [i, step] of plan.steps.entries()) {
+    if (step.id !== i) return `step ${i}: ids out of order`;
+    if (!isIndex(step.change, changes)) return `step ${i}: bad change index`;
+    // The executor relies on dependencies pointing backwards: that makes the order valid.
+    if (!step.dependsOn.every((d) => isIndex(d, i))) return `step ${i}: bad dependsOn`;
   }
   for (const key of ['guards', 'refusals'] as const) {
-    const list = data[key];
-    if (!Array.isArray(list)) return `no ${key}`;
-    const bad = list.findIndex(
-      (g) => !isObject(g) || !FLAGS.has(g.flag as string) || !isIndex(g.change, changes.length) || typeof g.reason !== 'string',
-    );
-    if (bad >= 0) return `${key} ${bad}: bad guard`;
+    const bad = plan[key].findIndex((g) => !isIndex(g.change, changes));
+    if (bad >= 0) return `${key} ${bad}: bad change index`;
   }
-  const summary = data.summary;
-  if (!isObject(summary) || ![...ACTION_FIELDS.keys()].every((a) => Number.isInteger(summary[a]))) return 'bad summary';
-  if (data.broker !== undefined && !(isObject(data.broker) && typeof data.broker.version === 'string')) return 'bad broker';
-  if (!Array.isArray(data.problems)) return 'no problems';
-  const badProblem = data.problems.findIndex(
-    (p) => !isObject(p) || (p.severity !== 'error' && p.severity !== 'warning') || typeof p.message !== 'string' || !isObject(p.subject),
-  );
-  if (badProblem >= 0) return `problems ${badProblem}: bad problem`;
   return undefined;
 }
 
-function changeProblem(c: unknown): string | undefined {
-  if (!isObject(c)) return 'not an object';
-  const needs = ACTION_FIELDS.get(c.action as string);
-  if (!needs) return `unknown action ${JSON.stringify(c.action)}`;
-  if (!KINDS.has(c.kind as string)) return `unknown kind ${JSON.stringify(c.kind)}`;
-  if (typeof c.vhost !== 'string' || typeof c.name !== 'string') return 'no vhost or name';
-  const missing = needs.find((k) => !isObject(c[k]));
-  return missing ? `no ${missing}` : undefined;
-}
-
-function stepProblem(s: unknown, index: number, changeCount: number): string | undefined {
-  if (!isObject(s)) return 'not an object';
-  if (s.id !== index) return 'ids out of order';
-  if (!isIndex(s.change, changeCount)) return 'bad change index';
-  // The executor relies on dependencies pointing backwards: that makes the order valid.
-  if (!Array.isArray(s.dependsOn) || !s.dependsOn.every((d) => isIndex(d, index))) return 'bad dependsOn';
-  const fields = STEP_FIELDS.get(s.op as string);
-  if (!fields) return `unknown op ${JSON.stringify(s.op)}`;
-  const bad = Object.entries(fields).find(([k, type]) => (type === 'object' ? !isObject(s[k]) : typeof s[k] !== type));
-  return bad ? `${s.op as string} without ${bad[0]}` : undefined;
+function unknownDiscriminator(data: Json): string | undefined {
+  const changes = Array.isArray(data.changes) ? (data.changes as unknown[]) : [];
+  for (const [i, c] of changes.entries()) {
+    if (!isObject(c)) continue;
+    if (!isChangeAction(c.action)) return `change ${i}: unknown action ${JSON.stringify(c.action)}`;
+    if (!KINDS.has(c.kind as string)) return `change ${i}: unknown kind ${JSON.stringify(c.kind)}`;
+  }
+  const steps = Array.isArray(data.steps) ? (data.steps as unknown[]) : [];
+  const bad = steps.findIndex((s) => isObject(s) && !isStepOp(s.op));
+  return bad >= 0 ? `step ${bad}: unknown op ${JSON.stringify((steps[bad] as Json).op)}` : undefined;
 }

@@ -5,7 +5,7 @@ import type { GuardRequirement, PlanOptions } from './plan.js';
 import type { GuardFlag } from './step.js';
 
 /**
- * Every destructive change and the flag that allows it (DESIGN.md, Guards): a replace needs
+ * Every destructive change and the flag that allows it (docs/apply.md, "Guards"): a replace needs
  * `--allow-replace`, a delete needs `--prune`, and deleting or replacing a queue that holds
  * messages needs `--allow-data-loss`. A queue whose count is unknown (every stream) may hold
  * messages, so it needs the flag too: `if-empty` cannot be relied on, since RabbitMQ ignores

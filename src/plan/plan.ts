@@ -1,6 +1,8 @@
 import type { BrokerFacts } from '../broker/broker-facts.js';
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from './change.js';
+import type { Blocker } from './cluster-blockers.js';
+import type { ClusterReport } from './cluster-report.js';
 import type { GuardFlag, Step } from './step.js';
 
 export type { BrokerFacts, DeprecatedFeatureUse } from '../broker/broker-facts.js';
@@ -57,4 +59,14 @@ export interface Plan {
    */
   problems: CompatibilityProblem[];
   summary: Record<ChangeAction, number>;
+  /**
+   * The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent
+   * for a plan made without a broker. Facts, never steps.
+   */
+  cluster?: ClusterReport;
+  /**
+   * Changes that need a node that is down: apply refuses the plan while this is not empty,
+   * whatever the flags. Present whenever `cluster` is.
+   */
+  blocked?: Blocker[];
 }

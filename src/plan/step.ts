@@ -23,7 +23,23 @@ export type StepOperation =
   | { op: 'put-policy'; policy: Policy; operator: boolean }
   | { op: 'delete-policy'; vhost: string; name: string; operator: boolean };
 
-export type StepOp = StepOperation['op'];
+/** Every operation a step may have: the compiler refuses this list while one is missing. */
+const STEP_OPS: Record<StepOperation['op'], true> = {
+  'put-vhost': true,
+  'declare-exchange': true,
+  'delete-exchange': true,
+  'declare-queue': true,
+  'delete-queue': true,
+  bind: true,
+  unbind: true,
+  'put-policy': true,
+  'delete-policy': true,
+};
+
+/** Whether `op` is an operation of this topo's plans (a saved plan is read from a file). */
+export function isStepOp(op: unknown): op is StepOperation['op'] {
+  return typeof op === 'string' && Object.hasOwn(STEP_OPS, op);
+}
 
 export type Step = StepOperation & {
   /** Unique within the plan, 0-based, in planner order. */

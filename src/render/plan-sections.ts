@@ -2,6 +2,7 @@ import type { ChangeAction } from '../plan/change.js';
 import { MUTATING_ACTIONS } from '../plan/change.js';
 import type { GuardFlag } from '../plan/step.js';
 import { changeRows, listedLabel } from './change-rows.js';
+import { clusterLines } from './cluster-lines.js';
 import type { Row } from './change-rows.js';
 import type { PlanView } from './plan-view.js';
 import { formatProblem } from '../compat/format-problem.js';
@@ -15,15 +16,19 @@ export const PROBLEMS_TITLE = 'What the broker refuses or deprecates in this pla
 
 
 /**
- * A plan laid out for people, before any formatting: the changes apply makes grouped by
- * vhost (in plan order), then the unmanaged and runtime objects, the refusals, and the
- * closing lines. Text and Markdown both format this.
+ * A plan laid out for people, before any formatting: the cluster header, the changes apply
+ * makes grouped by vhost (in plan order), then the unmanaged and runtime objects, the
+ * refusals, what a node that is down blocks, and the closing lines. Text and Markdown both format this.
  */
 export interface PlanSections {
+  /** The cluster header (`clusterLines`); empty for a healthy single node. */
+  cluster: string[];
   groups: { vhost: string; rows: Row[] }[];
   unmanaged: string[];
   runtime: string[];
   refusals: { flag: GuardFlag; reason: string }[];
+  /** Why apply cannot run the plan while a node is down, one line per change. */
+  blocked: string[];
   /**
    * What the broker reports in use of its deprecated features, broker-wide, under a title that
    * names its version: one line each, `name (phase): doc URL`. No items when none or unknown
@@ -57,10 +62,12 @@ export function planSections(view: PlanView): PlanSections {
   const s = view.summary;
   const mutating = [...MUTATING_ACTIONS].some((a: ChangeAction) => s[a] > 0);
   return {
+    cluster: clusterLines(view.cluster),
     groups,
     unmanaged,
     runtime,
     refusals: view.refusals.map((g) => ({ flag: g.flag, reason: g.reason })),
+    blocked: (view.blocked ?? []).map((b) => b.reason),
     deprecatedFeatures: {
       title: `Deprecated features in use on the broker (RabbitMQ ${view.broker?.version ?? 'unknown'}, anywhere on it)`,
       items: (view.broker?.deprecatedFeaturesUsed ?? []).map(

@@ -1,5 +1,7 @@
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from '../plan/change.js';
+import type { Blocker } from '../plan/cluster-blockers.js';
+import type { ClusterReport } from '../plan/cluster-report.js';
 import type { DeprecatedFeatureUse, GuardRequirement, Plan } from '../plan/plan.js';
 import type { Binding } from '../model/topology.js';
 
@@ -12,7 +14,7 @@ import type { Binding } from '../model/topology.js';
 export type ChangeView = Change & Partial<Pick<Binding, BindingField>>;
 
 /**
- * The plan as every renderer sees it and as `plan --json` prints it (DESIGN.md). Text and
+ * The plan as every renderer sees it and as `plan --json` prints it (docs/apply.md, "Plan JSON"). Text and
  * Markdown are built from this, never from the Plan, so they cannot drift from the JSON.
  * `guards[].change` and `refusals[].change` index `changes`.
  */
@@ -24,6 +26,10 @@ export interface PlanView {
   summary: Record<ChangeAction, number>;
   guards: GuardRequirement[];
   refusals: GuardRequirement[];
+  /** The cluster when the plan was made; absent for a plan made without a broker. */
+  cluster?: ClusterReport;
+  /** Changes that need a node that is down (`blocked[].change` indexes `changes`); with `cluster`. */
+  blocked?: Blocker[];
   /** The broker the plan was made against, and the deprecated features it reports in use (3.13+). */
   broker?: { version: string; deprecatedFeaturesUsed?: DeprecatedFeatureUse[] };
   /** What that broker refuses or deprecates of the plan, located like `topo validate --json`'s diagnostics. */
@@ -53,6 +59,8 @@ export function planView(plan: Plan): PlanView {
     summary: { ...plan.summary },
     guards: plan.guards.map((g) => ({ ...g })),
     refusals: plan.refusals.map((g) => ({ ...g })),
+    ...(plan.cluster ? { cluster: plan.cluster } : {}),
+    ...(plan.blocked ? { blocked: plan.blocked.map((b) => ({ ...b })) } : {}),
     ...(plan.broker ? { broker: brokerView(plan.broker) } : {}),
     problems: plan.problems.map(problemView),
   };

@@ -2,6 +2,7 @@ import type { ApplyReport } from '../plan/apply-report.js';
 import { describeStep } from './describe-step.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../plan/plan.js';
 import { planView } from './plan-view.js';
+import { countOf } from '../text/count-of.js';
 
 /**
  * `apply --json`: the plan as `plan --json` prints it, and the result of each step (`null`
@@ -22,6 +23,15 @@ export function renderRefusalVerdict(plan: Plan): string {
   return `apply refused: the plan needs ${flags}; nothing was changed`;
 }
 
+/** The one-line verdict on a plan that needs a node that is down: which nodes, how many changes. Pure. */
+export function renderBlockedVerdict(plan: Plan): string {
+  const blocked = plan.blocked ?? [];
+  const nodes = [...new Set(blocked.flatMap((b) => b.nodes))].sort();
+  const changes = new Set(blocked.map((b) => b.change)).size;
+  const which = nodes.length === 1 ? `node ${nodes[0]} is` : `nodes ${nodes.join(', ')} are`;
+  return `apply refused: ${which} down and ${changes} change${changes === 1 ? '' : 's'} of the plan need${changes === 1 ? 's' : ''} it; nothing was changed`;
+}
+
 /** One line per failed step: which step, and why. Empty when none failed. Pure. */
 export function renderApplyFailures(plan: Plan, report: ApplyReport): string {
   const steps = new Map(plan.steps.map((s) => [s.id, s]));
@@ -36,7 +46,7 @@ export function renderApplyFailures(plan: Plan, report: ApplyReport): string {
 /** The closing line of an apply: how many steps were done, and what to do after a failure. Pure. */
 export function renderApplyVerdict(report: ApplyReport): string {
   const { done, failed, skipped } = report.summary;
-  if (report.ok) return `Apply complete: ${done} step${done === 1 ? '' : 's'} done.\n`;
+  if (report.ok) return `Apply complete: ${countOf(done, 'step')} done.\n`;
   return (
     `Apply failed: ${done} done, ${failed} failed, ${skipped} not started. ` +
     'Every step is safe to repeat: fix the cause and run topo apply again.\n'

@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/plan.js';
 import type { Row } from './change-rows.js';
+import { BLOCKED_TITLE } from './cluster-lines.js';
 import { planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { planView } from './plan-view.js';
 
@@ -9,7 +10,8 @@ export interface MarkdownOptions {
 }
 
 /**
- * A plan as a pull-request comment: the verdict, a summary table, the refusals, the changes
+ * A plan as a pull-request comment: the verdict, a summary table, the refusals, what a node
+ * that is down blocks, the cluster header (when there is one to show), the changes
  * of each vhost in a ```diff block (so hosts colour `+` and `-`), the unmanaged and runtime
  * objects, what the broker refuses or deprecates of the plan and the deprecated features it
  * reports in use, and the Mermaid graph when given. Pure.
@@ -31,6 +33,8 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   if (s.refusals.length > 0) {
     out.push(`**${REFUSALS_TITLE}:**`, '', ...s.refusals.map((r) => `- \`${r.flag}\`: ${escape(r.reason)}`), '');
   }
+  if (s.blocked.length > 0) out.push(`**${escape(BLOCKED_TITLE)}:**`, '', ...s.blocked.map((b) => `- ${escape(b)}`), '');
+  if (s.cluster.length > 0) out.push('#### Cluster', '', fenced('text', s.cluster), '');
   for (const group of s.groups) {
     out.push(`#### vhost ${code(group.vhost)}`, '', fenced('diff', group.rows.map(rowText)), '');
   }

@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/plan.js';
 import type { Row, Sign } from './change-rows.js';
+import { BLOCKED_TITLE } from './cluster-lines.js';
 import { planSections, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { planView } from './plan-view.js';
 
@@ -11,18 +12,20 @@ export interface TextOptions {
 const ANSI = { bold: '1', red: '31', green: '32', yellow: '33' } as const;
 
 /**
- * The terminal view of a plan, in the spirit of Terraform's: changes grouped by vhost with
+ * The terminal view of a plan, in the spirit of Terraform's: the cluster header when there is
+ * one to show (several nodes, or trouble), changes grouped by vhost with
  * `+` create, `~` update, `-/+` replace (and what forces it), `-` delete (and the messages
  * it holds); unmanaged and runtime objects listed apart; the deprecated features the broker
- * reports in use; the flags apply would need; then `Plan: N to create, ...` (or `No changes.
- * ...`) and the unmanaged/runtime counts. Every line ends with a newline. The plan's
- * compatibility problems are not here: the CLI prints them on standard error, like the spec's
- * warnings. Pure.
+ * reports in use; the flags apply would need, and the changes a node that is down blocks;
+ * then `Plan: N to create, ...` (or `No changes. ...`) and the unmanaged/runtime counts. Every
+ * line ends with a newline. The plan's compatibility problems are not here: the CLI prints
+ * them on standard error, like the spec's warnings. Pure.
  */
 export function renderText(plan: Plan, options: TextOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const s = planSections(planView(plan));
   const out: string[] = [];
+  if (s.cluster.length > 0) out.push(paint(ANSI.bold, s.cluster[0]!), ...s.cluster.slice(1), '');
   if (s.groups.length > 0) out.push('topo will perform the following actions:', '');
   for (const group of s.groups) {
     out.push(paint(ANSI.bold, `vhost ${JSON.stringify(group.vhost)}`));
@@ -40,6 +43,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     paint(ANSI.red, REFUSALS_TITLE),
     s.refusals.map((r) => `${paint(ANSI.yellow, r.flag)}: ${r.reason}`),
   );
+  list(paint(ANSI.red, BLOCKED_TITLE), s.blocked);
   out.push(paint(ANSI.bold, s.verdict), s.counts);
   return `${out.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { Arguments } from '../model/topology.js';
 import { describeMessage } from './describe-message.js';
 import { renderPath } from './render-path.js';
 import type { RouteHop, RouteResult } from './route.js';
+import { countOf } from '../text/count-of.js';
 
 /** The `topo route --json` document (formatVersion 1). */
 export interface RouteJson {
@@ -37,8 +38,7 @@ export function renderRouteText(
     lines.push('reaches no queue: the message is dropped (or returned, if published as mandatory)');
   } else {
     const through = view.alternateExchangeUsed ? ' (through an alternate exchange)' : '';
-    const count = view.queues.length === 1 ? '1 queue' : `${view.queues.length} queues`;
-    lines.push(`reaches ${count}${through}: ${view.queues.join(', ')}`);
+    lines.push(`reaches ${countOf(view.queues.length, 'queue')}${through}: ${view.queues.join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

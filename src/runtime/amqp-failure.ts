@@ -1,4 +1,5 @@
 import { TopoError } from '../errors.js';
+import { oneLine } from '../text/one-line.js';
 
 /** The AMQP reply code amqplib attaches to the error of an operation the broker refused. */
 export function amqpReplyCode(err: unknown): number | undefined {
@@ -11,6 +12,5 @@ export function amqpReplyCode(err: unknown): number | undefined {
  * (it carries the broker's reply code and reason, never credentials).
  */
 export function amqpFailure(doing: string, err: unknown, hint = ''): TopoError {
-  const reason = err instanceof Error ? err.message : String(err);
-  return new TopoError('amqp', `${doing}: ${reason.replace(/\s*\n\s*/g, ' ')}${hint}`);
+  return new TopoError('amqp', `${doing}: ${oneLine(err)}${hint}`);
 }

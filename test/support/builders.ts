@@ -5,7 +5,8 @@
  */
 import { bindingKey } from '../../src/model/identity.js';
 import { compareStrings } from '../../src/text/compare-strings.js';
-import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, Topology, Vhost } from '../../src/model/topology.js';
+import { normalizeTopology, type NormalizedTopology } from '../../src/model/normalized-topology.js';
+import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, Vhost } from '../../src/model/topology.js';
 import type { PlanOptions } from '../../src/plan/plan.js';
 
 export function exchange(o: Partial<Exchange> = {}): Exchange {
@@ -81,9 +82,9 @@ export function vhostAsWritten(o: Partial<Vhost> = {}): Vhost {
   };
 }
 
-/** A topology of these vhosts, sorted by name, without routing tests. */
-export function topology(...vhosts: Vhost[]): Topology {
-  return { vhosts: [...vhosts].sort((a, b) => compareStrings(a.name, b.name)), tests: [] };
+/** A normalized topology of these vhosts, without routing tests. */
+export function topology(...vhosts: Vhost[]): NormalizedTopology {
+  return normalizeTopology({ vhosts, tests: [] });
 }
 
 /** Planner options; everything off unless given. */

@@ -71,7 +71,7 @@ describe('topo apply on the real broker', () => {
     const spec = await (await files()).file('t.yaml', fixtureSpec(vhost));
     const run = await topo(['apply', spec]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('topo: apply needs --yes when standard input is not a terminal; nothing was changed\n');
+    expect(run.errors).toBe('topo: apply needs --yes when standard input is not a terminal; nothing was changed\n');
     await expect(mgmt('GET', `/vhosts/${enc(vhost)}`)).rejects.toThrow(/404/);
   });
 
@@ -104,7 +104,7 @@ vhosts:
     expect(refused.code).toBe(3);
     expect(refused.stdout).toMatch(/--allow-replace: .*src.*\n/);
     expect(refused.stdout).toMatch(/--allow-replace: .*target.*\n/);
-    expect(refused.stderr).toBe('topo: apply refused: the plan needs --allow-replace; nothing was changed\n');
+    expect(refused.errors).toBe('topo: apply refused: the plan needs --allow-replace; nothing was changed\n');
     expect(await stateOf(vhost)).toEqual(applied);
 
     const replaced = await topo(['apply', after, '--yes', '--allow-replace']);
@@ -150,7 +150,7 @@ vhosts:
     const replace = await topo(['apply', await dir.file('b.yaml', withKeep('{ x-max-length: 9 }')), '--yes', '--allow-replace']);
     expect(replace.code).toBe(3);
     expect(replace.stdout).toMatch(/--allow-data-loss: .*keep.* holds 3 messages/);
-    expect(replace.stderr).toBe('topo: apply refused: the plan needs --allow-data-loss; nothing was changed\n');
+    expect(replace.errors).toBe('topo: apply refused: the plan needs --allow-data-loss; nothing was changed\n');
     // Delete, allowed as a prune but not as a loss.
     const prune = await topo(['apply', without, '--yes', '--prune']);
     expect(prune.code).toBe(3);
@@ -226,7 +226,7 @@ vhosts:
     const changed = await stateOf(vhost);
     const stale = await topo(['apply', '--plan', planFile, '--yes']);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toBe(
+    expect(stale.errors).toBe(
       `topo: the plan in ${planFile} is stale: the broker changed since it was made; run topo plan --out ${planFile} again\n`,
     );
     expect(await stateOf(vhost)).toEqual(changed);
@@ -249,7 +249,7 @@ vhosts:
     const state = await stateOf(vhost);
     const refused = await topo(['apply', '--plan', planFile, '--yes']);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toBe('topo: apply refused: the plan needs --allow-replace; nothing was changed\n');
+    expect(refused.errors).toBe('topo: apply refused: the plan needs --allow-replace; nothing was changed\n');
     expect(await stateOf(vhost)).toEqual(state);
     const allowed = await topo(['apply', '--plan', planFile, '--yes', '--allow-replace']);
     expect(allowed.code).toBe(0);

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAmqp } from '../../../src/broker/amqp-connect.js';
+import { connectAmqp, openAmqp } from '../../../src/broker/amqp-connect.js';
 import { createConnection, type ConnectionOptions } from '../../../src/broker/create-connection.js';
 import { TopoError } from '../../../src/errors.js';
 import { AMQP_URL, definitionsOf, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
@@ -67,5 +67,27 @@ describe('connectAmqp', () => {
   it('says so when nothing listens', async () => {
     const error = await failure(connectAmqp(connection({ amqpUrl: 'amqp://127.0.0.1:1' })));
     expect(error.message).toBe('cannot connect over AMQP to amqp://127.0.0.1:1 as user "guest": connect ECONNREFUSED 127.0.0.1:1');
+  });
+
+  it('goes on to the next URL when one cannot be reached, and says which one answered', async () => {
+    const broker = AMQP_URL.replace(/\/\/[^@]*@/, '//');
+    const { model, endpoint } = await openAmqp(connection({ amqpUrl: ['amqp://127.0.0.1:1', broker] }), vhost.name);
+    await model.close();
+    expect(endpoint.url).toBe(broker);
+  });
+
+  it('does not go on when the broker refuses the login: every node would', async () => {
+    const broker = AMQP_URL.replace(/\/\/[^@]*@/, '//');
+    const error = await failure(connectAmqp(connection({ password: 'wrong-pass-1', amqpUrl: [broker, 'amqp://127.0.0.1:1'] }), vhost.name));
+    expect(error.message).toMatch(/^cannot connect over AMQP to amqp:\/\/[^ ]+ \(vhost "[^"]+"\) as user "guest": .*ACCESS.REFUSED/);
+    expect(error.message).not.toContain('127.0.0.1:1');
+  });
+
+  it('names every URL it tried when none can be reached', async () => {
+    const error = await failure(connectAmqp(connection({ amqpUrl: ['amqp://127.0.0.1:1', 'amqp://127.0.0.1:2'] })));
+    expect(error.message).toBe(
+      'cannot connect over AMQP to any of amqp://127.0.0.1:1, amqp://127.0.0.1:2 as user "guest": ' +
+        'amqp://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1; amqp://127.0.0.1:2: connect ECONNREFUSED 127.0.0.1:2',
+    );
   });
 });

@@ -57,6 +57,16 @@ describe('executePlan', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses a plan that needs a node that is down before any call, naming the node, with exit code 1', async () => {
+    const calls: string[] = [];
+    const blocked = [{ change: 0, nodes: ['rabbit@c1'], reason: 'queue "q" in vhost "v" is deleted, but its home node rabbit@c1 is down' }];
+    const error = await executePlan(recordingClient(calls), plan({ blocked }), { concurrency: 4 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TopoError);
+    expect((error as TopoError).exitCode).toBe(ExitCode.error);
+    expect((error as TopoError).message).toBe('the plan needs node(s) that are down (rabbit@c1); nothing was changed');
+    expect(calls).toEqual([]);
+  });
+
   it('executes a plan whose guards were all allowed', async () => {
     const calls: string[] = [];
     const guards = [{ flag: '--prune' as const, change: 0, reason: 'delete unmanaged queue "q"' }];

@@ -115,6 +115,22 @@ describe('statusError', () => {
       'queue "a q" does not exist in vhost "v" at http://h:15672 (or the vhost does not exist)',
     ],
     [
+      'a binding to a queue whose home node is down (3.10 says 404, not found)',
+      call('POST', '/api/bindings/v/e/x/q/cq1'),
+      404,
+      { error: 'not_found', reason: "home node 'topo-c1@127.0.1.1' of durable queue 'cq1' in vhost 'v' is down or inaccessible" },
+      'broker-node-down',
+      'queue "cq1" in vhost "v" is unavailable: its home node topo-c1@127.0.1.1 is down or unreachable (POST /api/bindings/v/e/x/q/cq1 at http://h:15672)',
+    ],
+    [
+      'a declare on a named node that is down',
+      call('PUT', '/api/queues/v/q'),
+      400,
+      { error: 'bad_request', reason: "Node 'topo-c1@127.0.1.1' could not be contacted" },
+      'broker-node-down',
+      'node topo-c1@127.0.1.1 is down or unreachable (PUT /api/queues/v/q at http://h:15672)',
+    ],
+    [
       'any other refusal, with the broker reason on one line',
       call('PUT', '/api/queues/v/q'),
       400,

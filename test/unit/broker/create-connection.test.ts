@@ -30,10 +30,11 @@ describe('createConnection', () => {
     expect(createConnection({ urls: ['h:15672'] }).urls).toEqual(['http://h:15672']);
   });
 
-  it('derives the AMQP URL from the first management URL', () => {
-    expect(createConnection({ urls: ['http://rabbit.example:15672', 'http://other:15672'] }).amqpUrl).toBe(
-      'amqp://rabbit.example:5672',
-    );
+  it('derives the AMQP URLs from the management URLs, the first one first', () => {
+    const conn = createConnection({ urls: ['http://rabbit.example:15672', 'http://other:15672'] });
+    expect(conn.amqpUrl).toBe('amqp://rabbit.example:5672');
+    expect(conn.amqpUrls).toEqual(['amqp://rabbit.example:5672', 'amqp://other:5672']);
+    expect(conn.amqpGiven).toBe(false);
     expect(createConnection({ urls: ['https://rabbit.example:15671'] }).amqpUrl).toBe('amqps://rabbit.example:5671');
     expect(createConnection({ urls: ['http://[::1]:15672'] }).amqpUrl).toBe('amqp://[::1]:5672');
   });
@@ -41,6 +42,14 @@ describe('createConnection', () => {
   it('uses the AMQP URL given, with its own credentials taken out of it', () => {
     const conn = createConnection({ amqpUrl: 'amqp://au:ap@mq:5673/%2F?heartbeat=5', user: 'mu', password: 'mp' });
     expect(conn.amqpUrl).toBe('amqp://mq:5673/%2F?heartbeat=5');
+    expect(conn.amqpAuth()).toEqual({ user: 'au', password: 'ap' });
+  });
+
+  it('takes a list of AMQP URLs, one per node, credentials from the first that has them', () => {
+    const conn = createConnection({ amqpUrl: ['amqp://mq1:5672', 'amqp://au:ap@mq2:5672', 'amqp://mq1:5672'], user: 'mu', password: 'mp' });
+    expect(conn.amqpUrls).toEqual(['amqp://mq1:5672', 'amqp://mq2:5672']);
+    expect(conn.amqpUrl).toBe('amqp://mq1:5672');
+    expect(conn.amqpGiven).toBe(true);
     expect(conn.amqpAuth()).toEqual({ user: 'au', password: 'ap' });
   });
 

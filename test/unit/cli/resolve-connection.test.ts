@@ -51,6 +51,15 @@ describe('resolveConnection', () => {
     expect(fromEnv.amqpAuth()).toEqual({ user: 'mu', password: 'mp' });
   });
 
+  it('splits a comma-separated --amqp-url or TOPO_AMQP_URL into one URL per node, in order', () => {
+    const fromFlag = resolveConnection({ amqpUrl: 'amqp://a:5681, amqp://b:5682,amqp://c:5683' }, { TOPO_AMQP_URL: 'amqp://x:1' });
+    expect(fromFlag.amqpUrls).toEqual(['amqp://a:5681', 'amqp://b:5682', 'amqp://c:5683']);
+    const fromEnv = resolveConnection({}, { TOPO_AMQP_URL: 'amqp://u:p%2Cw@a:1,amqp://b:2' });
+    expect(fromEnv.amqpUrls).toEqual(['amqp://a:1', 'amqp://b:2']);
+    expect(fromEnv.amqpAuth()).toEqual({ user: 'u', password: 'p,w' });
+    expect(resolveConnection({ url: ['http://m1:15672', 'http://m2:15672'] }, {}).amqpGiven).toBe(false);
+  });
+
   it('takes the timeout from the flag', () => {
     expect(resolveConnection({ timeout: 1234 }, {}).timeoutMs).toBe(1234);
   });

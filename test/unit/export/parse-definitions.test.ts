@@ -14,7 +14,7 @@ describe('parseDefinitions', () => {
     expect(!parsed.ok && parsed.error).toMatch(/^d\.json is not JSON: \S/);
   });
 
-  it.each(['[1, 2]', 'null', '"text"', '{"queues": {}}', '{"vhosts": "a"}', '{"parameters": 1}'])(
+  it.each(['[1, 2]', 'null', '"text"'])(
     'says %s is not definitions',
     (text) => {
       expect(parseDefinitions(text, 'd.json')).toEqual({
@@ -23,4 +23,18 @@ describe('parseDefinitions', () => {
       });
     },
   );
+
+  it.each([
+    ['{"queues": {}}', '/queues: must be array'],
+    ['{"vhosts": "a"}', '/vhosts: must be array'],
+    ['{"parameters": 1}', '/parameters: must be array'],
+    ['{"queues": [{"durable": true}]}', "/queues/0: must have required property 'name'"],
+    ['{"queues": [{"name": "q", "durable": "yes"}]}', '/queues/0/durable: must be boolean'],
+    ['{"bindings": [{"source": "e", "destination": 7}]}', '/bindings/0/destination: must be string'],
+  ])('says where %s does not fit the definitions topo reads', (text, problem) => {
+    expect(parseDefinitions(text, 'd.json')).toEqual({
+      ok: false,
+      error: `d.json is not a RabbitMQ definitions file topo can read (${problem})`,
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, typedReferenceValue } from '../../../src/load/interpolate.js';
+import { interpolate, interpolateScalar, typedReferenceValue } from '../../../src/load/interpolate.js';
 
 const sources = { vars: { env: 'prod', ttl: '60000', empty: '' }, env: { REGION: 'eu', UNSET: undefined } };
 
@@ -33,8 +33,13 @@ describe('interpolate', () => {
     expect(interpolate('${var:region}', sources).problems).toEqual(['no value for ${var:region} (pass --var region=VALUE)']);
   });
 
-  it('does not take vars from the object prototype', () => {
+  it('does not take vars or environment variables from the object prototype', () => {
     expect(interpolate('${var:toString}', sources).problems).toHaveLength(1);
+    expect(interpolate('${var:__proto__}', sources).problems).toHaveLength(1);
+    // process.env inherits a constructor: it is no environment variable.
+    expect(interpolate('${env:constructor}', { vars: {}, env: process.env }).problems).toEqual([
+      'environment variable constructor is not set (referenced as ${env:constructor})',
+    ]);
   });
 
   it('reports every problem of one text', () => {
@@ -65,5 +70,20 @@ describe('typedReferenceValue', () => {
     ['', ''],
   ])('%j → %j', (text, value) => {
     expect(typedReferenceValue(text)).toBe(value);
+  });
+});
+
+describe('interpolateScalar', () => {
+  it('types a value that is exactly one resolved reference, never a key or a text around one', () => {
+    expect(interpolateScalar('${var:ttl}', sources, false)).toEqual({ value: 60000, problems: [] });
+    expect(interpolateScalar('${var:ttl}', sources, true)).toEqual({ value: '60000', problems: [] });
+    expect(interpolateScalar('x${var:ttl}', sources, false)).toEqual({ value: 'x60000', problems: [] });
+  });
+
+  it('leaves an unresolved reference as written, with its problem', () => {
+    expect(interpolateScalar('${var:nope}', sources, false)).toEqual({
+      value: '${var:nope}',
+      problems: ['no value for ${var:nope} (pass --var nope=VALUE)'],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TopoError } from '../../../src/errors.js';
@@ -186,5 +187,71 @@ describe('merging in memory', () => {
       'tests.yaml': 'tests:\n  - { exchange: "", routingKey: q, expect: [q] }\n',
     });
     expect(topology.tests[0]?.vhost).toBe('/');
+  });
+});
+
+describe('validateSpec: encodings', () => {
+  const spec = 'vhosts:\n  über: { queues: { q-😀: {} } }\n';
+
+  it('reads UTF-16 files, little- and big-endian, and UTF-8 with a byte order mark', async () => {
+    const le = Buffer.from(`\uFEFF${spec}`, 'utf16le');
+    const be = Buffer.from(le);
+    for (let i = 0; i + 1 < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1] as number, be[i] as number];
+    const dir = await tempTree({});
+    await writeFile(join(dir, 'le.yaml'), le);
+    await writeFile(join(dir, 'be.yaml'), be);
+    await writeFile(join(dir, 'bom.yaml'), `\uFEFF${spec}`);
+    for (const file of ['le.yaml', 'be.yaml', 'bom.yaml']) {
+      const result = await validateSpec([join(dir, file)]);
+      expect(result.ok && result.topology.vhosts.map((v) => [v.name, v.queues.map((q) => q.name)]), file).toEqual([['über', ['q-😀']]]);
+    }
+  });
+});
+
+describe('loadTopology and validateSpec: their arguments, as a JavaScript caller passes them', () => {
+  it('take one path as a plain string', async () => {
+    const dir = await tempTree({ 'topology.yaml': 'vhosts: { shop: {} }\n' });
+    expect((await loadTopology(join(dir, 'topology.yaml'))).vhosts.map((v) => v.name)).toEqual(['shop']);
+    expect((await validateSpec(dir)).ok).toBe(true);
+  });
+
+  it('read a missing path given as a string as that one path, not as its characters', async () => {
+    const error = await loadTopology('/no/such/topology.yaml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TopoError);
+    expect((error as TopoError).message).toBe('/no/such/topology.yaml: cannot read: no such file or directory');
+  });
+
+  const call = (fn: (...args: unknown[]) => Promise<unknown>, ...args: unknown[]) => fn(...args).then(() => 'resolved', (e: unknown) => e);
+  const load = loadTopology as unknown as (...args: unknown[]) => Promise<unknown>;
+  const validate = validateSpec as unknown as (...args: unknown[]) => Promise<unknown>;
+
+  it.each([
+    [[42], 'loadTopology: paths must be a file or directory path (a string) or an array of them, got a number (42)'],
+    [[undefined], 'loadTopology: paths must be a file or directory path (a string) or an array of them, got undefined'],
+    [[{ path: 'a.yaml' }], 'loadTopology: paths must be a file or directory path (a string) or an array of them, got an object'],
+    [[new Set(['a.yaml'])], 'loadTopology: paths must be a file or directory path (a string) or an array of them, got a Set'],
+    [[['a.yaml', null]], 'loadTopology: paths[1] must be a string, got null'],
+    [['a.yaml', 'prod'], 'loadTopology: options must be an object ({ vars, env }), got a string ("prod")'],
+    [['a.yaml', { vars: ['a=1'] }], 'loadTopology: options.vars must be an object of strings, got an array'],
+    [['a.yaml', { vars: { ttl: 60000 } }], 'loadTopology: options.vars.ttl must be a string, got a number (60000)'],
+    [['a.yaml', { env: { HOME: 1 } }], 'loadTopology: options.env.HOME must be a string or undefined, got a number (1)'],
+    [['a.yaml', { var: { a: '1' } }], 'loadTopology: unknown option "var" (did you mean "vars"?): the options are vars, env, brokerVersion and checkCompatibility'],
+  ])('refuse %j with a TypeError naming the argument', async (args, message) => {
+    const error = await call(load, ...args);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toBe(message);
+  });
+
+  it('name validateSpec when it is the one called', async () => {
+    const error = await call(validate, 7);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toMatch(/^validateSpec: paths must be/);
+  });
+
+  it('take process.env, or an object without prototype, as the environment', async () => {
+    const dir = await tempTree({ 'a.yaml': 'vhosts: { "v-${env:TOPO_TEST_REGION}": {} }\n' });
+    const env = Object.assign(Object.create(null) as Record<string, string>, { TOPO_TEST_REGION: 'eu' });
+    expect((await loadTopology(join(dir, 'a.yaml'), { env })).vhosts.map((v) => v.name)).toEqual(['v-eu']);
+    expect((await validateSpec(join(dir, 'a.yaml'), { env: process.env })).ok).toBe(process.env.TOPO_TEST_REGION !== undefined);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticList, formatDiagnostic } from '../../../src/load/diagnostic.js';
 import { parseSpecFile } from '../../../src/load/parse-spec-file.js';
 import { locate } from '../../../src/load/parsed-document.js';
+import { EXPANSION_MESSAGE } from '../../../src/load/reading-limits.js';
 
 const noSources = { vars: {}, env: {} };
 
@@ -75,9 +76,9 @@ describe('parseSpecFile', () => {
     expect(locate(second, ['vhosts', 'b'], 'key')).toMatchObject({ line: 3, col: 11 });
   });
 
-  it('treats an empty file as no document, and an empty document as null', () => {
+  it('reads a file without content as no document or an empty one, and an empty document as null', () => {
     expect(parse('').documents).toEqual([]);
-    expect(parse('# only a comment\n').documents).toEqual([]);
+    expect(parse('# only a comment\n').documents.map((d) => d.value)).toEqual([null]);
     expect(parse('---\n').documents.map((d) => d.value)).toEqual([null]);
   });
 
@@ -107,7 +108,7 @@ describe('parseSpecFile', () => {
     }
     const { documents, problems } = parse(`${levels.join('\n')}\n`);
     expect(documents).toEqual([]);
-    expect(problems).toEqual(['f.yaml:1:1: the document expands to more than 5000000 values through aliases']);
+    expect(problems).toEqual([`f.yaml:1:1: ${EXPANSION_MESSAGE}`]);
   });
 
   it('reports a duplicate key at the second one, naming the first, and keeps the first', () => {
@@ -116,11 +117,23 @@ describe('parseSpecFile', () => {
     expect(documents[0]?.value).toEqual({ vhosts: { '/': { queues: { q: { durable: true } } } } });
   });
 
-  it('keeps "__proto__" as an ordinary key', () => {
-    const { documents } = parse('vhosts:\n  /:\n    queues:\n      __proto__: {}\n');
-    const queues = (documents[0]?.value as { vhosts: Record<string, { queues: object }> }).vhosts['/']?.queues;
-    expect(Object.keys(queues ?? {})).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(queues)).toBe(Object.prototype);
+  it('refuses the key "__proto__" wherever it is, at the key, and keeps the rest', () => {
+    const text = 'vhosts:\n  /:\n    queues:\n      __proto__: {}\n      q: { arguments: { __proto__: { x: 1 }, y: 2 } }\n"${var:p}": 1\n';
+    const { documents, problems } = parse(text, { vars: { p: '__proto__' }, env: {} });
+    expect(problems).toEqual([
+      'f.yaml:4:7: vhost "/": queues: key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so topo cannot keep it',
+      'f.yaml:5:25: queue "q": arguments: key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so topo cannot keep it',
+      'f.yaml:6:1: key "__proto__" is not allowed: JavaScript reads it as an object\'s prototype, so topo cannot keep it',
+    ]);
+    expect(documents[0]?.value).toEqual({ vhosts: { '/': { queues: { q: { arguments: { y: 2 } } } } } });
+  });
+
+  it('keeps other names of Object.prototype as ordinary keys', () => {
+    const { documents, problems } = parse('constructor: { prototype: 1, toString: 2, hasOwnProperty: 3 }\n');
+    expect(problems).toEqual([]);
+    const value = documents[0]?.value as Record<string, Record<string, unknown>>;
+    expect(Object.keys(value)).toEqual(['constructor']);
+    expect(Object.entries(value.constructor ?? {})).toEqual([['prototype', 1], ['toString', 2], ['hasOwnProperty', 3]]);
   });
 
   describe('interpolation', () => {
@@ -149,5 +162,42 @@ describe('parseSpecFile', () => {
       const { problems } = parse('vhosts:\n  /:\n    queues:\n      q-prod: {}\n      q-${var:env}: {}\n', sources);
       expect(problems).toEqual(['f.yaml:5:7: queue "q-prod" in vhost "/" is declared twice (first at f.yaml:4:7)']);
     });
+  });
+});
+
+describe('line breaks and byte order marks', () => {
+  const lf = 'vhosts:\n  /:\n    queues:\n      q: { durable: "yes" }\n';
+
+  it.each([
+    ['LF', lf],
+    ['CRLF', lf.replaceAll('\n', '\r\n')],
+    ['lone CR', lf.replaceAll('\n', '\r')],
+    ['mixed', 'vhosts:\r\n  /:\r    queues:\n      q: { durable: "yes" }\r'],
+  ])('reads %s line endings alike, at the same lines and columns', (_name, text) => {
+    const { documents, problems } = parse(text);
+    expect(problems).toEqual([]);
+    expect(documents[0]?.value).toEqual({ vhosts: { '/': { queues: { q: { durable: 'yes' } } } } });
+    const [document] = documents;
+    if (!document) throw new Error('no document');
+    expect(locate(document, ['vhosts', '/', 'queues', 'q', 'durable'])).toMatchObject({ line: 4, col: 21 });
+  });
+
+  it('reports a problem of a CR or CRLF file at its line and column', () => {
+    for (const text of ['a: 1\rb: ${env:NOPE}\r', 'a: 1\r\nb: ${env:NOPE}\r\n']) {
+      expect(parse(text).problems).toEqual(['f.yaml:2:4: environment variable NOPE is not set (referenced as ${env:NOPE})']);
+    }
+    expect(parse('a: 1\rb: [\r').problems).toEqual(['f.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  });
+
+  it('folds a CR inside a quoted scalar as a line break', () => {
+    expect(parse('a: "x\r  y"\rb: |\r  1\r  2\r').documents[0]?.value).toEqual({ a: 'x y', b: '1\n2\n' });
+  });
+
+  it('reads past a byte order mark, counting columns from after it', () => {
+    const { documents } = parse('\uFEFFa: { b: 1 }\n');
+    const [document] = documents;
+    if (!document) throw new Error('no document');
+    expect(document.value).toEqual({ a: { b: 1 } });
+    expect(locate(document, ['a', 'b'])).toMatchObject({ line: 1, col: 9 });
   });
 });

@@ -82,7 +82,24 @@ describe('semantic rules', () => {
       const long = 'é'.repeat(128);
       expect(report(checkNames, vhost(`    queues:\n      ${'a'.repeat(255)}: {}\n`))).toEqual([]);
       expect(report(checkNames, vhost(`    queues:\n      ${long}: {}\n`))).toEqual([
-        `4:7: queue "${long.slice(0, 40)}...": name is longer than 255 bytes`,
+        `4:7: queue "${long.slice(0, 40)}...": name is 256 bytes of UTF-8, more than the 255 AMQP allows`,
+      ]);
+    });
+
+    it('counts the bytes of vhost names too: 100 three-byte characters are 300 bytes', () => {
+      const euros = '€'.repeat(100);
+      expect(report(checkNames, `vhosts:\n  ${'€'.repeat(85)}: {}\n  ${euros}: {}\n`)).toEqual([
+        `3:3: vhost "${euros.slice(0, 40)}...": name is 300 bytes of UTF-8, more than the 255 AMQP allows`,
+      ]);
+    });
+
+    it('rejects NUL characters and invalid Unicode in vhost, exchange and queue names, but not in a handle', () => {
+      const text =
+        'vhosts:\n  "v\\0":\n    exchanges:\n      "e\\0": { type: direct }\n    queues:\n      "q\\ud800": {}\n      "h\\0": { exclusive: true, serverNamed: true }\n';
+      expect(report(checkNames, text)).toEqual([
+        '2:3: vhost "v\\u0000": name contains a NUL character, which AMQP clients cannot handle',
+        '4:7: exchange "e\\u0000": name contains a NUL character, which AMQP clients cannot handle',
+        '6:7: queue "q\\ud800": name is not valid Unicode (half of a surrogate pair, as written with \\ud800), so it has no UTF-8 form',
       ]);
     });
 
@@ -122,6 +139,20 @@ describe('semantic rules', () => {
     it('rejects routingKey with routingKeys, located at routingKeys', () => {
       const text = vhost(`${endpoints}    bindings:\n      - { source: logs, destination: audit, routingKey: a, routingKeys: [b] }\n`);
       expect(report(checkRoutingKeys, text)).toEqual(['8:60: binding "logs" -> "audit": give routingKey or routingKeys, not both']);
+    });
+
+    it('rejects binding and test routing keys longer than 255 bytes of UTF-8, each at its place', () => {
+      const [fits, euros, long] = ['k'.repeat(255), '€'.repeat(100), 'ü'.repeat(128)];
+      const text = vhost(
+        `${endpoints}    bindings:\n      - { source: logs, destination: audit, routingKey: ${euros} }\n` +
+          `      - { source: logs, destination: audit, routingKeys: [${fits}, ${long}] }\n` +
+          `tests:\n  - { exchange: logs, routingKey: ${euros}, expect: [audit] }\n  - { exchange: logs, routingKey: ${fits}, expect: [audit] }\n`,
+      );
+      expect(report(checkRoutingKeys, text)).toEqual([
+        `8:57: binding "logs" -> "audit": routing key "${euros.slice(0, 40)}..." is 300 bytes of UTF-8, more than the 255 AMQP allows`,
+        `9:316: binding "logs" -> "audit": routing key "${long.slice(0, 40)}..." is 256 bytes of UTF-8, more than the 255 AMQP allows`,
+        `11:35: test #1: routing key "${euros.slice(0, 40)}..." is 300 bytes of UTF-8, more than the 255 AMQP allows`,
+      ]);
     });
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { compareDiagnostics, formatDiagnostic, type SpecResult } from '../../../src/load/diagnostic.js';
-import type { Topology } from '../../../src/model/topology.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { validateSpecSources } from '../../../src/load/validate-spec-sources.js';
 
 /** Validates in-memory files (one text means `spec.yaml`); no environment unless given. */
@@ -24,7 +24,7 @@ export function lines(result: SpecResult): string[] {
 }
 
 /** The topology of a spec that must be valid (fails the test with its diagnostics otherwise). */
-export function topologyOf(files: string | Record<string, string>, options?: Parameters<typeof validateYaml>[1]): Topology {
+export function topologyOf(files: string | Record<string, string>, options?: Parameters<typeof validateYaml>[1]): NormalizedTopology {
   const result = validateYaml(files, options);
   if (!result.ok) throw new Error(`expected a valid spec, got:\n${lines(result).join('\n')}`);
   return result.topology;

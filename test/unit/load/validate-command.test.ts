@@ -120,3 +120,16 @@ describe('loadSpecFromFlags', () => {
     );
   });
 });
+
+describe('validateCommand: one line per problem', () => {
+  it('escapes line breaks and control characters of names in messages', async () => {
+    const dir = await tempTree({ 'spec.yaml': 'vhosts:\n  /:\n    queues:\n      "amq.a\\nb\\r\\u0000": {}\n' });
+    const io = bufferIO({});
+    expect(await validateCommand([dir], { var: [] }, io)).toBe(1);
+    expect(io.stdout.replaceAll(`${dir}/`, '').split('\n')).toEqual([
+      'spec.yaml:4:7: queue "amq.a\\nb\\r\\u0000": names starting with "amq." are reserved by RabbitMQ',
+      'invalid: 1 error, 0 warnings',
+      '',
+    ]);
+  });
+});

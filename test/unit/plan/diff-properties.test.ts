@@ -1,9 +1,9 @@
+import { normalizeTopology, type NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
 import { bindingKey } from '../../../src/model/identity.js';
-import type { Topology } from '../../../src/model/topology.js';
 import { options } from '../../support/builders.js';
 import { random, randomMessages, randomTopology } from './random-topology.js';
 import { simulateSteps } from './simulate-steps.js';
@@ -60,20 +60,20 @@ describe('diffTopology: properties', () => {
         },
       ],
       tests: [],
-    } as Topology;
+    } as unknown as NormalizedTopology; // deliberately not normalized: the diff must survive it
     expect(() => diffTopology(odd, topology0())).not.toThrow();
     expect(() => diffTopology(topology0(), odd)).not.toThrow();
     expect(() => diffTopology(odd, odd)).not.toThrow();
   });
 });
 
-function topology0(): Topology {
-  return { vhosts: [], tests: [] };
+function topology0(): NormalizedTopology {
+  return normalizeTopology({ vhosts: [], tests: [] });
 }
 
 describe('plan then apply converges (in-memory broker)', () => {
   /** What is left to do after applying the plan: diff(desired, state after the steps). */
-  const leftOver = (desired: Topology, actual: Topology, prune: boolean, seed: number) => {
+  const leftOver = (desired: NormalizedTopology, actual: NormalizedTopology, prune: boolean, seed: number) => {
     const next = random(seed * 7919);
     const messages = randomMessages(next, actual);
     const plan = planChanges(

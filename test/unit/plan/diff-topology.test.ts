@@ -1,3 +1,4 @@
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { describe, expect, it } from 'vitest';
 import type { Change, PropertyChange } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
@@ -598,10 +599,11 @@ describe('diffTopology: purity and order', () => {
   });
 
   it('orders changes by vhost, kind and identity whatever the input order', () => {
-    const shuffled = (t: Topology): Topology => ({
+    // Deliberately not sorted, against the type's promise: the diff must not rely on order.
+    const shuffled = (t: Topology): NormalizedTopology => ({
       ...t,
       vhosts: [...t.vhosts].reverse().map((v) => ({ ...v, queues: [...v.queues].reverse(), bindings: [...v.bindings].reverse() })),
-    });
+    }) as NormalizedTopology;
     const changes = diffTopology(desired, actual);
     expect(brief(changes)).toEqual([
       'unmanaged queue a q',

@@ -6,10 +6,10 @@ import type { Plan, PlanOptions } from '../../../src/plan/plan.js';
 import { requiredMessageCounts } from '../../../src/plan/required-message-counts.js';
 import type { Step } from '../../../src/plan/step.js';
 import { namedKey } from '../../../src/model/identity.js';
-import type { Topology } from '../../../src/model/topology.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
 
-const plan = (desired: Topology, actual: Topology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}): Plan =>
+const plan = (desired: NormalizedTopology, actual: NormalizedTopology, o: Partial<PlanOptions> = {}, messages: Record<string, number> = {}): Plan =>
   planChanges(diffTopology(desired, actual), options(o), {
     vhosts: desired.vhosts.map((v) => v.name),
     fingerprint: 'abc',

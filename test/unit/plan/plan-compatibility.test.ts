@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planCompatibility } from '../../../src/plan/plan-compatibility.js';
-import type { Topology } from '../../../src/model/topology.js';
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { bind, exchange, queue, topology, vhost } from '../../support/builders.js';
 
 const at = (line: number) => ({ file: 'spec.yaml', line, col: 7 });
 
 /** The problems of planning `desired` against `actual` on a broker of `version`, as `line: severity: message`. */
-function problems(desired: Topology, actual: Topology, version: string, permitted?: Record<string, boolean>): string[] {
+function problems(desired: NormalizedTopology, actual: NormalizedTopology, version: string, permitted?: Record<string, boolean>): string[] {
   const deprecatedFeatures = Object.entries(permitted ?? {}).map(([name, ok]) => ({ name, phase: 'denied_by_default', permitted: ok }));
   const broker = { version, ...(permitted ? { deprecatedFeatures } : {}) };
   return planCompatibility(desired, diffTopology(desired, actual), broker).map((p) => `${p.loc?.line ?? 0}: ${p.severity}: ${p.message}`);

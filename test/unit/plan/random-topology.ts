@@ -2,6 +2,7 @@
  * Seeded random topologies for property tests: small name pools (with odd characters) so
  * that two random topologies share objects, and every kind of difference occurs.
  */
+import type { NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import type { ArgumentValue, Arguments, Binding, Topology, Vhost } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
 import { seededRandom } from '../../support/seeded-random.js';
@@ -88,7 +89,7 @@ function randomVhost(next: Random, name: string, options: RandomOptions): Vhost 
   });
 }
 
-export function randomTopology(next: Random, options: RandomOptions = {}): Topology {
+export function randomTopology(next: Random, options: RandomOptions = {}): NormalizedTopology {
   return topology(...some(next, VHOSTS, 0.7).map((name) => randomVhost(next, name, options)));
 }
 

@@ -4,6 +4,7 @@
  * re-declaring an object with other properties fails (406), binding needs both endpoints,
  * and a queue delete with if-empty fails on a queue holding messages.
  */
+import { normalizeTopology, type NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { bindingKey, namedKey } from '../../../src/model/identity.js';
 import { sameValue } from '../../../src/model/canonical-json.js';
 import type { Step } from '../../../src/plan/step.js';
@@ -14,7 +15,7 @@ import type { Random } from './random-topology.js';
  * Runs `steps` on a copy of `state` in a random order that respects `dependsOn` only (not
  * the list order), so missing dependencies show up. Throws where the broker would fail.
  */
-export function simulateSteps(state: Topology, steps: readonly Step[], next: Random, messages = new Map<string, number>()): Topology {
+export function simulateSteps(state: Topology, steps: readonly Step[], next: Random, messages = new Map<string, number>()): NormalizedTopology {
   const broker: Topology = structuredClone(state);
   const done = new Set<number>();
   let pending = [...steps];
@@ -27,7 +28,8 @@ export function simulateSteps(state: Topology, steps: readonly Step[], next: Ran
     done.add(step.id);
     pending = pending.filter((s) => s !== step);
   }
-  return broker;
+  // What a real broker read gives: the reader normalizes (broker/read-state.ts).
+  return normalizeTopology(broker);
 }
 
 function run(broker: Topology, step: Step, messages: Map<string, number>): void {

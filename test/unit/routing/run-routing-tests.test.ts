@@ -57,7 +57,7 @@ describe('runRoutingTests', () => {
       unexpected: ['log-listener'],
       alternateExchangeUsed: false,
     });
-    expect(result?.path?.map((h) => h.destination)).toEqual(['audit', 'audit', 'logs', 'log-listener']);
+    expect(result?.path?.map((h) => h.destination)).toEqual(['logs', 'audit', 'audit', 'log-listener']);
     expect(result?.error).toBeUndefined();
   });
 

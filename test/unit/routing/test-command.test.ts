@@ -12,6 +12,7 @@ vi.mock('../../../src/cli/load-spec.js', () => ({
   },
 }));
 const { testCommand } = await import('../../../src/cli/test.js');
+const { main } = await import('../../../src/cli/main.js');
 
 const withTests = (tests: RoutingTest[]): Topology => ({
   ...topology(
@@ -91,5 +92,14 @@ describe('testCommand', () => {
     await testCommand(['spec.yaml'], { var: [] }, plain);
     expect(plain.stdout).toContain('✓ ok\n');
     expect(plain.stdout).not.toContain('\u001b[');
+  });
+
+  it('prints no colour with --no-color, even on a terminal', async () => {
+    loaded.topology = withTests([routingTest({ name: 'ok', exchange: 'logs', expect: ['a', 'b'] })]);
+    const io = bufferIO({});
+    io.isTTY = true;
+    await main(['node', 'topo', 'test', 'spec.yaml', '--no-color'], io);
+    expect(io.stdout).toContain('✓ ok\n');
+    expect(io.stdout).not.toContain('\u001b[');
   });
 });

@@ -1,0 +1,46 @@
+import { canonicalArguments } from './arguments.js';
+import { compareStrings } from '../text/compare-strings.js';
+import { sortTopology } from './sort-topology.js';
+import type { Topology } from './topology.js';
+
+declare const normalizedBrand: unique symbol;
+
+/**
+ * A Topology in the one form the diff compares: every vhost's objects sorted by identity,
+ * every argument map and policy definition canonical (./arguments.ts), defaults filled in (the
+ * model's types already require them). Only `normalizeTopology` makes one, so the diff and the
+ * fingerprint cannot be fed a topology that skipped normalization. The spec loader and the
+ * broker reader both return this type.
+ */
+export type NormalizedTopology = Topology & { readonly [normalizedBrand]: true };
+
+/**
+ * `topology` normalized: sorted (./sort-topology.ts) and with canonical arguments. Idempotent
+ * and pure; never mutates its input. The producers' own normalization (load/normalize.ts,
+ * broker/from-definitions.ts) already did the argument work, so here it only costs a pass.
+ */
+export function normalizeTopology(topology: Topology): NormalizedTopology {
+  const vhosts = topology.vhosts.map((v) => ({
+    ...v,
+    exchanges: v.exchanges.map((e) => ({ ...e, arguments: canonicalArguments(e.arguments) })),
+    queues: v.queues.map((q) => ({ ...q, arguments: canonicalArguments(q.arguments, ['x-queue-type']) })),
+    bindings: v.bindings.map((b) => ({ ...b, arguments: canonicalArguments(b.arguments) })),
+    policies: v.policies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
+    operatorPolicies: v.operatorPolicies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
+  }));
+  return sortTopology({ ...topology, vhosts }) as NormalizedTopology;
+}
+
+/**
+ * One normalized topology of the vhosts named `keep` in several normalized topologies, which
+ * must not share a vhost (the broker reader reads each vhost apart). Their objects are already
+ * normalized, so only the vhosts are sorted: cheaper than normalizing again. Tests are dropped
+ * (the broker has none).
+ */
+export function combineNormalized(parts: readonly NormalizedTopology[], keep: readonly string[]): NormalizedTopology {
+  const vhosts = parts
+    .flatMap((p) => p.vhosts)
+    .filter((v) => keep.includes(v.name))
+    .sort((a, b) => compareStrings(a.name, b.name));
+  return { vhosts, tests: [] } as unknown as NormalizedTopology;
+}
