@@ -8,16 +8,17 @@
 const layers = {
   text: [],
   model: ['text'],
-  load: ['model', 'text'],
+  compat: ['model', 'text'],
+  load: ['model', 'text', 'compat'],
   routing: ['model', 'text'],
-  plan: ['model', 'text', 'broker'],
-  render: ['model', 'text', 'plan'],
+  plan: ['model', 'text', 'compat', 'broker'],
+  render: ['model', 'text', 'compat', 'plan'],
   graph: ['model', 'text', 'routing'],
   export: ['model', 'text', 'broker'],
   broker: ['model', 'text'],
-  apply: ['model', 'text', 'plan', 'broker'],
+  apply: ['model', 'text', 'compat', 'plan', 'broker'],
   runtime: ['model', 'text', 'load', 'broker'],
-  'live-test': ['model', 'text', 'plan', 'render', 'broker', 'apply', 'routing', 'runtime'],
+  'live-test': ['model', 'text', 'compat', 'plan', 'render', 'broker', 'apply', 'routing', 'runtime'],
   settings: ['text'],
 };
 
@@ -29,7 +30,7 @@ const ioEdges = [
   '^src/export/read-[a-z-]+\\.ts$',
   '^src/export/find-topo-schema\\.ts$',
 ];
-const pureFolders = ['model', 'text', 'load', 'routing', 'plan', 'render', 'graph', 'export', 'settings'];
+const pureFolders = ['model', 'text', 'compat', 'load', 'routing', 'plan', 'render', 'graph', 'export', 'settings'];
 const ioModules = '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|child_process|readline|worker_threads)$|^amqplib$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -2,6 +2,7 @@ import type { ManagementClient } from '../broker/management-client.js';
 import { ExitCode, TopoError } from '../errors.js';
 import type { Plan } from '../plan/plan.js';
 import type { ApplyProgress, ApplyReport } from '../plan/apply-report.js';
+import { assertCompatible } from './assert-compatible.js';
 import { executeSteps } from './execute-steps.js';
 import { runStep, type RunStepContext } from './run-step.js';
 
@@ -21,12 +22,14 @@ export interface ExecutePlanOptions extends RunStepContext {
 
 /**
  * Carries out a plan's steps on the broker, as the plan wrote them, in dependency order with
- * bounded concurrency. Refuses (exit 3, nothing called) a plan whose guards were not all
- * allowed, and (exit 1) one that needs a node that is down: the guards and blockers are the
- * planner's, the executor only makes sure none is bypassed.
+ * bounded concurrency. Refuses, before any call, a plan that declares what its broker refuses
+ * (`Plan.problems`, exit 1), one whose guards were not all allowed (exit 3), and one that needs
+ * a node that is down (exit 1): these are the planner's findings, the executor only makes sure
+ * none is bypassed.
  * A failed step stops the apply: see `executeSteps` for what the report then holds.
  */
 export async function executePlan(client: ManagementClient, plan: Plan, options: ExecutePlanOptions): Promise<ApplyReport> {
+  assertCompatible(plan.problems);
   if (plan.refusals.length > 0) {
     const flags = [...new Set(plan.refusals.map((r) => r.flag))].sort().join(', ');
     throw new TopoError('refused', `the plan needs ${flags}; nothing was changed`, ExitCode.refused);

@@ -8,6 +8,7 @@ import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
 import { canonicalArguments } from '../model/arguments.js';
 import { sameValue } from '../model/canonical-json.js';
+import { queueDeclareArguments } from '../model/queue-declare-arguments.js';
 import type { Binding } from '../model/topology.js';
 
 
@@ -21,10 +22,12 @@ import type { Binding } from '../model/topology.js';
 export async function runStep(client: ManagementClient, step: StepOperation, context: RunStepContext = {}): Promise<void> {
   switch (step.op) {
     case 'put-vhost': {
-      // PUT replaces the vhost's metadata as a whole; fields left out are reset by the broker.
-      const body: { description?: string; tags?: string[] } = {};
+      // PUT replaces the vhost's metadata as a whole; fields left out are reset by the broker
+      // (4.3.6 resets the default queue type to classic), so the plan carries every field.
+      const body: { description?: string; tags?: string[]; default_queue_type?: string } = {};
       if (step.vhost.description !== undefined) body.description = step.vhost.description;
       if (step.vhost.tags !== undefined) body.tags = step.vhost.tags;
+      if (step.vhost.defaultQueueType !== undefined) body.default_queue_type = step.vhost.defaultQueueType;
       await client.request('PUT', apiPath('vhosts', step.vhost.name), { body, okStatuses: WRITE_OK });
       return;
     }
@@ -41,10 +44,8 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
       return;
     case 'declare-queue': {
       const q = step.queue;
-      // Classic is the broker's default; leaving `x-queue-type` out keeps older brokers happy.
-      const args = q.type === 'classic' ? q.arguments : { ...q.arguments, 'x-queue-type': q.type };
       await client.request('PUT', apiPath('queues', q.vhost, q.name), {
-        body: { durable: q.durable, auto_delete: q.autoDelete, arguments: args },
+        body: { durable: q.durable, auto_delete: q.autoDelete, arguments: queueDeclareArguments(q) },
         okStatuses: WRITE_OK,
       });
       return;

@@ -59,6 +59,8 @@ export function statusError(
   if (status === 401 || status === 403) return make('broker-forbidden', forbiddenMessage(call, target, reason));
   const down = nodeDownMessage(call, reason);
   if (down !== undefined) return make('broker-node-down', down);
+  // Its reason ("Not Found") says nothing of the vhost, so the message is built without it.
+  if (isHiddenVhost(status, error, reason, target)) return make('broker-forbidden', forbiddenMessage(call, target, undefined));
   if (status === 404 || (status === 400 && reason === 'vhost_not_found')) {
     return make('broker-not-found', notFoundMessage(call, target));
   }
@@ -188,6 +190,16 @@ function describeTarget(path: string): Target {
   if (kind === undefined || !VHOST_SCOPED.has(kind) || vhost === undefined) return kind === undefined ? {} : { kind };
   if (segments.length === 2) return { kind, vhost, wholeVhost: true };
   return { kind, vhost, ...(name !== undefined && segments.length === 3 ? { name } : {}) };
+}
+
+/**
+ * RabbitMQ 4.x answers a user without permissions on an existing vhost with 404
+ * `{"error":"not_found","reason":"Not Found"}` (its access control hides the vhost), where a
+ * missing vhost or object is 404 `Object Not Found`. Measured on 4.3.6; 3.x answers 401
+ * `not_authorised` instead (and 404 `not_found` with another reason for a node that is down).
+ */
+function isHiddenVhost(status: number, error: string | undefined, reason: string | undefined, target: Target): boolean {
+  return status === 404 && error === 'not_found' && reason === 'Not Found' && target.vhost !== undefined;
 }
 
 function forbiddenMessage(call: HttpCallContext, target: Target, reason: string | undefined): string {

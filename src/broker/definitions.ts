@@ -11,7 +11,9 @@ export interface DefinitionsVhost {
   description?: string;
   /** An array, or a comma-separated string in older files. */
   tags?: string[] | string;
-  metadata?: { description?: string; tags?: string[] | string };
+  /** 3.11+ (3.10 reports the string "undefined" unless `rabbitmqctl add_vhost` set one). */
+  default_queue_type?: string;
+  metadata?: { description?: string; tags?: string[] | string; default_queue_type?: string };
 }
 
 export interface DefinitionsExchange {

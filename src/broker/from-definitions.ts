@@ -35,7 +35,8 @@ export interface FromDefinitionsOptions {
  * The normalized Topology that RabbitMQ definitions (a whole-broker or a single-vhost export, or
  * the equivalent listings) describe. Pure; never mutates its input. Left out, because no spec
  * can declare them: the default exchange, `amq.*` exchanges, `amq.gen-*` and exclusive queues
- * and the bindings to them, bindings from the default exchange. Normalized like a spec:
+ * and the bindings to them (and to any queue the definitions do not hold), bindings from the
+ * default exchange. Normalized like a spec:
  * `x-queue-type` becomes `Queue.type` (classic when absent), arguments canonical, defaults
  * filled, empty vhost metadata omitted, arrays sorted by identity, so a spec and the broker
  * state it produced are deep-equal. Every vhost named anywhere in the input is in the result,
@@ -67,14 +68,14 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
     vhost.exchanges.push(exchangeFrom(vhost.name, e));
   }
 
-  // Queues that only exist at runtime, per vhost, so their bindings are left out too.
-  const runtimeQueues = new Set<string>();
+  // The queues a spec can declare, per vhost. A binding to any other queue is left out: to an
+  // exclusive or server-named queue it only exists at runtime (RabbitMQ 4.x exports such bindings
+  // without their queues), and to a queue that does not exist it cannot exist at all.
+  const declarableQueues = new Set<string>();
   for (const q of definitions.queues ?? []) {
     const vhost = vhostOf(q.vhost);
-    if (isRuntimeQueue(q)) {
-      runtimeQueues.add(namedKey({ vhost: vhost.name, name: q.name }));
-      continue;
-    }
+    if (isRuntimeQueue(q)) continue;
+    declarableQueues.add(namedKey({ vhost: vhost.name, name: q.name }));
     vhost.queues.push(queueFrom(vhost.name, q));
   }
 
@@ -82,10 +83,7 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
     const vhost = vhostOf(b.vhost);
     const destinationType = b.destination_type === 'exchange' ? 'exchange' : 'queue';
     if (b.source === '') continue;
-    if (
-      destinationType === 'queue' &&
-      (isServerNamedQueue(b.destination) || runtimeQueues.has(namedKey({ vhost: vhost.name, name: b.destination })))
-    ) {
+    if (destinationType === 'queue' && !declarableQueues.has(namedKey({ vhost: vhost.name, name: b.destination }))) {
       continue;
     }
     vhost.bindings.push(bindingFrom(vhost.name, destinationType, b));
@@ -115,15 +113,18 @@ function isRuntimeQueue(q: DefinitionsQueue): boolean {
   return q.exclusive === true || isServerNamedQueue(q.name);
 }
 
-function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags'> {
+function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags' | 'defaultQueueType'> {
   const description = meta.description ?? meta.metadata?.description;
   const rawTags = meta.tags ?? meta.metadata?.tags;
   const tags = (typeof rawTags === 'string' ? rawTags.split(',') : (rawTags ?? []))
     .map((t) => t.trim())
     .filter((t) => t !== '');
+  const defaultQueueType = meta.default_queue_type ?? meta.metadata?.default_queue_type;
   return {
     ...(description ? { description } : {}),
     ...(tags.length > 0 ? { tags } : {}),
+    // 3.10 says "undefined" for a vhost that has none.
+    ...(defaultQueueType && defaultQueueType !== 'undefined' ? { defaultQueueType: defaultQueueType as QueueType } : {}),
   };
 }
 

@@ -12,8 +12,9 @@ import type { ManagementClient } from './management-client.js';
  * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
  * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
  * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost
- * `GET /api/definitions/{vhost}` and `GET /api/operator-policies/{vhost}`. Definitions need the
- * administrator tag; for other users the per-kind listings are read instead (four requests).
+ * `GET /api/definitions/{vhost}`, the exchange listing and `GET /api/operator-policies/{vhost}`.
+ * When the definitions cannot be read (they need the administrator tag, and RabbitMQ 4.3 cannot
+ * export every vhost) the per-kind listings are read instead (three more requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
 export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
@@ -21,7 +22,7 @@ export async function readBrokerState(client: ManagementClient, vhosts: string[]
   if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',
-    columns: 'name,description,tags,metadata',
+    columns: 'name,description,tags,metadata,default_queue_type',
   });
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
@@ -56,31 +57,41 @@ async function readVhost(
   }
 }
 
+/** A forbidden probe (4.x answers 404 `not_found` for that) is thrown, not taken for "missing". */
 async function vhostExists(client: ManagementClient, name: string): Promise<boolean> {
-  const { status } = await client.request('GET', apiPath('exchanges', name), {
-    query: { disable_stats: 'true', columns: 'name' },
-    okStatuses: [200, 404],
-  });
-  return status === 200;
+  try {
+    await client.get(apiPath('exchanges', name), { disable_stats: 'true', columns: 'name' });
+    return true;
+  } catch (error) {
+    if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return false;
+    throw error;
+  }
 }
 
+const NO_STATS = { disable_stats: 'true' };
+
+/**
+ * One vhost's objects. Exchanges always come from their listing: RabbitMQ 4.x leaves internal
+ * exchanges out of its definitions, and a vhost has few exchanges, so the listing costs little
+ * (measured on 10,100 objects: ~40 ms beside the definitions' 100 ms on 4.3.6, 500 ms on 3.10.8).
+ * The rest comes from the definitions, one request that 4.3.6 answers several times faster than
+ * the queue and binding listings (~0.8 s there); when they cannot be read, from the listings.
+ */
 async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
-  try {
-    const path = apiPath('definitions', vhost);
-    return brokerDefinitions(await client.get<unknown>(path), `GET ${path}`);
-  } catch (error) {
-    if (!(error instanceof BrokerHttpError && error.code === 'broker-forbidden')) throw error;
-  }
-  // Not an administrator: the listings say the same, and include exclusive queues (which
-  // topologyFromDefinitions leaves out with their bindings) and default-exchange bindings.
-  const noStats = { disable_stats: 'true' };
-  const [exchanges, queues, bindings, policies] = await Promise.all([
-    client.get<Definitions['exchanges']>(apiPath('exchanges', vhost), {
-      ...noStats,
+  const [definitions, listed] = await Promise.all([
+    readDefinitionsDocument(client, vhost),
+    client.get<unknown>(apiPath('exchanges', vhost), {
+      ...NO_STATS,
       columns: 'name,type,durable,auto_delete,internal,arguments',
     }),
+  ]);
+  const { exchanges } = brokerDefinitions({ exchanges: listed }, `the exchange listing of vhost "${vhost}"`);
+  if (definitions) return { ...definitions, exchanges };
+  // The listings say the same, and include exclusive queues (which topologyFromDefinitions
+  // leaves out with their bindings) and default-exchange bindings.
+  const [queues, bindings, policies] = await Promise.all([
     client.get<Definitions['queues']>(apiPath('queues', vhost), {
-      ...noStats,
+      ...NO_STATS,
       columns: 'name,type,durable,auto_delete,exclusive,arguments',
     }),
     client.get<Definitions['bindings']>(apiPath('bindings', vhost), {
@@ -89,6 +100,22 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
   ]);
   return brokerDefinitions({ exchanges, queues, bindings, policies }, `the listings of vhost "${vhost}"`);
+}
+
+/**
+ * `GET /api/definitions/{vhost}`, or undefined when it cannot be had: the user lacks the
+ * administrator tag, or the broker fails to export the vhost. RabbitMQ 4.3.6 does for any vhost
+ * whose name is not ASCII: a 500 for names beyond Latin-1, a body cut short for the others.
+ */
+async function readDefinitionsDocument(client: ManagementClient, vhost: string): Promise<Definitions | undefined> {
+  const path = apiPath('definitions', vhost);
+  try {
+    return brokerDefinitions(await client.get<unknown>(path), `GET ${path}`);
+  } catch (error) {
+    if (!(error instanceof BrokerHttpError)) throw error;
+    if (error.code === 'broker-forbidden' || error.code === 'broker-response' || error.status === 500) return undefined;
+    throw error;
+  }
 }
 
 /** The most names one regex filter carries, and its longest source, to keep URLs short. */

@@ -1,3 +1,4 @@
+import { assertCompatible } from '../apply/assert-compatible.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { currentHolder } from '../apply/lock-holder.js';
 import { STEP_RETRY_POLICY } from '../apply/step-retry-policy.js';
@@ -56,7 +57,7 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
   // What to plan from: the spec, or a saved plan (checked for staleness under the lock).
   const source: { saved: Plan; file: string } | { desired: NormalizedTopology } = options.plan
     ? { saved: parsePlan(await readText(options.plan), options.plan), file: options.plan }
-    : { desired: onlyVhosts(await loadSpecFromFlags(paths, options, io), options.vhost) };
+    : { desired: onlyVhosts(await loadSpecFromFlags(paths, options, io, 'broker'), options.vhost) };
 
   const connection = resolveConnection(options, io.env);
   const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
@@ -95,6 +96,8 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
       'saved' in source
         ? savedPlanOrStale(await recheckSavedPlan(client, source.saved, guards), source.file)
         : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune), migrate: Boolean(options.migrate) });
+    // Before the plan is shown and confirmed: a plan the broker refuses is never asked about.
+    assertCompatible(plan.problems, (line) => io.err(`${line}\n`));
 
     if (!options.json) io.out(renderText(plan, { color: useColor(options.color, io) }));
     if (plan.refusals.length > 0) {

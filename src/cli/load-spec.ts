@@ -1,20 +1,47 @@
+import { parseBrokerVersion } from '../compat/broker-version.js';
 import { TopoError } from '../errors.js';
-import { formatDiagnostic, validateSpec } from '../load/load-topology.js';
+import { formatDiagnostic, validateSpec, type LoadOptions } from '../load/load-topology.js';
 import { declaredVhost } from '../model/declared-vhost.js';
 import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
 import type { SpecOptions } from './options.js';
 
 /**
+ * How a command checks its spec against a RabbitMQ version: `offline` against the one the
+ * spec or `--broker-version` names; `broker` later, against the broker it talks to (plan,
+ * apply, test --live), so nothing is checked, or reported, twice.
+ */
+export type VersionCheck = 'offline' | 'broker';
+
+/**
  * The spec of every command that reads one: loads `paths` with the `--var` values and the
  * environment, prints warnings to standard error, and throws `TopoError('spec-invalid')`
  * (one `file:line:col: message` line per error) when the spec is invalid.
  */
-export async function loadSpecFromFlags(paths: string[], options: SpecOptions, io: CommandIO): Promise<NormalizedTopology> {
-  const result = await validateSpec(paths, { vars: parseVarFlags(options.var ?? []), env: io.env });
+export async function loadSpecFromFlags(
+  paths: string[],
+  options: SpecOptions,
+  io: CommandIO,
+  versionCheck: VersionCheck = 'offline',
+): Promise<NormalizedTopology> {
+  const result = await validateSpec(paths, loadOptions(options, io, versionCheck));
   for (const warning of result.warnings) io.err(`${formatDiagnostic(warning)}\n`);
   if (!result.ok) throw new TopoError('spec-invalid', result.errors.map(formatDiagnostic).join('\n'));
   return result.topology;
+}
+
+/** The loader's options for a command's flags; refuses a `--broker-version` that is no version. */
+export function loadOptions(options: SpecOptions, io: CommandIO, versionCheck: VersionCheck = 'offline'): LoadOptions {
+  const { brokerVersion } = options;
+  if (brokerVersion !== undefined && !parseBrokerVersion(brokerVersion)) {
+    throw new TopoError('usage', `--broker-version: "${brokerVersion}" is not a RabbitMQ version (such as 4.3 or 3.10.8)`);
+  }
+  return {
+    vars: parseVarFlags(options.var ?? []),
+    env: io.env,
+    ...(brokerVersion === undefined ? {} : { brokerVersion }),
+    ...(versionCheck === 'broker' ? { checkCompatibility: false } : {}),
+  };
 }
 
 /** `--var key=value` flags as a record; the value may contain `=`, a later key wins. */

@@ -26,6 +26,11 @@ function specOptions(cmd: Command): Command {
     .option('--debug', 'print stack traces of unexpected errors');
 }
 
+/** For commands that check a spec offline: which RabbitMQ version to check it against. */
+function brokerVersionOption(cmd: Command): Command {
+  return cmd.option('--broker-version <version>', 'check against what this RabbitMQ version refuses, e.g. 4.3 (default: the spec\'s brokerVersion)');
+}
+
 /** The settings file and its environment (src/cli/with-settings.ts); once per command. */
 function settingsOptions(cmd: Command): Command {
   if (cmd.options.some((o) => o.long === '--env')) return cmd;
@@ -69,12 +74,14 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       setExit(await command(paths, options as O, io));
     };
 
-  specOptions(
-    program
-      .command('validate')
-      .description('check spec files offline: schema and semantic rules')
-      .argument('<paths...>', 'spec files or directories')
-      .option('--json', 'print diagnostics as JSON'),
+  brokerVersionOption(
+    specOptions(
+      program
+        .command('validate')
+        .description('check spec files offline: schema, semantic rules, and what the target RabbitMQ version refuses')
+        .argument('<paths...>', 'spec files or directories')
+        .option('--json', 'print diagnostics as JSON'),
+    ),
   ).action(run(async () => (await import('./validate.js')).validateCommand));
 
   connectionOptions(
@@ -157,15 +164,17 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       .option('--json', 'print { queues, path } as JSON'),
   ).action(run(async () => (await import('./route.js')).routeCommand));
 
-  connectionOptions(
-    specOptions(
-      program
-        .command('test')
-        .description("run the spec's routing tests offline, or --live against the broker")
-        .argument('<paths...>', 'spec files or directories')
-        .option('--live', 'build each vhost in a scratch vhost and publish real messages')
-        .option('--json', 'print results as JSON')
-        .option('--no-color', 'no colours even on a terminal'),
+  brokerVersionOption(
+    connectionOptions(
+      specOptions(
+        program
+          .command('test')
+          .description("run the spec's routing tests offline, or --live against the broker")
+          .argument('<paths...>', 'spec files or directories')
+          .option('--live', 'build each vhost in a scratch vhost and publish real messages')
+          .option('--json', 'print results as JSON')
+          .option('--no-color', 'no colours even on a terminal'),
+      ),
     ),
   ).action(run(async () => (await import('./test.js')).testCommand));
 

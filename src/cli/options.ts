@@ -14,6 +14,8 @@ export interface SettingsFlags {
 export interface SpecOptions {
   /** `--var key=value`, repeatable: values for `${var:key}`. */
   var: string[];
+  /** `--broker-version`: the RabbitMQ version to check the spec against offline. */
+  brokerVersion?: string;
   debug?: boolean;
 }
 

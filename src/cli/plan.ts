@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { assertCompatible } from '../apply/assert-compatible.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { renderMermaid } from '../graph/render-mermaid.js';
 import { MUTATING_ACTIONS } from '../plan/change.js';
@@ -18,7 +19,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   if (options.graph && format !== 'markdown') {
     throw new TopoError('usage', '--graph goes with --format markdown (for a picture alone: topo graph)');
   }
-  const desired = onlyVhosts(await loadSpecFromFlags(paths, options, io), options.vhost);
+  const desired = onlyVhosts(await loadSpecFromFlags(paths, options, io, 'broker'), options.vhost);
   const { client } = openBroker(options, io.env);
   let plan: Plan;
   try {
@@ -32,6 +33,8 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   } finally {
     client.close();
   }
+  // What the broker refuses ends the command before anything is saved.
+  assertCompatible(plan.problems, (line) => io.err(`${line}\n`));
   if (options.out) {
     await writeFile(options.out, serializePlan(plan)).catch((error: NodeJS.ErrnoException) => {
       throw new TopoError('file', `cannot write ${options.out}: ${error.code ?? error.message}`);

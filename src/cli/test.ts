@@ -38,7 +38,7 @@ async function liveRunner(): Promise<RoutingTestRunner> {
       if (!options.json) {
         io.out(`Live tests on ${describeConnection(connection)}: each vhost is built in a scratch vhost, removed afterwards\n`);
       }
-      return await runLiveTests(topology, connection, { signal: controller.signal });
+      return await runLiveTests(topology, connection, { signal: controller.signal, onWarning: (line) => io.err(`${line}\n`) });
     } finally {
       stopHandling();
     }
@@ -51,7 +51,7 @@ async function liveRunner(): Promise<RoutingTestRunner> {
  */
 export async function testCommand(paths: string[], options: TestOptions, io: CommandIO): Promise<number> {
   const runner = options.live ? await liveRunner() : offlineRunner;
-  const topology = await loadSpecFromFlags(paths, options, io);
+  const topology = await loadSpecFromFlags(paths, options, io, options.live ? 'broker' : 'offline');
   const results = await runner(topology, options, io);
   io.out(
     options.json

@@ -3,7 +3,7 @@ import { compareDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { formatDiagnostic, validateSpec } from '../load/load-topology.js';
 import { formatSummary, summarizeTopology } from '../model/summarize-topology.js';
 import type { CommandIO } from './io.js';
-import { parseVarFlags } from './load-spec.js';
+import { loadOptions } from './load-spec.js';
 import type { ValidateOptions } from './options.js';
 import { countOf as count } from '../text/count-of.js';
 
@@ -13,7 +13,7 @@ import { countOf as count } from '../text/count-of.js';
  * not. `--json` prints `{ formatVersion, valid, diagnostics, summary }` instead.
  */
 export async function validateCommand(paths: string[], options: ValidateOptions, io: CommandIO): Promise<number> {
-  const result = await validateSpec(paths, { vars: parseVarFlags(options.var ?? []), env: io.env });
+  const result = await validateSpec(paths, loadOptions(options, io));
   const errors = result.ok ? [] : result.errors;
   const diagnostics = [...errors, ...result.warnings].sort(compareDiagnostics);
   const summary = result.ok ? summarizeTopology(result.topology) : null;

@@ -30,6 +30,7 @@ export type SpecValue = string | number | boolean | null | SpecValue[] | Map<str
 export interface SpecVhost {
   description?: string;
   tags?: string[];
+  defaultQueueType?: 'quorum' | 'stream';
   ignore?: string[];
   exchanges?: Map<string, SpecExchange>;
   queues?: Map<string, SpecQueue>;
@@ -98,6 +99,8 @@ function specVhost(v: Vhost): SpecVhost {
   // Absent metadata is unmanaged, while "" and [] say "none": both are kept as they are.
   if (v.description !== undefined) out.description = v.description;
   if (v.tags !== undefined) out.tags = [...new Set(v.tags)].sort(compareStrings);
+  // Classic is what a vhost has when none was chosen (4.x reports it for every vhost).
+  if (v.defaultQueueType !== undefined && v.defaultQueueType !== 'classic') out.defaultQueueType = v.defaultQueueType;
   if (v.ignore.length > 0) out.ignore = [...new Set(v.ignore)].sort(compareStrings);
   if (v.exchanges.length > 0) out.exchanges = namedMap(v.exchanges, specExchange);
   if (v.queues.length > 0) out.queues = namedMap(v.queues, specQueue);

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelModel } from 'amqplib';
+import { assertCompatible } from '../apply/assert-compatible.js';
 import { DEFAULT_APPLY_CONCURRENCY } from '../apply/execute-plan.js';
 import { connectAmqp } from '../broker/amqp-connect.js';
 import { amqpTargetOf } from '../broker/amqp-target.js';
 import type { Connection } from '../broker/connection.js';
 import { ManagementClient } from '../broker/management-client.js';
+import { readBrokerFacts } from '../broker/read-broker-facts.js';
+import { checkCompatibility } from '../compat/check-compatibility.js';
+import { brokerTargetOf } from '../plan/broker-target-of.js';
 import { TopoError } from '../errors.js';
 import type { RouteError } from '../routing/route.js';
 import { testResultOf, type TestResult } from '../routing/test-result.js';
@@ -26,6 +30,8 @@ export interface LiveTestOptions {
   signal?: AbortSignal;
   /** Management API calls in flight at once while a scratch vhost is built. */
   concurrency?: number;
+  /** Receives one located line per thing the broker deprecates in the vhosts tested. */
+  onWarning?: (line: string) => void;
 }
 
 /**
@@ -52,6 +58,7 @@ export async function runLiveTests(topology: Topology, connection: Connection, o
 
   const client = new ManagementClient(connection);
   try {
+    await refuseIncompatible(client, { vhosts: topology.vhosts.filter((v) => byVhost.has(v.name)), tests: [] }, options);
     for (const [vhost, indices] of byVhost) {
       throwIfAborted(options.signal);
       const tests = indices.map((i) => topology.tests[i] as RoutingTest);
@@ -62,6 +69,14 @@ export async function runLiveTests(topology: Topology, connection: Connection, o
     client.close();
   }
   return results;
+}
+
+/**
+ * Throws, before any scratch vhost exists, what the broker would refuse of the vhosts to build
+ * (every object of them is declared), one located line each; passes on what it deprecates.
+ */
+async function refuseIncompatible(client: ManagementClient, tested: Topology, options: LiveTestOptions): Promise<void> {
+  assertCompatible(checkCompatibility(tested, brokerTargetOf(await readBrokerFacts(client))), options.onWarning);
 }
 
 /**

@@ -18,7 +18,7 @@ export interface CheckedDocument {
  * only values of the right type, so documents with schema errors merge as far as they can.
  */
 export function collectSpec(documents: readonly CheckedDocument[], diagnostics: DiagnosticList): SpecDraft {
-  const spec: SpecDraft = { versions: [], vhosts: new Map(), tests: [] };
+  const spec: SpecDraft = { versions: [], brokerVersions: [], vhosts: new Map(), tests: [] };
   const undecided: TestDraft[] = [];
   for (const checked of documents) collectDocument(spec, checked, undecided, diagnostics);
   const onlyVhost = spec.vhosts.size === 1 ? [...spec.vhosts.keys()][0] : undefined;
@@ -46,6 +46,9 @@ function collectDocument(
   });
 
   if (typeof root.version === 'number') spec.versions.push(located(root.version, ['version']));
+  if (typeof root.brokerVersion === 'string' && !invalid.hasAtOrBelow(['brokerVersion'])) {
+    spec.brokerVersions.push(located(root.brokerVersion, ['brokerVersion']));
+  }
 
   if (isRecord(root.vhosts)) {
     for (const [name, body] of Object.entries(root.vhosts)) {
@@ -62,6 +65,10 @@ function collectDocument(
       }
       if (Array.isArray(v.tags) && !invalid.hasAtOrBelow([...path, 'tags'])) {
         vhost.tags = sameOrConflict(vhost, 'tags', vhost.tags, located(v.tags, [...path, 'tags']), diagnostics);
+      }
+      if (typeof v.defaultQueueType === 'string' && !invalid.hasAtOrBelow([...path, 'defaultQueueType'])) {
+        const type = located(v.defaultQueueType, [...path, 'defaultQueueType']);
+        vhost.defaultQueueType = sameOrConflict(vhost, 'defaultQueueType', vhost.defaultQueueType, type, diagnostics);
       }
       if (Array.isArray(v.ignore)) {
         v.ignore.forEach((pattern, i) => {

@@ -1,13 +1,15 @@
 import { didYouMeanHint } from '../text/did-you-mean.js';
+import type { CompatibilityOptions } from './validate-spec-sources.js';
 
 /** What `loadTopology` and `validateSpec` are given, checked. */
 export interface LoadArguments {
   paths: string[];
   vars: Record<string, string>;
   env: Record<string, string | undefined>;
+  compatibility: CompatibilityOptions;
 }
 
-const OPTION_NAMES = ['vars', 'env'];
+const OPTION_NAMES = ['vars', 'env', 'brokerVersion', 'checkCompatibility'];
 
 /**
  * The paths and options a JavaScript caller gave `loadTopology` or `validateSpec` (named by
@@ -24,16 +26,25 @@ export function loadArguments(caller: string, paths: unknown, options: unknown, 
   else if (Array.isArray(paths)) list = paths.map((path: unknown, i) => (typeof path === 'string' ? path : fail(`paths[${i}] must be a string, got ${described(path)}`)));
   else list = fail(`paths must be a file or directory path (a string) or an array of them, got ${described(paths)}`);
 
-  if (options === undefined) return { paths: list, vars: {}, env: environment };
+  if (options === undefined) return { paths: list, vars: {}, env: environment, compatibility: {} };
   if (!isPlainObject(options)) fail(`options must be an object ({ vars, env }), got ${described(options)}`);
   const given = options as Record<string, unknown>;
   for (const name of Object.keys(given)) {
-    if (!OPTION_NAMES.includes(name)) fail(`unknown option "${name}"${didYouMeanHint(name, OPTION_NAMES)}: the options are vars and env`);
+    if (!OPTION_NAMES.includes(name)) fail(`unknown option "${name}"${didYouMeanHint(name, OPTION_NAMES)}: the options are vars, env, brokerVersion and checkCompatibility`);
+  }
+  const { brokerVersion, checkCompatibility } = given;
+  if (brokerVersion !== undefined && typeof brokerVersion !== 'string') fail(`options.brokerVersion must be a string, got ${described(brokerVersion)}`);
+  if (checkCompatibility !== undefined && typeof checkCompatibility !== 'boolean') {
+    fail(`options.checkCompatibility must be true or false, got ${described(checkCompatibility)}`);
   }
   return {
     paths: list,
     vars: given.vars === undefined ? {} : (stringRecord(given.vars, 'options.vars', false, fail) as Record<string, string>),
     env: given.env === undefined ? environment : stringRecord(given.env, 'options.env', true, fail),
+    compatibility: {
+      ...(typeof brokerVersion === 'string' ? { brokerVersion } : {}),
+      ...(typeof checkCompatibility === 'boolean' ? { check: checkCompatibility } : {}),
+    },
   };
 }
 

@@ -8,12 +8,19 @@ import { validateSpecSources } from './validate-spec-sources.js';
 export { formatDiagnostic };
 export type { Diagnostic, SpecResult } from './diagnostic.js';
 
-/** Values for the spec's `${var:key}` and `${env:NAME}` references. */
+/**
+ * Values for the spec's `${var:key}` and `${env:NAME}` references, and the RabbitMQ version it
+ * is checked against (`brokerVersion`, `checkCompatibility`: see `CompatibilityOptions`).
+ */
 export interface LoadOptions {
   /** `--var key=value` pairs. */
   vars?: Record<string, string>;
   /** The environment for `${env:NAME}`; default `process.env`. */
   env?: Record<string, string | undefined>;
+  /** Overrides the spec's `brokerVersion` (`--broker-version`). */
+  brokerVersion?: string;
+  /** False: leave the version checks to a later check against the broker itself. Default true. */
+  checkCompatibility?: boolean;
 }
 
 /**
@@ -38,8 +45,8 @@ export async function loadTopology(paths: string | readonly string[], options?: 
   return result.topology;
 }
 
-async function validateChecked({ paths, vars, env }: LoadArguments): Promise<SpecResult> {
+async function validateChecked({ paths, vars, env, compatibility }: LoadArguments): Promise<SpecResult> {
   const diagnostics = new DiagnosticList();
   const sources = await readSpecFiles(paths, diagnostics);
-  return validateSpecSources(sources, { vars, env }, diagnostics);
+  return validateSpecSources(sources, { vars, env }, diagnostics, compatibility);
 }

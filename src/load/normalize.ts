@@ -103,7 +103,8 @@ export function normalizeRoutingTest(vhost: string, spec: RoutingTestSpec, loc?:
 export function normalizeSpec(spec: SpecDraft): NormalizedTopology {
   const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
-  return normalizeTopology({ vhosts, tests });
+  const brokerVersion = spec.brokerVersions[0]?.value;
+  return normalizeTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {
@@ -119,6 +120,7 @@ function normalizeVhost(draft: VhostDraft): Vhost {
   };
   if (draft.description) vhost.description = draft.description.value;
   if (draft.tags) vhost.tags = uniqueSorted(draft.tags.value);
+  if (draft.defaultQueueType) vhost.defaultQueueType = draft.defaultQueueType.value;
   return vhost;
 }
 

@@ -1,5 +1,5 @@
 import type { NodeRef } from './parsed-document.js';
-import type { SourceLocation } from '../model/topology.js';
+import type { QueueType, SourceLocation } from '../model/topology.js';
 import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
 
 /**
@@ -10,6 +10,8 @@ import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec 
 export interface SpecDraft {
   /** Every `version:` written, one per document that has one. */
   versions: Located<number>[];
+  /** Every `brokerVersion:` written, one per document that has one. */
+  brokerVersions: Located<string>[];
   vhosts: Map<string, VhostDraft>;
   /** In file order, then document order. */
   tests: TestDraft[];
@@ -48,6 +50,7 @@ export interface VhostDraft {
   loc: SourceLocation;
   description?: Located<string>;
   tags?: Located<string[]>;
+  defaultQueueType?: Located<QueueType>;
   ignore: Located<string>[];
   exchanges: Map<string, NamedDraft<ExchangeSpec>>;
   queues: Map<string, NamedDraft<QueueSpec>>;

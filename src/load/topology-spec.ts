@@ -8,6 +8,7 @@ import type { Arguments, DestinationType, ExchangeType, PolicyApplyTo, QueueType
 export interface TopologySpec {
   $schema?: string;
   version?: number;
+  brokerVersion?: string;
   vhosts?: Record<string, VhostSpec | null> | null;
   tests?: RoutingTestSpec[] | null;
 }
@@ -15,6 +16,7 @@ export interface TopologySpec {
 export interface VhostSpec {
   description?: string;
   tags?: string[];
+  defaultQueueType?: QueueType;
   exchanges?: Record<string, ExchangeSpec> | null;
   queues?: Record<string, QueueSpec | null> | null;
   bindings?: BindingSpec[] | null;

@@ -98,6 +98,11 @@ export interface Vhost {
   name: string;
   description?: string;
   tags?: string[];
+  /**
+   * The type a queue declared without `x-queue-type` gets in this vhost (RabbitMQ 3.11+).
+   * Absent: not managed (a spec that leaves it out), or unknown (a broker that reports none).
+   */
+  defaultQueueType?: QueueType;
   exchanges: Exchange[];
   queues: Queue[];
   bindings: Binding[];
@@ -125,6 +130,11 @@ export interface RoutingTest {
 }
 
 export interface Topology {
+  /**
+   * The RabbitMQ version a spec says it is written for (`brokerVersion`), as written. Only in a
+   * desired Topology; `plan` checks against the version the broker reports.
+   */
+  brokerVersion?: string;
   /** Sorted by name. */
   vhosts: Vhost[];
   tests: RoutingTest[];

@@ -1,4 +1,4 @@
-import type { ArgumentValue, Binding, Exchange, Policy, Queue } from '../model/topology.js';
+import type { ArgumentValue, Binding, Exchange, Policy, Queue, QueueType } from '../model/topology.js';
 import type { MessageCount } from './message-count.js';
 
 /**
@@ -12,6 +12,7 @@ export interface VhostMeta {
   name: string;
   description?: string;
   tags?: string[];
+  defaultQueueType?: QueueType;
 }
 
 /** The object each kind of change is about. */

@@ -1,12 +1,15 @@
 import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { createHash } from 'node:crypto';
+import type { BrokerFacts } from '../broker/broker-facts.js';
 import { compareStrings } from '../text/compare-strings.js';
 import type { Vhost } from '../model/topology.js';
 
 /**
  * A hash of the broker state a plan was computed from: the named vhosts of `actual` (a
  * vhost that does not exist counts as such), without source locations and without message
- * counts; `apply --plan` compares it to refuse a stale plan. Hex SHA-256. Pure.
+ * counts, and with what the plan was checked against: the broker's version and the deprecated
+ * features it denies (not which ones are in use: anyone's queue changes that). `apply --plan`
+ * compares it to refuse a stale plan. Hex SHA-256. Pure.
  *
  * Objects are hashed as the broker reader normalizes them (fields in its fixed order,
  * argument keys sorted: src/model/topology.ts), which is what makes two reads of the same
@@ -14,9 +17,13 @@ import type { Vhost } from '../model/topology.js';
  * JSON keeps this a few milliseconds for 10,000 objects: a difference in key order could
  * only make a plan look stale, never hide a change.
  */
-export function fingerprintState(actual: NormalizedTopology, vhosts: readonly string[]): string {
+export function fingerprintState(actual: NormalizedTopology, vhosts: readonly string[], broker?: BrokerFacts): string {
   const byName = new Map(actual.vhosts.map((v) => [v.name, v]));
   const hash = createHash('sha256');
+  if (broker) {
+    const denied = (broker.deprecatedFeatures ?? []).filter((f) => !f.permitted).map((f) => f.name);
+    hash.update(`${JSON.stringify([broker.version, denied.sort(compareStrings)])}\n`);
+  }
   for (const name of [...new Set(vhosts)].sort(compareStrings)) {
     const v = byName.get(name);
     hash.update(`${JSON.stringify(name)}\n`);
@@ -27,7 +34,7 @@ export function fingerprintState(actual: NormalizedTopology, vhosts: readonly st
 
 /** One JSON line per object, sorted within each kind, so read order does not matter. */
 function vhostState(v: Vhost): string {
-  const meta = JSON.stringify([v.description ?? '', [...(v.tags ?? [])].sort(compareStrings)]);
+  const meta = JSON.stringify([v.description ?? '', [...(v.tags ?? [])].sort(compareStrings), v.defaultQueueType ?? '']);
   const kinds = [v.exchanges, v.queues, v.bindings, v.policies, v.operatorPolicies];
   const sections = kinds.map((objects) =>
     objects

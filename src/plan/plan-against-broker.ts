@@ -3,10 +3,13 @@
  * does I/O (it reads through a ManagementClient and never writes). Everything it decides is
  * decided by the pure planner; this file only gathers what the planner needs.
  */
+import type { BrokerFacts } from '../broker/broker-facts.js';
 import type { ClusterState } from '../broker/cluster-state.js';
 import type { ManagementClient } from '../broker/management-client.js';
+import { readBrokerFacts } from '../broker/read-broker-facts.js';
 import { readClusterState } from '../broker/read-cluster.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
+import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { assessCluster } from './assess-cluster.js';
 import type { Change } from './change.js';
@@ -14,19 +17,25 @@ import { diffTopology } from './diff-topology.js';
 import { fingerprintState } from './fingerprint.js';
 import type { Plan, PlanOptions } from './plan.js';
 import { planChanges } from './plan-changes.js';
+import { planCompatibility } from './plan-compatibility.js';
 import { requiredMessageCounts } from './required-message-counts.js';
 import { resolveMigrations } from './resolve-migrations.js';
 
 /**
- * The plan for `desired`: reads the vhosts the spec names from the broker, and the cluster
- * (nodes, where those vhosts' queues live), diffs, decides migrations, reads the message
- * counts of the queues the plan would delete, replace or migrate, and plans. Reads only.
+ * The plan for `desired`: reads the vhosts the spec names from the broker, the cluster (nodes,
+ * where those vhosts' queues live), and the broker's version and deprecated features; diffs;
+ * decides migrations; checks what the plan would declare against that broker (`Plan.problems`);
+ * reads the message counts of the queues the plan would delete, replace or migrate; and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const [actual, cluster] = await Promise.all([readBrokerState(client, vhosts), readClusterState(client, vhosts)]);
+  const [actual, cluster, broker] = await Promise.all([
+    readBrokerState(client, vhosts),
+    readClusterState(client, vhosts),
+    readBrokerFacts(client),
+  ]);
   const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
-  return planFromState(client, changes, { actual, cluster }, vhosts, options);
+  return planFromState(client, changes, { actual, cluster, broker }, vhosts, options, planCompatibility(desired, changes, broker));
 }
 
 /** The guards of the apply that runs a saved plan; whether to prune and migrate was decided when it was made. */
@@ -36,31 +45,39 @@ export type SavedPlanGuards = Omit<PlanOptions, 'prune' | 'migrate'>;
 export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'stale' };
 
 /**
- * A saved plan made fit to run now: `stale` if the broker state of its vhosts differs from
- * the state it was computed from; otherwise its changes planned again with the saved `prune`
- * and these `guards`, so that the guards are those of this apply and the message counts are
- * fresh. Reads only.
+ * A saved plan made fit to run now: `stale` if the broker state of its vhosts, or the broker's
+ * version or denied deprecated features, differ from those it was computed from; otherwise its
+ * changes planned again with the saved `prune` and these `guards`, so that the guards are
+ * those of this apply and the message counts are fresh. Its compatibility problems hold as
+ * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const [actual, cluster] = await Promise.all([readBrokerState(client, saved.vhosts), readClusterState(client, saved.vhosts)]);
-  if (fingerprintState(actual, saved.vhosts) !== saved.fingerprint) return { ok: false, reason: 'stale' };
+  const [actual, cluster, broker] = await Promise.all([
+    readBrokerState(client, saved.vhosts),
+    readClusterState(client, saved.vhosts),
+    readBrokerFacts(client),
+  ]);
+  if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
-  return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster }, saved.vhosts, options) };
+  return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster, broker }, saved.vhosts, options, saved.problems) };
 }
 
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  read: { actual: NormalizedTopology; cluster: ClusterState },
+  read: { actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts },
   vhosts: string[],
   options: PlanOptions,
+  problems: readonly CompatibilityProblem[],
 ): Promise<Plan> {
   const counted = requiredMessageCounts(changes, options);
   const messages = counted.length > 0 ? await readQueueMessageCounts(client, counted) : new Map<string, number>();
   return planChanges(changes, options, {
     vhosts,
-    fingerprint: fingerprintState(read.actual, vhosts),
+    fingerprint: fingerprintState(read.actual, vhosts, read.broker),
     messages,
     cluster: assessCluster(read.cluster, read.actual),
+    broker: read.broker,
+    problems,
   });
 }

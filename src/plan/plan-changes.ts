@@ -1,3 +1,5 @@
+import type { BrokerFacts } from '../broker/broker-facts.js';
+import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from './change.js';
 import { clusterBlockers } from './cluster-blockers.js';
 import type { ClusterReport } from './cluster-report.js';
@@ -21,6 +23,9 @@ export interface PlanContext {
   messages: ReadonlyMap<string, number>;
   /** The cluster as read with the state (`assessCluster`); absent without a broker. */
   cluster?: ClusterReport;
+  /** The broker read, and what it refuses or deprecates of the changes (see `planCompatibility`). */
+  broker?: BrokerFacts;
+  problems?: readonly CompatibilityProblem[];
 }
 
 /**
@@ -51,6 +56,8 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
     refusals: refusedGuards(guards, options),
     summary: summarize(resolved),
     ...(seen.report ? { cluster: seen.report, blocked: clusterBlockers(resolved, seen.report) } : {}),
+    ...(context.broker ? { broker: context.broker } : {}),
+    problems: [...(context.problems ?? [])],
   };
 }
 

@@ -1,13 +1,18 @@
+import type { BrokerFacts } from '../broker/broker-facts.js';
+import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from './change.js';
 import type { Blocker } from './cluster-blockers.js';
 import type { ClusterReport } from './cluster-report.js';
 import type { GuardFlag, Step } from './step.js';
 
+export type { BrokerFacts, DeprecatedFeatureUse } from '../broker/broker-facts.js';
+
 /**
  * The version of the plan JSON (`plan --json`, `plan --out`, `apply --json`). Bump on
  * incompatible change. 2: a queue's `messages` may be `"unknown"` (streams, uncounted queues).
+ * 3: `broker` (what the plan was checked against, in the fingerprint) and `problems`.
  */
-export const PLAN_FORMAT_VERSION = 2;
+export const PLAN_FORMAT_VERSION = 3;
 
 /** A destructive change the plan contains, and the flag apply needs to carry it out. */
 export interface GuardRequirement {
@@ -49,6 +54,16 @@ export interface Plan {
   guards: GuardRequirement[];
   /** The subset of `guards` whose flag was not given: apply refuses if this is not empty. */
   refusals: GuardRequirement[];
+  /**
+   * The broker the plan was made against: its version and deprecated features. Absent for a
+   * plan made without reading one.
+   */
+  broker?: BrokerFacts;
+  /**
+   * What that broker refuses (errors) or deprecates (warnings) among the objects the plan
+   * declares, sorted by location. Apply refuses a plan with an error, before any call.
+   */
+  problems: CompatibilityProblem[];
   summary: Record<ChangeAction, number>;
   /**
    * The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent

@@ -112,6 +112,7 @@ function attributes(c: ChangeView): string {
       case 'vhost':
         if (c.after.description !== undefined) parts.push(`description=${JSON.stringify(c.after.description)}`);
         if (c.after.tags !== undefined) parts.push(`tags=${JSON.stringify(c.after.tags)}`);
+        if (c.after.defaultQueueType !== undefined) parts.push(`defaultQueueType=${c.after.defaultQueueType}`);
         break;
       case 'exchange':
         parts.push(`type=${c.after.type}`);

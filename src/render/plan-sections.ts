@@ -5,12 +5,15 @@ import { changeRows, listedLabel } from './change-rows.js';
 import { clusterLines } from './cluster-lines.js';
 import type { Row } from './change-rows.js';
 import type { PlanView } from './plan-view.js';
+import { formatProblem } from '../compat/format-problem.js';
 
 /** Text shared by every human view of a plan. */
 export const NO_CHANGES = 'No changes. The broker matches the spec.';
 export const UNMANAGED_TITLE = 'Unmanaged (not in the spec, left as they are; --prune deletes them)';
 export const RUNTIME_TITLE = 'Runtime (declared by applications, never applied)';
 export const REFUSALS_TITLE = 'Apply refuses this plan without these flags';
+export const PROBLEMS_TITLE = 'What the broker refuses or deprecates in this plan';
+
 
 /**
  * A plan laid out for people, before any formatting: the cluster header, the changes apply
@@ -26,6 +29,14 @@ export interface PlanSections {
   refusals: { flag: GuardFlag; reason: string }[];
   /** Why apply cannot run the plan while a node is down, one line per change. */
   blocked: string[];
+  /**
+   * What the broker reports in use of its deprecated features, broker-wide, under a title that
+   * names its version: one line each, `name (phase): doc URL`. No items when none or unknown
+   * (before RabbitMQ 3.13).
+   */
+  deprecatedFeatures: { title: string; items: string[] };
+  /** `file:line:col: [warning: ]message` for each compatibility problem of the plan. */
+  problems: string[];
   /** `Plan: N to create, ...` or NO_CHANGES. */
   verdict: string;
   /** `Unmanaged: N. Runtime: N.` */
@@ -62,6 +73,13 @@ export function planSections(view: PlanView): PlanSections {
     runtime,
     refusals: view.refusals.map((g) => ({ flag: g.flag, reason: g.reason })),
     blocked: (view.blocked ?? []).map((b) => b.reason),
+    deprecatedFeatures: {
+      title: `Deprecated features in use on the broker (RabbitMQ ${view.broker?.version ?? 'unknown'}, anywhere on it)`,
+      items: (view.broker?.deprecatedFeaturesUsed ?? []).map(
+        (f) => `${f.name} (${f.phase.replaceAll('_', ' ')})${f.docUrl ? `: ${f.docUrl}` : ''}`,
+      ),
+    },
+    problems: view.problems.map((p) => formatProblem({ severity: p.severity, message: p.message, loc: p })),
     verdict: mutating
       ? `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${migrations(s.migrate)}${s.delete} to delete.`
       : NO_CHANGES,

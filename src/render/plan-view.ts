@@ -1,7 +1,8 @@
+import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from '../plan/change.js';
 import type { Blocker } from '../plan/cluster-blockers.js';
 import type { ClusterReport } from '../plan/cluster-report.js';
-import type { GuardRequirement, Plan } from '../plan/plan.js';
+import type { DeprecatedFeatureUse, GuardRequirement, Plan } from '../plan/plan.js';
 import type { Binding } from '../model/topology.js';
 
 /**
@@ -29,6 +30,19 @@ export interface PlanView {
   cluster?: ClusterReport;
   /** Changes that need a node that is down (`blocked[].change` indexes `changes`); with `cluster`. */
   blocked?: Blocker[];
+  /** The broker the plan was made against, and the deprecated features it reports in use (3.13+). */
+  broker?: { version: string; deprecatedFeaturesUsed?: DeprecatedFeatureUse[] };
+  /** What that broker refuses or deprecates of the plan, located like `topo validate --json`'s diagnostics. */
+  problems: ProblemView[];
+}
+
+/** A compatibility problem as `plan --json` prints it; `line` and `col` are 0 when unknown. */
+export interface ProblemView {
+  severity: CompatibilityProblem['severity'];
+  file: string;
+  line: number;
+  col: number;
+  message: string;
 }
 
 type BindingField = 'source' | 'destination' | 'destinationType' | 'routingKey' | 'arguments';
@@ -47,7 +61,19 @@ export function planView(plan: Plan): PlanView {
     refusals: plan.refusals.map((g) => ({ ...g })),
     ...(plan.cluster ? { cluster: plan.cluster } : {}),
     ...(plan.blocked ? { blocked: plan.blocked.map((b) => ({ ...b })) } : {}),
+    ...(plan.broker ? { broker: brokerView(plan.broker) } : {}),
+    problems: plan.problems.map(problemView),
   };
+}
+
+/** A compatibility problem without its subject, located by file, line and column. */
+export function problemView(p: CompatibilityProblem): ProblemView {
+  return { severity: p.severity, file: p.loc?.file ?? '', line: p.loc?.line ?? 0, col: p.loc?.col ?? 0, message: p.message };
+}
+
+function brokerView(broker: NonNullable<Plan['broker']>): NonNullable<PlanView['broker']> {
+  const used = broker.deprecatedFeaturesUsed;
+  return { version: broker.version, ...(used ? { deprecatedFeaturesUsed: used.map((f) => ({ ...f })) } : {}) };
 }
 
 function changeView(c: Change): ChangeView {

@@ -3,7 +3,7 @@ import { countOf } from '../text/count-of.js';
 import type { Row } from './change-rows.js';
 import { BLOCKED_TITLE } from './cluster-lines.js';
 import { code, details, escape, fenced } from './markdown-text.js';
-import { planSections, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
+import { planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { markdownHeading } from './markdown-heading.js';
 import { planView, type PlanView } from './plan-view.js';
 import { renderMarkdownSummary } from './render-markdown-summary.js';
@@ -31,9 +31,10 @@ export interface MarkdownOptions {
  * A plan as a pull-request comment: the verdict, a summary table, the refusals, what a node
  * that is down blocks, the cluster header (when there is one to show), the changes
  * of each vhost in a ```diff block (so hosts colour `+` and `-`), the unmanaged and runtime
- * objects, and the Mermaid graph when given. Long sections are folded under `<details>`;
- * when the whole still exceeds `maxLength`, the comment is a summary per vhost that points at
- * `fullPlan` (renderMarkdownSummary). Pure.
+ * objects, what the broker refuses or deprecates of the plan and the deprecated features it
+ * reports in use, and the Mermaid graph when given. Long sections are folded under
+ * `<details>`; when the whole still exceeds `maxLength`, the comment is a summary per vhost
+ * that points at `fullPlan` (renderMarkdownSummary). Pure.
  */
 export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const view = planView(plan);
@@ -62,6 +63,8 @@ function renderFull(view: PlanView, options: MarkdownOptions): string {
   };
   list(UNMANAGED_TITLE, s.unmanaged);
   list(RUNTIME_TITLE, s.runtime);
+  list(PROBLEMS_TITLE, s.problems);
+  list(s.deprecatedFeatures.title, s.deprecatedFeatures.items);
   if (options.graph !== undefined) {
     out.push(details('Topology graph', fenced('mermaid', options.graph.trimEnd().split('\n'))), '');
   }

@@ -15,10 +15,11 @@ const ANSI = { bold: '1', red: '31', green: '32', yellow: '33' } as const;
  * The terminal view of a plan, in the spirit of Terraform's: the cluster header when there is
  * one to show (several nodes, or trouble), changes grouped by vhost with
  * `+` create, `~` update, `-/+` replace (and what forces it), `-` delete (and the messages
- * it holds); unmanaged and runtime objects listed apart; the flags apply would need, and the
- * changes a node that is down blocks; then
- * `Plan: N to create, ...` (or `No changes. ...`) and the unmanaged/runtime counts. Every
- * line ends with a newline. Pure.
+ * it holds); unmanaged and runtime objects listed apart; the deprecated features the broker
+ * reports in use; the flags apply would need, and the changes a node that is down blocks;
+ * then `Plan: N to create, ...` (or `No changes. ...`) and the unmanaged/runtime counts. Every
+ * line ends with a newline. The plan's compatibility problems are not here: the CLI prints
+ * them on standard error, like the spec's warnings. Pure.
  */
 export function renderText(plan: Plan, options: TextOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -37,6 +38,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   };
   list(UNMANAGED_TITLE, s.unmanaged);
   list(RUNTIME_TITLE, s.runtime);
+  list(s.deprecatedFeatures.title, s.deprecatedFeatures.items);
   list(
     paint(ANSI.red, REFUSALS_TITLE),
     s.refusals.map((r) => `${paint(ANSI.yellow, r.flag)}: ${r.reason}`),

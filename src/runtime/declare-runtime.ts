@@ -1,5 +1,6 @@
 import type { Channel } from 'amqplib';
 import { TopoError } from '../errors.js';
+import { queueDeclareArguments } from '../model/queue-declare-arguments.js';
 import type { Arguments, Queue, Topology } from '../model/topology.js';
 import { amqpFailure, amqpReplyCode } from './amqp-failure.js';
 import { specVhost } from './spec-vhost.js';
@@ -93,8 +94,5 @@ function runtimeQueues(specQueues: readonly Queue[], requested: readonly string[
 }
 
 function declareOptions(queue: Queue): { exclusive: true; durable: boolean; autoDelete: boolean; arguments: Arguments } {
-  // The model keeps the queue type out of `arguments`; exclusive queues are classic, which
-  // is the broker's default, so only another type needs saying.
-  const args: Arguments = queue.type === 'classic' ? { ...queue.arguments } : { ...queue.arguments, 'x-queue-type': queue.type };
-  return { exclusive: true, durable: queue.durable, autoDelete: queue.autoDelete, arguments: args };
+  return { exclusive: true, durable: queue.durable, autoDelete: queue.autoDelete, arguments: queueDeclareArguments(queue) };
 }

@@ -57,9 +57,38 @@ export async function scratchVhost(label: string): Promise<{ name: string; dispo
   return { name, dispose: () => deleteVhost(name) };
 }
 
-/** The broker's definitions of one vhost: an independent read for assertions. */
+/**
+ * What one vhost holds, shaped like its definitions (no default or `amq.*` exchanges, no
+ * exclusive queues, no default-exchange bindings): an independent read for assertions. Read
+ * from the per-kind listings, which every broker answers in full: RabbitMQ 4.3's definitions
+ * leave internal exchanges out and fail for vhost names that are not ASCII.
+ */
 export async function definitionsOf(vhost: string): Promise<Definitions> {
-  return mgmt<Definitions>('GET', `/definitions/${enc(vhost)}`);
+  const v = enc(vhost);
+  const [exchanges, queues, bindings, policies] = await Promise.all([
+    mgmt<Definitions['exchanges']>('GET', `/exchanges/${v}?disable_stats=true&columns=name,type,durable,auto_delete,internal,arguments`),
+    mgmt<(Definitions['queues'][number] & { exclusive: boolean | null })[]>(
+      'GET',
+      `/queues/${v}?disable_stats=true&columns=name,durable,auto_delete,exclusive,arguments`,
+    ),
+    mgmt<Definitions['bindings']>('GET', `/bindings/${v}?columns=source,destination,destination_type,routing_key,arguments`),
+    mgmt<Definitions['policies']>('GET', `/policies/${v}`),
+  ]);
+  return {
+    exchanges: exchanges.filter((e) => e.name !== '' && !e.name.startsWith('amq.')),
+    queues: queues.filter((q) => q.exclusive !== true).map(({ exclusive: _exclusive, ...q }) => q),
+    bindings: bindings.filter((b) => b.source !== ''),
+    policies,
+  };
+}
+
+/**
+ * Queue arguments without `x-queue-type: classic`: a classic queue is the same with or without
+ * it (topo declares it, RabbitMQ 4.x stores it on every queue, 3.x stores what it was given).
+ */
+export function withoutClassicType<T extends Record<string, unknown>>(args: T): T {
+  const { 'x-queue-type': type, ...rest } = args;
+  return type === 'classic' ? (rest as T) : args;
 }
 
 export interface Definitions {
@@ -67,4 +96,19 @@ export interface Definitions {
   queues: { name: string; durable: boolean; auto_delete: boolean; arguments: Record<string, unknown> }[];
   bindings: { source: string; destination: string; destination_type: string; routing_key: string; arguments: Record<string, unknown> }[];
   policies: { name: string; pattern: string; 'apply-to': string; priority: number; definition: Record<string, unknown> }[];
+}
+
+/** What the broker under test says of itself: its version and its deprecated features (3.13+). */
+export interface BrokerSelf {
+  version: string;
+  /** Deprecated feature name → denied now; empty before 3.13. */
+  denied: ReadonlyMap<string, boolean>;
+}
+
+/** Reads `BrokerSelf` with the test's own client. */
+export async function brokerSelf(): Promise<BrokerSelf> {
+  const { rabbitmq_version: version } = await mgmt<{ rabbitmq_version: string }>('GET', '/overview');
+  const res = await fetch(`${MGMT_URL}/api/deprecated-features`, { headers: { authorization: auth() } });
+  const features = res.ok ? ((await res.json()) as { name: string; state: string }[]) : [];
+  return { version, denied: new Map(features.map((f) => [f.name, f.state === 'denied'])) };
 }

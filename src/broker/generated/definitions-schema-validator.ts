@@ -5,8 +5,8 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"vhosts":{"type":"array","items":{"$ref":"#/definitions/DefinitionsVhost"}},"exchanges":{"type":"array","items":{"$ref":"#/definitions/DefinitionsExchange"}},"queues":{"type":"array","items":{"$ref":"#/definitions/DefinitionsQueue"}},"bindings":{"type":"array","items":{"$ref":"#/definitions/DefinitionsBinding"}},"policies":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPolicy"}},"parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsParameter"}}},"definitions":{"DefinitionsVhost":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."},"DefinitionsExchange":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsQueue":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsBinding":{"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]},"DefinitionsPolicy":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]},"DefinitionsParameter":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."}}};
-const schema12 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"vhosts":{"type":"array","items":{"$ref":"#/definitions/DefinitionsVhost"}},"exchanges":{"type":"array","items":{"$ref":"#/definitions/DefinitionsExchange"}},"queues":{"type":"array","items":{"$ref":"#/definitions/DefinitionsQueue"}},"bindings":{"type":"array","items":{"$ref":"#/definitions/DefinitionsBinding"}},"policies":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPolicy"}},"parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsParameter"}}},"definitions":{"DefinitionsVhost":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."},"DefinitionsExchange":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsQueue":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsBinding":{"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]},"DefinitionsPolicy":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]},"DefinitionsParameter":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."}}};
+const schema12 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."};
 const schema13 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
 const schema14 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
 const schema15 = {"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]};
@@ -130,13 +130,10 @@ vErrors = null;
 }
 }
 }
-if(data1.metadata !== undefined){
-let data6 = data1.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.description !== undefined){
-let data7 = data6.description;
-if(typeof data7 !== "string"){
-const err7 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/description",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.description.type,parentSchema:schema12.properties.metadata.properties.description,data:data7};
+if(data1.default_queue_type !== undefined){
+let data6 = data1.default_queue_type;
+if(typeof data6 !== "string"){
+const err7 = {instancePath:instancePath+"/vhosts/" + i0+"/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.default_queue_type.type,parentSchema:schema12.properties.default_queue_type,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -146,17 +143,13 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data6.tags !== undefined){
-let data8 = data6.tags;
-const _errs23 = errors;
-let valid9 = false;
-const _errs24 = errors;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-let data9 = data8[i2];
-if(typeof data9 !== "string"){
-const err8 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags/" + i2,schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0].items,data:data9};
+if(data1.metadata !== undefined){
+let data7 = data1.metadata;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.description !== undefined){
+let data8 = data7.description;
+if(typeof data8 !== "string"){
+const err8 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/description",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.description.type,parentSchema:schema12.properties.metadata.properties.description,data:data8};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -166,9 +159,17 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.metadata.properties.tags.anyOf[0].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0],data:data8};
+if(data7.tags !== undefined){
+let data9 = data7.tags;
+const _errs25 = errors;
+let valid9 = false;
+const _errs26 = errors;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(typeof data10 !== "string"){
+const err9 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags/" + i2,schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0].items,data:data10};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -177,12 +178,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-var _valid1 = _errs24 === errors;
-valid9 = valid9 || _valid1;
-if(!valid9){
-const _errs28 = errors;
-if(typeof data8 !== "string"){
-const err10 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[1].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[1],data:data8};
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.metadata.properties.tags.anyOf[0].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -191,11 +190,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs28 === errors;
+var _valid1 = _errs26 === errors;
 valid9 = valid9 || _valid1;
-}
 if(!valid9){
-const err11 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.metadata.properties.tags.anyOf,parentSchema:schema12.properties.metadata.properties.tags,data:data8};
+const _errs30 = errors;
+if(typeof data9 !== "string"){
+const err11 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[1].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -204,21 +204,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-else {
-errors = _errs23;
-if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
+var _valid1 = _errs30 === errors;
+valid9 = valid9 || _valid1;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.metadata.type,parentSchema:schema12.properties.metadata,data:data6};
+if(!valid9){
+const err12 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.metadata.properties.tags.anyOf,parentSchema:schema12.properties.metadata.properties.tags,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -227,10 +217,22 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
 }
 else {
-const err13 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/definitions/DefinitionsVhost/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
+vErrors = null;
+}
+}
+}
+}
+if(data7.default_queue_type !== undefined){
+let data11 = data7.default_queue_type;
+if(typeof data11 !== "string"){
+const err13 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.default_queue_type.type,parentSchema:schema12.properties.metadata.properties.default_queue_type,data:data11};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -242,7 +244,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data0};
+const err14 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.metadata.type,parentSchema:schema12.properties.metadata,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -252,15 +254,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.exchanges !== undefined){
-let data10 = data.exchanges;
-if(Array.isArray(data10)){
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-let data11 = data10[i3];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.name === undefined){
-const err15 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.required,parentSchema:schema13,data:data11};
+}
+else {
+const err15 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/definitions/DefinitionsVhost/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -269,10 +265,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data11.name !== undefined){
-let data12 = data11.name;
-if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/exchanges/" + i3+"/name",schemaPath:"#/definitions/DefinitionsExchange/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.name.type,parentSchema:schema13.properties.name,data:data12};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -282,10 +278,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data11.vhost !== undefined){
-let data13 = data11.vhost;
-if(typeof data13 !== "string"){
-const err17 = {instancePath:instancePath+"/exchanges/" + i3+"/vhost",schemaPath:"#/definitions/DefinitionsExchange/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.vhost.type,parentSchema:schema13.properties.vhost,data:data13};
+if(data.exchanges !== undefined){
+let data12 = data.exchanges;
+if(Array.isArray(data12)){
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+let data13 = data12[i3];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.name === undefined){
+const err17 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.required,parentSchema:schema13,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -294,11 +295,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data11.type !== undefined){
-let data14 = data11.type;
+if(data13.name !== undefined){
+let data14 = data13.name;
 if(typeof data14 !== "string"){
-const err18 = {instancePath:instancePath+"/exchanges/" + i3+"/type",schemaPath:"#/definitions/DefinitionsExchange/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.type,parentSchema:schema13.properties.type,data:data14};
+const err18 = {instancePath:instancePath+"/exchanges/" + i3+"/name",schemaPath:"#/definitions/DefinitionsExchange/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.name.type,parentSchema:schema13.properties.name,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -308,10 +308,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data11.durable !== undefined){
-let data15 = data11.durable;
-if(typeof data15 !== "boolean"){
-const err19 = {instancePath:instancePath+"/exchanges/" + i3+"/durable",schemaPath:"#/definitions/DefinitionsExchange/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.durable.type,parentSchema:schema13.properties.durable,data:data15};
+if(data13.vhost !== undefined){
+let data15 = data13.vhost;
+if(typeof data15 !== "string"){
+const err19 = {instancePath:instancePath+"/exchanges/" + i3+"/vhost",schemaPath:"#/definitions/DefinitionsExchange/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.vhost.type,parentSchema:schema13.properties.vhost,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -321,10 +321,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data11.auto_delete !== undefined){
-let data16 = data11.auto_delete;
-if(typeof data16 !== "boolean"){
-const err20 = {instancePath:instancePath+"/exchanges/" + i3+"/auto_delete",schemaPath:"#/definitions/DefinitionsExchange/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.auto_delete.type,parentSchema:schema13.properties.auto_delete,data:data16};
+if(data13.type !== undefined){
+let data16 = data13.type;
+if(typeof data16 !== "string"){
+const err20 = {instancePath:instancePath+"/exchanges/" + i3+"/type",schemaPath:"#/definitions/DefinitionsExchange/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.type,parentSchema:schema13.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -334,10 +334,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.internal !== undefined){
-let data17 = data11.internal;
+if(data13.durable !== undefined){
+let data17 = data13.durable;
 if(typeof data17 !== "boolean"){
-const err21 = {instancePath:instancePath+"/exchanges/" + i3+"/internal",schemaPath:"#/definitions/DefinitionsExchange/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.internal.type,parentSchema:schema13.properties.internal,data:data17};
+const err21 = {instancePath:instancePath+"/exchanges/" + i3+"/durable",schemaPath:"#/definitions/DefinitionsExchange/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.durable.type,parentSchema:schema13.properties.durable,data:data17};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -347,15 +347,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data11.arguments !== undefined){
-let data18 = data11.arguments;
-const _errs48 = errors;
-let valid16 = false;
-const _errs49 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-}
-else {
-const err22 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.arguments.anyOf[0].type,parentSchema:schema13.properties.arguments.anyOf[0],data:data18};
+if(data13.auto_delete !== undefined){
+let data18 = data13.auto_delete;
+if(typeof data18 !== "boolean"){
+const err22 = {instancePath:instancePath+"/exchanges/" + i3+"/auto_delete",schemaPath:"#/definitions/DefinitionsExchange/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.auto_delete.type,parentSchema:schema13.properties.auto_delete,data:data18};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -364,12 +359,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid2 = _errs49 === errors;
-valid16 = valid16 || _valid2;
-if(!valid16){
-const _errs52 = errors;
-if(data18 !== null){
-const err23 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.arguments.anyOf[1].type,parentSchema:schema13.properties.arguments.anyOf[1],data:data18};
+}
+if(data13.internal !== undefined){
+let data19 = data13.internal;
+if(typeof data19 !== "boolean"){
+const err23 = {instancePath:instancePath+"/exchanges/" + i3+"/internal",schemaPath:"#/definitions/DefinitionsExchange/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.internal.type,parentSchema:schema13.properties.internal,data:data19};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -378,11 +372,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid2 = _errs52 === errors;
-valid16 = valid16 || _valid2;
 }
-if(!valid16){
-const err24 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.arguments.anyOf,parentSchema:schema13.properties.arguments,data:data18};
+if(data13.arguments !== undefined){
+let data20 = data13.arguments;
+const _errs52 = errors;
+let valid16 = false;
+const _errs53 = errors;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+}
+else {
+const err24 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.arguments.anyOf[0].type,parentSchema:schema13.properties.arguments.anyOf[0],data:data20};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -391,11 +390,38 @@ vErrors.push(err24);
 }
 errors++;
 }
+var _valid2 = _errs53 === errors;
+valid16 = valid16 || _valid2;
+if(!valid16){
+const _errs56 = errors;
+if(data20 !== null){
+const err25 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.arguments.anyOf[1].type,parentSchema:schema13.properties.arguments.anyOf[1],data:data20};
+if(vErrors === null){
+vErrors = [err25];
+}
 else {
-errors = _errs48;
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid2 = _errs56 === errors;
+valid16 = valid16 || _valid2;
+}
+if(!valid16){
+const err26 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.arguments.anyOf,parentSchema:schema13.properties.arguments,data:data20};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs52;
 if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
+if(_errs52){
+vErrors.length = _errs52;
 }
 else {
 vErrors = null;
@@ -405,37 +431,7 @@ vErrors = null;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data11};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exchanges.type,parentSchema:schema11.properties.exchanges,data:data10};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.queues !== undefined){
-let data19 = data.queues;
-if(Array.isArray(data19)){
-const len4 = data19.length;
-for(let i4=0; i4<len4; i4++){
-let data20 = data19[i4];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.name === undefined){
-const err27 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.required,parentSchema:schema14,data:data20};
+const err27 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -444,10 +440,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data20.name !== undefined){
-let data21 = data20.name;
-if(typeof data21 !== "string"){
-const err28 = {instancePath:instancePath+"/queues/" + i4+"/name",schemaPath:"#/definitions/DefinitionsQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data21};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exchanges.type,parentSchema:schema11.properties.exchanges,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -457,10 +453,15 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data20.vhost !== undefined){
-let data22 = data20.vhost;
-if(typeof data22 !== "string"){
-const err29 = {instancePath:instancePath+"/queues/" + i4+"/vhost",schemaPath:"#/definitions/DefinitionsQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.vhost.type,parentSchema:schema14.properties.vhost,data:data22};
+if(data.queues !== undefined){
+let data21 = data.queues;
+if(Array.isArray(data21)){
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.name === undefined){
+const err29 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.required,parentSchema:schema14,data:data22};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -469,11 +470,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data20.type !== undefined){
-let data23 = data20.type;
+if(data22.name !== undefined){
+let data23 = data22.name;
 if(typeof data23 !== "string"){
-const err30 = {instancePath:instancePath+"/queues/" + i4+"/type",schemaPath:"#/definitions/DefinitionsQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.type,parentSchema:schema14.properties.type,data:data23};
+const err30 = {instancePath:instancePath+"/queues/" + i4+"/name",schemaPath:"#/definitions/DefinitionsQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data23};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -483,10 +483,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data20.durable !== undefined){
-let data24 = data20.durable;
-if(typeof data24 !== "boolean"){
-const err31 = {instancePath:instancePath+"/queues/" + i4+"/durable",schemaPath:"#/definitions/DefinitionsQueue/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.durable.type,parentSchema:schema14.properties.durable,data:data24};
+if(data22.vhost !== undefined){
+let data24 = data22.vhost;
+if(typeof data24 !== "string"){
+const err31 = {instancePath:instancePath+"/queues/" + i4+"/vhost",schemaPath:"#/definitions/DefinitionsQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.vhost.type,parentSchema:schema14.properties.vhost,data:data24};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -496,10 +496,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data20.auto_delete !== undefined){
-let data25 = data20.auto_delete;
-if(typeof data25 !== "boolean"){
-const err32 = {instancePath:instancePath+"/queues/" + i4+"/auto_delete",schemaPath:"#/definitions/DefinitionsQueue/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.auto_delete.type,parentSchema:schema14.properties.auto_delete,data:data25};
+if(data22.type !== undefined){
+let data25 = data22.type;
+if(typeof data25 !== "string"){
+const err32 = {instancePath:instancePath+"/queues/" + i4+"/type",schemaPath:"#/definitions/DefinitionsQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.type,parentSchema:schema14.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -509,10 +509,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data20.exclusive !== undefined){
-let data26 = data20.exclusive;
-if((typeof data26 !== "boolean") && (data26 !== null)){
-const err33 = {instancePath:instancePath+"/queues/" + i4+"/exclusive",schemaPath:"#/definitions/DefinitionsQueue/properties/exclusive/type",keyword:"type",params:{type: schema14.properties.exclusive.type},message:"must be boolean,null",schema:schema14.properties.exclusive.type,parentSchema:schema14.properties.exclusive,data:data26};
+if(data22.durable !== undefined){
+let data26 = data22.durable;
+if(typeof data26 !== "boolean"){
+const err33 = {instancePath:instancePath+"/queues/" + i4+"/durable",schemaPath:"#/definitions/DefinitionsQueue/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.durable.type,parentSchema:schema14.properties.durable,data:data26};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -522,15 +522,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data20.arguments !== undefined){
-let data27 = data20.arguments;
-const _errs72 = errors;
-let valid21 = false;
-const _errs73 = errors;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-}
-else {
-const err34 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.arguments.anyOf[0].type,parentSchema:schema14.properties.arguments.anyOf[0],data:data27};
+if(data22.auto_delete !== undefined){
+let data27 = data22.auto_delete;
+if(typeof data27 !== "boolean"){
+const err34 = {instancePath:instancePath+"/queues/" + i4+"/auto_delete",schemaPath:"#/definitions/DefinitionsQueue/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.auto_delete.type,parentSchema:schema14.properties.auto_delete,data:data27};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -539,12 +534,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid3 = _errs73 === errors;
-valid21 = valid21 || _valid3;
-if(!valid21){
-const _errs76 = errors;
-if(data27 !== null){
-const err35 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.arguments.anyOf[1].type,parentSchema:schema14.properties.arguments.anyOf[1],data:data27};
+}
+if(data22.exclusive !== undefined){
+let data28 = data22.exclusive;
+if((typeof data28 !== "boolean") && (data28 !== null)){
+const err35 = {instancePath:instancePath+"/queues/" + i4+"/exclusive",schemaPath:"#/definitions/DefinitionsQueue/properties/exclusive/type",keyword:"type",params:{type: schema14.properties.exclusive.type},message:"must be boolean,null",schema:schema14.properties.exclusive.type,parentSchema:schema14.properties.exclusive,data:data28};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -553,11 +547,16 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid3 = _errs76 === errors;
-valid21 = valid21 || _valid3;
 }
-if(!valid21){
-const err36 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.arguments.anyOf,parentSchema:schema14.properties.arguments,data:data27};
+if(data22.arguments !== undefined){
+let data29 = data22.arguments;
+const _errs76 = errors;
+let valid21 = false;
+const _errs77 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+}
+else {
+const err36 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.arguments.anyOf[0].type,parentSchema:schema14.properties.arguments.anyOf[0],data:data29};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -566,11 +565,38 @@ vErrors.push(err36);
 }
 errors++;
 }
+var _valid3 = _errs77 === errors;
+valid21 = valid21 || _valid3;
+if(!valid21){
+const _errs80 = errors;
+if(data29 !== null){
+const err37 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.arguments.anyOf[1].type,parentSchema:schema14.properties.arguments.anyOf[1],data:data29};
+if(vErrors === null){
+vErrors = [err37];
+}
 else {
-errors = _errs72;
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid3 = _errs80 === errors;
+valid21 = valid21 || _valid3;
+}
+if(!valid21){
+const err38 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.arguments.anyOf,parentSchema:schema14.properties.arguments,data:data29};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs76;
 if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
+if(_errs76){
+vErrors.length = _errs76;
 }
 else {
 vErrors = null;
@@ -580,37 +606,7 @@ vErrors = null;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data20};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.queues.type,parentSchema:schema11.properties.queues,data:data19};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data.bindings !== undefined){
-let data28 = data.bindings;
-if(Array.isArray(data28)){
-const len5 = data28.length;
-for(let i5=0; i5<len5; i5++){
-let data29 = data28[i5];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.source === undefined){
-const err39 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema15.required,parentSchema:schema15,data:data29};
+const err39 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data22};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -619,8 +615,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data29.destination === undefined){
-const err40 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema15.required,parentSchema:schema15,data:data29};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.queues.type,parentSchema:schema11.properties.queues,data:data21};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -629,10 +627,16 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data29.source !== undefined){
-let data30 = data29.source;
-if(typeof data30 !== "string"){
-const err41 = {instancePath:instancePath+"/bindings/" + i5+"/source",schemaPath:"#/definitions/DefinitionsBinding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.source.type,parentSchema:schema15.properties.source,data:data30};
+}
+if(data.bindings !== undefined){
+let data30 = data.bindings;
+if(Array.isArray(data30)){
+const len5 = data30.length;
+for(let i5=0; i5<len5; i5++){
+let data31 = data30[i5];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.source === undefined){
+const err41 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema15.required,parentSchema:schema15,data:data31};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -641,11 +645,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-if(data29.vhost !== undefined){
-let data31 = data29.vhost;
-if(typeof data31 !== "string"){
-const err42 = {instancePath:instancePath+"/bindings/" + i5+"/vhost",schemaPath:"#/definitions/DefinitionsBinding/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.vhost.type,parentSchema:schema15.properties.vhost,data:data31};
+if(data31.destination === undefined){
+const err42 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema15.required,parentSchema:schema15,data:data31};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -654,11 +655,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data29.destination !== undefined){
-let data32 = data29.destination;
+if(data31.source !== undefined){
+let data32 = data31.source;
 if(typeof data32 !== "string"){
-const err43 = {instancePath:instancePath+"/bindings/" + i5+"/destination",schemaPath:"#/definitions/DefinitionsBinding/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination.type,parentSchema:schema15.properties.destination,data:data32};
+const err43 = {instancePath:instancePath+"/bindings/" + i5+"/source",schemaPath:"#/definitions/DefinitionsBinding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.source.type,parentSchema:schema15.properties.source,data:data32};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -668,10 +668,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data29.destination_type !== undefined){
-let data33 = data29.destination_type;
+if(data31.vhost !== undefined){
+let data33 = data31.vhost;
 if(typeof data33 !== "string"){
-const err44 = {instancePath:instancePath+"/bindings/" + i5+"/destination_type",schemaPath:"#/definitions/DefinitionsBinding/properties/destination_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination_type.type,parentSchema:schema15.properties.destination_type,data:data33};
+const err44 = {instancePath:instancePath+"/bindings/" + i5+"/vhost",schemaPath:"#/definitions/DefinitionsBinding/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.vhost.type,parentSchema:schema15.properties.vhost,data:data33};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -681,10 +681,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data29.routing_key !== undefined){
-let data34 = data29.routing_key;
+if(data31.destination !== undefined){
+let data34 = data31.destination;
 if(typeof data34 !== "string"){
-const err45 = {instancePath:instancePath+"/bindings/" + i5+"/routing_key",schemaPath:"#/definitions/DefinitionsBinding/properties/routing_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.routing_key.type,parentSchema:schema15.properties.routing_key,data:data34};
+const err45 = {instancePath:instancePath+"/bindings/" + i5+"/destination",schemaPath:"#/definitions/DefinitionsBinding/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination.type,parentSchema:schema15.properties.destination,data:data34};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -694,15 +694,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data29.arguments !== undefined){
-let data35 = data29.arguments;
-const _errs94 = errors;
-let valid26 = false;
-const _errs95 = errors;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-}
-else {
-const err46 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.arguments.anyOf[0].type,parentSchema:schema15.properties.arguments.anyOf[0],data:data35};
+if(data31.destination_type !== undefined){
+let data35 = data31.destination_type;
+if(typeof data35 !== "string"){
+const err46 = {instancePath:instancePath+"/bindings/" + i5+"/destination_type",schemaPath:"#/definitions/DefinitionsBinding/properties/destination_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination_type.type,parentSchema:schema15.properties.destination_type,data:data35};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -711,12 +706,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid4 = _errs95 === errors;
-valid26 = valid26 || _valid4;
-if(!valid26){
-const _errs98 = errors;
-if(data35 !== null){
-const err47 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema15.properties.arguments.anyOf[1].type,parentSchema:schema15.properties.arguments.anyOf[1],data:data35};
+}
+if(data31.routing_key !== undefined){
+let data36 = data31.routing_key;
+if(typeof data36 !== "string"){
+const err47 = {instancePath:instancePath+"/bindings/" + i5+"/routing_key",schemaPath:"#/definitions/DefinitionsBinding/properties/routing_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.routing_key.type,parentSchema:schema15.properties.routing_key,data:data36};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -725,11 +719,16 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid4 = _errs98 === errors;
-valid26 = valid26 || _valid4;
 }
-if(!valid26){
-const err48 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.arguments.anyOf,parentSchema:schema15.properties.arguments,data:data35};
+if(data31.arguments !== undefined){
+let data37 = data31.arguments;
+const _errs98 = errors;
+let valid26 = false;
+const _errs99 = errors;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+}
+else {
+const err48 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.arguments.anyOf[0].type,parentSchema:schema15.properties.arguments.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -738,22 +737,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-else {
-errors = _errs94;
-if(vErrors !== null){
-if(_errs94){
-vErrors.length = _errs94;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data29.properties_key !== undefined){
-let data36 = data29.properties_key;
-if(typeof data36 !== "string"){
-const err49 = {instancePath:instancePath+"/bindings/" + i5+"/properties_key",schemaPath:"#/definitions/DefinitionsBinding/properties/properties_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.properties_key.type,parentSchema:schema15.properties.properties_key,data:data36};
+var _valid4 = _errs99 === errors;
+valid26 = valid26 || _valid4;
+if(!valid26){
+const _errs102 = errors;
+if(data37 !== null){
+const err49 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema15.properties.arguments.anyOf[1].type,parentSchema:schema15.properties.arguments.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -762,10 +751,11 @@ vErrors.push(err49);
 }
 errors++;
 }
+var _valid4 = _errs102 === errors;
+valid26 = valid26 || _valid4;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data29};
+if(!valid26){
+const err50 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.arguments.anyOf,parentSchema:schema15.properties.arguments,data:data37};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -774,10 +764,22 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
+else {
+errors = _errs98;
+if(vErrors !== null){
+if(_errs98){
+vErrors.length = _errs98;
 }
 else {
-const err51 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.bindings.type,parentSchema:schema11.properties.bindings,data:data28};
+vErrors = null;
+}
+}
+}
+}
+if(data31.properties_key !== undefined){
+let data38 = data31.properties_key;
+if(typeof data38 !== "string"){
+const err51 = {instancePath:instancePath+"/bindings/" + i5+"/properties_key",schemaPath:"#/definitions/DefinitionsBinding/properties/properties_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.properties_key.type,parentSchema:schema15.properties.properties_key,data:data38};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -787,15 +789,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.policies !== undefined){
-let data37 = data.policies;
-if(Array.isArray(data37)){
-const len6 = data37.length;
-for(let i6=0; i6<len6; i6++){
-let data38 = data37[i6];
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.name === undefined){
-const err52 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data38};
+}
+else {
+const err52 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data31};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -804,8 +800,10 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data38.pattern === undefined){
-const err53 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema16.required,parentSchema:schema16,data:data38};
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.bindings.type,parentSchema:schema11.properties.bindings,data:data30};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -814,10 +812,16 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data38.name !== undefined){
-let data39 = data38.name;
-if(typeof data39 !== "string"){
-const err54 = {instancePath:instancePath+"/policies/" + i6+"/name",schemaPath:"#/definitions/DefinitionsPolicy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data39};
+}
+if(data.policies !== undefined){
+let data39 = data.policies;
+if(Array.isArray(data39)){
+const len6 = data39.length;
+for(let i6=0; i6<len6; i6++){
+let data40 = data39[i6];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.name === undefined){
+const err54 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data40};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -826,11 +830,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data38.vhost !== undefined){
-let data40 = data38.vhost;
-if(typeof data40 !== "string"){
-const err55 = {instancePath:instancePath+"/policies/" + i6+"/vhost",schemaPath:"#/definitions/DefinitionsPolicy/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data40};
+if(data40.pattern === undefined){
+const err55 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema16.required,parentSchema:schema16,data:data40};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -839,11 +840,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data38.pattern !== undefined){
-let data41 = data38.pattern;
+if(data40.name !== undefined){
+let data41 = data40.name;
 if(typeof data41 !== "string"){
-const err56 = {instancePath:instancePath+"/policies/" + i6+"/pattern",schemaPath:"#/definitions/DefinitionsPolicy/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.pattern.type,parentSchema:schema16.properties.pattern,data:data41};
+const err56 = {instancePath:instancePath+"/policies/" + i6+"/name",schemaPath:"#/definitions/DefinitionsPolicy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data41};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -853,10 +853,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data38["apply-to"] !== undefined){
-let data42 = data38["apply-to"];
+if(data40.vhost !== undefined){
+let data42 = data40.vhost;
 if(typeof data42 !== "string"){
-const err57 = {instancePath:instancePath+"/policies/" + i6+"/apply-to",schemaPath:"#/definitions/DefinitionsPolicy/properties/apply-to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["apply-to"].type,parentSchema:schema16.properties["apply-to"],data:data42};
+const err57 = {instancePath:instancePath+"/policies/" + i6+"/vhost",schemaPath:"#/definitions/DefinitionsPolicy/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data42};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -866,10 +866,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data38.priority !== undefined){
-let data43 = data38.priority;
-if((!((typeof data43 == "number") && (isFinite(data43)))) && (typeof data43 !== "string")){
-const err58 = {instancePath:instancePath+"/policies/" + i6+"/priority",schemaPath:"#/definitions/DefinitionsPolicy/properties/priority/type",keyword:"type",params:{type: schema16.properties.priority.type},message:"must be number,string",schema:schema16.properties.priority.type,parentSchema:schema16.properties.priority,data:data43};
+if(data40.pattern !== undefined){
+let data43 = data40.pattern;
+if(typeof data43 !== "string"){
+const err58 = {instancePath:instancePath+"/policies/" + i6+"/pattern",schemaPath:"#/definitions/DefinitionsPolicy/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.pattern.type,parentSchema:schema16.properties.pattern,data:data43};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -879,15 +879,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data38.definition !== undefined){
-let data44 = data38.definition;
-const _errs118 = errors;
-let valid31 = false;
-const _errs119 = errors;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-}
-else {
-const err59 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.definition.anyOf[0].type,parentSchema:schema16.properties.definition.anyOf[0],data:data44};
+if(data40["apply-to"] !== undefined){
+let data44 = data40["apply-to"];
+if(typeof data44 !== "string"){
+const err59 = {instancePath:instancePath+"/policies/" + i6+"/apply-to",schemaPath:"#/definitions/DefinitionsPolicy/properties/apply-to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["apply-to"].type,parentSchema:schema16.properties["apply-to"],data:data44};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -896,12 +891,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid5 = _errs119 === errors;
-valid31 = valid31 || _valid5;
-if(!valid31){
-const _errs122 = errors;
-if(data44 !== null){
-const err60 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.properties.definition.anyOf[1].type,parentSchema:schema16.properties.definition.anyOf[1],data:data44};
+}
+if(data40.priority !== undefined){
+let data45 = data40.priority;
+if((!((typeof data45 == "number") && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err60 = {instancePath:instancePath+"/policies/" + i6+"/priority",schemaPath:"#/definitions/DefinitionsPolicy/properties/priority/type",keyword:"type",params:{type: schema16.properties.priority.type},message:"must be number,string",schema:schema16.properties.priority.type,parentSchema:schema16.properties.priority,data:data45};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -910,11 +904,16 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid5 = _errs122 === errors;
-valid31 = valid31 || _valid5;
 }
-if(!valid31){
-const err61 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.definition.anyOf,parentSchema:schema16.properties.definition,data:data44};
+if(data40.definition !== undefined){
+let data46 = data40.definition;
+const _errs122 = errors;
+let valid31 = false;
+const _errs123 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+}
+else {
+const err61 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.definition.anyOf[0].type,parentSchema:schema16.properties.definition.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -923,11 +922,38 @@ vErrors.push(err61);
 }
 errors++;
 }
+var _valid5 = _errs123 === errors;
+valid31 = valid31 || _valid5;
+if(!valid31){
+const _errs126 = errors;
+if(data46 !== null){
+const err62 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.properties.definition.anyOf[1].type,parentSchema:schema16.properties.definition.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err62];
+}
 else {
-errors = _errs118;
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid5 = _errs126 === errors;
+valid31 = valid31 || _valid5;
+}
+if(!valid31){
+const err63 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.definition.anyOf,parentSchema:schema16.properties.definition,data:data46};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs122;
 if(vErrors !== null){
-if(_errs118){
-vErrors.length = _errs118;
+if(_errs122){
+vErrors.length = _errs122;
 }
 else {
 vErrors = null;
@@ -937,37 +963,7 @@ vErrors = null;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data38};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.policies.type,parentSchema:schema11.properties.policies,data:data37};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data.parameters !== undefined){
-let data45 = data.parameters;
-if(Array.isArray(data45)){
-const len7 = data45.length;
-for(let i7=0; i7<len7; i7++){
-let data46 = data45[i7];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.name === undefined){
-const err64 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data:data46};
+const err64 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data40};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -976,8 +972,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data46.component === undefined){
-const err65 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema17.required,parentSchema:schema17,data:data46};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.policies.type,parentSchema:schema11.properties.policies,data:data39};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -986,8 +984,16 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data46.value === undefined){
-const err66 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data:data46};
+}
+if(data.parameters !== undefined){
+let data47 = data.parameters;
+if(Array.isArray(data47)){
+const len7 = data47.length;
+for(let i7=0; i7<len7; i7++){
+let data48 = data47[i7];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.name === undefined){
+const err66 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -996,10 +1002,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data46.name !== undefined){
-let data47 = data46.name;
-if(typeof data47 !== "string"){
-const err67 = {instancePath:instancePath+"/parameters/" + i7+"/name",schemaPath:"#/definitions/DefinitionsParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data47};
+if(data48.component === undefined){
+const err67 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1008,11 +1012,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data46.vhost !== undefined){
-let data48 = data46.vhost;
-if(typeof data48 !== "string"){
-const err68 = {instancePath:instancePath+"/parameters/" + i7+"/vhost",schemaPath:"#/definitions/DefinitionsParameter/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data48};
+if(data48.value === undefined){
+const err68 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1021,11 +1022,10 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data46.component !== undefined){
-let data49 = data46.component;
+if(data48.name !== undefined){
+let data49 = data48.name;
 if(typeof data49 !== "string"){
-const err69 = {instancePath:instancePath+"/parameters/" + i7+"/component",schemaPath:"#/definitions/DefinitionsParameter/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.component.type,parentSchema:schema17.properties.component,data:data49};
+const err69 = {instancePath:instancePath+"/parameters/" + i7+"/name",schemaPath:"#/definitions/DefinitionsParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data49};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1035,9 +1035,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data46};
+if(data48.vhost !== undefined){
+let data50 = data48.vhost;
+if(typeof data50 !== "string"){
+const err70 = {instancePath:instancePath+"/parameters/" + i7+"/vhost",schemaPath:"#/definitions/DefinitionsParameter/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data50};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1047,9 +1048,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.parameters.type,parentSchema:schema11.properties.parameters,data:data45};
+if(data48.component !== undefined){
+let data51 = data48.component;
+if(typeof data51 !== "string"){
+const err71 = {instancePath:instancePath+"/parameters/" + i7+"/component",schemaPath:"#/definitions/DefinitionsParameter/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.component.type,parentSchema:schema17.properties.component,data:data51};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1061,12 +1063,36 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err72 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data48};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.parameters.type,parentSchema:schema11.properties.parameters,data:data47};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }

@@ -5,12 +5,14 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect.","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed.","items":{"type":"string","description":"A queue name."}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect.","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed.","items":{"type":"string","description":"A queue name."}}}}}};
 const schema21 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect.","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed.","items":{"type":"string","description":"A queue name."}}}};
-const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}};
+const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}};
+const func2 = Object.prototype.hasOwnProperty;
 const schema13 = {"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}};
 const schema14 = {"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}};
-const pattern0 = new RegExp("^x-", "u");
+const pattern1 = new RegExp("^x-", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -68,7 +70,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs6 = errors;
 if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
+if(!pattern1.test(data0)){
 const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^x-"},message:"must match pattern \""+"^x-"+"\"",schema:"^x-",parentSchema:schema13.properties.type.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -223,8 +225,8 @@ return errors === 0;
 }
 
 const schema15 = {"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}};
-const schema16 = {"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}};
-const pattern1 = new RegExp("^[0-9]+(Y|M|D|h|m|s)$", "u");
+const schema16 = {"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}};
+const pattern2 = new RegExp("^[0-9]+(Y|M|D|h|m|s)$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -665,8 +667,8 @@ vErrors.push(err35);
 errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err36 = {instancePath:instancePath+"/arguments/x-delivery-limit",schemaPath:"#/definitions/queueArguments/properties/x-delivery-limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties["x-delivery-limit"],data:data21};
+if(data21 < -1 || isNaN(data21)){
+const err36 = {instancePath:instancePath+"/arguments/x-delivery-limit",schemaPath:"#/definitions/queueArguments/properties/x-delivery-limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema16.properties["x-delivery-limit"],data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -805,7 +807,7 @@ errors++;
 if(data5["x-max-age"] !== undefined){
 let data27 = data5["x-max-age"];
 if(typeof data27 === "string"){
-if(!pattern1.test(data27)){
+if(!pattern2.test(data27)){
 const err47 = {instancePath:instancePath+"/arguments/x-max-age",schemaPath:"#/definitions/queueArguments/properties/x-max-age/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Y|M|D|h|m|s)$"},message:"must match pattern \""+"^[0-9]+(Y|M|D|h|m|s)$"+"\"",schema:"^[0-9]+(Y|M|D|h|m|s)$",parentSchema:schema16.properties["x-max-age"],data:data27};
 if(vErrors === null){
 vErrors = [err47];
@@ -1386,7 +1388,7 @@ errors++;
 if(data3["max-age"] !== undefined){
 let data14 = data3["max-age"];
 if(typeof data14 === "string"){
-if(!pattern1.test(data14)){
+if(!pattern2.test(data14)){
 const err26 = {instancePath:instancePath+"/definition/max-age",schemaPath:"#/definitions/policyDefinition/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Y|M|D|h|m|s)$"},message:"must match pattern \""+"^[0-9]+(Y|M|D|h|m|s)$"+"\"",schema:"^[0-9]+(Y|M|D|h|m|s)$",parentSchema:schema20.properties["max-age"],data:data14};
 if(vErrors === null){
 vErrors = [err26];
@@ -1535,7 +1537,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "description") || (key0 === "tags")) || (key0 === "exchanges")) || (key0 === "queues")) || (key0 === "bindings")) || (key0 === "policies")) || (key0 === "operatorPolicies")) || (key0 === "ignore"))){
+if(!(func2.call(schema12.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1588,10 +1590,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.exchanges !== undefined){
-let data3 = data.exchanges;
-if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: schema12.properties.exchanges.type},message:"must be object,null",schema:schema12.properties.exchanges.type,parentSchema:schema12.properties.exchanges,data:data3};
+if(data.defaultQueueType !== undefined){
+let data3 = data.defaultQueueType;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/properties/defaultQueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.defaultQueueType.type,parentSchema:schema12.properties.defaultQueueType,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1600,19 +1602,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-if(!(validate12(data3[key1], {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-}
-}
-if(data.queues !== undefined){
-let data5 = data.queues;
-if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: schema12.properties.queues.type},message:"must be object,null",schema:schema12.properties.queues.type,parentSchema:schema12.properties.queues,data:data5};
+if(!(((data3 === "classic") || (data3 === "quorum")) || (data3 === "stream"))){
+const err6 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/properties/defaultQueueType/enum",keyword:"enum",params:{allowedValues: schema12.properties.defaultQueueType.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.defaultQueueType.enum,parentSchema:schema12.properties.defaultQueueType,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1621,19 +1612,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key2 in data5){
-if(!(validate14(data5[key2], {instancePath:instancePath+"/queues/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
 }
-}
-}
-}
-if(data.bindings !== undefined){
-let data7 = data.bindings;
-if((!(Array.isArray(data7))) && (data7 !== null)){
-const err7 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: schema12.properties.bindings.type},message:"must be array,null",schema:schema12.properties.bindings.type,parentSchema:schema12.properties.bindings,data:data7};
+if(data.exchanges !== undefined){
+let data4 = data.exchanges;
+if((!(data4 && typeof data4 == "object" && !Array.isArray(data4))) && (data4 !== null)){
+const err7 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: schema12.properties.exchanges.type},message:"must be object,null",schema:schema12.properties.exchanges.type,parentSchema:schema12.properties.exchanges,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1642,20 +1625,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate16(data7[i1], {instancePath:instancePath+"/bindings/" + i1,parentData:data7,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!(validate12(data4[key1], {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
 }
 }
 }
-if(data.policies !== undefined){
-let data9 = data.policies;
-if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){
-const err8 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: schema12.properties.policies.type},message:"must be object,null",schema:schema12.properties.policies.type,parentSchema:schema12.properties.policies,data:data9};
+if(data.queues !== undefined){
+let data6 = data.queues;
+if((!(data6 && typeof data6 == "object" && !Array.isArray(data6))) && (data6 !== null)){
+const err8 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: schema12.properties.queues.type},message:"must be object,null",schema:schema12.properties.queues.type,parentSchema:schema12.properties.queues,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1664,19 +1646,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
-if(!(validate18(data9[key3], {instancePath:instancePath+"/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key2 in data6){
+if(!(validate14(data6[key2], {instancePath:instancePath+"/queues/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 }
 }
 }
-if(data.operatorPolicies !== undefined){
-let data11 = data.operatorPolicies;
-if((!(data11 && typeof data11 == "object" && !Array.isArray(data11))) && (data11 !== null)){
-const err9 = {instancePath:instancePath+"/operatorPolicies",schemaPath:"#/properties/operatorPolicies/type",keyword:"type",params:{type: schema12.properties.operatorPolicies.type},message:"must be object,null",schema:schema12.properties.operatorPolicies.type,parentSchema:schema12.properties.operatorPolicies,data:data11};
+if(data.bindings !== undefined){
+let data8 = data.bindings;
+if((!(Array.isArray(data8))) && (data8 !== null)){
+const err9 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: schema12.properties.bindings.type},message:"must be array,null",schema:schema12.properties.bindings.type,parentSchema:schema12.properties.bindings,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1685,23 +1667,20 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key4 in data11){
-if(!(validate18(data11[key4], {instancePath:instancePath+"/operatorPolicies/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data11,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate16(data8[i1], {instancePath:instancePath+"/bindings/" + i1,parentData:data8,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
 }
 }
 }
-if(data.ignore !== undefined){
-let data13 = data.ignore;
-if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-if(typeof data14 !== "string"){
-const err10 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ignore.items.type,parentSchema:schema12.properties.ignore.items,data:data14};
+if(data.policies !== undefined){
+let data10 = data.policies;
+if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
+const err10 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: schema12.properties.policies.type},message:"must be object,null",schema:schema12.properties.policies.type,parentSchema:schema12.properties.policies,data:data10};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1710,15 +1689,61 @@ vErrors.push(err10);
 }
 errors++;
 }
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(validate18(data10[key3], {instancePath:instancePath+"/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.ignore.type,parentSchema:schema12.properties.ignore,data:data13};
+}
+}
+if(data.operatorPolicies !== undefined){
+let data12 = data.operatorPolicies;
+if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
+const err11 = {instancePath:instancePath+"/operatorPolicies",schemaPath:"#/properties/operatorPolicies/type",keyword:"type",params:{type: schema12.properties.operatorPolicies.type},message:"must be object,null",schema:schema12.properties.operatorPolicies.type,parentSchema:schema12.properties.operatorPolicies,data:data12};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!(validate18(data12[key4], {instancePath:instancePath+"/operatorPolicies/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data12,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.ignore !== undefined){
+let data14 = data.ignore;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 !== "string"){
+const err12 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ignore.items.type,parentSchema:schema12.properties.ignore.items,data:data15};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.ignore.type,parentSchema:schema12.properties.ignore,data:data14};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -1734,7 +1759,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "version")) || (key0 === "vhosts")) || (key0 === "tests"))){
+if(!(((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "tests"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1771,10 +1796,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.vhosts !== undefined){
-let data2 = data.vhosts;
-if((!(data2 && typeof data2 == "object" && !Array.isArray(data2))) && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: schema11.properties.vhosts.type},message:"must be object,null",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data2};
+if(data.brokerVersion !== undefined){
+let data2 = data.brokerVersion;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err3 = {instancePath:instancePath+"/brokerVersion",schemaPath:"#/properties/brokerVersion/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema11.properties.brokerVersion,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1783,19 +1809,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!(validate11(data2[key1], {instancePath:instancePath+"/vhosts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-}
-}
-if(data.tests !== undefined){
-let data4 = data.tests;
-if((!(Array.isArray(data4))) && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data4};
+else {
+const err4 = {instancePath:instancePath+"/brokerVersion",schemaPath:"#/properties/brokerVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.brokerVersion.type,parentSchema:schema11.properties.brokerVersion,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1804,13 +1820,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.exchange === undefined){
-const err5 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema21.required,parentSchema:schema21,data:data5};
+}
+if(data.vhosts !== undefined){
+let data3 = data.vhosts;
+if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: schema11.properties.vhosts.type},message:"must be object,null",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1819,8 +1833,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data5.expect === undefined){
-const err6 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema21.required,parentSchema:schema21,data:data5};
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(validate11(data3[key1], {instancePath:instancePath+"/vhosts/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.tests !== undefined){
+let data5 = data.tests;
+if((!(Array.isArray(data5))) && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1829,9 +1854,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!((((((key2 === "name") || (key2 === "vhost")) || (key2 === "exchange")) || (key2 === "routingKey")) || (key2 === "headers")) || (key2 === "expect"))){
-const err7 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data5};
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.exchange === undefined){
+const err7 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1840,11 +1869,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data5.name !== undefined){
-let data6 = data5.name;
-if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/tests/" + i0+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data6};
+if(data6.expect === undefined){
+const err8 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1853,11 +1879,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data5.vhost !== undefined){
-let data7 = data5.vhost;
-if(typeof data7 !== "string"){
-const err9 = {instancePath:instancePath+"/tests/" + i0+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.vhost.type,parentSchema:schema21.properties.vhost,data:data7};
+for(const key2 in data6){
+if(!((((((key2 === "name") || (key2 === "vhost")) || (key2 === "exchange")) || (key2 === "routingKey")) || (key2 === "headers")) || (key2 === "expect"))){
+const err9 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1867,10 +1891,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data5.exchange !== undefined){
-let data8 = data5.exchange;
-if(typeof data8 !== "string"){
-const err10 = {instancePath:instancePath+"/tests/" + i0+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.exchange.type,parentSchema:schema21.properties.exchange,data:data8};
+if(data6.name !== undefined){
+let data7 = data6.name;
+if(typeof data7 !== "string"){
+const err10 = {instancePath:instancePath+"/tests/" + i0+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1880,10 +1904,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.routingKey !== undefined){
-let data9 = data5.routingKey;
-if(typeof data9 !== "string"){
-const err11 = {instancePath:instancePath+"/tests/" + i0+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.routingKey.type,parentSchema:schema21.properties.routingKey,data:data9};
+if(data6.vhost !== undefined){
+let data8 = data6.vhost;
+if(typeof data8 !== "string"){
+const err11 = {instancePath:instancePath+"/tests/" + i0+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.vhost.type,parentSchema:schema21.properties.vhost,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1893,10 +1917,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data5.headers !== undefined){
-let data10 = data5.headers;
-if(!(data10 && typeof data10 == "object" && !Array.isArray(data10))){
-const err12 = {instancePath:instancePath+"/tests/" + i0+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.headers.type,parentSchema:schema21.properties.headers,data:data10};
+if(data6.exchange !== undefined){
+let data9 = data6.exchange;
+if(typeof data9 !== "string"){
+const err12 = {instancePath:instancePath+"/tests/" + i0+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.exchange.type,parentSchema:schema21.properties.exchange,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1906,14 +1930,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data5.expect !== undefined){
-let data11 = data5.expect;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(typeof data12 !== "string"){
-const err13 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.expect.items.type,parentSchema:schema21.properties.expect.items,data:data12};
+if(data6.routingKey !== undefined){
+let data10 = data6.routingKey;
+if(typeof data10 !== "string"){
+const err13 = {instancePath:instancePath+"/tests/" + i0+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.routingKey.type,parentSchema:schema21.properties.routingKey,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1923,9 +1943,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.expect.type,parentSchema:schema21.properties.expect,data:data11};
+if(data6.headers !== undefined){
+let data11 = data6.headers;
+if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
+const err14 = {instancePath:instancePath+"/tests/" + i0+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.headers.type,parentSchema:schema21.properties.headers,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1935,9 +1956,14 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data5};
+if(data6.expect !== undefined){
+let data12 = data6.expect;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 !== "string"){
+const err15 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.expect.items.type,parentSchema:schema21.properties.expect.items,data:data13};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1948,15 +1974,39 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err16 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.expect.type,parentSchema:schema21.properties.expect,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }

@@ -1,6 +1,7 @@
 import type { DiagnosticList } from '../diagnostic.js';
 import type { SpecDraft } from '../spec-draft.js';
 import { checkBindingEndpoints } from './check-binding-endpoints.js';
+import { checkBrokerVersion } from './check-broker-version.js';
 import { checkDuplicateBindings } from './check-duplicate-bindings.js';
 import { checkExchangeReferences } from './check-exchange-references.js';
 import { checkHeadersMatch } from './check-headers-match.js';
@@ -16,6 +17,7 @@ import { createRuleContext, type SemanticRule } from './rule-context.js';
 /** Every semantic rule, run after the schema on the merged drafts. Order does not matter. */
 export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkVersion,
+  checkBrokerVersion,
   checkNames,
   checkQueueProperties,
   checkQueueArguments,

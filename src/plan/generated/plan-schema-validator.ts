@@ -5,13 +5,134 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":2},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":3},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"ObjectKind":{"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
 const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
-const schema80 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
+const schema82 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
 const func2 = Object.prototype.hasOwnProperty;
 const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
 const schema14 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
+const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
+const schema16 = {"type":"string","enum":["classic","quorum","stream"]};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "description")) || (key0 === "tags")) || (key0 === "defaultQueueType"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data2 = data.tags;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.defaultQueueType !== undefined){
+let data4 = data.defaultQueueType;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(((data4 === "classic") || (data4 === "quorum")) || (data4 === "stream"))){
+const err7 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values",schema:schema16.enum,parentSchema:schema16,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -152,10 +273,16 @@ errors++;
 }
 }
 if(data.after !== undefined){
-let data4 = data.after;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err12 = {instancePath:instancePath+"/after",schemaPath:"#/definitions/VhostMeta/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+if(!(validate13(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema14.properties.recreatedFor.required,parentSchema:schema14.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -164,9 +291,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "name") || (key1 === "description")) || (key1 === "tags"))){
-const err13 = {instancePath:instancePath+"/after",schemaPath:"#/definitions/VhostMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data4};
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.properties.recreatedFor.required,parentSchema:schema14.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -175,11 +301,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data4.name !== undefined){
-let data5 = data4.name;
-if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/after/name",schemaPath:"#/definitions/VhostMeta/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data5};
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -189,10 +313,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data4.description !== undefined){
-let data6 = data4.description;
+if(data5.kind !== undefined){
+let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/after/description",schemaPath:"#/definitions/VhostMeta/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.recreatedFor.properties.kind.type,parentSchema:schema14.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -201,15 +325,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data4.tags !== undefined){
-let data7 = data4.tags;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/after/tags/" + i0,schemaPath:"#/definitions/VhostMeta/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data8};
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema14.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.recreatedFor.properties.kind.enum,parentSchema:schema14.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -219,9 +336,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/after/tags",schemaPath:"#/definitions/VhostMeta/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data7};
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.recreatedFor.properties.name.type,parentSchema:schema14.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -233,7 +351,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/after",schemaPath:"#/definitions/VhostMeta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data4};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.recreatedFor.type,parentSchema:schema14.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -243,11 +361,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.recreatedFor !== undefined){
-let data9 = data.recreatedFor;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.kind === undefined){
-const err19 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema14.properties.recreatedFor.required,parentSchema:schema14.properties.recreatedFor,data:data9};
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.outsideSpec.type,parentSchema:schema14.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -256,8 +373,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data9.name === undefined){
-const err20 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.properties.recreatedFor.required,parentSchema:schema14.properties.recreatedFor,data:data9};
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema14.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.outsideSpec.enum,parentSchema:schema14.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -266,9 +383,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "kind") || (key2 === "name"))){
-const err21 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.recreatedFor,data:data9};
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -277,109 +395,26 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data9.kind !== undefined){
-let data10 = data9.kind;
-if(typeof data10 !== "string"){
-const err22 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.recreatedFor.properties.kind.type,parentSchema:schema14.properties.recreatedFor.properties.kind,data:data10};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(!((data10 === "exchange") || (data10 === "queue"))){
-const err23 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema14.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.recreatedFor.properties.kind.enum,parentSchema:schema14.properties.recreatedFor.properties.kind,data:data10};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data9.name !== undefined){
-let data11 = data9.name;
-if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.recreatedFor.properties.name.type,parentSchema:schema14.properties.recreatedFor.properties.name,data:data11};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.recreatedFor.type,parentSchema:schema14.properties.recreatedFor,data:data9};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data12 = data.outsideSpec;
-if(typeof data12 !== "string"){
-const err26 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.outsideSpec.type,parentSchema:schema14.properties.outsideSpec,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(!((data12 === "unmanaged") || (data12 === "ignored"))){
-const err27 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema14.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema14.properties.outsideSpec.enum,parentSchema:schema14.properties.outsideSpec,data:data12};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema16 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema17 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false};
-const schema18 = {"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]};
-const schema21 = {"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."};
-const schema19 = {"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."};
-const schema20 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."};
-const wrapper0 = {validate: validate17};
+const schema17 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema18 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false};
+const schema19 = {"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]};
+const schema22 = {"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."};
+const schema20 = {"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."};
+const schema21 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."};
+const wrapper0 = {validate: validate19};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.anyOf[0].type,parentSchema:schema20.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.anyOf[0].type,parentSchema:schema21.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -393,7 +428,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(!((typeof data == "number") && (isFinite(data)))){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.anyOf[1].type,parentSchema:schema20.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.anyOf[1].type,parentSchema:schema21.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -407,7 +442,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs5 = errors;
 if(typeof data !== "boolean"){
-const err2 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.anyOf[2].type,parentSchema:schema20.anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema21.anyOf[2].type,parentSchema:schema21.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -421,7 +456,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
 if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema20.anyOf[3].type,parentSchema:schema20.anyOf[3],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema21.anyOf[3].type,parentSchema:schema21.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -444,7 +479,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.anyOf[4].type,parentSchema:schema20.anyOf[4],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.anyOf[4].type,parentSchema:schema21.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -466,7 +501,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.anyOf[5].type,parentSchema:schema20.anyOf[5],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.anyOf[5].type,parentSchema:schema21.anyOf[5],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -483,7 +518,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema20.anyOf,parentSchema:schema20,data};
+const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.anyOf,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -503,24 +538,24 @@ vErrors = null;
 }
 }
 }
-validate17.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(validate17(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -529,17 +564,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -549,7 +584,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -559,7 +594,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -569,7 +604,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.durable === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -579,7 +614,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.autoDelete === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -589,7 +624,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.internal === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "internal"},message:"must have required property '"+"internal"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "internal"},message:"must have required property '"+"internal"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -599,7 +634,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.arguments === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -610,7 +645,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "vhost") || (key0 === "name")) || (key0 === "type")) || (key0 === "durable")) || (key0 === "autoDelete")) || (key0 === "internal")) || (key0 === "arguments")) || (key0 === "loc"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -623,7 +658,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data0};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.vhost.type,parentSchema:schema18.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -636,7 +671,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data1};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -652,7 +687,7 @@ const _errs8 = errors;
 let valid2 = false;
 const _errs9 = errors;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.anyOf[0].type,parentSchema:schema18.anyOf[0],data:data2};
+const err10 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.anyOf[0].type,parentSchema:schema19.anyOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -666,7 +701,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs11 = errors;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.anyOf[1].type,parentSchema:schema18.anyOf[1],data:data2};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.anyOf[1].type,parentSchema:schema19.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -676,7 +711,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((((data2 === "direct") || (data2 === "fanout")) || (data2 === "topic")) || (data2 === "headers"))){
-const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema18.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema18.anyOf[1].enum,parentSchema:schema18.anyOf[1],data:data2};
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema19.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema19.anyOf[1].enum,parentSchema:schema19.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -689,7 +724,7 @@ var _valid0 = _errs11 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data:data2};
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.anyOf,parentSchema:schema19,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -713,7 +748,7 @@ vErrors = null;
 if(data.durable !== undefined){
 let data3 = data.durable;
 if(typeof data3 !== "boolean"){
-const err14 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.durable.type,parentSchema:schema17.properties.durable,data:data3};
+const err14 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.durable.type,parentSchema:schema18.properties.durable,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -726,7 +761,7 @@ errors++;
 if(data.autoDelete !== undefined){
 let data4 = data.autoDelete;
 if(typeof data4 !== "boolean"){
-const err15 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.autoDelete.type,parentSchema:schema17.properties.autoDelete,data:data4};
+const err15 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.autoDelete.type,parentSchema:schema18.properties.autoDelete,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -739,7 +774,7 @@ errors++;
 if(data.internal !== undefined){
 let data5 = data.internal;
 if(typeof data5 !== "boolean"){
-const err16 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.internal.type,parentSchema:schema17.properties.internal,data:data5};
+const err16 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.internal.type,parentSchema:schema18.properties.internal,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -750,8 +785,8 @@ errors++;
 }
 }
 if(data.arguments !== undefined){
-if(!(validate16(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -759,7 +794,7 @@ if(data.loc !== undefined){
 let data7 = data.loc;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.file === undefined){
-const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema21.required,parentSchema:schema21,data:data7};
+const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -769,7 +804,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7.line === undefined){
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema21.required,parentSchema:schema21,data:data7};
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -779,7 +814,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7.col === undefined){
-const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema21.required,parentSchema:schema21,data:data7};
+const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -790,7 +825,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data7};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -803,7 +838,7 @@ errors++;
 if(data7.file !== undefined){
 let data8 = data7.file;
 if(typeof data8 !== "string"){
-const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.file.type,parentSchema:schema21.properties.file,data:data8};
+const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -816,7 +851,7 @@ errors++;
 if(data7.line !== undefined){
 let data9 = data7.line;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.line.type,parentSchema:schema21.properties.line,data:data9};
+const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -829,7 +864,7 @@ errors++;
 if(data7.col !== undefined){
 let data10 = data7.col;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.col.type,parentSchema:schema21.properties.col,data:data10};
+const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -841,7 +876,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data7};
+const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -853,7 +888,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -862,17 +897,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema16.required,parentSchema:schema16,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -882,7 +917,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema16.required,parentSchema:schema16,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -892,7 +927,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema16.required,parentSchema:schema16,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -902,7 +937,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -912,7 +947,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema16.required,parentSchema:schema16,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema17.required,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -923,7 +958,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -936,7 +971,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.kind.type,parentSchema:schema17.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -946,7 +981,7 @@ vErrors.push(err6);
 errors++;
 }
 if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema16.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema17.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -959,7 +994,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -972,7 +1007,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -985,7 +1020,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.action.type,parentSchema:schema16.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.action.type,parentSchema:schema17.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -995,7 +1030,7 @@ vErrors.push(err10);
 errors++;
 }
 if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema16.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema17.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1006,8 +1041,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate15(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate17(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -1015,7 +1050,7 @@ if(data.recreatedFor !== undefined){
 let data5 = data.recreatedFor;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema16.properties.recreatedFor.required,parentSchema:schema16.properties.recreatedFor,data:data5};
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema17.properties.recreatedFor.required,parentSchema:schema17.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1025,7 +1060,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.properties.recreatedFor.required,parentSchema:schema16.properties.recreatedFor,data:data5};
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.properties.recreatedFor.required,parentSchema:schema17.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1036,7 +1071,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16.properties.recreatedFor,data:data5};
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1049,7 +1084,7 @@ errors++;
 if(data5.kind !== undefined){
 let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.recreatedFor.properties.kind.type,parentSchema:schema16.properties.recreatedFor.properties.kind,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.recreatedFor.properties.kind.type,parentSchema:schema17.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1059,7 +1094,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema16.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.recreatedFor.properties.kind.enum,parentSchema:schema16.properties.recreatedFor.properties.kind,data:data6};
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema17.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.recreatedFor.properties.kind.enum,parentSchema:schema17.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1072,7 +1107,7 @@ errors++;
 if(data5.name !== undefined){
 let data7 = data5.name;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.recreatedFor.properties.name.type,parentSchema:schema16.properties.recreatedFor.properties.name,data:data7};
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.recreatedFor.properties.name.type,parentSchema:schema17.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1084,7 +1119,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.recreatedFor.type,parentSchema:schema16.properties.recreatedFor,data:data5};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.recreatedFor.type,parentSchema:schema17.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1097,7 +1132,7 @@ errors++;
 if(data.outsideSpec !== undefined){
 let data8 = data.outsideSpec;
 if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.outsideSpec.type,parentSchema:schema16.properties.outsideSpec,data:data8};
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.outsideSpec.type,parentSchema:schema17.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1107,7 +1142,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema16.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.outsideSpec.enum,parentSchema:schema16.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema17.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.outsideSpec.enum,parentSchema:schema17.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1119,7 +1154,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1128,20 +1163,19 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema22 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema23 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false};
-const schema24 = {"type":"string","enum":["classic","quorum","stream"]};
+const schema23 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema24 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1151,7 +1185,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1161,7 +1195,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1171,7 +1205,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.durable === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1181,7 +1215,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.autoDelete === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1191,7 +1225,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.exclusive === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exclusive"},message:"must have required property '"+"exclusive"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exclusive"},message:"must have required property '"+"exclusive"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1201,7 +1235,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.serverNamed === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serverNamed"},message:"must have required property '"+"serverNamed"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serverNamed"},message:"must have required property '"+"serverNamed"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1211,7 +1245,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.arguments === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema24.required,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1221,8 +1255,8 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema23.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(!(func2.call(schema24.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1235,7 +1269,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err9 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.vhost.type,parentSchema:schema23.properties.vhost,data:data0};
+const err9 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.vhost.type,parentSchema:schema24.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1248,7 +1282,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.name.type,parentSchema:schema23.properties.name,data:data1};
+const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.name.type,parentSchema:schema24.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1261,7 +1295,7 @@ errors++;
 if(data.type !== undefined){
 let data2 = data.type;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.type,parentSchema:schema24,data:data2};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1271,7 +1305,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data2 === "classic") || (data2 === "quorum")) || (data2 === "stream"))){
-const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values",schema:schema24.enum,parentSchema:schema24,data:data2};
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values",schema:schema16.enum,parentSchema:schema16,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1284,7 +1318,7 @@ errors++;
 if(data.durable !== undefined){
 let data3 = data.durable;
 if(typeof data3 !== "boolean"){
-const err13 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.durable.type,parentSchema:schema23.properties.durable,data:data3};
+const err13 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.durable.type,parentSchema:schema24.properties.durable,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1297,7 +1331,7 @@ errors++;
 if(data.autoDelete !== undefined){
 let data4 = data.autoDelete;
 if(typeof data4 !== "boolean"){
-const err14 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.autoDelete.type,parentSchema:schema23.properties.autoDelete,data:data4};
+const err14 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.autoDelete.type,parentSchema:schema24.properties.autoDelete,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1310,7 +1344,7 @@ errors++;
 if(data.exclusive !== undefined){
 let data5 = data.exclusive;
 if(typeof data5 !== "boolean"){
-const err15 = {instancePath:instancePath+"/exclusive",schemaPath:"#/properties/exclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.exclusive.type,parentSchema:schema23.properties.exclusive,data:data5};
+const err15 = {instancePath:instancePath+"/exclusive",schemaPath:"#/properties/exclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.exclusive.type,parentSchema:schema24.properties.exclusive,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1323,7 +1357,7 @@ errors++;
 if(data.serverNamed !== undefined){
 let data6 = data.serverNamed;
 if(typeof data6 !== "boolean"){
-const err16 = {instancePath:instancePath+"/serverNamed",schemaPath:"#/properties/serverNamed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema23.properties.serverNamed.type,parentSchema:schema23.properties.serverNamed,data:data6};
+const err16 = {instancePath:instancePath+"/serverNamed",schemaPath:"#/properties/serverNamed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema24.properties.serverNamed.type,parentSchema:schema24.properties.serverNamed,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1334,8 +1368,8 @@ errors++;
 }
 }
 if(data.arguments !== undefined){
-if(!(validate16(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -1343,7 +1377,7 @@ if(data.loc !== undefined){
 let data8 = data.loc;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.file === undefined){
-const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema21.required,parentSchema:schema21,data:data8};
+const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1353,7 +1387,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.line === undefined){
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema21.required,parentSchema:schema21,data:data8};
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1363,7 +1397,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8.col === undefined){
-const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema21.required,parentSchema:schema21,data:data8};
+const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1374,7 +1408,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data8};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1387,7 +1421,7 @@ errors++;
 if(data8.file !== undefined){
 let data9 = data8.file;
 if(typeof data9 !== "string"){
-const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.file.type,parentSchema:schema21.properties.file,data:data9};
+const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1400,7 +1434,7 @@ errors++;
 if(data8.line !== undefined){
 let data10 = data8.line;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.line.type,parentSchema:schema21.properties.line,data:data10};
+const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1413,7 +1447,7 @@ errors++;
 if(data8.col !== undefined){
 let data11 = data8.col;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.col.type,parentSchema:schema21.properties.col,data:data11};
+const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1425,7 +1459,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data8};
+const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1437,7 +1471,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1446,17 +1480,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1466,7 +1500,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1476,7 +1510,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1486,7 +1520,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1496,7 +1530,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1507,7 +1541,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1520,7 +1554,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.kind.type,parentSchema:schema22.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.kind.type,parentSchema:schema23.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1530,7 +1564,7 @@ vErrors.push(err6);
 errors++;
 }
 if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema22.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema23.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1543,7 +1577,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.vhost.type,parentSchema:schema22.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.vhost.type,parentSchema:schema23.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1556,7 +1590,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.name.type,parentSchema:schema22.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.name.type,parentSchema:schema23.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1569,7 +1603,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.action.type,parentSchema:schema22.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.action.type,parentSchema:schema23.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1579,7 +1613,7 @@ vErrors.push(err10);
 errors++;
 }
 if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema22.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema23.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1590,8 +1624,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -1599,7 +1633,7 @@ if(data.recreatedFor !== undefined){
 let data5 = data.recreatedFor;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema22.properties.recreatedFor.required,parentSchema:schema22.properties.recreatedFor,data:data5};
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema23.properties.recreatedFor.required,parentSchema:schema23.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1609,7 +1643,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema22.properties.recreatedFor.required,parentSchema:schema22.properties.recreatedFor,data:data5};
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema23.properties.recreatedFor.required,parentSchema:schema23.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1620,7 +1654,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22.properties.recreatedFor,data:data5};
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1633,7 +1667,7 @@ errors++;
 if(data5.kind !== undefined){
 let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.recreatedFor.properties.kind.type,parentSchema:schema22.properties.recreatedFor.properties.kind,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.recreatedFor.properties.kind.type,parentSchema:schema23.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1643,7 +1677,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema22.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.recreatedFor.properties.kind.enum,parentSchema:schema22.properties.recreatedFor.properties.kind,data:data6};
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema23.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.recreatedFor.properties.kind.enum,parentSchema:schema23.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1656,7 +1690,7 @@ errors++;
 if(data5.name !== undefined){
 let data7 = data5.name;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.recreatedFor.properties.name.type,parentSchema:schema22.properties.recreatedFor.properties.name,data:data7};
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.recreatedFor.properties.name.type,parentSchema:schema23.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1668,7 +1702,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.properties.recreatedFor.type,parentSchema:schema22.properties.recreatedFor,data:data5};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.recreatedFor.type,parentSchema:schema23.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1681,7 +1715,7 @@ errors++;
 if(data.outsideSpec !== undefined){
 let data8 = data.outsideSpec;
 if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.outsideSpec.type,parentSchema:schema22.properties.outsideSpec,data:data8};
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.outsideSpec.type,parentSchema:schema23.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1691,7 +1725,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema22.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.outsideSpec.enum,parentSchema:schema22.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema23.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.outsideSpec.enum,parentSchema:schema23.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1703,7 +1737,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1712,20 +1746,20 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema27 = {"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false};
-const schema28 = {"type":"string","enum":["queue","exchange"]};
+const schema27 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema28 = {"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false};
+const schema29 = {"type":"string","enum":["queue","exchange"]};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1735,7 +1769,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1745,7 +1779,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.destination === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1755,7 +1789,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.destinationType === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destinationType"},message:"must have required property '"+"destinationType"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destinationType"},message:"must have required property '"+"destinationType"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1765,7 +1799,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.routingKey === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routingKey"},message:"must have required property '"+"routingKey"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routingKey"},message:"must have required property '"+"routingKey"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1775,7 +1809,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.arguments === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1786,7 +1820,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "vhost") || (key0 === "source")) || (key0 === "destination")) || (key0 === "destinationType")) || (key0 === "routingKey")) || (key0 === "arguments")) || (key0 === "loc"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1799,7 +1833,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.vhost.type,parentSchema:schema27.properties.vhost,data:data0};
+const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.vhost.type,parentSchema:schema28.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1812,7 +1846,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.source.type,parentSchema:schema27.properties.source,data:data1};
+const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.source.type,parentSchema:schema28.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1825,7 +1859,7 @@ errors++;
 if(data.destination !== undefined){
 let data2 = data.destination;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.destination.type,parentSchema:schema27.properties.destination,data:data2};
+const err9 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.destination.type,parentSchema:schema28.properties.destination,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1838,7 +1872,7 @@ errors++;
 if(data.destinationType !== undefined){
 let data3 = data.destinationType;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
+const err10 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1848,7 +1882,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "queue") || (data3 === "exchange"))){
-const err11 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values",schema:schema28.enum,parentSchema:schema28,data:data3};
+const err11 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1861,7 +1895,7 @@ errors++;
 if(data.routingKey !== undefined){
 let data4 = data.routingKey;
 if(typeof data4 !== "string"){
-const err12 = {instancePath:instancePath+"/routingKey",schemaPath:"#/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.routingKey.type,parentSchema:schema27.properties.routingKey,data:data4};
+const err12 = {instancePath:instancePath+"/routingKey",schemaPath:"#/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.routingKey.type,parentSchema:schema28.properties.routingKey,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1872,8 +1906,8 @@ errors++;
 }
 }
 if(data.arguments !== undefined){
-if(!(validate16(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -1881,7 +1915,7 @@ if(data.loc !== undefined){
 let data6 = data.loc;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.file === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1891,7 +1925,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6.line === undefined){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1901,7 +1935,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.col === undefined){
-const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1912,7 +1946,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data6};
+const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1925,7 +1959,7 @@ errors++;
 if(data6.file !== undefined){
 let data7 = data6.file;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.file.type,parentSchema:schema21.properties.file,data:data7};
+const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1938,7 +1972,7 @@ errors++;
 if(data6.line !== undefined){
 let data8 = data6.line;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.line.type,parentSchema:schema21.properties.line,data:data8};
+const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1951,7 +1985,7 @@ errors++;
 if(data6.col !== undefined){
 let data9 = data6.col;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.col.type,parentSchema:schema21.properties.col,data:data9};
+const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1963,7 +1997,273 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data6};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.kind.type,parentSchema:schema27.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema27.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.vhost.type,parentSchema:schema27.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.name.type,parentSchema:schema27.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.action.type,parentSchema:schema27.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema27.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate30(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.properties.recreatedFor.required,parentSchema:schema27.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema27.properties.recreatedFor.required,parentSchema:schema27.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.recreatedFor.properties.kind.type,parentSchema:schema27.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema27.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.recreatedFor.properties.kind.enum,parentSchema:schema27.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.recreatedFor.properties.name.type,parentSchema:schema27.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.recreatedFor.type,parentSchema:schema27.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.outsideSpec.type,parentSchema:schema27.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema27.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.outsideSpec.enum,parentSchema:schema27.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1984,286 +2284,20 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
 
+const schema31 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema32 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false};
+const schema33 = {"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema26.required,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema26.required,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema26.required,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema26.required,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema26.required,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.kind.type,parentSchema:schema26.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema26.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.vhost.type,parentSchema:schema26.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.name.type,parentSchema:schema26.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.action.type,parentSchema:schema26.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema26.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate28(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema26.properties.recreatedFor.required,parentSchema:schema26.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema26.properties.recreatedFor.required,parentSchema:schema26.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.recreatedFor.properties.kind.type,parentSchema:schema26.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema26.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema26.properties.recreatedFor.properties.kind.enum,parentSchema:schema26.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.recreatedFor.properties.name.type,parentSchema:schema26.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.recreatedFor.type,parentSchema:schema26.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.outsideSpec.type,parentSchema:schema26.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema26.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema26.properties.outsideSpec.enum,parentSchema:schema26.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate27.errors = vErrors;
-return errors === 0;
-}
-
-const schema30 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema31 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false};
-const schema32 = {"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]};
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2273,7 +2307,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2283,7 +2317,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.pattern === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2293,7 +2327,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.applyTo === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "applyTo"},message:"must have required property '"+"applyTo"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "applyTo"},message:"must have required property '"+"applyTo"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2303,7 +2337,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.priority === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2313,7 +2347,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.definition === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "definition"},message:"must have required property '"+"definition"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "definition"},message:"must have required property '"+"definition"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2324,7 +2358,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "vhost") || (key0 === "name")) || (key0 === "pattern")) || (key0 === "applyTo")) || (key0 === "priority")) || (key0 === "definition")) || (key0 === "loc"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2337,7 +2371,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.vhost.type,parentSchema:schema31.properties.vhost,data:data0};
+const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.vhost.type,parentSchema:schema32.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2350,7 +2384,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.name.type,parentSchema:schema31.properties.name,data:data1};
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.name.type,parentSchema:schema32.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2363,7 +2397,7 @@ errors++;
 if(data.pattern !== undefined){
 let data2 = data.pattern;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.pattern.type,parentSchema:schema31.properties.pattern,data:data2};
+const err9 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.pattern.type,parentSchema:schema32.properties.pattern,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2376,7 +2410,7 @@ errors++;
 if(data.applyTo !== undefined){
 let data3 = data.applyTo;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data3};
+const err10 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2386,7 +2420,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((((((data3 === "queues") || (data3 === "exchanges")) || (data3 === "all")) || (data3 === "classic_queues")) || (data3 === "quorum_queues")) || (data3 === "streams"))){
-const err11 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data3};
+const err11 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2399,7 +2433,7 @@ errors++;
 if(data.priority !== undefined){
 let data4 = data.priority;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema31.properties.priority.type,parentSchema:schema31.properties.priority,data:data4};
+const err12 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema32.properties.priority.type,parentSchema:schema32.properties.priority,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2410,8 +2444,8 @@ errors++;
 }
 }
 if(data.definition !== undefined){
-if(!(validate16(data.definition, {instancePath:instancePath+"/definition",parentData:data,parentDataProperty:"definition",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data.definition, {instancePath:instancePath+"/definition",parentData:data,parentDataProperty:"definition",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -2419,7 +2453,7 @@ if(data.loc !== undefined){
 let data6 = data.loc;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.file === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2429,7 +2463,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6.line === undefined){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2439,7 +2473,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.col === undefined){
-const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2450,7 +2484,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data6};
+const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2463,7 +2497,7 @@ errors++;
 if(data6.file !== undefined){
 let data7 = data6.file;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.file.type,parentSchema:schema21.properties.file,data:data7};
+const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2476,7 +2510,7 @@ errors++;
 if(data6.line !== undefined){
 let data8 = data6.line;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.line.type,parentSchema:schema21.properties.line,data:data8};
+const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2489,7 +2523,7 @@ errors++;
 if(data6.col !== undefined){
 let data9 = data6.col;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.col.type,parentSchema:schema21.properties.col,data:data9};
+const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2501,7 +2535,273 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data6};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.kind.type,parentSchema:schema31.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema31.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.vhost.type,parentSchema:schema31.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.name.type,parentSchema:schema31.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.action.type,parentSchema:schema31.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema31.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.recreatedFor.required,parentSchema:schema31.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.recreatedFor.required,parentSchema:schema31.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recreatedFor.properties.kind.type,parentSchema:schema31.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.recreatedFor.properties.kind.enum,parentSchema:schema31.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recreatedFor.properties.name.type,parentSchema:schema31.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.recreatedFor.type,parentSchema:schema31.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.outsideSpec.type,parentSchema:schema31.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema31.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.outsideSpec.enum,parentSchema:schema31.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2522,614 +2822,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
+const schema35 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema30.required,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema30.required,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema30.required,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema30.required,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema30.required,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.kind.type,parentSchema:schema30.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema30.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.vhost.type,parentSchema:schema30.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.name.type,parentSchema:schema30.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.action.type,parentSchema:schema30.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema30.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate33(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema30.properties.recreatedFor.required,parentSchema:schema30.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema30.properties.recreatedFor.required,parentSchema:schema30.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema30.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.recreatedFor.properties.kind.type,parentSchema:schema30.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema30.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.recreatedFor.properties.kind.enum,parentSchema:schema30.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.recreatedFor.properties.name.type,parentSchema:schema30.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.properties.recreatedFor.type,parentSchema:schema30.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.outsideSpec.type,parentSchema:schema30.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema30.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.outsideSpec.enum,parentSchema:schema30.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate32.errors = vErrors;
-return errors === 0;
-}
-
-const schema34 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema34.required,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema34.required,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema34.required,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.required,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema34.required,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.kind.type,parentSchema:schema34.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema34.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.vhost.type,parentSchema:schema34.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.name.type,parentSchema:schema34.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.action.type,parentSchema:schema34.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema34.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate33(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema34.properties.recreatedFor.required,parentSchema:schema34.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema34.properties.recreatedFor.required,parentSchema:schema34.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.recreatedFor.properties.kind.type,parentSchema:schema34.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema34.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.recreatedFor.properties.kind.enum,parentSchema:schema34.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.recreatedFor.properties.name.type,parentSchema:schema34.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.recreatedFor.type,parentSchema:schema34.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.outsideSpec.type,parentSchema:schema34.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema34.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.outsideSpec.enum,parentSchema:schema34.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate37.errors = vErrors;
-return errors === 0;
-}
-
-const schema35 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
-const schema38 = {"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."};
-
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "path") || (key0 === "before")) || (key0 === "after"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-let data0 = data.path;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.path.type,parentSchema:schema38.properties.path,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.after !== undefined){
-if(!(validate17(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate41.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3153,8 +2852,343 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema35.required,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema35.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.vhost.type,parentSchema:schema35.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.name.type,parentSchema:schema35.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.action.type,parentSchema:schema35.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema35.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.properties.recreatedFor.required,parentSchema:schema35.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema35.properties.recreatedFor.required,parentSchema:schema35.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.recreatedFor.properties.kind.type,parentSchema:schema35.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.recreatedFor.properties.kind.enum,parentSchema:schema35.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.recreatedFor.properties.name.type,parentSchema:schema35.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.recreatedFor.type,parentSchema:schema35.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.outsideSpec.type,parentSchema:schema35.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema35.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.outsideSpec.enum,parentSchema:schema35.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+
+const schema36 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema37 = {"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "path") || (key0 === "before")) || (key0 === "after"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate19(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3164,7 +3198,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.changed === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3174,7 +3208,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3184,7 +3218,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3194,7 +3228,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3205,7 +3239,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3218,7 +3252,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.kind.type,parentSchema:schema36.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3228,7 +3262,7 @@ vErrors.push(err8);
 errors++;
 }
 if("vhost" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema35.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema36.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3241,7 +3275,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.vhost.type,parentSchema:schema35.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.vhost.type,parentSchema:schema36.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3254,7 +3288,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.name.type,parentSchema:schema35.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3267,7 +3301,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.action.type,parentSchema:schema35.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.action.type,parentSchema:schema36.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3277,7 +3311,7 @@ vErrors.push(err12);
 errors++;
 }
 if("update" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema35.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema36.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3288,10 +3322,30 @@ errors++;
 }
 }
 if(data.before !== undefined){
-let data4 = data.before;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err14 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate13(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data.changed !== undefined){
+let data6 = data.changed;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate45(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.changed.type,parentSchema:schema36.properties.changed,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3300,9 +3354,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "name") || (key1 === "description")) || (key1 === "tags"))){
-const err15 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data4};
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3311,206 +3366,222 @@ vErrors.push(err15);
 }
 errors++;
 }
+validate42.errors = vErrors;
+return errors === 0;
 }
-if(data4.name !== undefined){
-let data5 = data4.name;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/before/name",schemaPath:"#/definitions/VhostMeta/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data5};
+
+const schema38 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err0];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.before === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.changed === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
 }
-if(data4.description !== undefined){
-let data6 = data4.description;
-if(typeof data6 !== "string"){
-const err17 = {instancePath:instancePath+"/before/description",schemaPath:"#/definitions/VhostMeta/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data6};
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.kind.type,parentSchema:schema38.properties.kind,data:data0};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err8];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err8);
+}
+errors++;
+}
+if("policy" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema38.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
 }
-if(data4.tags !== undefined){
-let data7 = data4.tags;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/before/tags/" + i0,schemaPath:"#/definitions/VhostMeta/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data8};
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.vhost.type,parentSchema:schema38.properties.vhost,data:data1};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err10];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err10);
 }
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/before/tags",schemaPath:"#/definitions/VhostMeta/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data7};
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data2};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err11];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err11);
 }
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data4};
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.action.type,parentSchema:schema38.properties.action,data:data3};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err12];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err12);
 }
 errors++;
+}
+if("update" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema38.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-let data9 = data.after;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.name === undefined){
-const err21 = {instancePath:instancePath+"/after",schemaPath:"#/definitions/VhostMeta/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data9};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-for(const key2 in data9){
-if(!(((key2 === "name") || (key2 === "description")) || (key2 === "tags"))){
-const err22 = {instancePath:instancePath+"/after",schemaPath:"#/definitions/VhostMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data9};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data9.name !== undefined){
-let data10 = data9.name;
-if(typeof data10 !== "string"){
-const err23 = {instancePath:instancePath+"/after/name",schemaPath:"#/definitions/VhostMeta/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data10};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data9.description !== undefined){
-let data11 = data9.description;
-if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/after/description",schemaPath:"#/definitions/VhostMeta/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data11};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data9.tags !== undefined){
-let data12 = data9.tags;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-if(typeof data13 !== "string"){
-const err25 = {instancePath:instancePath+"/after/tags/" + i1,schemaPath:"#/definitions/VhostMeta/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data13};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/after/tags",schemaPath:"#/definitions/VhostMeta/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/after",schemaPath:"#/definitions/VhostMeta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data9};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
+if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
 }
 }
 if(data.changed !== undefined){
-let data14 = data.changed;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate41(data14[i2], {instancePath:instancePath+"/changed/" + i2,parentData:data14,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+let data6 = data.changed;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate45(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema35.properties.changed.type,parentSchema:schema35.properties.changed,data:data14};
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.changed.type,parentSchema:schema38.properties.changed,data:data6};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err14];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err14);
 }
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err15];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err15);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema39 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3608,8 +3679,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if("policy" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema39.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema39.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3669,14 +3740,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate33(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -3685,8 +3756,8 @@ let data6 = data.changed;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate41(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate45(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -3713,13 +3784,14 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema40 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
+const schema41 = {"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3753,8 +3825,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.changed === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(data.forcedBy === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema40.required,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3794,7 +3866,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
+if(!((((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "forcedBy")) || (key0 === "messages"))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err7];
@@ -3817,8 +3889,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema40.properties.kind,data:data0};
+if("exchange" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema40.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3866,218 +3938,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if("update" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema40.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.after !== undefined){
-if(!(validate33(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.changed !== undefined){
-let data6 = data.changed;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate41(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.changed.type,parentSchema:schema40.properties.changed,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-validate51.errors = vErrors;
-return errors === 0;
-}
-
-const schema41 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
-const schema42 = {"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."};
-
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.forcedBy === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema41.required,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "forcedBy")) || (key0 === "messages"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.kind.type,parentSchema:schema41.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema41.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.vhost.type,parentSchema:schema41.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.name.type,parentSchema:schema41.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.action.type,parentSchema:schema41.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
 if("replace" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema41.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema40.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4088,14 +3950,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate15(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate17(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -4104,14 +3966,14 @@ let data6 = data.forcedBy;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate41(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.forcedBy.type,parentSchema:schema41.properties.forcedBy,data:data6};
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.forcedBy.type,parentSchema:schema40.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4127,7 +3989,7 @@ const _errs17 = errors;
 let valid4 = false;
 const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4141,7 +4003,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data8};
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4151,7 +4013,7 @@ vErrors.push(err16);
 errors++;
 }
 if("unknown" !== data8){
-const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data8};
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4164,7 +4026,7 @@ var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data8};
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4187,7 +4049,7 @@ vErrors = null;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4196,18 +4058,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
-const schema43 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
+const schema42 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4217,7 +4079,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4227,7 +4089,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4237,7 +4099,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.forcedBy === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4247,7 +4109,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4257,7 +4119,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4267,7 +4129,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema43.required,parentSchema:schema43,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4278,7 +4140,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "forcedBy")) || (key0 === "messages"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4291,7 +4153,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.kind.type,parentSchema:schema43.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4301,7 +4163,7 @@ vErrors.push(err8);
 errors++;
 }
 if("queue" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema43.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema42.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4314,7 +4176,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.vhost.type,parentSchema:schema43.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.vhost.type,parentSchema:schema42.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4327,7 +4189,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.name.type,parentSchema:schema43.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.name.type,parentSchema:schema42.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4340,7 +4202,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.action.type,parentSchema:schema43.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.action.type,parentSchema:schema42.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4350,7 +4212,7 @@ vErrors.push(err12);
 errors++;
 }
 if("replace" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema43.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema42.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4361,14 +4223,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -4377,14 +4239,14 @@ let data6 = data.forcedBy;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate41(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.forcedBy.type,parentSchema:schema43.properties.forcedBy,data:data6};
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.forcedBy.type,parentSchema:schema42.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4400,7 +4262,7 @@ const _errs17 = errors;
 let valid4 = false;
 const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4414,7 +4276,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data8};
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4424,7 +4286,7 @@ vErrors.push(err16);
 errors++;
 }
 if("unknown" !== data8){
-const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data8};
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4437,7 +4299,7 @@ var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data8};
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4460,7 +4322,7 @@ vErrors = null;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4469,19 +4331,19 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
-const schema47 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
+const schema44 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
+const schema46 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4491,7 +4353,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.bindings === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema47.required,parentSchema:schema47,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4502,7 +4364,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "bindings")) || (key0 === "found")) || (key0 === "policy"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4515,7 +4377,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4530,14 +4392,14 @@ let data1 = data.bindings;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate28(data1[i0], {instancePath:instancePath+"/bindings/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate30(data1[i0], {instancePath:instancePath+"/bindings/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.bindings.type,parentSchema:schema47.properties.bindings,data:data1};
+const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.bindings.type,parentSchema:schema46.properties.bindings,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4551,7 +4413,7 @@ if(data.found !== undefined){
 let data3 = data.found;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.bindings === undefined){
-const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema47.properties.found.required,parentSchema:schema47.properties.found,data:data3};
+const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.properties.found.required,parentSchema:schema46.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4562,7 +4424,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((key1 === "bindings") || (key1 === "messages"))){
-const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.found,data:data3};
+const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4577,14 +4439,14 @@ let data4 = data3.bindings;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate28(data4[i1], {instancePath:instancePath+"/found/bindings/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate30(data4[i1], {instancePath:instancePath+"/found/bindings/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.found.properties.bindings.type,parentSchema:schema47.properties.found.properties.bindings,data:data4};
+const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.found.properties.bindings.type,parentSchema:schema46.properties.found.properties.bindings,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4600,7 +4462,7 @@ const _errs15 = errors;
 let valid7 = false;
 const _errs16 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data6};
+const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4614,7 +4476,7 @@ valid7 = valid7 || _valid0;
 if(!valid7){
 const _errs18 = errors;
 if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data6};
+const err9 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4624,7 +4486,7 @@ vErrors.push(err9);
 errors++;
 }
 if("unknown" !== data6){
-const err10 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data6};
+const err10 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4637,7 +4499,7 @@ var _valid0 = _errs18 === errors;
 valid7 = valid7 || _valid0;
 }
 if(!valid7){
-const err11 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data6};
+const err11 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4660,7 +4522,7 @@ vErrors = null;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.found.type,parentSchema:schema47.properties.found,data:data3};
+const err12 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.found.type,parentSchema:schema46.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4673,7 +4535,7 @@ errors++;
 if(data.policy !== undefined){
 let data7 = data.policy;
 if(typeof data7 !== "string"){
-const err13 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.policy.type,parentSchema:schema47.properties.policy,data:data7};
+const err13 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.policy.type,parentSchema:schema46.properties.policy,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4685,7 +4547,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4694,17 +4556,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4714,7 +4576,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4724,7 +4586,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.forcedBy === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4734,7 +4596,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.holding === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holding"},message:"must have required property '"+"holding"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holding"},message:"must have required property '"+"holding"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4744,7 +4606,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4754,7 +4616,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4764,7 +4626,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4774,8 +4636,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema45.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+if(!(func2.call(schema44.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4788,7 +4650,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.kind.type,parentSchema:schema45.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.kind.type,parentSchema:schema44.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4798,7 +4660,7 @@ vErrors.push(err8);
 errors++;
 }
 if("queue" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema45.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema44.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4811,7 +4673,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.vhost.type,parentSchema:schema45.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.vhost.type,parentSchema:schema44.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4824,7 +4686,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4837,7 +4699,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.action.type,parentSchema:schema45.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.action.type,parentSchema:schema44.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4847,7 +4709,7 @@ vErrors.push(err12);
 errors++;
 }
 if("migrate" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "migrate"},message:"must be equal to constant",schema:"migrate",parentSchema:schema45.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "migrate"},message:"must be equal to constant",schema:"migrate",parentSchema:schema44.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4858,14 +4720,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -4874,14 +4736,14 @@ let data6 = data.forcedBy;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate41(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.forcedBy.type,parentSchema:schema45.properties.forcedBy,data:data6};
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.forcedBy.type,parentSchema:schema44.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4897,7 +4759,7 @@ const _errs17 = errors;
 let valid4 = false;
 const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4911,7 +4773,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data8};
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4921,7 +4783,7 @@ vErrors.push(err16);
 errors++;
 }
 if("unknown" !== data8){
-const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data8};
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4934,7 +4796,7 @@ var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data8};
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4956,14 +4818,14 @@ vErrors = null;
 }
 }
 if(data.holding !== undefined){
-if(!(validate70(data.holding, {instancePath:instancePath+"/holding",parentData:data,parentDataProperty:"holding",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate74(data.holding, {instancePath:instancePath+"/holding",parentData:data,parentDataProperty:"holding",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4972,18 +4834,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema49 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema48 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4993,7 +4855,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5003,7 +4865,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5013,7 +4875,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5023,7 +4885,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5034,7 +4896,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5047,7 +4909,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.kind.type,parentSchema:schema48.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5057,7 +4919,7 @@ vErrors.push(err6);
 errors++;
 }
 if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema49.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema48.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5070,7 +4932,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.vhost.type,parentSchema:schema49.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.vhost.type,parentSchema:schema48.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5083,7 +4945,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.name.type,parentSchema:schema49.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.name.type,parentSchema:schema48.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5096,7 +4958,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.action.type,parentSchema:schema49.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.action.type,parentSchema:schema48.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5106,7 +4968,7 @@ vErrors.push(err10);
 errors++;
 }
 if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema49.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema48.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5117,10 +4979,18 @@ errors++;
 }
 }
 if(data.before !== undefined){
-let data4 = data.before;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err12 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5129,9 +4999,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "name") || (key1 === "description")) || (key1 === "tags"))){
-const err13 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data4};
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5140,11 +5013,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data4.name !== undefined){
-let data5 = data4.name;
-if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/before/name",schemaPath:"#/definitions/VhostMeta/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data5};
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5153,11 +5023,11 @@ vErrors.push(err14);
 }
 errors++;
 }
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
 }
-if(data4.description !== undefined){
-let data6 = data4.description;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/before/description",schemaPath:"#/definitions/VhostMeta/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data6};
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5166,105 +5036,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data4.tags !== undefined){
-let data7 = data4.tags;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/before/tags/" + i0,schemaPath:"#/definitions/VhostMeta/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data8};
-if(vErrors === null){
-vErrors = [err16];
-}
 else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/before/tags",schemaPath:"#/definitions/VhostMeta/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data4};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.messages !== undefined){
-let data9 = data.messages;
-const _errs24 = errors;
-let valid6 = false;
-const _errs25 = errors;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var _valid0 = _errs25 === errors;
-valid6 = valid6 || _valid0;
-if(!valid6){
-const _errs27 = errors;
-if(typeof data9 !== "string"){
-const err20 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if("unknown" !== data9){
-const err21 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid0 = _errs27 === errors;
-valid6 = valid6 || _valid0;
-}
-if(!valid6){
-const err22 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data9};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs24;
+errors = _errs13;
 if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
+if(_errs13){
+vErrors.length = _errs13;
 }
 else {
 vErrors = null;
@@ -5274,22 +5050,247 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err16];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err16);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema50.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.action.type,parentSchema:schema50.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema50.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5367,8 +5368,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema52.properties.kind,data:data0};
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema52.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5428,8 +5429,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -5439,7 +5440,7 @@ const _errs13 = errors;
 let valid2 = false;
 const _errs14 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5453,7 +5454,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5463,7 +5464,7 @@ vErrors.push(err13);
 errors++;
 }
 if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5476,7 +5477,7 @@ var _valid0 = _errs16 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5508,13 +5509,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5592,8 +5593,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema54.properties.kind,data:data0};
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5653,8 +5654,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -5664,7 +5665,7 @@ const _errs13 = errors;
 let valid2 = false;
 const _errs14 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5678,7 +5679,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5688,7 +5689,7 @@ vErrors.push(err13);
 errors++;
 }
 if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5701,7 +5702,7 @@ var _valid0 = _errs16 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5733,13 +5734,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5817,8 +5818,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema56.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5878,8 +5879,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate28(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -5889,7 +5890,7 @@ const _errs13 = errors;
 let valid2 = false;
 const _errs14 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5903,7 +5904,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5913,7 +5914,7 @@ vErrors.push(err13);
 errors++;
 }
 if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5926,7 +5927,7 @@ var _valid0 = _errs16 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5958,13 +5959,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
 
-const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6042,8 +6043,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema58.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema58.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6103,8 +6104,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -6114,7 +6115,7 @@ const _errs13 = errors;
 let valid2 = false;
 const _errs14 = errors;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6128,7 +6129,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs16 = errors;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6138,7 +6139,7 @@ vErrors.push(err13);
 errors++;
 }
 if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6151,7 +6152,7 @@ var _valid0 = _errs16 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6183,13 +6184,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6244,7 +6245,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6267,8 +6268,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema60.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema60.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6316,8 +6317,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema60.properties.action,data:data3};
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema60.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6328,18 +6329,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.anyOf[0].type,parentSchema:schema42.anyOf[0],data:data5};
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6348,73 +6345,174 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.anyOf[1].type,parentSchema:schema42.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema42.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.anyOf,parentSchema:schema42,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate89.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema61 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.kind.type,parentSchema:schema61.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema61.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.vhost.type,parentSchema:schema61.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.name.type,parentSchema:schema61.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.action.type,parentSchema:schema61.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema61.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate100.errors = vErrors;
+return errors === 0;
+}
+
+const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6492,8 +6590,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema62.properties.kind,data:data0};
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema62.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6553,10 +6651,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-let data4 = data.before;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err12 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6565,103 +6667,174 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((key1 === "name") || (key1 === "description")) || (key1 === "tags"))){
-const err13 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data4.name !== undefined){
-let data5 = data4.name;
-if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/before/name",schemaPath:"#/definitions/VhostMeta/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data4.description !== undefined){
-let data6 = data4.description;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/before/description",schemaPath:"#/definitions/VhostMeta/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data4.tags !== undefined){
-let data7 = data4.tags;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/before/tags/" + i0,schemaPath:"#/definitions/VhostMeta/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data8};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/before/tags",schemaPath:"#/definitions/VhostMeta/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/before",schemaPath:"#/definitions/VhostMeta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data4};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate92.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
-const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema63.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.vhost.type,parentSchema:schema63.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.name.type,parentSchema:schema63.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.action.type,parentSchema:schema63.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema63.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6739,8 +6912,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema64.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema64.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6800,8 +6973,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate15(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -6816,13 +6989,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate94.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6900,8 +7073,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema65.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema65.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6961,8 +7134,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate23(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
@@ -6977,13 +7150,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate97.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
 
-const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6997,8 +7170,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7038,7 +7211,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7061,8 +7234,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema66.properties.kind,data:data0};
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema66.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7110,8 +7283,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema66.properties.action,data:data3};
+if("runtime" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema66.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7121,9 +7294,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.before !== undefined){
-if(!(validate28(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(data.after !== undefined){
+if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -7138,13 +7311,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7158,8 +7331,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7199,7 +7372,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7222,8 +7395,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema67.properties.kind,data:data0};
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema67.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7271,8 +7444,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema67.properties.action,data:data3};
+if("runtime" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema67.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7282,9 +7455,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(data.after !== undefined){
+if(!(validate30(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -7299,490 +7472,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate103.errors = vErrors;
-return errors === 0;
-}
-
-const schema68 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema68.required,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema68.required,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.required,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.required,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema68.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.vhost.type,parentSchema:schema68.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.name.type,parentSchema:schema68.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.action.type,parentSchema:schema68.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema68.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate33(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate106.errors = vErrors;
-return errors === 0;
-}
-
-const schema69 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
-
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema69.required,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema69.required,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema69.required,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.required,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema69.required,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.kind.type,parentSchema:schema69.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema69.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.vhost.type,parentSchema:schema69.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.action.type,parentSchema:schema69.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema69.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate23(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate109.errors = vErrors;
-return errors === 0;
-}
-
-const schema70 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
-
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema70.required,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema70.required,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema70.required,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema70.required,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema70.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.vhost.type,parentSchema:schema70.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.name.type,parentSchema:schema70.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.action.type,parentSchema:schema70.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema70.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate28(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate112.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
 
@@ -7963,8 +7653,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs13 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+if(!(validate16(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs13 === errors;
@@ -8058,8 +7748,8 @@ vErrors = null;
 }
 if(_valid2){
 const _errs20 = errors;
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs20 === errors;
@@ -8153,8 +7843,8 @@ vErrors = null;
 }
 if(_valid3){
 const _errs27 = errors;
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 var _valid3 = _errs27 === errors;
@@ -8248,8 +7938,8 @@ vErrors = null;
 }
 if(_valid4){
 const _errs34 = errors;
-if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 var _valid4 = _errs34 === errors;
@@ -8343,8 +8033,8 @@ vErrors = null;
 }
 if(_valid5){
 const _errs41 = errors;
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 var _valid5 = _errs41 === errors;
@@ -8438,8 +8128,8 @@ vErrors = null;
 }
 if(_valid6){
 const _errs48 = errors;
-if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 var _valid6 = _errs48 === errors;
@@ -8533,8 +8223,8 @@ vErrors = null;
 }
 if(_valid7){
 const _errs55 = errors;
-if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 var _valid7 = _errs55 === errors;
@@ -8628,8 +8318,8 @@ vErrors = null;
 }
 if(_valid8){
 const _errs62 = errors;
-if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate55(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 var _valid8 = _errs62 === errors;
@@ -8723,8 +8413,8 @@ vErrors = null;
 }
 if(_valid9){
 const _errs69 = errors;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 var _valid9 = _errs69 === errors;
@@ -8818,8 +8508,8 @@ vErrors = null;
 }
 if(_valid10){
 const _errs76 = errors;
-if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 var _valid10 = _errs76 === errors;
@@ -8913,8 +8603,8 @@ vErrors = null;
 }
 if(_valid11){
 const _errs83 = errors;
-if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 var _valid11 = _errs83 === errors;
@@ -9008,8 +8698,8 @@ vErrors = null;
 }
 if(_valid12){
 const _errs90 = errors;
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 var _valid12 = _errs90 === errors;
@@ -9103,8 +8793,8 @@ vErrors = null;
 }
 if(_valid13){
 const _errs97 = errors;
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 var _valid13 = _errs97 === errors;
@@ -9198,8 +8888,8 @@ vErrors = null;
 }
 if(_valid14){
 const _errs104 = errors;
-if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 var _valid14 = _errs104 === errors;
@@ -9293,8 +8983,8 @@ vErrors = null;
 }
 if(_valid15){
 const _errs111 = errors;
-if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var _valid15 = _errs111 === errors;
@@ -9388,8 +9078,8 @@ vErrors = null;
 }
 if(_valid16){
 const _errs118 = errors;
-if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
 errors = vErrors.length;
 }
 var _valid16 = _errs118 === errors;
@@ -9483,8 +9173,8 @@ vErrors = null;
 }
 if(_valid17){
 const _errs125 = errors;
-if(!(validate89(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 var _valid17 = _errs125 === errors;
@@ -9578,8 +9268,8 @@ vErrors = null;
 }
 if(_valid18){
 const _errs132 = errors;
-if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 var _valid18 = _errs132 === errors;
@@ -9673,8 +9363,8 @@ vErrors = null;
 }
 if(_valid19){
 const _errs139 = errors;
-if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 var _valid19 = _errs139 === errors;
@@ -9768,8 +9458,8 @@ vErrors = null;
 }
 if(_valid20){
 const _errs146 = errors;
-if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 var _valid20 = _errs146 === errors;
@@ -9863,8 +9553,8 @@ vErrors = null;
 }
 if(_valid21){
 const _errs153 = errors;
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 var _valid21 = _errs153 === errors;
@@ -9958,8 +9648,8 @@ vErrors = null;
 }
 if(_valid22){
 const _errs160 = errors;
-if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
 var _valid22 = _errs160 === errors;
@@ -10053,8 +9743,8 @@ vErrors = null;
 }
 if(_valid23){
 const _errs167 = errors;
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var _valid23 = _errs167 === errors;
@@ -10148,8 +9838,8 @@ vErrors = null;
 }
 if(_valid24){
 const _errs174 = errors;
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var _valid24 = _errs174 === errors;
@@ -10243,8 +9933,8 @@ vErrors = null;
 }
 if(_valid25){
 const _errs181 = errors;
-if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
 var _valid25 = _errs181 === errors;
@@ -10264,9 +9954,9 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
+const schema68 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
 
-function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -10325,7 +10015,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10335,7 +10025,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10345,7 +10035,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.id === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10355,7 +10045,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.op === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10365,7 +10055,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.vhost === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[0].then.required,parentSchema:schema71.allOf[0].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10376,7 +10066,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "change")) || (key0 === "dependsOn")) || (key0 === "op")) || (key0 === "vhost"))){
-const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[0].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10389,7 +10079,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[0].then.properties.id.type,parentSchema:schema71.allOf[0].then.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.id.type,parentSchema:schema68.allOf[0].then.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10402,7 +10092,7 @@ errors++;
 if(data.change !== undefined){
 let data2 = data.change;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[0].then.properties.change.type,parentSchema:schema71.allOf[0].then.properties.change,data:data2};
+const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.change.type,parentSchema:schema68.allOf[0].then.properties.change,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10419,7 +10109,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[0].then.properties.dependsOn.items,data:data4};
+const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[0].then.properties.dependsOn.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10431,7 +10121,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[0].then.properties.dependsOn.type,parentSchema:schema71.allOf[0].then.properties.dependsOn,data:data3};
+const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[0].then.properties.dependsOn.type,parentSchema:schema68.allOf[0].then.properties.dependsOn,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10444,7 +10134,7 @@ errors++;
 if(data.op !== undefined){
 let data5 = data.op;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[0].then.properties.op.type,parentSchema:schema71.allOf[0].then.properties.op,data:data5};
+const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[0].then.properties.op.type,parentSchema:schema68.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10454,7 +10144,7 @@ vErrors.push(err13);
 errors++;
 }
 if("put-vhost" !== data5){
-const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema71.allOf[0].then.properties.op,data:data5};
+const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema68.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10465,10 +10155,14 @@ errors++;
 }
 }
 if(data.vhost !== undefined){
-let data6 = data.vhost;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.name === undefined){
-const err15 = {instancePath:instancePath+"/vhost",schemaPath:"#/definitions/VhostMeta/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data6};
+if(!(validate13(data.vhost, {instancePath:instancePath+"/vhost",parentData:data,parentDataProperty:"vhost",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[0].then.type,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10477,9 +10171,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!(((key1 === "name") || (key1 === "description")) || (key1 === "tags"))){
-const err16 = {instancePath:instancePath+"/vhost",schemaPath:"#/definitions/VhostMeta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data6};
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err16 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[0].if,parentSchema:schema68.allOf[0],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10488,11 +10184,14 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data6.name !== undefined){
-let data7 = data6.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/vhost/name",schemaPath:"#/definitions/VhostMeta/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data7};
+const _errs20 = errors;
+let valid6 = true;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.op === undefined) && (missing1 = "op")){
+const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -10501,11 +10200,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data6.description !== undefined){
-let data8 = data6.description;
-if(typeof data8 !== "string"){
-const err18 = {instancePath:instancePath+"/vhost/description",schemaPath:"#/definitions/VhostMeta/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data8};
+else {
+if(data.op !== undefined){
+if("declare-exchange" !== data.op){
+const err18 = {};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10515,14 +10213,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data6.tags !== undefined){
-let data9 = data6.tags;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(typeof data10 !== "string"){
-const err19 = {instancePath:instancePath+"/vhost/tags/" + i1,schemaPath:"#/definitions/VhostMeta/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.items.type,parentSchema:schema15.properties.tags.items,data:data10};
+}
+}
+else {
+const err19 = {};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -10532,9 +10226,21 @@ vErrors.push(err19);
 errors++;
 }
 }
+var _valid1 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
 }
 else {
-const err20 = {instancePath:instancePath+"/vhost/tags",schemaPath:"#/definitions/VhostMeta/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.type,parentSchema:schema15.properties.tags,data:data9};
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs24 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err20 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10543,10 +10249,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/vhost",schemaPath:"#/definitions/VhostMeta/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data6};
+if(data.dependsOn === undefined){
+const err21 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10555,10 +10259,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[0].then.type,parentSchema:schema71.allOf[0].then,data};
+if(data.exchange === undefined){
+const err22 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10567,11 +10269,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err23 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[0].if,parentSchema:schema71.allOf[0],data};
+if(data.id === undefined){
+const err23 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10580,14 +10279,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-const _errs31 = errors;
-let valid10 = true;
-const _errs32 = errors;
-if(errors === _errs32){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.op === undefined) && (missing1 = "op")){
-const err24 = {};
+if(data.op === undefined){
+const err24 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10596,10 +10289,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("declare-exchange" !== data.op){
-const err25 = {};
+for(const key1 in data){
+if(!(((((key1 === "id") || (key1 === "change")) || (key1 === "dependsOn")) || (key1 === "op")) || (key1 === "exchange"))){
+const err25 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10609,10 +10301,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-}
-else {
-const err26 = {};
+if(data.id !== undefined){
+let data8 = data.id;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err26 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.id.type,parentSchema:schema68.allOf[1].then.properties.id,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10622,21 +10314,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-var _valid1 = _errs32 === errors;
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs35 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err27 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
+if(data.change !== undefined){
+let data9 = data.change;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err27 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.change.type,parentSchema:schema68.allOf[1].then.properties.change,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10645,8 +10326,15 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err28 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
+}
+if(data.dependsOn !== undefined){
+let data10 = data.dependsOn;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(!((typeof data11 == "number") && (isFinite(data11)))){
+const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[1].then.properties.dependsOn.items,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10655,8 +10343,10 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data.exchange === undefined){
-const err29 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[1].then.properties.dependsOn.type,parentSchema:schema68.allOf[1].then.properties.dependsOn,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10665,8 +10355,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data.id === undefined){
-const err30 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
+}
+if(data.op !== undefined){
+let data12 = data.op;
+if(typeof data12 !== "string"){
+const err30 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[1].then.properties.op.type,parentSchema:schema68.allOf[1].then.properties.op,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10675,8 +10368,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data.op === undefined){
-const err31 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[1].then.required,parentSchema:schema71.allOf[1].then,data};
+if("declare-exchange" !== data12){
+const err31 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema68.allOf[1].then.properties.op,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10685,9 +10378,16 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(((((key2 === "id") || (key2 === "change")) || (key2 === "dependsOn")) || (key2 === "op")) || (key2 === "exchange"))){
-const err32 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[1].then,data};
+}
+if(data.exchange !== undefined){
+if(!(validate17(data.exchange, {instancePath:instancePath+"/exchange",parentData:data,parentDataProperty:"exchange",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[1].then.type,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10696,11 +10396,11 @@ vErrors.push(err32);
 }
 errors++;
 }
+var _valid1 = _errs24 === errors;
+valid6 = _valid1;
 }
-if(data.id !== undefined){
-let data12 = data.id;
-if(!((typeof data12 == "number") && (isFinite(data12)))){
-const err33 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[1].then.properties.id.type,parentSchema:schema71.allOf[1].then.properties.id,data:data12};
+if(!valid6){
+const err33 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[1].if,parentSchema:schema68.allOf[1],data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10709,11 +10409,14 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data13 = data.change;
-if(!((typeof data13 == "number") && (isFinite(data13)))){
-const err34 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[1].then.properties.change.type,parentSchema:schema71.allOf[1].then.properties.change,data:data13};
+const _errs39 = errors;
+let valid11 = true;
+const _errs40 = errors;
+if(errors === _errs40){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.op === undefined) && (missing2 = "op")){
+const err34 = {};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -10722,15 +10425,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data14 = data.dependsOn;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err35 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[1].then.properties.dependsOn.items,data:data15};
+else {
+if(data.op !== undefined){
+if("delete-exchange" !== data.op){
+const err35 = {};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -10741,8 +10439,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err36 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[1].then.properties.dependsOn.type,parentSchema:schema71.allOf[1].then.properties.dependsOn,data:data14};
+const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -10752,10 +10451,21 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.op !== undefined){
-let data16 = data.op;
-if(typeof data16 !== "string"){
-const err37 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[1].then.properties.op.type,parentSchema:schema71.allOf[1].then.properties.op,data:data16};
+var _valid2 = _errs40 === errors;
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs43 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err37 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10764,8 +10474,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if("declare-exchange" !== data16){
-const err38 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema71.allOf[1].then.properties.op,data:data16};
+if(data.dependsOn === undefined){
+const err38 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10774,16 +10484,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data.exchange !== undefined){
-if(!(validate15(data.exchange, {instancePath:instancePath+"/exchange",parentData:data,parentDataProperty:"exchange",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[1].then.type,parentSchema:schema71.allOf[1].then,data};
+if(data.id === undefined){
+const err39 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10792,11 +10494,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid1 = _errs35 === errors;
-valid10 = _valid1;
-}
-if(!valid10){
-const err40 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[1].if,parentSchema:schema71.allOf[1],data};
+if(data.name === undefined){
+const err40 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10805,14 +10504,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-const _errs50 = errors;
-let valid15 = true;
-const _errs51 = errors;
-if(errors === _errs51){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.op === undefined) && (missing2 = "op")){
-const err41 = {};
+if(data.op === undefined){
+const err41 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10821,10 +10514,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("delete-exchange" !== data.op){
-const err42 = {};
+if(data.vhost === undefined){
+const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10833,11 +10524,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err43 = {};
+for(const key2 in data){
+if(!((((((key2 === "id") || (key2 === "change")) || (key2 === "dependsOn")) || (key2 === "op")) || (key2 === "vhost")) || (key2 === "name"))){
+const err43 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10847,21 +10536,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-var _valid2 = _errs51 === errors;
-errors = _errs50;
-if(vErrors !== null){
-if(_errs50){
-vErrors.length = _errs50;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs54 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err44 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
+if(data.id !== undefined){
+let data15 = data.id;
+if(!((typeof data15 == "number") && (isFinite(data15)))){
+const err44 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.id.type,parentSchema:schema68.allOf[2].then.properties.id,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10870,8 +10548,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err45 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
+}
+if(data.change !== undefined){
+let data16 = data.change;
+if(!((typeof data16 == "number") && (isFinite(data16)))){
+const err45 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.change.type,parentSchema:schema68.allOf[2].then.properties.change,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10880,8 +10561,15 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data.id === undefined){
-const err46 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
+}
+if(data.dependsOn !== undefined){
+let data17 = data.dependsOn;
+if(Array.isArray(data17)){
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(!((typeof data18 == "number") && (isFinite(data18)))){
+const err46 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[2].then.properties.dependsOn.items,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10890,8 +10578,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data.name === undefined){
-const err47 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[2].then.properties.dependsOn.type,parentSchema:schema68.allOf[2].then.properties.dependsOn,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10900,8 +10590,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data.op === undefined){
-const err48 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
+}
+if(data.op !== undefined){
+let data19 = data.op;
+if(typeof data19 !== "string"){
+const err48 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.op.type,parentSchema:schema68.allOf[2].then.properties.op,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10910,8 +10603,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err49 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[2].then.required,parentSchema:schema71.allOf[2].then,data};
+if("delete-exchange" !== data19){
+const err49 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema68.allOf[2].then.properties.op,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10920,9 +10613,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key3 in data){
-if(!((((((key3 === "id") || (key3 === "change")) || (key3 === "dependsOn")) || (key3 === "op")) || (key3 === "vhost")) || (key3 === "name"))){
-const err50 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[2].then,data};
+}
+if(data.vhost !== undefined){
+let data20 = data.vhost;
+if(typeof data20 !== "string"){
+const err50 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.vhost.type,parentSchema:schema68.allOf[2].then.properties.vhost,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10932,10 +10627,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data19 = data.id;
-if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err51 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[2].then.properties.id.type,parentSchema:schema71.allOf[2].then.properties.id,data:data19};
+if(data.name !== undefined){
+let data21 = data.name;
+if(typeof data21 !== "string"){
+const err51 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.name.type,parentSchema:schema68.allOf[2].then.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10945,10 +10640,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.change !== undefined){
-let data20 = data.change;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err52 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[2].then.properties.change.type,parentSchema:schema71.allOf[2].then.properties.change,data:data20};
+}
+else {
+const err52 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[2].then.type,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10957,15 +10651,11 @@ vErrors.push(err52);
 }
 errors++;
 }
+var _valid2 = _errs43 === errors;
+valid11 = _valid2;
 }
-if(data.dependsOn !== undefined){
-let data21 = data.dependsOn;
-if(Array.isArray(data21)){
-const len3 = data21.length;
-for(let i3=0; i3<len3; i3++){
-let data22 = data21[i3];
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err53 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[2].then.properties.dependsOn.items,data:data22};
+if(!valid11){
+const err53 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[2].if,parentSchema:schema68.allOf[2],data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10974,10 +10664,14 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[2].then.properties.dependsOn.type,parentSchema:schema71.allOf[2].then.properties.dependsOn,data:data21};
+const _errs61 = errors;
+let valid16 = true;
+const _errs62 = errors;
+if(errors === _errs62){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.op === undefined) && (missing3 = "op")){
+const err54 = {};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -10986,11 +10680,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
+else {
 if(data.op !== undefined){
-let data23 = data.op;
-if(typeof data23 !== "string"){
-const err55 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[2].then.properties.op.type,parentSchema:schema71.allOf[2].then.properties.op,data:data23};
+if("declare-queue" !== data.op){
+const err55 = {};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -10999,8 +10692,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if("delete-exchange" !== data23){
-const err56 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema71.allOf[2].then.properties.op,data:data23};
+}
+}
+}
+else {
+const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -11010,10 +10706,21 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data24 = data.vhost;
-if(typeof data24 !== "string"){
-const err57 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[2].then.properties.vhost.type,parentSchema:schema71.allOf[2].then.properties.vhost,data:data24};
+var _valid3 = _errs62 === errors;
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs65 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err57 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -11022,11 +10729,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data25 = data.name;
-if(typeof data25 !== "string"){
-const err58 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[2].then.properties.name.type,parentSchema:schema71.allOf[2].then.properties.name,data:data25};
+if(data.dependsOn === undefined){
+const err58 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -11035,10 +10739,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[2].then.type,parentSchema:schema71.allOf[2].then,data};
+if(data.id === undefined){
+const err59 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -11047,11 +10749,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid2 = _errs54 === errors;
-valid15 = _valid2;
-}
-if(!valid15){
-const err60 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[2].if,parentSchema:schema71.allOf[2],data};
+if(data.op === undefined){
+const err60 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -11060,14 +10759,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-const _errs72 = errors;
-let valid20 = true;
-const _errs73 = errors;
-if(errors === _errs73){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.op === undefined) && (missing3 = "op")){
-const err61 = {};
+if(data.queue === undefined){
+const err61 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -11076,10 +10769,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("declare-queue" !== data.op){
-const err62 = {};
+for(const key3 in data){
+if(!(((((key3 === "id") || (key3 === "change")) || (key3 === "dependsOn")) || (key3 === "op")) || (key3 === "queue"))){
+const err62 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -11089,10 +10781,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-}
-else {
-const err63 = {};
+if(data.id !== undefined){
+let data23 = data.id;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err63 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.id.type,parentSchema:schema68.allOf[3].then.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -11102,21 +10794,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-var _valid3 = _errs73 === errors;
-errors = _errs72;
-if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid3){
-const _errs76 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err64 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
+if(data.change !== undefined){
+let data24 = data.change;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err64 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.change.type,parentSchema:schema68.allOf[3].then.properties.change,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -11125,8 +10806,15 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err65 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
+}
+if(data.dependsOn !== undefined){
+let data25 = data.dependsOn;
+if(Array.isArray(data25)){
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+if(!((typeof data26 == "number") && (isFinite(data26)))){
+const err65 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[3].then.properties.dependsOn.items,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -11135,8 +10823,10 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data.id === undefined){
-const err66 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[3].then.properties.dependsOn.type,parentSchema:schema68.allOf[3].then.properties.dependsOn,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -11145,8 +10835,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data.op === undefined){
-const err67 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
+}
+if(data.op !== undefined){
+let data27 = data.op;
+if(typeof data27 !== "string"){
+const err67 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[3].then.properties.op.type,parentSchema:schema68.allOf[3].then.properties.op,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -11155,8 +10848,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data.queue === undefined){
-const err68 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema71.allOf[3].then.required,parentSchema:schema71.allOf[3].then,data};
+if("declare-queue" !== data27){
+const err68 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema68.allOf[3].then.properties.op,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -11165,9 +10858,16 @@ vErrors.push(err68);
 }
 errors++;
 }
-for(const key4 in data){
-if(!(((((key4 === "id") || (key4 === "change")) || (key4 === "dependsOn")) || (key4 === "op")) || (key4 === "queue"))){
-const err69 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[3].then,data};
+}
+if(data.queue !== undefined){
+if(!(validate25(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[3].then.type,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -11176,11 +10876,11 @@ vErrors.push(err69);
 }
 errors++;
 }
+var _valid3 = _errs65 === errors;
+valid16 = _valid3;
 }
-if(data.id !== undefined){
-let data27 = data.id;
-if(!((typeof data27 == "number") && (isFinite(data27)))){
-const err70 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[3].then.properties.id.type,parentSchema:schema71.allOf[3].then.properties.id,data:data27};
+if(!valid16){
+const err70 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[3].if,parentSchema:schema68.allOf[3],data};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11189,11 +10889,14 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data28 = data.change;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err71 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[3].then.properties.change.type,parentSchema:schema71.allOf[3].then.properties.change,data:data28};
+const _errs80 = errors;
+let valid21 = true;
+const _errs81 = errors;
+if(errors === _errs81){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.op === undefined) && (missing4 = "op")){
+const err71 = {};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -11202,15 +10905,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data29 = data.dependsOn;
-if(Array.isArray(data29)){
-const len4 = data29.length;
-for(let i4=0; i4<len4; i4++){
-let data30 = data29[i4];
-if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err72 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[3].then.properties.dependsOn.items,data:data30};
+else {
+if(data.op !== undefined){
+if("delete-queue" !== data.op){
+const err72 = {};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -11221,8 +10919,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err73 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[3].then.properties.dependsOn.type,parentSchema:schema71.allOf[3].then.properties.dependsOn,data:data29};
+const err73 = {};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -11232,10 +10931,21 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.op !== undefined){
-let data31 = data.op;
-if(typeof data31 !== "string"){
-const err74 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[3].then.properties.op.type,parentSchema:schema71.allOf[3].then.properties.op,data:data31};
+var _valid4 = _errs81 === errors;
+errors = _errs80;
+if(vErrors !== null){
+if(_errs80){
+vErrors.length = _errs80;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs84 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err74 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -11244,8 +10954,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if("declare-queue" !== data31){
-const err75 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema71.allOf[3].then.properties.op,data:data31};
+if(data.dependsOn === undefined){
+const err75 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -11254,16 +10964,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data.queue !== undefined){
-if(!(validate23(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err76 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[3].then.type,parentSchema:schema71.allOf[3].then,data};
+if(data.id === undefined){
+const err76 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -11272,11 +10974,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-var _valid3 = _errs76 === errors;
-valid20 = _valid3;
-}
-if(!valid20){
-const err77 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[3].if,parentSchema:schema71.allOf[3],data};
+if(data.ifEmpty === undefined){
+const err77 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -11285,14 +10984,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-const _errs91 = errors;
-let valid25 = true;
-const _errs92 = errors;
-if(errors === _errs92){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.op === undefined) && (missing4 = "op")){
-const err78 = {};
+if(data.name === undefined){
+const err78 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -11301,10 +10994,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("delete-queue" !== data.op){
-const err79 = {};
+if(data.op === undefined){
+const err79 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -11313,11 +11004,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err80 = {};
+if(data.vhost === undefined){
+const err80 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -11326,22 +11014,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-var _valid4 = _errs92 === errors;
-errors = _errs91;
-if(vErrors !== null){
-if(_errs91){
-vErrors.length = _errs91;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid4){
-const _errs95 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err81 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+for(const key4 in data){
+if(!(((((((key4 === "id") || (key4 === "change")) || (key4 === "dependsOn")) || (key4 === "op")) || (key4 === "vhost")) || (key4 === "name")) || (key4 === "ifEmpty"))){
+const err81 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -11350,8 +11025,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err82 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+}
+if(data.id !== undefined){
+let data30 = data.id;
+if(!((typeof data30 == "number") && (isFinite(data30)))){
+const err82 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.id.type,parentSchema:schema68.allOf[4].then.properties.id,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11360,8 +11038,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data.id === undefined){
-const err83 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+}
+if(data.change !== undefined){
+let data31 = data.change;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
+const err83 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.change.type,parentSchema:schema68.allOf[4].then.properties.change,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11370,8 +11051,15 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data.ifEmpty === undefined){
-const err84 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+}
+if(data.dependsOn !== undefined){
+let data32 = data.dependsOn;
+if(Array.isArray(data32)){
+const len4 = data32.length;
+for(let i4=0; i4<len4; i4++){
+let data33 = data32[i4];
+if(!((typeof data33 == "number") && (isFinite(data33)))){
+const err84 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[4].then.properties.dependsOn.items,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11380,8 +11068,10 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data.name === undefined){
-const err85 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[4].then.properties.dependsOn.type,parentSchema:schema68.allOf[4].then.properties.dependsOn,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11390,8 +11080,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data.op === undefined){
-const err86 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+}
+if(data.op !== undefined){
+let data34 = data.op;
+if(typeof data34 !== "string"){
+const err86 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.op.type,parentSchema:schema68.allOf[4].then.properties.op,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11400,8 +11093,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err87 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[4].then.required,parentSchema:schema71.allOf[4].then,data};
+if("delete-queue" !== data34){
+const err87 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema68.allOf[4].then.properties.op,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11410,9 +11103,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-for(const key5 in data){
-if(!(((((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "vhost")) || (key5 === "name")) || (key5 === "ifEmpty"))){
-const err88 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[4].then,data};
+}
+if(data.vhost !== undefined){
+let data35 = data.vhost;
+if(typeof data35 !== "string"){
+const err88 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.vhost.type,parentSchema:schema68.allOf[4].then.properties.vhost,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11422,10 +11117,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data34 = data.id;
-if(!((typeof data34 == "number") && (isFinite(data34)))){
-const err89 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[4].then.properties.id.type,parentSchema:schema71.allOf[4].then.properties.id,data:data34};
+if(data.name !== undefined){
+let data36 = data.name;
+if(typeof data36 !== "string"){
+const err89 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.name.type,parentSchema:schema68.allOf[4].then.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11435,10 +11130,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data.change !== undefined){
-let data35 = data.change;
-if(!((typeof data35 == "number") && (isFinite(data35)))){
-const err90 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[4].then.properties.change.type,parentSchema:schema71.allOf[4].then.properties.change,data:data35};
+if(data.ifEmpty !== undefined){
+let data37 = data.ifEmpty;
+if(typeof data37 !== "boolean"){
+const err90 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[4].then.properties.ifEmpty.type,parentSchema:schema68.allOf[4].then.properties.ifEmpty,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11448,14 +11143,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data36 = data.dependsOn;
-if(Array.isArray(data36)){
-const len5 = data36.length;
-for(let i5=0; i5<len5; i5++){
-let data37 = data36[i5];
-if(!((typeof data37 == "number") && (isFinite(data37)))){
-const err91 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[4].then.properties.dependsOn.items,data:data37};
+}
+else {
+const err91 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[4].then.type,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -11464,10 +11154,11 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid4 = _errs84 === errors;
+valid21 = _valid4;
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[4].then.properties.dependsOn.type,parentSchema:schema71.allOf[4].then.properties.dependsOn,data:data36};
+if(!valid21){
+const err92 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[4].if,parentSchema:schema68.allOf[4],data};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -11476,11 +11167,14 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data38 = data.op;
-if(typeof data38 !== "string"){
-const err93 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[4].then.properties.op.type,parentSchema:schema71.allOf[4].then.properties.op,data:data38};
+const _errs104 = errors;
+let valid26 = true;
+const _errs105 = errors;
+if(errors === _errs105){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.op === undefined) && (missing5 = "op")){
+const err93 = {};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -11489,8 +11183,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-if("delete-queue" !== data38){
-const err94 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema71.allOf[4].then.properties.op,data:data38};
+else {
+if(data.op !== undefined){
+if("declare-holding-queue" !== data.op){
+const err94 = {};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -11500,10 +11196,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data39 = data.vhost;
-if(typeof data39 !== "string"){
-const err95 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[4].then.properties.vhost.type,parentSchema:schema71.allOf[4].then.properties.vhost,data:data39};
+}
+}
+else {
+const err95 = {};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -11513,10 +11209,21 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data40 = data.name;
-if(typeof data40 !== "string"){
-const err96 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[4].then.properties.name.type,parentSchema:schema71.allOf[4].then.properties.name,data:data40};
+var _valid5 = _errs105 === errors;
+errors = _errs104;
+if(vErrors !== null){
+if(_errs104){
+vErrors.length = _errs104;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs108 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err96 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -11525,11 +11232,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data.ifEmpty !== undefined){
-let data41 = data.ifEmpty;
-if(typeof data41 !== "boolean"){
-const err97 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.allOf[4].then.properties.ifEmpty.type,parentSchema:schema71.allOf[4].then.properties.ifEmpty,data:data41};
+if(data.dependsOn === undefined){
+const err97 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -11538,10 +11242,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-}
-else {
-const err98 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[4].then.type,parentSchema:schema71.allOf[4].then,data};
+if(data.id === undefined){
+const err98 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -11550,11 +11252,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-var _valid4 = _errs95 === errors;
-valid25 = _valid4;
-}
-if(!valid25){
-const err99 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[4].if,parentSchema:schema71.allOf[4],data};
+if(data.name === undefined){
+const err99 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -11563,14 +11262,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-const _errs115 = errors;
-let valid30 = true;
-const _errs116 = errors;
-if(errors === _errs116){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing5;
-if((data.op === undefined) && (missing5 = "op")){
-const err100 = {};
+if(data.of === undefined){
+const err100 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -11579,10 +11272,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("declare-holding-queue" !== data.op){
-const err101 = {};
+if(data.op === undefined){
+const err101 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -11591,11 +11282,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err102 = {};
+if(data.vhost === undefined){
+const err102 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -11604,22 +11292,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-var _valid5 = _errs116 === errors;
-errors = _errs115;
-if(vErrors !== null){
-if(_errs115){
-vErrors.length = _errs115;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs119 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err103 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+for(const key5 in data){
+if(!(((((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "vhost")) || (key5 === "name")) || (key5 === "of"))){
+const err103 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -11628,8 +11303,11 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err104 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+}
+if(data.id !== undefined){
+let data39 = data.id;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err104 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.id.type,parentSchema:schema68.allOf[5].then.properties.id,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -11638,8 +11316,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(data.id === undefined){
-const err105 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+}
+if(data.change !== undefined){
+let data40 = data.change;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err105 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.change.type,parentSchema:schema68.allOf[5].then.properties.change,data:data40};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -11648,8 +11329,15 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data.name === undefined){
-const err106 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+}
+if(data.dependsOn !== undefined){
+let data41 = data.dependsOn;
+if(Array.isArray(data41)){
+const len5 = data41.length;
+for(let i5=0; i5<len5; i5++){
+let data42 = data41[i5];
+if(!((typeof data42 == "number") && (isFinite(data42)))){
+const err106 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[5].then.properties.dependsOn.items,data:data42};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -11658,8 +11346,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data.of === undefined){
-const err107 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[5].then.properties.dependsOn.type,parentSchema:schema68.allOf[5].then.properties.dependsOn,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -11668,8 +11358,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data.op === undefined){
-const err108 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+}
+if(data.op !== undefined){
+let data43 = data.op;
+if(typeof data43 !== "string"){
+const err108 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.op.type,parentSchema:schema68.allOf[5].then.properties.op,data:data43};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -11678,8 +11371,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err109 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[5].then.required,parentSchema:schema71.allOf[5].then,data};
+if("declare-holding-queue" !== data43){
+const err109 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema68.allOf[5].then.properties.op,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -11688,9 +11381,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key6 in data){
-if(!(((((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "vhost")) || (key6 === "name")) || (key6 === "of"))){
-const err110 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[5].then,data};
+}
+if(data.vhost !== undefined){
+let data44 = data.vhost;
+if(typeof data44 !== "string"){
+const err110 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.vhost.type,parentSchema:schema68.allOf[5].then.properties.vhost,data:data44};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -11700,10 +11395,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data43 = data.id;
-if(!((typeof data43 == "number") && (isFinite(data43)))){
-const err111 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[5].then.properties.id.type,parentSchema:schema71.allOf[5].then.properties.id,data:data43};
+if(data.name !== undefined){
+let data45 = data.name;
+if(typeof data45 !== "string"){
+const err111 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.name.type,parentSchema:schema68.allOf[5].then.properties.name,data:data45};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -11713,10 +11408,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data.change !== undefined){
-let data44 = data.change;
-if(!((typeof data44 == "number") && (isFinite(data44)))){
-const err112 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[5].then.properties.change.type,parentSchema:schema71.allOf[5].then.properties.change,data:data44};
+if(data.of !== undefined){
+let data46 = data.of;
+if(typeof data46 !== "string"){
+const err112 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.of.type,parentSchema:schema68.allOf[5].then.properties.of,data:data46};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -11726,14 +11421,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data45 = data.dependsOn;
-if(Array.isArray(data45)){
-const len6 = data45.length;
-for(let i6=0; i6<len6; i6++){
-let data46 = data45[i6];
-if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err113 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[5].then.properties.dependsOn.items,data:data46};
+}
+else {
+const err113 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[5].then.type,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -11742,10 +11432,11 @@ vErrors.push(err113);
 }
 errors++;
 }
+var _valid5 = _errs108 === errors;
+valid26 = _valid5;
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[5].then.properties.dependsOn.type,parentSchema:schema71.allOf[5].then.properties.dependsOn,data:data45};
+if(!valid26){
+const err114 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[5].if,parentSchema:schema68.allOf[5],data};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -11754,11 +11445,14 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data47 = data.op;
-if(typeof data47 !== "string"){
-const err115 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.op.type,parentSchema:schema71.allOf[5].then.properties.op,data:data47};
+const _errs128 = errors;
+let valid31 = true;
+const _errs129 = errors;
+if(errors === _errs129){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.op === undefined) && (missing6 = "op")){
+const err115 = {};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -11767,8 +11461,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if("declare-holding-queue" !== data47){
-const err116 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema71.allOf[5].then.properties.op,data:data47};
+else {
+if(data.op !== undefined){
+if("drain-queue" !== data.op){
+const err116 = {};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -11778,10 +11474,10 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data48 = data.vhost;
-if(typeof data48 !== "string"){
-const err117 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.vhost.type,parentSchema:schema71.allOf[5].then.properties.vhost,data:data48};
+}
+}
+else {
+const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -11791,10 +11487,21 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data49 = data.name;
-if(typeof data49 !== "string"){
-const err118 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.name.type,parentSchema:schema71.allOf[5].then.properties.name,data:data49};
+var _valid6 = _errs129 === errors;
+errors = _errs128;
+if(vErrors !== null){
+if(_errs128){
+vErrors.length = _errs128;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs132 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err118 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -11803,11 +11510,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data.of !== undefined){
-let data50 = data.of;
-if(typeof data50 !== "string"){
-const err119 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[5].then.properties.of.type,parentSchema:schema71.allOf[5].then.properties.of,data:data50};
+if(data.dependsOn === undefined){
+const err119 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -11816,10 +11520,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-else {
-const err120 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[5].then.type,parentSchema:schema71.allOf[5].then,data};
+if(data.id === undefined){
+const err120 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -11828,11 +11530,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-var _valid5 = _errs119 === errors;
-valid30 = _valid5;
-}
-if(!valid30){
-const err121 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[5].if,parentSchema:schema71.allOf[5],data};
+if(data.into === undefined){
+const err121 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -11841,14 +11540,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-const _errs139 = errors;
-let valid35 = true;
-const _errs140 = errors;
-if(errors === _errs140){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.op === undefined) && (missing6 = "op")){
-const err122 = {};
+if(data.name === undefined){
+const err122 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -11857,10 +11550,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("drain-queue" !== data.op){
-const err123 = {};
+if(data.op === undefined){
+const err123 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -11869,11 +11560,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err124 = {};
+if(data.vhost === undefined){
+const err124 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -11882,22 +11570,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-var _valid6 = _errs140 === errors;
-errors = _errs139;
-if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs143 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err125 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+for(const key6 in data){
+if(!(((((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "vhost")) || (key6 === "name")) || (key6 === "into"))){
+const err125 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -11906,8 +11581,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err126 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+}
+if(data.id !== undefined){
+let data48 = data.id;
+if(!((typeof data48 == "number") && (isFinite(data48)))){
+const err126 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.id.type,parentSchema:schema68.allOf[6].then.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -11916,8 +11594,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data.id === undefined){
-const err127 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+}
+if(data.change !== undefined){
+let data49 = data.change;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err127 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.change.type,parentSchema:schema68.allOf[6].then.properties.change,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -11926,8 +11607,15 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data.into === undefined){
-const err128 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+}
+if(data.dependsOn !== undefined){
+let data50 = data.dependsOn;
+if(Array.isArray(data50)){
+const len6 = data50.length;
+for(let i6=0; i6<len6; i6++){
+let data51 = data50[i6];
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err128 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[6].then.properties.dependsOn.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -11936,8 +11624,10 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data.name === undefined){
-const err129 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[6].then.properties.dependsOn.type,parentSchema:schema68.allOf[6].then.properties.dependsOn,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11946,8 +11636,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data.op === undefined){
-const err130 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+}
+if(data.op !== undefined){
+let data52 = data.op;
+if(typeof data52 !== "string"){
+const err130 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.op.type,parentSchema:schema68.allOf[6].then.properties.op,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11956,8 +11649,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err131 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[6].then.required,parentSchema:schema71.allOf[6].then,data};
+if("drain-queue" !== data52){
+const err131 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema68.allOf[6].then.properties.op,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11966,9 +11659,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-for(const key7 in data){
-if(!(((((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "vhost")) || (key7 === "name")) || (key7 === "into"))){
-const err132 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[6].then,data};
+}
+if(data.vhost !== undefined){
+let data53 = data.vhost;
+if(typeof data53 !== "string"){
+const err132 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.vhost.type,parentSchema:schema68.allOf[6].then.properties.vhost,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11978,10 +11673,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data52 = data.id;
-if(!((typeof data52 == "number") && (isFinite(data52)))){
-const err133 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[6].then.properties.id.type,parentSchema:schema71.allOf[6].then.properties.id,data:data52};
+if(data.name !== undefined){
+let data54 = data.name;
+if(typeof data54 !== "string"){
+const err133 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.name.type,parentSchema:schema68.allOf[6].then.properties.name,data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11991,10 +11686,10 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data.change !== undefined){
-let data53 = data.change;
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err134 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[6].then.properties.change.type,parentSchema:schema71.allOf[6].then.properties.change,data:data53};
+if(data.into !== undefined){
+let data55 = data.into;
+if(typeof data55 !== "string"){
+const err134 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.into.type,parentSchema:schema68.allOf[6].then.properties.into,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -12004,14 +11699,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data54 = data.dependsOn;
-if(Array.isArray(data54)){
-const len7 = data54.length;
-for(let i7=0; i7<len7; i7++){
-let data55 = data54[i7];
-if(!((typeof data55 == "number") && (isFinite(data55)))){
-const err135 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[6].then.properties.dependsOn.items,data:data55};
+}
+else {
+const err135 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[6].then.type,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -12020,10 +11710,11 @@ vErrors.push(err135);
 }
 errors++;
 }
+var _valid6 = _errs132 === errors;
+valid31 = _valid6;
 }
-}
-else {
-const err136 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[6].then.properties.dependsOn.type,parentSchema:schema71.allOf[6].then.properties.dependsOn,data:data54};
+if(!valid31){
+const err136 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[6].if,parentSchema:schema68.allOf[6],data};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -12032,11 +11723,14 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data56 = data.op;
-if(typeof data56 !== "string"){
-const err137 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.op.type,parentSchema:schema71.allOf[6].then.properties.op,data:data56};
+const _errs152 = errors;
+let valid36 = true;
+const _errs153 = errors;
+if(errors === _errs153){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.op === undefined) && (missing7 = "op")){
+const err137 = {};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -12045,8 +11739,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if("drain-queue" !== data56){
-const err138 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema71.allOf[6].then.properties.op,data:data56};
+else {
+if(data.op !== undefined){
+if("bind" !== data.op){
+const err138 = {};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -12056,10 +11752,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data57 = data.vhost;
-if(typeof data57 !== "string"){
-const err139 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.vhost.type,parentSchema:schema71.allOf[6].then.properties.vhost,data:data57};
+}
+}
+else {
+const err139 = {};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -12069,10 +11765,21 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data58 = data.name;
-if(typeof data58 !== "string"){
-const err140 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.name.type,parentSchema:schema71.allOf[6].then.properties.name,data:data58};
+var _valid7 = _errs153 === errors;
+errors = _errs152;
+if(vErrors !== null){
+if(_errs152){
+vErrors.length = _errs152;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs156 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.binding === undefined){
+const err140 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -12081,11 +11788,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data.into !== undefined){
-let data59 = data.into;
-if(typeof data59 !== "string"){
-const err141 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[6].then.properties.into.type,parentSchema:schema71.allOf[6].then.properties.into,data:data59};
+if(data.change === undefined){
+const err141 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -12094,10 +11798,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-}
-else {
-const err142 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[6].then.type,parentSchema:schema71.allOf[6].then,data};
+if(data.dependsOn === undefined){
+const err142 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -12106,11 +11808,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-var _valid6 = _errs143 === errors;
-valid35 = _valid6;
-}
-if(!valid35){
-const err143 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[6].if,parentSchema:schema71.allOf[6],data};
+if(data.id === undefined){
+const err143 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -12119,14 +11818,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-const _errs163 = errors;
-let valid40 = true;
-const _errs164 = errors;
-if(errors === _errs164){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.op === undefined) && (missing7 = "op")){
-const err144 = {};
+if(data.op === undefined){
+const err144 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -12135,10 +11828,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("bind" !== data.op){
-const err145 = {};
+for(const key7 in data){
+if(!(((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "binding"))){
+const err145 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -12148,10 +11840,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-}
-else {
-const err146 = {};
+if(data.id !== undefined){
+let data57 = data.id;
+if(!((typeof data57 == "number") && (isFinite(data57)))){
+const err146 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.id.type,parentSchema:schema68.allOf[7].then.properties.id,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -12161,21 +11853,10 @@ vErrors.push(err146);
 errors++;
 }
 }
-var _valid7 = _errs164 === errors;
-errors = _errs163;
-if(vErrors !== null){
-if(_errs163){
-vErrors.length = _errs163;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs167 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.binding === undefined){
-const err147 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
+if(data.change !== undefined){
+let data58 = data.change;
+if(!((typeof data58 == "number") && (isFinite(data58)))){
+const err147 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.change.type,parentSchema:schema68.allOf[7].then.properties.change,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -12184,8 +11865,15 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data.change === undefined){
-const err148 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
+}
+if(data.dependsOn !== undefined){
+let data59 = data.dependsOn;
+if(Array.isArray(data59)){
+const len7 = data59.length;
+for(let i7=0; i7<len7; i7++){
+let data60 = data59[i7];
+if(!((typeof data60 == "number") && (isFinite(data60)))){
+const err148 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[7].then.properties.dependsOn.items,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -12194,8 +11882,10 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err149 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[7].then.properties.dependsOn.type,parentSchema:schema68.allOf[7].then.properties.dependsOn,data:data59};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -12204,8 +11894,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data.id === undefined){
-const err150 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
+}
+if(data.op !== undefined){
+let data61 = data.op;
+if(typeof data61 !== "string"){
+const err150 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[7].then.properties.op.type,parentSchema:schema68.allOf[7].then.properties.op,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -12214,8 +11907,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data.op === undefined){
-const err151 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[7].then.required,parentSchema:schema71.allOf[7].then,data};
+if("bind" !== data61){
+const err151 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema68.allOf[7].then.properties.op,data:data61};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -12224,9 +11917,16 @@ vErrors.push(err151);
 }
 errors++;
 }
-for(const key8 in data){
-if(!(((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "binding"))){
-const err152 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[7].then,data};
+}
+if(data.binding !== undefined){
+if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err152 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[7].then.type,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -12235,11 +11935,11 @@ vErrors.push(err152);
 }
 errors++;
 }
+var _valid7 = _errs156 === errors;
+valid36 = _valid7;
 }
-if(data.id !== undefined){
-let data61 = data.id;
-if(!((typeof data61 == "number") && (isFinite(data61)))){
-const err153 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[7].then.properties.id.type,parentSchema:schema71.allOf[7].then.properties.id,data:data61};
+if(!valid36){
+const err153 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[7].if,parentSchema:schema68.allOf[7],data};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -12248,11 +11948,14 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data62 = data.change;
-if(!((typeof data62 == "number") && (isFinite(data62)))){
-const err154 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[7].then.properties.change.type,parentSchema:schema71.allOf[7].then.properties.change,data:data62};
+const _errs171 = errors;
+let valid41 = true;
+const _errs172 = errors;
+if(errors === _errs172){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.op === undefined) && (missing8 = "op")){
+const err154 = {};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -12261,15 +11964,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data63 = data.dependsOn;
-if(Array.isArray(data63)){
-const len8 = data63.length;
-for(let i8=0; i8<len8; i8++){
-let data64 = data63[i8];
-if(!((typeof data64 == "number") && (isFinite(data64)))){
-const err155 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[7].then.properties.dependsOn.items,data:data64};
+else {
+if(data.op !== undefined){
+if("unbind" !== data.op){
+const err155 = {};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -12280,8 +11978,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err156 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[7].then.properties.dependsOn.type,parentSchema:schema71.allOf[7].then.properties.dependsOn,data:data63};
+const err156 = {};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -12291,10 +11990,21 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.op !== undefined){
-let data65 = data.op;
-if(typeof data65 !== "string"){
-const err157 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[7].then.properties.op.type,parentSchema:schema71.allOf[7].then.properties.op,data:data65};
+var _valid8 = _errs172 === errors;
+errors = _errs171;
+if(vErrors !== null){
+if(_errs171){
+vErrors.length = _errs171;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs175 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.binding === undefined){
+const err157 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -12303,8 +12013,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-if("bind" !== data65){
-const err158 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema71.allOf[7].then.properties.op,data:data65};
+if(data.change === undefined){
+const err158 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -12313,16 +12023,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data.binding !== undefined){
-if(!(validate28(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err159 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[7].then.type,parentSchema:schema71.allOf[7].then,data};
+if(data.dependsOn === undefined){
+const err159 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -12331,11 +12033,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-var _valid7 = _errs167 === errors;
-valid40 = _valid7;
-}
-if(!valid40){
-const err160 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[7].if,parentSchema:schema71.allOf[7],data};
+if(data.id === undefined){
+const err160 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -12344,14 +12043,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-const _errs182 = errors;
-let valid45 = true;
-const _errs183 = errors;
-if(errors === _errs183){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.op === undefined) && (missing8 = "op")){
-const err161 = {};
+if(data.op === undefined){
+const err161 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -12360,10 +12053,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("unbind" !== data.op){
-const err162 = {};
+for(const key8 in data){
+if(!(((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "binding"))){
+const err162 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -12373,10 +12065,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
-}
-else {
-const err163 = {};
+if(data.id !== undefined){
+let data64 = data.id;
+if(!((typeof data64 == "number") && (isFinite(data64)))){
+const err163 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.id.type,parentSchema:schema68.allOf[8].then.properties.id,data:data64};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -12386,21 +12078,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-var _valid8 = _errs183 === errors;
-errors = _errs182;
-if(vErrors !== null){
-if(_errs182){
-vErrors.length = _errs182;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs186 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.binding === undefined){
-const err164 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
+if(data.change !== undefined){
+let data65 = data.change;
+if(!((typeof data65 == "number") && (isFinite(data65)))){
+const err164 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.change.type,parentSchema:schema68.allOf[8].then.properties.change,data:data65};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -12409,8 +12090,15 @@ vErrors.push(err164);
 }
 errors++;
 }
-if(data.change === undefined){
-const err165 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
+}
+if(data.dependsOn !== undefined){
+let data66 = data.dependsOn;
+if(Array.isArray(data66)){
+const len8 = data66.length;
+for(let i8=0; i8<len8; i8++){
+let data67 = data66[i8];
+if(!((typeof data67 == "number") && (isFinite(data67)))){
+const err165 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[8].then.properties.dependsOn.items,data:data67};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -12419,8 +12107,10 @@ vErrors.push(err165);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err166 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[8].then.properties.dependsOn.type,parentSchema:schema68.allOf[8].then.properties.dependsOn,data:data66};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -12429,8 +12119,11 @@ vErrors.push(err166);
 }
 errors++;
 }
-if(data.id === undefined){
-const err167 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
+}
+if(data.op !== undefined){
+let data68 = data.op;
+if(typeof data68 !== "string"){
+const err167 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[8].then.properties.op.type,parentSchema:schema68.allOf[8].then.properties.op,data:data68};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -12439,8 +12132,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-if(data.op === undefined){
-const err168 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[8].then.required,parentSchema:schema71.allOf[8].then,data};
+if("unbind" !== data68){
+const err168 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema68.allOf[8].then.properties.op,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -12449,9 +12142,16 @@ vErrors.push(err168);
 }
 errors++;
 }
-for(const key9 in data){
-if(!(((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "binding"))){
-const err169 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[8].then,data};
+}
+if(data.binding !== undefined){
+if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err169 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[8].then.type,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -12460,11 +12160,11 @@ vErrors.push(err169);
 }
 errors++;
 }
+var _valid8 = _errs175 === errors;
+valid41 = _valid8;
 }
-if(data.id !== undefined){
-let data68 = data.id;
-if(!((typeof data68 == "number") && (isFinite(data68)))){
-const err170 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[8].then.properties.id.type,parentSchema:schema71.allOf[8].then.properties.id,data:data68};
+if(!valid41){
+const err170 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[8].if,parentSchema:schema68.allOf[8],data};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -12473,11 +12173,14 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data69 = data.change;
-if(!((typeof data69 == "number") && (isFinite(data69)))){
-const err171 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[8].then.properties.change.type,parentSchema:schema71.allOf[8].then.properties.change,data:data69};
+const _errs190 = errors;
+let valid46 = true;
+const _errs191 = errors;
+if(errors === _errs191){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.op === undefined) && (missing9 = "op")){
+const err171 = {};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -12486,15 +12189,10 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data70 = data.dependsOn;
-if(Array.isArray(data70)){
-const len9 = data70.length;
-for(let i9=0; i9<len9; i9++){
-let data71 = data70[i9];
-if(!((typeof data71 == "number") && (isFinite(data71)))){
-const err172 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[8].then.properties.dependsOn.items,data:data71};
+else {
+if(data.op !== undefined){
+if("put-policy" !== data.op){
+const err172 = {};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -12505,8 +12203,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err173 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[8].then.properties.dependsOn.type,parentSchema:schema71.allOf[8].then.properties.dependsOn,data:data70};
+const err173 = {};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -12516,10 +12215,21 @@ vErrors.push(err173);
 errors++;
 }
 }
-if(data.op !== undefined){
-let data72 = data.op;
-if(typeof data72 !== "string"){
-const err174 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[8].then.properties.op.type,parentSchema:schema71.allOf[8].then.properties.op,data:data72};
+var _valid9 = _errs191 === errors;
+errors = _errs190;
+if(vErrors !== null){
+if(_errs190){
+vErrors.length = _errs190;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs194 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err174 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -12528,8 +12238,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if("unbind" !== data72){
-const err175 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema71.allOf[8].then.properties.op,data:data72};
+if(data.dependsOn === undefined){
+const err175 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -12538,16 +12248,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-}
-if(data.binding !== undefined){
-if(!(validate28(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err176 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[8].then.type,parentSchema:schema71.allOf[8].then,data};
+if(data.id === undefined){
+const err176 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -12556,11 +12258,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-var _valid8 = _errs186 === errors;
-valid45 = _valid8;
-}
-if(!valid45){
-const err177 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[8].if,parentSchema:schema71.allOf[8],data};
+if(data.op === undefined){
+const err177 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -12569,14 +12268,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-const _errs201 = errors;
-let valid50 = true;
-const _errs202 = errors;
-if(errors === _errs202){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing9;
-if((data.op === undefined) && (missing9 = "op")){
-const err178 = {};
+if(data.operator === undefined){
+const err178 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -12585,10 +12278,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("put-policy" !== data.op){
-const err179 = {};
+if(data.policy === undefined){
+const err179 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -12597,11 +12288,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err180 = {};
+for(const key9 in data){
+if(!((((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "policy")) || (key9 === "operator"))){
+const err180 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -12611,21 +12300,10 @@ vErrors.push(err180);
 errors++;
 }
 }
-var _valid9 = _errs202 === errors;
-errors = _errs201;
-if(vErrors !== null){
-if(_errs201){
-vErrors.length = _errs201;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid9){
-const _errs205 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err181 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
+if(data.id !== undefined){
+let data71 = data.id;
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err181 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.id.type,parentSchema:schema68.allOf[9].then.properties.id,data:data71};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -12634,8 +12312,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err182 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
+}
+if(data.change !== undefined){
+let data72 = data.change;
+if(!((typeof data72 == "number") && (isFinite(data72)))){
+const err182 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.change.type,parentSchema:schema68.allOf[9].then.properties.change,data:data72};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -12644,8 +12325,15 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data.id === undefined){
-const err183 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
+}
+if(data.dependsOn !== undefined){
+let data73 = data.dependsOn;
+if(Array.isArray(data73)){
+const len9 = data73.length;
+for(let i9=0; i9<len9; i9++){
+let data74 = data73[i9];
+if(!((typeof data74 == "number") && (isFinite(data74)))){
+const err183 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[9].then.properties.dependsOn.items,data:data74};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -12654,8 +12342,10 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data.op === undefined){
-const err184 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[9].then.properties.dependsOn.type,parentSchema:schema68.allOf[9].then.properties.dependsOn,data:data73};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -12664,8 +12354,11 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data.operator === undefined){
-const err185 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
+}
+if(data.op !== undefined){
+let data75 = data.op;
+if(typeof data75 !== "string"){
+const err185 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[9].then.properties.op.type,parentSchema:schema68.allOf[9].then.properties.op,data:data75};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -12674,8 +12367,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-if(data.policy === undefined){
-const err186 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema71.allOf[9].then.required,parentSchema:schema71.allOf[9].then,data};
+if("put-policy" !== data75){
+const err186 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema68.allOf[9].then.properties.op,data:data75};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -12684,9 +12377,17 @@ vErrors.push(err186);
 }
 errors++;
 }
-for(const key10 in data){
-if(!((((((key10 === "id") || (key10 === "change")) || (key10 === "dependsOn")) || (key10 === "op")) || (key10 === "policy")) || (key10 === "operator"))){
-const err187 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[9].then,data};
+}
+if(data.policy !== undefined){
+if(!(validate35(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.operator !== undefined){
+let data77 = data.operator;
+if(typeof data77 !== "boolean"){
+const err187 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[9].then.properties.operator.type,parentSchema:schema68.allOf[9].then.properties.operator,data:data77};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -12696,10 +12397,9 @@ vErrors.push(err187);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data75 = data.id;
-if(!((typeof data75 == "number") && (isFinite(data75)))){
-const err188 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[9].then.properties.id.type,parentSchema:schema71.allOf[9].then.properties.id,data:data75};
+}
+else {
+const err188 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[9].then.type,parentSchema:schema68.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -12708,11 +12408,11 @@ vErrors.push(err188);
 }
 errors++;
 }
+var _valid9 = _errs194 === errors;
+valid46 = _valid9;
 }
-if(data.change !== undefined){
-let data76 = data.change;
-if(!((typeof data76 == "number") && (isFinite(data76)))){
-const err189 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[9].then.properties.change.type,parentSchema:schema71.allOf[9].then.properties.change,data:data76};
+if(!valid46){
+const err189 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[9].if,parentSchema:schema68.allOf[9],data};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -12721,15 +12421,14 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data77 = data.dependsOn;
-if(Array.isArray(data77)){
-const len10 = data77.length;
-for(let i10=0; i10<len10; i10++){
-let data78 = data77[i10];
-if(!((typeof data78 == "number") && (isFinite(data78)))){
-const err190 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[9].then.properties.dependsOn.items,data:data78};
+const _errs211 = errors;
+let valid51 = true;
+const _errs212 = errors;
+if(errors === _errs212){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.op === undefined) && (missing10 = "op")){
+const err190 = {};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -12738,10 +12437,10 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
 else {
-const err191 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[9].then.properties.dependsOn.type,parentSchema:schema71.allOf[9].then.properties.dependsOn,data:data77};
+if(data.op !== undefined){
+if("delete-policy" !== data.op){
+const err191 = {};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -12751,10 +12450,10 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data.op !== undefined){
-let data79 = data.op;
-if(typeof data79 !== "string"){
-const err192 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[9].then.properties.op.type,parentSchema:schema71.allOf[9].then.properties.op,data:data79};
+}
+}
+else {
+const err192 = {};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -12763,8 +12462,22 @@ vErrors.push(err192);
 }
 errors++;
 }
-if("put-policy" !== data79){
-const err193 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema71.allOf[9].then.properties.op,data:data79};
+}
+var _valid10 = _errs212 === errors;
+errors = _errs211;
+if(vErrors !== null){
+if(_errs211){
+vErrors.length = _errs211;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs215 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err193 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -12773,17 +12486,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-}
-if(data.policy !== undefined){
-if(!(validate33(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.operator !== undefined){
-let data81 = data.operator;
-if(typeof data81 !== "boolean"){
-const err194 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.allOf[9].then.properties.operator.type,parentSchema:schema71.allOf[9].then.properties.operator,data:data81};
+if(data.dependsOn === undefined){
+const err194 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -12792,10 +12496,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-}
-}
-else {
-const err195 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[9].then.type,parentSchema:schema71.allOf[9].then,data};
+if(data.id === undefined){
+const err195 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -12804,11 +12506,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-var _valid9 = _errs205 === errors;
-valid50 = _valid9;
-}
-if(!valid50){
-const err196 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[9].if,parentSchema:schema71.allOf[9],data};
+if(data.name === undefined){
+const err196 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -12817,14 +12516,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-const _errs222 = errors;
-let valid55 = true;
-const _errs223 = errors;
-if(errors === _errs223){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing10;
-if((data.op === undefined) && (missing10 = "op")){
-const err197 = {};
+if(data.op === undefined){
+const err197 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -12833,10 +12526,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("delete-policy" !== data.op){
-const err198 = {};
+if(data.operator === undefined){
+const err198 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -12845,11 +12536,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err199 = {};
+if(data.vhost === undefined){
+const err199 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -12858,22 +12546,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-var _valid10 = _errs223 === errors;
-errors = _errs222;
-if(vErrors !== null){
-if(_errs222){
-vErrors.length = _errs222;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid10){
-const _errs226 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err200 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+for(const key10 in data){
+if(!(((((((key10 === "id") || (key10 === "change")) || (key10 === "dependsOn")) || (key10 === "op")) || (key10 === "vhost")) || (key10 === "name")) || (key10 === "operator"))){
+const err200 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -12882,8 +12557,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err201 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+}
+if(data.id !== undefined){
+let data79 = data.id;
+if(!((typeof data79 == "number") && (isFinite(data79)))){
+const err201 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.id.type,parentSchema:schema68.allOf[10].then.properties.id,data:data79};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -12892,8 +12570,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data.id === undefined){
-const err202 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+}
+if(data.change !== undefined){
+let data80 = data.change;
+if(!((typeof data80 == "number") && (isFinite(data80)))){
+const err202 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.change.type,parentSchema:schema68.allOf[10].then.properties.change,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -12902,8 +12583,15 @@ vErrors.push(err202);
 }
 errors++;
 }
-if(data.name === undefined){
-const err203 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+}
+if(data.dependsOn !== undefined){
+let data81 = data.dependsOn;
+if(Array.isArray(data81)){
+const len10 = data81.length;
+for(let i10=0; i10<len10; i10++){
+let data82 = data81[i10];
+if(!((typeof data82 == "number") && (isFinite(data82)))){
+const err203 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[10].then.properties.dependsOn.items,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -12912,8 +12600,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-if(data.op === undefined){
-const err204 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[10].then.properties.dependsOn.type,parentSchema:schema68.allOf[10].then.properties.dependsOn,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -12922,8 +12612,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-if(data.operator === undefined){
-const err205 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+}
+if(data.op !== undefined){
+let data83 = data.op;
+if(typeof data83 !== "string"){
+const err205 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.op.type,parentSchema:schema68.allOf[10].then.properties.op,data:data83};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -12932,8 +12625,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err206 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema71.allOf[10].then.required,parentSchema:schema71.allOf[10].then,data};
+if("delete-policy" !== data83){
+const err206 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema68.allOf[10].then.properties.op,data:data83};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -12942,9 +12635,11 @@ vErrors.push(err206);
 }
 errors++;
 }
-for(const key11 in data){
-if(!(((((((key11 === "id") || (key11 === "change")) || (key11 === "dependsOn")) || (key11 === "op")) || (key11 === "vhost")) || (key11 === "name")) || (key11 === "operator"))){
-const err207 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema71.allOf[10].then,data};
+}
+if(data.vhost !== undefined){
+let data84 = data.vhost;
+if(typeof data84 !== "string"){
+const err207 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.vhost.type,parentSchema:schema68.allOf[10].then.properties.vhost,data:data84};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -12954,10 +12649,10 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data83 = data.id;
-if(!((typeof data83 == "number") && (isFinite(data83)))){
-const err208 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[10].then.properties.id.type,parentSchema:schema71.allOf[10].then.properties.id,data:data83};
+if(data.name !== undefined){
+let data85 = data.name;
+if(typeof data85 !== "string"){
+const err208 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.name.type,parentSchema:schema68.allOf[10].then.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -12967,10 +12662,10 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data.change !== undefined){
-let data84 = data.change;
-if(!((typeof data84 == "number") && (isFinite(data84)))){
-const err209 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[10].then.properties.change.type,parentSchema:schema71.allOf[10].then.properties.change,data:data84};
+if(data.operator !== undefined){
+let data86 = data.operator;
+if(typeof data86 !== "boolean"){
+const err209 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[10].then.properties.operator.type,parentSchema:schema68.allOf[10].then.properties.operator,data:data86};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -12980,14 +12675,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data85 = data.dependsOn;
-if(Array.isArray(data85)){
-const len11 = data85.length;
-for(let i11=0; i11<len11; i11++){
-let data86 = data85[i11];
-if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err210 = {instancePath:instancePath+"/dependsOn/" + i11,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema71.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema71.allOf[10].then.properties.dependsOn.items,data:data86};
+}
+else {
+const err210 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[10].then.type,parentSchema:schema68.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -12996,10 +12686,11 @@ vErrors.push(err210);
 }
 errors++;
 }
+var _valid10 = _errs215 === errors;
+valid51 = _valid10;
 }
-}
-else {
-const err211 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.allOf[10].then.properties.dependsOn.type,parentSchema:schema71.allOf[10].then.properties.dependsOn,data:data85};
+if(!valid51){
+const err211 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[10].if,parentSchema:schema68.allOf[10],data};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -13008,106 +12699,19 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data87 = data.op;
-if(typeof data87 !== "string"){
-const err212 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[10].then.properties.op.type,parentSchema:schema71.allOf[10].then.properties.op,data:data87};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-if("delete-policy" !== data87){
-const err213 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema71.allOf[10].then.properties.op,data:data87};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data88 = data.vhost;
-if(typeof data88 !== "string"){
-const err214 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[10].then.properties.vhost.type,parentSchema:schema71.allOf[10].then.properties.vhost,data:data88};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data89 = data.name;
-if(typeof data89 !== "string"){
-const err215 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.allOf[10].then.properties.name.type,parentSchema:schema71.allOf[10].then.properties.name,data:data89};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-if(data.operator !== undefined){
-let data90 = data.operator;
-if(typeof data90 !== "boolean"){
-const err216 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.allOf[10].then.properties.operator.type,parentSchema:schema71.allOf[10].then.properties.operator,data:data90};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-}
-else {
-const err217 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.allOf[10].then.type,parentSchema:schema71.allOf[10].then,data};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-var _valid10 = _errs226 === errors;
-valid55 = _valid10;
-}
-if(!valid55){
-const err218 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema71.allOf[10].if,parentSchema:schema71.allOf[10],data};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-validate116.errors = vErrors;
+validate122.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
-const schema74 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
+const schema69 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
+const schema70 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.flag === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13117,7 +12721,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.change === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13127,7 +12731,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13138,7 +12742,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "flag") || (key0 === "change")) || (key0 === "reason"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13151,7 +12755,7 @@ errors++;
 if(data.flag !== undefined){
 let data0 = data.flag;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data0};
+const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13161,7 +12765,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data0 === "--allow-replace") || (data0 === "--allow-data-loss")) || (data0 === "--prune"))){
-const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema74.enum},message:"must be equal to one of the allowed values",schema:schema74.enum,parentSchema:schema74,data:data0};
+const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13174,7 +12778,7 @@ errors++;
 if(data.change !== undefined){
 let data1 = data.change;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.properties.change.type,parentSchema:schema73.properties.change,data:data1};
+const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.change.type,parentSchema:schema69.properties.change,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13187,7 +12791,7 @@ errors++;
 if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.reason.type,parentSchema:schema73.properties.reason,data:data2};
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13199,7 +12803,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13208,22 +12812,586 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
 
-const schema75 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
-const schema76 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
-const schema77 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
-const schema78 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
-const schema79 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
+const schema71 = {"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."};
+const schema72 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false};
+const schema73 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."};
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "version") || (key0 === "deprecatedFeatures")) || (key0 === "deprecatedFeaturesUsed"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.version !== undefined){
+let data0 = data.version;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.version.type,parentSchema:schema71.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.deprecatedFeatures !== undefined){
+let data1 = data.deprecatedFeatures;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err3 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data2.permitted === undefined){
+const err4 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "permitted"},message:"must have required property '"+"permitted"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.phase === undefined){
+const err5 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((key1 === "name") || (key1 === "phase")) || (key1 === "docUrl")) || (key1 === "permitted"))){
+const err6 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/name",schemaPath:"#/definitions/DeprecatedFeatureState/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.phase !== undefined){
+let data4 = data2.phase;
+if(typeof data4 !== "string"){
+const err8 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/phase",schemaPath:"#/definitions/DeprecatedFeatureState/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.phase.type,parentSchema:schema72.properties.phase,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.docUrl !== undefined){
+let data5 = data2.docUrl;
+if(typeof data5 !== "string"){
+const err9 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureState/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.docUrl.type,parentSchema:schema72.properties.docUrl,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.permitted !== undefined){
+let data6 = data2.permitted;
+if(typeof data6 !== "boolean"){
+const err10 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/permitted",schemaPath:"#/definitions/DeprecatedFeatureState/properties/permitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.permitted.type,parentSchema:schema72.properties.permitted,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/deprecatedFeatures",schemaPath:"#/properties/deprecatedFeatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.deprecatedFeatures.type,parentSchema:schema71.properties.deprecatedFeatures,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.deprecatedFeaturesUsed !== undefined){
+let data7 = data.deprecatedFeaturesUsed;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.name === undefined){
+const err13 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema73.required,parentSchema:schema73,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data8.phase === undefined){
+const err14 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema73.required,parentSchema:schema73,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!(((key2 === "name") || (key2 === "phase")) || (key2 === "docUrl"))){
+const err15 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data8.name !== undefined){
+let data9 = data8.name;
+if(typeof data9 !== "string"){
+const err16 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/name",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data8.phase !== undefined){
+let data10 = data8.phase;
+if(typeof data10 !== "string"){
+const err17 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/phase",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.phase.type,parentSchema:schema73.properties.phase,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data8.docUrl !== undefined){
+let data11 = data8.docUrl;
+if(typeof data11 !== "string"){
+const err18 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.docUrl.type,parentSchema:schema73.properties.docUrl,data:data11};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/deprecatedFeaturesUsed",schemaPath:"#/properties/deprecatedFeaturesUsed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.deprecatedFeaturesUsed.type,parentSchema:schema71.properties.deprecatedFeaturesUsed,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate133.errors = vErrors;
+return errors === 0;
+}
+
+const schema74 = {"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."};
+const schema76 = {"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]};
+
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.severity === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.message === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.subject === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "severity") || (key0 === "message")) || (key0 === "loc")) || (key0 === "subject"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.severity !== undefined){
+let data0 = data.severity;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.severity.type,parentSchema:schema74.properties.severity,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((data0 === "error") || (data0 === "warning"))){
+const err5 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema74.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.severity.enum,parentSchema:schema74.properties.severity,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data1 = data.message;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.message.type,parentSchema:schema74.properties.message,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.loc !== undefined){
+let data2 = data.loc;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.file === undefined){
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.line === undefined){
+const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.col === undefined){
+const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err10 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.file !== undefined){
+let data3 = data2.file;
+if(typeof data3 !== "string"){
+const err11 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.line !== undefined){
+let data4 = data2.line;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.col !== undefined){
+let data5 = data2.col;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+let data6 = data.subject;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.kind === undefined){
+const err15 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.properties.subject.required,parentSchema:schema74.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data6.key === undefined){
+const err16 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema74.properties.subject.required,parentSchema:schema74.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((key2 === "kind") || (key2 === "key"))){
+const err17 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.kind !== undefined){
+let data7 = data6.kind;
+if(typeof data7 !== "string"){
+const err18 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((((data7 === "vhost") || (data7 === "exchange")) || (data7 === "queue")) || (data7 === "binding")) || (data7 === "policy")) || (data7 === "operatorPolicy"))){
+const err19 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data6.key !== undefined){
+let data8 = data6.key;
+if(typeof data8 !== "string"){
+const err20 = {instancePath:instancePath+"/subject/key",schemaPath:"#/properties/subject/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.subject.properties.key.type,parentSchema:schema74.properties.subject.properties.key,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.subject.type,parentSchema:schema74.properties.subject,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate135.errors = vErrors;
+return errors === 0;
+}
+
+const schema77 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
+const schema78 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
+const schema79 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
+const schema80 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
+const schema81 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
+
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.unavailable === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13233,7 +13401,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.replicas === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13243,7 +13411,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.leaderLocators === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13254,7 +13422,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "version")) || (key0 === "nodes")) || (key0 === "unavailable")) || (key0 === "replicas")) || (key0 === "leaderLocators"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13267,7 +13435,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.name.type,parentSchema:schema77.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13280,7 +13448,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.version.type,parentSchema:schema75.properties.version,data:data1};
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.version.type,parentSchema:schema77.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13298,7 +13466,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
+const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13308,7 +13476,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data3.running === undefined){
-const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
+const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13318,7 +13486,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.partitions === undefined){
-const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
+const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13328,7 +13496,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.alarms === undefined){
-const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
+const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13338,7 +13506,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.leaders === undefined){
-const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
+const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13348,7 +13516,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3.classicQueues === undefined){
-const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema76.required,parentSchema:schema76,data:data3};
+const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13359,7 +13527,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((((key1 === "name") || (key1 === "running")) || (key1 === "partitions")) || (key1 === "alarms")) || (key1 === "leaders")) || (key1 === "classicQueues"))){
-const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data3};
+const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13372,7 +13540,7 @@ errors++;
 if(data3.name !== undefined){
 let data4 = data3.name;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data4};
+const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.name.type,parentSchema:schema78.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13385,7 +13553,7 @@ errors++;
 if(data3.running !== undefined){
 let data5 = data3.running;
 if(typeof data5 !== "boolean"){
-const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.running.type,parentSchema:schema76.properties.running,data:data5};
+const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.running.type,parentSchema:schema78.properties.running,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13402,7 +13570,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.partitions.items.type,parentSchema:schema76.properties.partitions.items,data:data7};
+const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.partitions.items.type,parentSchema:schema78.properties.partitions.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13414,7 +13582,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.partitions.type,parentSchema:schema76.properties.partitions,data:data6};
+const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.partitions.type,parentSchema:schema78.properties.partitions,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13431,7 +13599,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.alarms.items.type,parentSchema:schema76.properties.alarms.items,data:data9};
+const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.alarms.items.type,parentSchema:schema78.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13441,7 +13609,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data9 === "memory") || (data9 === "disk"))){
-const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema76.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.alarms.items.enum,parentSchema:schema76.properties.alarms.items,data:data9};
+const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.alarms.items.enum,parentSchema:schema78.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13453,7 +13621,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.alarms.type,parentSchema:schema76.properties.alarms,data:data8};
+const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.alarms.type,parentSchema:schema78.properties.alarms,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13466,7 +13634,7 @@ errors++;
 if(data3.leaders !== undefined){
 let data10 = data3.leaders;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.leaders.type,parentSchema:schema76.properties.leaders,data:data10};
+const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.leaders.type,parentSchema:schema78.properties.leaders,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13479,7 +13647,7 @@ errors++;
 if(data3.classicQueues !== undefined){
 let data11 = data3.classicQueues;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.classicQueues.type,parentSchema:schema76.properties.classicQueues,data:data11};
+const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.classicQueues.type,parentSchema:schema78.properties.classicQueues,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13491,7 +13659,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data3};
+const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13503,7 +13671,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.nodes.type,parentSchema:schema75.properties.nodes,data:data2};
+const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.nodes.type,parentSchema:schema77.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13521,7 +13689,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.vhost === undefined){
-const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
+const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13531,7 +13699,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data13.name === undefined){
-const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
+const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13541,7 +13709,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data13.type === undefined){
-const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
+const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13551,7 +13719,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data13.why === undefined){
-const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
+const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13561,7 +13729,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data13.nodes === undefined){
-const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema77.required,parentSchema:schema77,data:data13};
+const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13572,7 +13740,7 @@ errors++;
 }
 for(const key2 in data13){
 if(!((((((key2 === "vhost") || (key2 === "name")) || (key2 === "type")) || (key2 === "why")) || (key2 === "nodes")) || (key2 === "bindingsNotChecked"))){
-const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data:data13};
+const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13585,7 +13753,7 @@ errors++;
 if(data13.vhost !== undefined){
 let data14 = data13.vhost;
 if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.vhost.type,parentSchema:schema77.properties.vhost,data:data14};
+const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.vhost.type,parentSchema:schema79.properties.vhost,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13598,7 +13766,7 @@ errors++;
 if(data13.name !== undefined){
 let data15 = data13.name;
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.name.type,parentSchema:schema77.properties.name,data:data15};
+const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.name.type,parentSchema:schema79.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13611,7 +13779,7 @@ errors++;
 if(data13.type !== undefined){
 let data16 = data13.type;
 if(typeof data16 !== "string"){
-const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.type.type,parentSchema:schema77.properties.type,data:data16};
+const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.type.type,parentSchema:schema79.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13624,7 +13792,7 @@ errors++;
 if(data13.why !== undefined){
 let data17 = data13.why;
 if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.why.type,parentSchema:schema77.properties.why,data:data17};
+const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.why.type,parentSchema:schema79.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13634,7 +13802,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data17 === "home-node-down") || (data17 === "no-quorum"))){
-const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema77.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.why.enum,parentSchema:schema77.properties.why,data:data17};
+const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.why.enum,parentSchema:schema79.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13651,7 +13819,7 @@ const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 let data19 = data18[i4];
 if(typeof data19 !== "string"){
-const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.nodes.items.type,parentSchema:schema77.properties.nodes.items,data:data19};
+const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.nodes.items.type,parentSchema:schema79.properties.nodes.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13663,7 +13831,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.nodes.type,parentSchema:schema77.properties.nodes,data:data18};
+const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.nodes.type,parentSchema:schema79.properties.nodes,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13676,7 +13844,7 @@ errors++;
 if(data13.bindingsNotChecked !== undefined){
 let data20 = data13.bindingsNotChecked;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.bindingsNotChecked.type,parentSchema:schema77.properties.bindingsNotChecked,data:data20};
+const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.bindingsNotChecked.type,parentSchema:schema79.properties.bindingsNotChecked,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13688,7 +13856,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data:data13};
+const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13700,7 +13868,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.unavailable.type,parentSchema:schema75.properties.unavailable,data:data12};
+const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.unavailable.type,parentSchema:schema77.properties.unavailable,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13718,7 +13886,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.vhost === undefined){
-const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13728,7 +13896,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data22.name === undefined){
-const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13738,7 +13906,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data22.type === undefined){
-const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13748,7 +13916,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data22.members === undefined){
-const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13758,7 +13926,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data22.offline === undefined){
-const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13768,7 +13936,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data22.target === undefined){
-const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13778,7 +13946,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data22.missing === undefined){
-const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13788,7 +13956,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data22.candidates === undefined){
-const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema78.required,parentSchema:schema78,data:data22};
+const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13799,7 +13967,7 @@ errors++;
 }
 for(const key3 in data22){
 if(!((((((((key3 === "vhost") || (key3 === "name")) || (key3 === "type")) || (key3 === "members")) || (key3 === "offline")) || (key3 === "target")) || (key3 === "missing")) || (key3 === "candidates"))){
-const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data22};
+const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13812,7 +13980,7 @@ errors++;
 if(data22.vhost !== undefined){
 let data23 = data22.vhost;
 if(typeof data23 !== "string"){
-const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.vhost.type,parentSchema:schema78.properties.vhost,data:data23};
+const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.vhost.type,parentSchema:schema80.properties.vhost,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13825,7 +13993,7 @@ errors++;
 if(data22.name !== undefined){
 let data24 = data22.name;
 if(typeof data24 !== "string"){
-const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.name.type,parentSchema:schema78.properties.name,data:data24};
+const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.name.type,parentSchema:schema80.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13838,7 +14006,7 @@ errors++;
 if(data22.type !== undefined){
 let data25 = data22.type;
 if(typeof data25 !== "string"){
-const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.type.type,parentSchema:schema78.properties.type,data:data25};
+const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.type.type,parentSchema:schema80.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13848,7 +14016,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!((data25 === "quorum") || (data25 === "stream"))){
-const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema78.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.type.enum,parentSchema:schema78.properties.type,data:data25};
+const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.type.enum,parentSchema:schema80.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13865,7 +14033,7 @@ const len6 = data26.length;
 for(let i6=0; i6<len6; i6++){
 let data27 = data26[i6];
 if(typeof data27 !== "string"){
-const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.members.items.type,parentSchema:schema78.properties.members.items,data:data27};
+const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.members.items.type,parentSchema:schema80.properties.members.items,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13877,7 +14045,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.members.type,parentSchema:schema78.properties.members,data:data26};
+const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.members.type,parentSchema:schema80.properties.members,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -13894,7 +14062,7 @@ const len7 = data28.length;
 for(let i7=0; i7<len7; i7++){
 let data29 = data28[i7];
 if(typeof data29 !== "string"){
-const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.offline.items.type,parentSchema:schema78.properties.offline.items,data:data29};
+const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.offline.items.type,parentSchema:schema80.properties.offline.items,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -13906,7 +14074,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.offline.type,parentSchema:schema78.properties.offline,data:data28};
+const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.offline.type,parentSchema:schema80.properties.offline,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -13919,7 +14087,7 @@ errors++;
 if(data22.target !== undefined){
 let data30 = data22.target;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.target.type,parentSchema:schema78.properties.target,data:data30};
+const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.target.type,parentSchema:schema80.properties.target,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -13932,7 +14100,7 @@ errors++;
 if(data22.missing !== undefined){
 let data31 = data22.missing;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.missing.type,parentSchema:schema78.properties.missing,data:data31};
+const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.missing.type,parentSchema:schema80.properties.missing,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -13949,7 +14117,7 @@ const len8 = data32.length;
 for(let i8=0; i8<len8; i8++){
 let data33 = data32[i8];
 if(typeof data33 !== "string"){
-const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.candidates.items.type,parentSchema:schema78.properties.candidates.items,data:data33};
+const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.candidates.items.type,parentSchema:schema80.properties.candidates.items,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -13961,7 +14129,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.candidates.type,parentSchema:schema78.properties.candidates,data:data32};
+const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.candidates.type,parentSchema:schema80.properties.candidates,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -13973,7 +14141,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data22};
+const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -13985,7 +14153,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.replicas.type,parentSchema:schema75.properties.replicas,data:data21};
+const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.replicas.type,parentSchema:schema77.properties.replicas,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -14003,7 +14171,7 @@ for(let i9=0; i9<len9; i9++){
 let data35 = data34[i9];
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.locator === undefined){
-const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema79.required,parentSchema:schema79,data:data35};
+const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -14013,7 +14181,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data35.source === undefined){
-const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema79.required,parentSchema:schema79,data:data35};
+const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -14023,7 +14191,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data35.queues === undefined){
-const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema79.required,parentSchema:schema79,data:data35};
+const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -14034,7 +14202,7 @@ errors++;
 }
 for(const key4 in data35){
 if(!((((key4 === "locator") || (key4 === "source")) || (key4 === "policy")) || (key4 === "queues"))){
-const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data:data35};
+const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -14047,7 +14215,7 @@ errors++;
 if(data35.locator !== undefined){
 let data36 = data35.locator;
 if(typeof data36 !== "string"){
-const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.locator.type,parentSchema:schema79.properties.locator,data:data36};
+const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.locator.type,parentSchema:schema81.properties.locator,data:data36};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -14060,7 +14228,7 @@ errors++;
 if(data35.source !== undefined){
 let data37 = data35.source;
 if(typeof data37 !== "string"){
-const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.source.type,parentSchema:schema79.properties.source,data:data37};
+const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.source.type,parentSchema:schema81.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -14070,7 +14238,7 @@ vErrors.push(err68);
 errors++;
 }
 if(!(((data37 === "policy") || (data37 === "argument")) || (data37 === "default"))){
-const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema79.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.source.enum,parentSchema:schema79.properties.source,data:data37};
+const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema81.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.source.enum,parentSchema:schema81.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -14083,7 +14251,7 @@ errors++;
 if(data35.policy !== undefined){
 let data38 = data35.policy;
 if(typeof data38 !== "string"){
-const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.policy.type,parentSchema:schema79.properties.policy,data:data38};
+const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.policy.type,parentSchema:schema81.properties.policy,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -14096,7 +14264,7 @@ errors++;
 if(data35.queues !== undefined){
 let data39 = data35.queues;
 if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.queues.type,parentSchema:schema79.properties.queues,data:data39};
+const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.queues.type,parentSchema:schema81.properties.queues,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -14108,7 +14276,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data:data35};
+const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -14120,7 +14288,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.leaderLocators.type,parentSchema:schema75.properties.leaderLocators,data:data34};
+const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.leaderLocators.type,parentSchema:schema77.properties.leaderLocators,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -14132,7 +14300,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -14141,7 +14309,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate126.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
 
@@ -14230,8 +14398,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.summary === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(data.problems === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "problems"},message:"must have required property '"+"problems"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -14240,9 +14408,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(data.summary === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema11.required,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -14251,11 +14418,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.formatVersion !== undefined){
-let data0 = data.formatVersion;
-if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err10 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.formatVersion.type,parentSchema:schema11.properties.formatVersion,data:data0};
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14264,13 +14429,26 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(2 !== data0){
-const err11 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant",schema:2,parentSchema:schema11.properties.formatVersion,data:data0};
+}
+if(data.formatVersion !== undefined){
+let data0 = data.formatVersion;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err11 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.formatVersion.type,parentSchema:schema11.properties.formatVersion,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(3 !== data0){
+const err12 = {instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/const",keyword:"const",params:{allowedValue: 3},message:"must be equal to constant",schema:3,parentSchema:schema11.properties.formatVersion,data:data0};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -14282,19 +14460,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/properties/vhosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.vhosts.items.type,parentSchema:schema11.properties.vhosts.items,data:data2};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data1};
+const err13 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/properties/vhosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.vhosts.items.type,parentSchema:schema11.properties.vhosts.items,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -14304,10 +14470,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.fingerprint !== undefined){
-let data3 = data.fingerprint;
-if(typeof data3 !== "string"){
-const err14 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fingerprint.type,parentSchema:schema11.properties.fingerprint,data:data3};
+}
+else {
+const err14 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -14317,11 +14482,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.options !== undefined){
-let data4 = data.options;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.prune === undefined){
-const err15 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/required",keyword:"required",params:{missingProperty: "prune"},message:"must have required property '"+"prune"+"'",schema:schema12.required,parentSchema:schema12,data:data4};
+if(data.fingerprint !== undefined){
+let data3 = data.fingerprint;
+if(typeof data3 !== "string"){
+const err15 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fingerprint.type,parentSchema:schema11.properties.fingerprint,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -14330,8 +14494,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data4.allowReplace === undefined){
-const err16 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/required",keyword:"required",params:{missingProperty: "allowReplace"},message:"must have required property '"+"allowReplace"+"'",schema:schema12.required,parentSchema:schema12,data:data4};
+}
+if(data.options !== undefined){
+let data4 = data.options;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.prune === undefined){
+const err16 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/required",keyword:"required",params:{missingProperty: "prune"},message:"must have required property '"+"prune"+"'",schema:schema12.required,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -14340,8 +14508,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data4.allowDataLoss === undefined){
-const err17 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/required",keyword:"required",params:{missingProperty: "allowDataLoss"},message:"must have required property '"+"allowDataLoss"+"'",schema:schema12.required,parentSchema:schema12,data:data4};
+if(data4.allowReplace === undefined){
+const err17 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/required",keyword:"required",params:{missingProperty: "allowReplace"},message:"must have required property '"+"allowReplace"+"'",schema:schema12.required,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -14350,9 +14518,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((((key1 === "prune") || (key1 === "allowReplace")) || (key1 === "allowDataLoss")) || (key1 === "migrate"))){
-const err18 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data4};
+if(data4.allowDataLoss === undefined){
+const err18 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/required",keyword:"required",params:{missingProperty: "allowDataLoss"},message:"must have required property '"+"allowDataLoss"+"'",schema:schema12.required,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -14361,11 +14528,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data4.prune !== undefined){
-let data5 = data4.prune;
-if(typeof data5 !== "boolean"){
-const err19 = {instancePath:instancePath+"/options/prune",schemaPath:"#/definitions/PlanOptions/properties/prune/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.prune.type,parentSchema:schema12.properties.prune,data:data5};
+for(const key1 in data4){
+if(!((((key1 === "prune") || (key1 === "allowReplace")) || (key1 === "allowDataLoss")) || (key1 === "migrate"))){
+const err19 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -14375,10 +14540,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.allowReplace !== undefined){
-let data6 = data4.allowReplace;
-if(typeof data6 !== "boolean"){
-const err20 = {instancePath:instancePath+"/options/allowReplace",schemaPath:"#/definitions/PlanOptions/properties/allowReplace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.allowReplace.type,parentSchema:schema12.properties.allowReplace,data:data6};
+if(data4.prune !== undefined){
+let data5 = data4.prune;
+if(typeof data5 !== "boolean"){
+const err20 = {instancePath:instancePath+"/options/prune",schemaPath:"#/definitions/PlanOptions/properties/prune/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.prune.type,parentSchema:schema12.properties.prune,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -14388,10 +14553,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data4.allowDataLoss !== undefined){
-let data7 = data4.allowDataLoss;
-if(typeof data7 !== "boolean"){
-const err21 = {instancePath:instancePath+"/options/allowDataLoss",schemaPath:"#/definitions/PlanOptions/properties/allowDataLoss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.allowDataLoss.type,parentSchema:schema12.properties.allowDataLoss,data:data7};
+if(data4.allowReplace !== undefined){
+let data6 = data4.allowReplace;
+if(typeof data6 !== "boolean"){
+const err21 = {instancePath:instancePath+"/options/allowReplace",schemaPath:"#/definitions/PlanOptions/properties/allowReplace/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.allowReplace.type,parentSchema:schema12.properties.allowReplace,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -14401,10 +14566,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data4.migrate !== undefined){
-let data8 = data4.migrate;
-if(typeof data8 !== "boolean"){
-const err22 = {instancePath:instancePath+"/options/migrate",schemaPath:"#/definitions/PlanOptions/properties/migrate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.migrate.type,parentSchema:schema12.properties.migrate,data:data8};
+if(data4.allowDataLoss !== undefined){
+let data7 = data4.allowDataLoss;
+if(typeof data7 !== "boolean"){
+const err22 = {instancePath:instancePath+"/options/allowDataLoss",schemaPath:"#/definitions/PlanOptions/properties/allowDataLoss/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.allowDataLoss.type,parentSchema:schema12.properties.allowDataLoss,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -14414,14 +14579,27 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data4};
+if(data4.migrate !== undefined){
+let data8 = data4.migrate;
+if(typeof data8 !== "boolean"){
+const err23 = {instancePath:instancePath+"/options/migrate",schemaPath:"#/definitions/PlanOptions/properties/migrate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.migrate.type,parentSchema:schema12.properties.migrate,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data4};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
@@ -14438,29 +14616,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.changes.type,parentSchema:schema11.properties.changes,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.steps !== undefined){
-let data11 = data.steps;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate116(data11[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data11};
+const err25 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.changes.type,parentSchema:schema11.properties.changes,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -14470,19 +14626,19 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.guards !== undefined){
-let data13 = data.guards;
-if(Array.isArray(data13)){
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate123(data13[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(data.steps !== undefined){
+let data11 = data.steps;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate122(data11[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.guards.type,parentSchema:schema11.properties.guards,data:data13};
+const err26 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -14492,19 +14648,19 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.refusals !== undefined){
-let data15 = data.refusals;
-if(Array.isArray(data15)){
-const len4 = data15.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate123(data15[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+if(data.guards !== undefined){
+let data13 = data.guards;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate130(data13[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/refusals",schemaPath:"#/properties/refusals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.refusals.type,parentSchema:schema11.properties.refusals,data:data15};
+const err27 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.guards.type,parentSchema:schema11.properties.guards,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -14514,11 +14670,19 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data17 = data.summary;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.create === undefined){
-const err28 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+if(data.refusals !== undefined){
+let data15 = data.refusals;
+if(Array.isArray(data15)){
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate130(data15[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/refusals",schemaPath:"#/properties/refusals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.refusals.type,parentSchema:schema11.properties.refusals,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -14527,8 +14691,26 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data17.update === undefined){
-const err29 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+}
+if(data.broker !== undefined){
+if(!(validate133(data.broker, {instancePath:instancePath+"/broker",parentData:data,parentDataProperty:"broker",rootData}))){
+vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+errors = vErrors.length;
+}
+}
+if(data.problems !== undefined){
+let data18 = data.problems;
+if(Array.isArray(data18)){
+const len5 = data18.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate135(data18[i5], {instancePath:instancePath+"/problems/" + i5,parentData:data18,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.problems.type,parentSchema:schema11.properties.problems,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -14537,8 +14719,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data17.replace === undefined){
-const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+}
+if(data.summary !== undefined){
+let data20 = data.summary;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.create === undefined){
+const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -14547,8 +14733,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data17.migrate === undefined){
-const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "migrate"},message:"must have required property '"+"migrate"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+if(data20.update === undefined){
+const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -14557,8 +14743,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data17.delete === undefined){
-const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "delete"},message:"must have required property '"+"delete"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+if(data20.replace === undefined){
+const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -14567,8 +14753,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data17.unmanaged === undefined){
-const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "unmanaged"},message:"must have required property '"+"unmanaged"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+if(data20.migrate === undefined){
+const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "migrate"},message:"must have required property '"+"migrate"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -14577,8 +14763,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data17.runtime === undefined){
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data17};
+if(data20.delete === undefined){
+const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "delete"},message:"must have required property '"+"delete"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -14587,9 +14773,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data17){
-if(!(((((((key2 === "create") || (key2 === "update")) || (key2 === "replace")) || (key2 === "migrate")) || (key2 === "delete")) || (key2 === "unmanaged")) || (key2 === "runtime"))){
-const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data17};
+if(data20.unmanaged === undefined){
+const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "unmanaged"},message:"must have required property '"+"unmanaged"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -14598,11 +14783,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data17.create !== undefined){
-let data18 = data17.create;
-if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err36 = {instancePath:instancePath+"/summary/create",schemaPath:"#/properties/summary/properties/create/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.create.type,parentSchema:schema11.properties.summary.properties.create,data:data18};
+if(data20.runtime === undefined){
+const err36 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -14611,11 +14793,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data17.update !== undefined){
-let data19 = data17.update;
-if(!((typeof data19 == "number") && (isFinite(data19)))){
-const err37 = {instancePath:instancePath+"/summary/update",schemaPath:"#/properties/summary/properties/update/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.update.type,parentSchema:schema11.properties.summary.properties.update,data:data19};
+for(const key2 in data20){
+if(!(((((((key2 === "create") || (key2 === "update")) || (key2 === "replace")) || (key2 === "migrate")) || (key2 === "delete")) || (key2 === "unmanaged")) || (key2 === "runtime"))){
+const err37 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -14625,10 +14805,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data17.replace !== undefined){
-let data20 = data17.replace;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err38 = {instancePath:instancePath+"/summary/replace",schemaPath:"#/properties/summary/properties/replace/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.replace.type,parentSchema:schema11.properties.summary.properties.replace,data:data20};
+if(data20.create !== undefined){
+let data21 = data20.create;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err38 = {instancePath:instancePath+"/summary/create",schemaPath:"#/properties/summary/properties/create/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.create.type,parentSchema:schema11.properties.summary.properties.create,data:data21};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -14638,10 +14818,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data17.migrate !== undefined){
-let data21 = data17.migrate;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err39 = {instancePath:instancePath+"/summary/migrate",schemaPath:"#/properties/summary/properties/migrate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.migrate.type,parentSchema:schema11.properties.summary.properties.migrate,data:data21};
+if(data20.update !== undefined){
+let data22 = data20.update;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err39 = {instancePath:instancePath+"/summary/update",schemaPath:"#/properties/summary/properties/update/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.update.type,parentSchema:schema11.properties.summary.properties.update,data:data22};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -14651,10 +14831,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.delete !== undefined){
-let data22 = data17.delete;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err40 = {instancePath:instancePath+"/summary/delete",schemaPath:"#/properties/summary/properties/delete/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.delete.type,parentSchema:schema11.properties.summary.properties.delete,data:data22};
+if(data20.replace !== undefined){
+let data23 = data20.replace;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err40 = {instancePath:instancePath+"/summary/replace",schemaPath:"#/properties/summary/properties/replace/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.replace.type,parentSchema:schema11.properties.summary.properties.replace,data:data23};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -14664,10 +14844,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data17.unmanaged !== undefined){
-let data23 = data17.unmanaged;
-if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err41 = {instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/properties/summary/properties/unmanaged/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.unmanaged.type,parentSchema:schema11.properties.summary.properties.unmanaged,data:data23};
+if(data20.migrate !== undefined){
+let data24 = data20.migrate;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err41 = {instancePath:instancePath+"/summary/migrate",schemaPath:"#/properties/summary/properties/migrate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.migrate.type,parentSchema:schema11.properties.summary.properties.migrate,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -14677,10 +14857,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data17.runtime !== undefined){
-let data24 = data17.runtime;
-if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err42 = {instancePath:instancePath+"/summary/runtime",schemaPath:"#/properties/summary/properties/runtime/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.runtime.type,parentSchema:schema11.properties.summary.properties.runtime,data:data24};
+if(data20.delete !== undefined){
+let data25 = data20.delete;
+if(!((typeof data25 == "number") && (isFinite(data25)))){
+const err42 = {instancePath:instancePath+"/summary/delete",schemaPath:"#/properties/summary/properties/delete/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.delete.type,parentSchema:schema11.properties.summary.properties.delete,data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -14690,9 +14870,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data17};
+if(data20.unmanaged !== undefined){
+let data26 = data20.unmanaged;
+if(!((typeof data26 == "number") && (isFinite(data26)))){
+const err43 = {instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/properties/summary/properties/unmanaged/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.unmanaged.type,parentSchema:schema11.properties.summary.properties.unmanaged,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -14702,21 +14883,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.cluster !== undefined){
-if(!(validate126(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
-vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
-errors = vErrors.length;
-}
-}
-if(data.blocked !== undefined){
-let data26 = data.blocked;
-if(Array.isArray(data26)){
-const len5 = data26.length;
-for(let i5=0; i5<len5; i5++){
-let data27 = data26[i5];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.change === undefined){
-const err44 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema80.required,parentSchema:schema80,data:data27};
+if(data20.runtime !== undefined){
+let data27 = data20.runtime;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+const err44 = {instancePath:instancePath+"/summary/runtime",schemaPath:"#/properties/summary/properties/runtime/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.runtime.type,parentSchema:schema11.properties.summary.properties.runtime,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14725,8 +14895,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data27.nodes === undefined){
-const err45 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema80.required,parentSchema:schema80,data:data27};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14735,8 +14907,22 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data27.reason === undefined){
-const err46 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema80.required,parentSchema:schema80,data:data27};
+}
+if(data.cluster !== undefined){
+if(!(validate137(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+errors = vErrors.length;
+}
+}
+if(data.blocked !== undefined){
+let data29 = data.blocked;
+if(Array.isArray(data29)){
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.change === undefined){
+const err46 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14745,9 +14931,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key3 in data27){
-if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
-const err47 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data:data27};
+if(data30.nodes === undefined){
+const err47 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -14756,11 +14941,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data27.change !== undefined){
-let data28 = data27.change;
-if(!((typeof data28 == "number") && (isFinite(data28)))){
-const err48 = {instancePath:instancePath+"/blocked/" + i5+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.change.type,parentSchema:schema80.properties.change,data:data28};
+if(data30.reason === undefined){
+const err48 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -14769,15 +14951,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data27.nodes !== undefined){
-let data29 = data27.nodes;
-if(Array.isArray(data29)){
-const len6 = data29.length;
-for(let i6=0; i6<len6; i6++){
-let data30 = data29[i6];
-if(typeof data30 !== "string"){
-const err49 = {instancePath:instancePath+"/blocked/" + i5+"/nodes/" + i6,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.nodes.items.type,parentSchema:schema80.properties.nodes.items,data:data30};
+for(const key3 in data30){
+if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
+const err49 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -14787,9 +14963,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/blocked/" + i5+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.nodes.type,parentSchema:schema80.properties.nodes,data:data29};
+if(data30.change !== undefined){
+let data31 = data30.change;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
+const err50 = {instancePath:instancePath+"/blocked/" + i6+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema82.properties.change.type,parentSchema:schema82.properties.change,data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14799,10 +14976,14 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data27.reason !== undefined){
-let data31 = data27.reason;
-if(typeof data31 !== "string"){
-const err51 = {instancePath:instancePath+"/blocked/" + i5+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.reason.type,parentSchema:schema80.properties.reason,data:data31};
+if(data30.nodes !== undefined){
+let data32 = data30.nodes;
+if(Array.isArray(data32)){
+const len7 = data32.length;
+for(let i7=0; i7<len7; i7++){
+let data33 = data32[i7];
+if(typeof data33 !== "string"){
+const err51 = {instancePath:instancePath+"/blocked/" + i6+"/nodes/" + i7,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.nodes.items.type,parentSchema:schema82.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14814,7 +14995,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/blocked/" + i5,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data:data27};
+const err52 = {instancePath:instancePath+"/blocked/" + i6+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.nodes.type,parentSchema:schema82.properties.nodes,data:data32};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -14824,9 +15005,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/blocked",schemaPath:"#/properties/blocked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blocked.type,parentSchema:schema11.properties.blocked,data:data26};
+if(data30.reason !== undefined){
+let data34 = data30.reason;
+if(typeof data34 !== "string"){
+const err53 = {instancePath:instancePath+"/blocked/" + i6+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.reason.type,parentSchema:schema82.properties.reason,data:data34};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -14838,12 +15020,36 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err54 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/blocked",schemaPath:"#/properties/blocked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blocked.type,parentSchema:schema11.properties.blocked,data:data29};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }

@@ -57,7 +57,7 @@ describe('topo apply on the real broker', () => {
       plan: { changes: { action: string }[]; summary: Record<string, number> };
       result: { ok: boolean; steps: { id: number; status: string }[]; summary: Record<string, number> };
     };
-    expect(out.formatVersion).toBe(2);
+    expect(out.formatVersion).toBe(3);
     expect(out.plan.summary.create).toBeGreaterThan(0);
     expect(out.result.ok).toBe(true);
     expect(out.result.steps.every((s) => s.status === 'done')).toBe(true);
@@ -242,7 +242,8 @@ vhosts:
     const vhost = await scratch('apply-saved-guard');
     await importDefinitions(vhost, { queues: [{ name: 'q', durable: true, auto_delete: false, arguments: {} }] });
     const dir = await files();
-    const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      q: { durable: false }\n`);
+    // A new argument forces the replace (a queue made transient would also warn: deprecated).
+    const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      q: { arguments: { x-message-ttl: 1000 } }\n`);
     const planFile = `${dir.path}/plan.json`;
     expect((await topo(['plan', spec, '--out', planFile])).code).toBe(0);
     const state = await stateOf(vhost);
@@ -252,7 +253,7 @@ vhosts:
     expect(await stateOf(vhost)).toEqual(state);
     const allowed = await topo(['apply', '--plan', planFile, '--yes', '--allow-replace']);
     expect(allowed.code).toBe(0);
-    expect((await mgmt<{ durable: boolean }>('GET', `/queues/${enc(vhost)}/q`)).durable).toBe(false);
+    expect((await mgmt<{ arguments: Record<string, unknown> }>('GET', `/queues/${enc(vhost)}/q`)).arguments['x-message-ttl']).toBe(1000);
   });
 
   it('re-counts messages when applying a saved plan: a queue that filled up since is refused', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import amqp from 'amqplib';
 import { bufferIO } from '../../../src/cli/io.js';
 import { main } from '../../../src/cli/main.js';
-import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, USER } from '../../support/broker.js';
+import { AMQP_URL, definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, USER, withoutClassicType } from '../../support/broker.js';
 
 /** Flags that point the CLI at the test broker. */
 export const BROKER_FLAGS = ['--url', MGMT_URL, '--user', USER, '--password', PASSWORD, '--amqp-url', AMQP_URL];
@@ -56,13 +56,14 @@ type Json = Record<string, unknown>;
 /**
  * Everything topo manages in one vhost, read independently of topo and with the vhost name
  * left out, so two vhosts can be compared: definitions (exchanges, queues, bindings,
- * policies) plus operator policies, each list sorted.
+ * policies) plus operator policies, each list sorted; `x-queue-type: classic` left out
+ * (see `withoutClassicType`).
  */
 export async function stateOf(vhost: string): Promise<Json> {
-  const defs = await mgmt<Json>('GET', `/definitions/${enc(vhost)}`);
+  const defs = await definitionsOf(vhost);
   const operatorPolicies = await mgmt<Json[]>('GET', `/operator-policies/${enc(vhost)}`);
-  const strip = (list: unknown) =>
-    ((list as Json[] | undefined) ?? [])
+  const strip = (list: readonly object[]) =>
+    list
       .map((o) => {
         const copy: Json = { ...o };
         delete copy.vhost;
@@ -71,7 +72,7 @@ export async function stateOf(vhost: string): Promise<Json> {
       .sort();
   return {
     exchanges: strip(defs.exchanges),
-    queues: strip(defs.queues),
+    queues: strip(defs.queues.map((queue) => ({ ...queue, arguments: withoutClassicType(queue.arguments) }))),
     bindings: strip(defs.bindings),
     policies: strip(defs.policies),
     operatorPolicies: strip(operatorPolicies),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { brokerTargetFromEnv } from '../../../bench/broker-http.js';
 import { benchObjects, renderDefinitions, sizeFromQueues, type VhostDefinitions } from '../../../bench/generate-spec.js';
 import { bulkImport, rawLoad, readDefinitions } from '../../../bench/raw-load.js';
-import { definitionsOf, scratchVhost } from '../../support/broker.js';
+import { definitionsOf, scratchVhost, withoutClassicType } from '../../support/broker.js';
 
 const objects = benchObjects(sizeFromQueues(60));
 const expected = renderDefinitions(objects);
@@ -13,7 +13,7 @@ function comparable(d: { exchanges: unknown[]; queues: unknown[]; bindings: unkn
   const defs = d as unknown as VhostDefinitions;
   return {
     exchanges: defs.exchanges.map(({ name, type, durable, auto_delete, internal, arguments: args }) => ({ name, type, durable, auto_delete, internal, arguments: args })).sort(byName),
-    queues: defs.queues.map(({ name, durable, auto_delete, arguments: args }) => ({ name, durable, auto_delete, arguments: args })).sort(byName),
+    queues: defs.queues.map(({ name, durable, auto_delete, arguments: args }) => ({ name, durable, auto_delete, arguments: withoutClassicType(args) })).sort(byName),
     bindings: defs.bindings
       .map(({ source, destination, destination_type, routing_key, arguments: args }) => ({ source, destination, destination_type, routing_key, arguments: args }))
       .sort((a, b) => a.destination.localeCompare(b.destination)),

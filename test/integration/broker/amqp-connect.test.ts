@@ -5,9 +5,15 @@ import { createConnection, type ConnectionOptions } from '../../../src/broker/cr
 import { TopoError } from '../../../src/errors.js';
 import { AMQP_URL, definitionsOf, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
 
-// The AMQP URL is derived from the management URL's host, as the CLI does without --amqp-url.
+// The AMQP address of the broker under test (TOPO_AMQP_URL) without its credentials, so that
+// the management user and password given here are the ones AMQP uses. Deriving the AMQP URL from
+// the management URL is unit-tested (test/unit/broker/create-connection.test.ts).
+const amqpAddress = new URL(AMQP_URL);
+amqpAddress.username = '';
+amqpAddress.password = '';
 const connection = (options: ConnectionOptions = {}) =>
-  createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD, timeoutMs: 5000, ...options });
+  createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD, amqpUrl: amqpAddress.href, timeoutMs: 5000, ...options });
+const amqpPort = amqpAddress.port || '5672';
 
 async function failure(promise: Promise<unknown>): Promise<TopoError> {
   try {
@@ -44,7 +50,7 @@ describe('connectAmqp', () => {
     const error = await failure(connectAmqp(connection({ password: secret }), vhost.name));
     expect(error.code).toBe('amqp');
     expect(error.message).toMatch(
-      /^cannot connect over AMQP to amqp:\/\/[^ ]+:5672\/topo-test%2F[^ ]* \(vhost "topo-test\/[^"]+"\) as user "guest": the broker refused the login \(wrong user or password, or the user may not log in over AMQP\)$/,
+      new RegExp(`^cannot connect over AMQP to amqp://[^ ]+:${amqpPort}/topo-test%2F[^ ]* \\(vhost "topo-test/[^"]+"\\) as user "guest": the broker refused the login \\(wrong user or password, or the user may not log in over AMQP\\)$`),
     );
     expect(error).toMatchObject({ failure: 'auth' });
     for (const text of [error.message, String(error.stack), inspect(error), JSON.stringify(error)]) {

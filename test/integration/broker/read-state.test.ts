@@ -10,7 +10,7 @@ import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../
 
 const clients: ManagementClient[] = [];
 function clientFor(user = USER, password = PASSWORD): ManagementClient {
-  const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user, password }));
+  const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user, password, amqpUrl: AMQP_URL }));
   clients.push(client);
   return client;
 }
@@ -59,6 +59,16 @@ const importedDefinitions = {
   policies: [{ name: 'temp-ttl', pattern: '^temp\\.', 'apply-to': 'queues', priority: 2, definition: { 'message-ttl': 60000 } }],
 };
 
+/**
+ * The default queue type the broker reports for vhosts made without one: 4.x says classic,
+ * 3.10 "undefined" (none), read with the test's own client.
+ */
+const reportedDefaultQueueType = async (vhost: string): Promise<Pick<Vhost, 'defaultQueueType'>> => {
+  const { default_queue_type: type } = await mgmt<{ default_queue_type?: string }>('GET', `/vhosts/${enc(vhost)}`);
+  return type === undefined || type === 'undefined' ? {} : { defaultQueueType: type as Vhost['defaultQueueType'] };
+};
+let defaultQueueType: Pick<Vhost, 'defaultQueueType'> = {};
+
 function expectedVhost(name: string): Vhost {
   const q = { vhost: name, durable: true, autoDelete: false, exclusive: false, serverNamed: false };
   const e = { vhost: name, durable: true, autoDelete: false, internal: false };
@@ -67,6 +77,7 @@ function expectedVhost(name: string): Vhost {
     name,
     description: 'Tutorial topologies',
     tags: ['team-a', 'prod'],
+    ...defaultQueueType,
     exchanges: [
       { ...e, name: 'pdf_router', type: 'headers', arguments: {} },
       { ...e, name: 'scratchpad', type: 'direct', durable: false, autoDelete: true, arguments: {} },
@@ -109,6 +120,7 @@ describe('readBrokerState', () => {
       priority: 1,
       definition: { 'max-length': 100000 },
     });
+    defaultQueueType = await reportedDefaultQueueType(populated);
   });
 
   it('reads a populated vhost as the normalized Topology', async () => {
@@ -156,6 +168,7 @@ describe('readBrokerState', () => {
     expect(topology.vhosts.map((v) => v.name)).toEqual([populated, empty].sort());
     expect(topology.vhosts.find((v) => v.name === empty)).toEqual({
       name: empty,
+      ...(await reportedDefaultQueueType(empty)),
       exchanges: [],
       queues: [],
       bindings: [],

@@ -12,10 +12,10 @@ import {
   recheckSavedPlan,
   serializePlan,
 } from '../../../src/index.js';
-import { enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
+import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
 import { q, tempDir } from '../apply/support.js';
 
-const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD }));
+const client = new ManagementClient(createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD, amqpUrl: AMQP_URL }));
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   client.close();

@@ -25,11 +25,24 @@ function plan(extra: Partial<Plan>): Plan {
     guards: [],
     refusals: [],
     summary: { create: 0, update: 0, replace: 0, migrate: 0, delete: 1, unmanaged: 0, runtime: 0 },
+    problems: [],
     ...extra,
   };
 }
 
 describe('executePlan', () => {
+  it('refuses a plan that declares what the broker refuses, before any call, with exit code 1', async () => {
+    const calls: string[] = [];
+    const problems = [
+      { severity: 'warning' as const, message: 'queue "t": deprecated', subject: { kind: 'queue' as const, key: 'v\u0000t' } },
+      { severity: 'error' as const, message: 'queue "q": refused', loc: { file: 'a.yaml', line: 2, col: 5 }, subject: { kind: 'queue' as const, key: 'v\u0000q' } },
+    ];
+    const error = await executePlan(recordingClient(calls), plan({ problems }), { concurrency: 4 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TopoError);
+    expect(error).toMatchObject({ code: 'spec-invalid', exitCode: ExitCode.error, message: 'a.yaml:2:5: queue "q": refused' });
+    expect(calls).toEqual([]);
+  });
+
   it('refuses a plan with refusals before any call, with exit code 3 and the flags needed', async () => {
     const calls: string[] = [];
     const refusals = [

@@ -43,6 +43,14 @@ describe('statusError', () => {
       'user "bob" is not allowed to access vhost "a/b" at http://h:15672 (needs permissions on vhost "a/b")',
     ],
     [
+      'a user without permissions on the vhost (4.x hides the vhost: 404 not_found)',
+      call('GET', '/api/queues/a%2Fb'),
+      404,
+      { error: 'not_found', reason: 'Not Found' },
+      'broker-forbidden',
+      'user "bob" is not allowed to access vhost "a/b" at http://h:15672 (needs permissions on vhost "a/b")',
+    ],
+    [
       'a 403 without reason on a vhost',
       call('PUT', '/api/exchanges/v/x'),
       403,

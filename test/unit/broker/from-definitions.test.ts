@@ -161,6 +161,18 @@ describe('runtime queues are left out with their bindings', () => {
     expect(vhost.bindings).toEqual([binding({ vhost: V, source: 'e', destination: 'orders' })]);
   });
 
+  it('drops bindings to queues the definitions do not hold (4.x exports those of exclusive queues)', () => {
+    const topology = topologyFromDefinitions({
+      queues: [{ name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'classic' } }],
+      exchanges: [{ name: 'e', type: 'topic', durable: true, auto_delete: false, arguments: {} }],
+      bindings: [
+        { source: 'e', destination: 'dashboard-1', destination_type: 'queue', routing_key: 'order.#', arguments: {} },
+        { source: 'e', destination: 'orders', destination_type: 'queue', routing_key: 'order.#', arguments: {} },
+      ],
+    }, { vhost: V });
+    expect(topology.vhosts[0]!.bindings).toEqual([binding({ vhost: V, source: 'e', destination: 'orders', routingKey: 'order.#' })]);
+  });
+
   it('does not drop a same-named queue of another vhost', () => {
     const topology = topologyFromDefinitions({
       queues: [
@@ -262,6 +274,22 @@ describe('a whole-broker export', () => {
     expect(z!.operatorPolicies).toEqual([
       { vhost: 'z', name: 'op', pattern: '.*', applyTo: 'all', priority: 0, definition: { 'message-ttl': 5 } },
     ]);
+  });
+
+  it('reads the default queue type of 4.x (metadata) and of 3.x listings, and none from 3.10\'s "undefined"', () => {
+    const topology = topologyFromDefinitions({
+      vhosts: [
+        { name: 'four', metadata: { description: '', tags: [], default_queue_type: 'quorum' } },
+        { name: 'listed', default_queue_type: 'stream' },
+        { name: 'old', default_queue_type: 'undefined', metadata: { description: '', tags: [] } },
+      ],
+    });
+    expect(topology.vhosts.map((v) => [v.name, v.defaultQueueType])).toEqual([
+      ['four', 'quorum'],
+      ['listed', 'stream'],
+      ['old', undefined],
+    ]);
+    expect(topology.vhosts[2]).not.toHaveProperty('defaultQueueType');
   });
 
   it('lets vhost metadata given apart win', () => {

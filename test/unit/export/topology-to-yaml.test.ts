@@ -54,6 +54,11 @@ tests:
     );
   });
 
+  it('writes a default queue type other than classic, the one every 4.x vhost reports', () => {
+    const yaml = topologyToYaml(topology(vhost({ name: 'q', defaultQueueType: 'quorum' }), vhost({ name: 'c', defaultQueueType: 'classic' })));
+    expect(yaml).toBe('version: 1\nvhosts:\n  c: {}\n  q:\n    defaultQueueType: quorum\n');
+  });
+
   it('writes no modeline without a schema path', () => {
     expect(topologyToYaml(topology(vhost({ name: '/' })))).toBe('version: 1\nvhosts:\n  /: {}\n');
   });

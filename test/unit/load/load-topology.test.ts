@@ -235,7 +235,7 @@ describe('loadTopology and validateSpec: their arguments, as a JavaScript caller
     [['a.yaml', { vars: ['a=1'] }], 'loadTopology: options.vars must be an object of strings, got an array'],
     [['a.yaml', { vars: { ttl: 60000 } }], 'loadTopology: options.vars.ttl must be a string, got a number (60000)'],
     [['a.yaml', { env: { HOME: 1 } }], 'loadTopology: options.env.HOME must be a string or undefined, got a number (1)'],
-    [['a.yaml', { var: { a: '1' } }], 'loadTopology: unknown option "var" (did you mean "vars"?): the options are vars and env'],
+    [['a.yaml', { var: { a: '1' } }], 'loadTopology: unknown option "var" (did you mean "vars"?): the options are vars, env, brokerVersion and checkCompatibility'],
   ])('refuse %j with a TypeError naming the argument', async (args, message) => {
     const error = await call(load, ...args);
     expect(error).toBeInstanceOf(TypeError);

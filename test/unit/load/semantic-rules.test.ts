@@ -14,6 +14,7 @@ import { checkQueueProperties } from '../../../src/load/rules/check-queue-proper
 import { checkRoutingKeys } from '../../../src/load/rules/check-routing-keys.js';
 import { checkRoutingTests } from '../../../src/load/rules/check-routing-tests.js';
 import { checkVersion } from '../../../src/load/rules/check-version.js';
+import { checkBrokerVersion } from '../../../src/load/rules/check-broker-version.js';
 import type { SemanticRule } from '../../../src/load/rules/rule-context.js';
 import { runSemanticRules, SEMANTIC_RULES } from '../../../src/load/rules/semantic-rules.js';
 
@@ -37,6 +38,7 @@ describe('semantic rules', () => {
     expect(new Set(SEMANTIC_RULES)).toEqual(
       new Set([
         checkVersion,
+        checkBrokerVersion,
         checkNames,
         checkQueueProperties,
         checkQueueArguments,

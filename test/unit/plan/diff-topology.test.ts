@@ -79,6 +79,21 @@ describe('diffTopology: vhosts', () => {
       changed: [{ path: 'description', before: undefined, after: 'new' }],
       after: { name: '/', description: 'new' },
     },
+    {
+      title: 'a changed default queue type',
+      want: { defaultQueueType: 'quorum' as const },
+      have: { description: 'kept', defaultQueueType: 'classic' as const },
+      changed: [{ path: 'defaultQueueType', before: 'classic', after: 'quorum' }],
+      after: { name: '/', description: 'kept', defaultQueueType: 'quorum' },
+    },
+    {
+      // A vhost PUT without it resets it to classic (4.3.6): the broker's must be written back.
+      title: 'a description, keeping the default queue type the spec leaves out',
+      want: { description: 'new' },
+      have: { description: 'old', defaultQueueType: 'quorum' as const },
+      changed: [{ path: 'description', before: 'old', after: 'new' }],
+      after: { name: '/', description: 'new', defaultQueueType: 'quorum' },
+    },
   ])('updates vhost metadata: $title', ({ want, have, changed, after }) => {
     const [change, ...rest] = diffTopology(topology(vhost(want)), topology(vhost(have)));
     expect(rest).toEqual([]);
@@ -90,6 +105,8 @@ describe('diffTopology: vhosts', () => {
     { title: 'no description in the spec', want: {}, have: { description: 'Default virtual host' } },
     { title: 'no tags in the spec', want: {}, have: { tags: ['x'] } },
     { title: 'an empty description on both sides', want: { description: '' }, have: {} },
+    { title: 'no default queue type in the spec', want: {}, have: { defaultQueueType: 'quorum' as const } },
+    { title: 'classic where the broker reports none (3.10)', want: { defaultQueueType: 'classic' as const }, have: {} },
   ])('leaves vhost metadata alone: $title', ({ want, have }) => {
     expect(diffTopology(topology(vhost(want)), topology(vhost(have)))).toEqual([]);
   });

@@ -33,6 +33,15 @@ describe('fingerprintState', () => {
     expect(fingerprintState(state, ['/', '/'])).toBe(fingerprintState(state, ['/']));
   });
 
+  it('covers the broker\'s version and the deprecated features it denies, not those in use', () => {
+    const broker = { version: '4.3.6', deprecatedFeatures: [{ name: 'f', phase: 'denied_by_default', permitted: false }] };
+    const base = fingerprintState(state, ['/'], broker);
+    expect(base).not.toBe(fingerprintState(state, ['/']));
+    expect(fingerprintState(state, ['/'], { ...broker, version: '4.3.7' })).not.toBe(base);
+    expect(fingerprintState(state, ['/'], { ...broker, deprecatedFeatures: [{ ...broker.deprecatedFeatures[0]!, permitted: true }] })).not.toBe(base);
+    expect(fingerprintState(state, ['/'], { ...broker, deprecatedFeaturesUsed: [{ name: 'g', phase: 'permitted_by_default' }] })).toBe(base);
+  });
+
   it('covers only the named vhosts', () => {
     const changed = structuredClone(state);
     changed.vhosts.find((x) => x.name === 'other')!.queues = [];

@@ -1,0 +1,68 @@
+import { bindingKey, namedKey } from '../model/identity.js';
+import type { Binding, Exchange, ObjectKind, Policy, Queue, SourceLocation, Vhost } from '../model/topology.js';
+import type { BrokerTarget } from './broker-target.js';
+
+/** Something the target broker refuses (an error) or deprecates (a warning) in a topology. */
+export interface CompatibilityProblem {
+  severity: 'error' | 'warning';
+  /** One line naming the object (`queue "q": ...`); no trailing period. */
+  message: string;
+  /** Where the object was written, when it came from a spec. */
+  loc?: SourceLocation;
+  /** The object, by kind and identity key (a vhost by its name; see src/model/identity.ts). */
+  subject: { kind: ObjectKind; key: string };
+}
+
+/** The object kinds a rule reports on, each with its model type. */
+export interface SubjectOfKind {
+  vhost: Vhost;
+  exchange: Exchange;
+  queue: Queue;
+  binding: Binding;
+  policy: Policy;
+  operatorPolicy: Policy;
+}
+
+export interface ProblemReport {
+  error<K extends ObjectKind>(kind: K, object: SubjectOfKind[K], text: string): void;
+  warning<K extends ObjectKind>(kind: K, object: SubjectOfKind[K], text: string): void;
+}
+
+/** One concern of one or more RabbitMQ versions. Pure; reports, never throws. */
+export type CompatibilityRule = (vhost: Vhost, target: BrokerTarget, report: ProblemReport) => void;
+
+/** A report that collects into `problems`, labelling each object as validation messages do. */
+export function problemReport(problems: CompatibilityProblem[]): ProblemReport {
+  const add = <K extends ObjectKind>(severity: CompatibilityProblem['severity'], kind: K, object: SubjectOfKind[K], text: string) => {
+    problems.push({
+      severity,
+      message: `${labelOf(kind, object)}: ${text}`,
+      ...(object.loc ? { loc: object.loc } : {}),
+      subject: { kind, key: subjectKey(kind, object) },
+    });
+  };
+  return {
+    error: (kind, object, text) => add('error', kind, object, text),
+    warning: (kind, object, text) => add('warning', kind, object, text),
+  };
+}
+
+/** The identity key a problem's subject carries. */
+export function subjectKey<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
+  if (kind === 'vhost') return (object as Vhost).name;
+  if (kind === 'binding') return bindingKey(object as Binding);
+  return namedKey(object as Exchange | Queue | Policy);
+}
+
+function labelOf<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
+  switch (kind) {
+    case 'binding': {
+      const b = object as Binding;
+      return `binding "${b.source}" -> "${b.destination}"`;
+    }
+    case 'operatorPolicy':
+      return `operator policy "${(object as Policy).name}"`;
+    default:
+      return `${kind} "${(object as Vhost | Exchange | Queue | Policy).name}"`;
+  }
+}
