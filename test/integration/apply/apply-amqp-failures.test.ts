@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deleteVhost, enc, mgmt, MGMT_URL, USER, uniqueVhostName } from '../../support/broker.js';
+import { AMQP_URL, deleteVhost, enc, mgmt, MGMT_URL, PASSWORD, USER, uniqueVhostName } from '../../support/broker.js';
 import { q, tempDir, topo } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -35,10 +35,15 @@ const vhostExists = (vhost: string) => mgmt('GET', `/vhosts/${enc(vhost)}`).then
 describe('apply when AMQP fails', () => {
   it('says the login was refused, that apply needs AMQP for its lock, and which flags set the credentials', async () => {
     const { file, vhost } = await specFile();
-    const result = await topo(['apply', file, '--yes', '--url', MGMT_URL, '--user', USER, '--password', 'not-the-password'], { broker: false });
+    // The management API accepts the login; only AMQP's own credentials (in its URL) are wrong.
+    const amqp = new URL(AMQP_URL);
+    amqp.password = 'not-the-password';
+    const result = await topo(['apply', file, '--yes', '--url', MGMT_URL, '--user', USER, '--password', PASSWORD, '--amqp-url', amqp.toString()], {
+      broker: false,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `topo: apply takes its lock over AMQP and could not connect to amqp://${new URL(MGMT_URL).hostname}:5672/%2F (vhost "/") as user "${USER}": ` +
+      `topo: apply takes its lock over AMQP and could not connect to amqp://${amqp.host}/%2F (vhost "/") as user "${USER}": ` +
         'the broker refused the login (wrong user or password, or the user may not log in over AMQP). Nothing was changed. ' +
         'The AMQP user and password are those of --user/--password (TOPO_USER/TOPO_PASSWORD), unless the AMQP URL (--amqp-url or TOPO_AMQP_URL) carries its own.\n',
     );
