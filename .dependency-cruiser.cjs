@@ -19,6 +19,7 @@ const layers = {
   apply: ['model', 'text', 'compat', 'plan', 'broker'],
   runtime: ['model', 'text', 'load', 'broker'],
   'live-test': ['model', 'text', 'compat', 'plan', 'render', 'broker', 'apply', 'routing', 'runtime'],
+  settings: ['text'],
 };
 
 // Files that are a pure stage's edge to the outside world, named for it.
@@ -29,7 +30,7 @@ const ioEdges = [
   '^src/export/read-[a-z-]+\\.ts$',
   '^src/export/find-topo-schema\\.ts$',
 ];
-const pureFolders = ['model', 'text', 'compat', 'load', 'routing', 'plan', 'render', 'graph', 'export'];
+const pureFolders = ['model', 'text', 'compat', 'load', 'routing', 'plan', 'render', 'graph', 'export', 'settings'];
 const ioModules = '^(node:)?(fs|fs/promises|http|https|http2|net|tls|dgram|child_process|readline|worker_threads)$|^amqplib$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that stop and start the broker: they would break any test running beside them, so
-// they run in their own step after the others (`vitest run --config vitest.restart.config.ts`),
-// one file at a time.
+// Tests that need a broker of their own: those that stop and start it (test/restart/), and
+// the first run of the README (test/first-run/), which wants a fresh broker and rebuilds
+// dist/. They never touch the host's broker: the globalSetup starts a throwaway node
+// (scripts/throwaway-node.sh, free ports, a temp dir), points TOPO_URL / TOPO_AMQP_URL at it,
+// and stops it afterwards. They run after the other tests, one file at a time.
 export default defineConfig({
   test: {
-    include: ['test/restart/**/*.test.ts'],
+    include: ['test/restart/**/*.test.ts', 'test/first-run/**/*.test.ts'],
+    globalSetup: ['test/restart/support/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

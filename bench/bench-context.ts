@@ -34,6 +34,13 @@ export class BenchContext {
     return file;
   }
 
+  /** Writes `text` to a new file of the work directory; returns its path. */
+  writeText(text: string): string {
+    const file = join(this.#work, `spec-${++this.#specs}.yaml`);
+    writeFileSync(file, text);
+    return file;
+  }
+
   /** The environment topo runs in: the same broker as the baselines, credentials from the environment. */
   #topoEnv(): NodeJS.ProcessEnv {
     return { TOPO_URL: this.target.url, TOPO_USER: this.target.user, TOPO_PASSWORD: this.target.password };

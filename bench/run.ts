@@ -4,6 +4,7 @@
  *
  *   node dist/bench/run.js [--runs 3] [--queues N | --objects N] [--concurrency 8,16,32,64]
  *                          [--apply-concurrency N] [--topo-only] [--scaling [--sizes 1000,5000,10000,20000]]
+ *   node dist/bench/run.js --migration [--queues 20] [--messages 5000] [--runs 3]
  *
  * Every vhost it uses is a fresh `topo-bench-...` one, deleted afterwards, also on failure or Ctrl-C.
  */
@@ -15,6 +16,7 @@ import { runDefaultSuite, renderDefaultSuite } from './default-suite.js';
 import { DEFAULT_SIZE, sizeFromObjects, sizeFromQueues, type BenchSize } from './generate-spec.js';
 import { machineInfo } from './machine-info.js';
 import { REPO_ROOT } from './run-topo.js';
+import { renderMigrationSuite, runMigrationSuite } from './migration-suite.js';
 import { DEFAULT_SCALING_SIZES, renderScaling, runScalingSuite } from './scaling-suite.js';
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
@@ -27,6 +29,8 @@ interface BenchArgs {
   scaling: boolean;
   sizes: number[];
   topoOnly: boolean;
+  /** `--migration`: the move and migrate benchmark of issue 15 instead, `migration` queues x `messages`. */
+  migration: { queues: number; messages: number } | undefined;
 }
 
 function positive(flag: string, text: string): number {
@@ -49,8 +53,13 @@ function parseBenchArgs(argv: string[]): BenchArgs {
       scaling: { type: 'boolean', default: false },
       'topo-only': { type: 'boolean', default: false },
       sizes: { type: 'string', default: DEFAULT_SCALING_SIZES.join(',') },
+      migration: { type: 'boolean', default: false },
+      messages: { type: 'string', default: '5000' },
     },
   });
+  const migration = values.migration
+    ? { queues: values.queues ? positive('--queues', values.queues) : 20, messages: positive('--messages', values.messages) }
+    : undefined;
   if (values.queues && values.objects) throw new Error('give --queues or --objects, not both');
   return {
     runs: positive('--runs', values.runs),
@@ -64,6 +73,7 @@ function parseBenchArgs(argv: string[]): BenchArgs {
     scaling: values.scaling,
     sizes: list('--sizes', values.sizes),
     topoOnly: values['topo-only'],
+    migration,
   };
 }
 
@@ -86,6 +96,14 @@ async function main(): Promise<number> {
     const machine = await machineInfo(ctx.http, REPO_ROOT);
     log(`${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}, node ${machine.node}, RabbitMQ ${machine.rabbitmq}`);
     const started = performance.now();
+    if (args.migration) {
+      const result = await runMigrationSuite(ctx, { ...args.migration, runs: args.runs });
+      const durationS = Math.round((performance.now() - started) / 100) / 10;
+      process.stdout.write(`\n${renderMigrationSuite(result)}`);
+      // Rates depend on the broker's version as much as on topo: one file per version.
+      writeResults(`migration-rabbitmq-${machine.rabbitmq}.json`, { formatVersion: 1, machine, durationS, ...result });
+      return result.apply.error ?? result.moves.classic.topo.error ?? result.moves.quorum.topo.error ? 1 : 0;
+    }
     if (args.scaling) {
       const result = await runScalingSuite(ctx, args.sizes, args.runs);
       const durationS = Math.round((performance.now() - started) / 100) / 10;

@@ -24,6 +24,7 @@ export type { TestResult } from './routing/test-result.js';
 // Diff, plan and render (pure).
 export { diffTopology } from './plan/diff-topology.js';
 export { planChanges } from './plan/plan-changes.js';
+export { resolveMigrations } from './plan/resolve-migrations.js';
 export type { Change, ChangeAction, ChangeKind } from './plan/change.js';
 export type { Step } from './plan/step.js';
 export type { Plan, PlanOptions } from './plan/plan.js';

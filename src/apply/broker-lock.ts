@@ -1,15 +1,17 @@
 import { openAmqp } from '../broker/amqp-connect.js';
+import { AmqpConnectError, type AmqpConnectFailure } from '../broker/amqp-connect-error.js';
 import type { AmqpTarget } from '../broker/amqp-target.js';
 import { describeConnection, type Connection } from '../broker/connection.js';
 import { TopoError } from '../errors.js';
 import { oneLine } from '../text/one-line.js';
 
 /**
- * The apply lock is this exclusive, non-durable queue in the default vhost "/". An exclusive
+ * An apply lock is an exclusive, non-durable queue in the default vhost "/": this one by
+ * default, or the one named by `queue` (./take-apply-locks.ts takes one per vhost). An exclusive
  * queue belongs to the connection that declared it, so the broker drops it when that
  * connection closes, also when the process is killed: a lock is never left behind. The user
- * needs configure permission on this queue name in "/". Exclusive queues do not appear in
- * the broker's definitions, so the lock never shows up in a plan of "/".
+ * needs configure permission on the queue name in "/". Exclusive queues do not appear in
+ * the broker's definitions, so a lock never shows up in a plan of "/".
  */
 export const APPLY_LOCK_QUEUE = 'topo.apply-lock';
 export const APPLY_LOCK_VHOST = '/';
@@ -37,6 +39,10 @@ export interface AcquireApplyLockOptions {
    * connection's AMQP URLs, unchecked.
    */
   target?: AmqpTarget;
+  /** The lock queue's name; default APPLY_LOCK_QUEUE. */
+  queue?: string;
+  /** Arguments of the lock queue, readable by others through the management API (who holds it). */
+  arguments?: Record<string, string | number>;
 }
 
 /**
@@ -44,7 +50,9 @@ export interface AcquireApplyLockOptions {
  * trying every 250 ms, while another apply holds it, and fails after `timeoutMs`.
  */
 export async function acquireApplyLock(conn: Connection, options: AcquireApplyLockOptions): Promise<ApplyLock> {
-  const { model, endpoint } = await openAmqp(conn, APPLY_LOCK_VHOST, options.target);
+  const { model, endpoint } = await openAmqp(conn, APPLY_LOCK_VHOST, options.target).catch((error: unknown) => {
+    throw error instanceof AmqpConnectError ? lockConnectError(error) : error;
+  });
   const lost = new AbortController();
   let released = false;
   // Without listeners an 'error' event would end the process; the close event says enough.
@@ -59,6 +67,7 @@ export async function acquireApplyLock(conn: Connection, options: AcquireApplyLo
     }
   });
   const started = Date.now();
+  const queue = options.queue ?? APPLY_LOCK_QUEUE;
   let waiting = false;
   try {
     for (;;) {
@@ -66,13 +75,13 @@ export async function acquireApplyLock(conn: Connection, options: AcquireApplyLo
       const channel = await model.createChannel();
       channel.on('error', () => undefined);
       try {
-        await channel.assertQueue(APPLY_LOCK_QUEUE, { exclusive: true, durable: false, autoDelete: false });
+        await channel.assertQueue(queue, { exclusive: true, durable: false, autoDelete: false, arguments: options.arguments ?? {} });
         break;
       } catch (error) {
         if (!isResourceLocked(error)) {
           throw new TopoError(
             'amqp',
-            `cannot take the apply lock (queue "${APPLY_LOCK_QUEUE}" in vhost "${APPLY_LOCK_VHOST}") on ${describeConnection(conn)}: ${oneLine(error)}`,
+            `cannot take the apply lock (queue "${queue}" in vhost "${APPLY_LOCK_VHOST}") on ${describeConnection(conn)}: ${oneLine(error)}`,
           );
         }
       }
@@ -103,6 +112,31 @@ export async function acquireApplyLock(conn: Connection, options: AcquireApplyLo
       await model.close().catch(() => undefined);
     },
   };
+}
+
+/** What to set, for each way the lock's AMQP connection can fail. */
+const LOCK_CONNECT_HINTS: Record<AmqpConnectFailure, string> = {
+  auth:
+    'The AMQP user and password are those of --user/--password (TOPO_USER/TOPO_PASSWORD), ' +
+    'unless the AMQP URL (--amqp-url or TOPO_AMQP_URL) carries its own.',
+  unreachable:
+    'Set the AMQP URL with --amqp-url or TOPO_AMQP_URL (without it, topo uses the management ' +
+    'host on port 5672, 5671 for https).',
+  vhost: `The AMQP user needs configure permission on vhost "${APPLY_LOCK_VHOST}".`,
+  other: 'Set the AMQP URL with --amqp-url or TOPO_AMQP_URL.',
+};
+
+/**
+ * A failed lock connection, said so that a person knows what to fix: apply talks to the
+ * management API for everything else, so an AMQP failure here surprises those who never set
+ * an AMQP URL. Nothing was changed: the lock comes before any call that changes the broker.
+ */
+function lockConnectError(error: AmqpConnectError): TopoError {
+  return new TopoError(
+    'amqp',
+    `apply takes its lock over AMQP and could not connect to ${error.target} as user ` +
+      `"${error.user}": ${error.reason}. Nothing was changed. ${LOCK_CONNECT_HINTS[error.failure]}`,
+  );
 }
 
 function isResourceLocked(error: unknown): boolean {

@@ -61,9 +61,10 @@ export async function executeSteps(
         const step = byId.get(ready.shift() as number) as Step;
         running++;
         options.onProgress?.({ type: 'started', step, running });
+        const started = Date.now();
         run(step).then(
-          () => settle(step, { id: step.id, status: 'done' }),
-          (error: unknown) => settle(step, { id: step.id, status: 'failed', error: oneLine(error) }),
+          () => settle(step, { id: step.id, status: 'done', durationMs: Date.now() - started }),
+          (error: unknown) => settle(step, { id: step.id, status: 'failed', error: oneLine(error), durationMs: Date.now() - started }),
         );
       }
       if (running === 0) finish();

@@ -1,6 +1,8 @@
 import { apiPath, type ManagementClient } from '../broker/management-client.js';
 import { onTransientError, withRetry } from '../broker/retry-policy.js';
+import { declareHoldingQueue } from './declare-holding-queue.js';
 import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
+import { drainQueue } from './drain-queue.js';
 import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
@@ -50,6 +52,12 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
     }
     case 'delete-queue':
       await deleteQueue(client, step.vhost, step.name, step.ifEmpty, context);
+      return;
+    case 'declare-holding-queue':
+      await declareHoldingQueue(client, step);
+      return;
+    case 'drain-queue':
+      await drainQueue(client, step, () => deleteQueue(client, step.vhost, step.name, true, context));
       return;
     case 'bind':
       await bind(client, step.binding);

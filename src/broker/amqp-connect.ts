@@ -1,5 +1,6 @@
 import { connect, credentials, type ChannelModel } from 'amqplib';
 import { TopoError } from '../errors.js';
+import { AmqpConnectError, describeAmqpConnectFailure } from './amqp-connect-error.js';
 import type { AmqpEndpoint } from './amqp-endpoints.js';
 import type { AmqpTarget } from './amqp-target.js';
 import type { Connection } from './connection.js';
@@ -19,7 +20,8 @@ export interface AmqpSession {
  * `cluster_name` is closed and refused: topo never takes a lock on, or counts the messages
  * of, a broker other than the one it changes. Credentials travel as a SASL PLAIN mechanism,
  * never inside a URL string; amqps uses the connection's TLS files. Failure is one
- * `TopoError('amqp', …)` line without credentials (`Connection.redact`). The caller owns the
+ * `AmqpConnectError` line (a `TopoError('amqp')` that also says what kind of failure) without
+ * credentials (`Connection.redact`). The caller owns the
  * returned model: it closes it, and listens for its `error` event (an unhandled one would end
  * the process).
  */
@@ -42,11 +44,12 @@ export async function openAmqp(conn: Connection, vhost?: string, target?: AmqpTa
         clientProperties: { connection_name: 'topo' },
       });
     } catch (error) {
-      // The target holds no credentials; amqplib's reason may quote what it was given. (Only the
-      // reason: a user named like the password, guest/guest, must still be named.)
-      const why = conn.redact(reason(error));
-      if (refusedByBroker(error)) throw connectError([where], vhost, auth.user, why);
-      failures.push(endpoints.length > 1 ? `${where}: ${why}` : why);
+      // The target holds no credentials; amqplib's text may quote what it was given. (Only that
+      // text: a user named like the password, guest/guest, must still be named.)
+      const { failure, reason } = describeAmqpConnectFailure(error, (text) => conn.redact(text));
+      // A login or a vhost every node of a cluster refuses alike: no point trying the next.
+      if (failure === 'auth' || failure === 'vhost') throw connectError([where], vhost, auth.user, reason, failure);
+      failures.push(endpoints.length > 1 ? `${where}: ${reason}` : reason);
       continue;
     }
     const reported = model.connection.serverProperties.cluster_name;
@@ -60,7 +63,7 @@ export async function openAmqp(conn: Connection, vhost?: string, target?: AmqpTa
     }
     return { model, endpoint };
   }
-  throw connectError(targets, vhost, auth.user, failures.join('; '));
+  throw connectError(targets, vhost, auth.user, failures.join('; '), 'unreachable');
 }
 
 /** `openAmqp`, for callers that need only the connection. */
@@ -68,23 +71,13 @@ export async function connectAmqp(conn: Connection, vhost?: string, target?: Amq
   return (await openAmqp(conn, vhost, target)).model;
 }
 
-function connectError(targets: string[], vhost: string | undefined, user: string, why: string): TopoError {
+function connectError(
+  targets: string[],
+  vhost: string | undefined,
+  user: string,
+  why: string,
+  failure: AmqpConnectError['failure'],
+): AmqpConnectError {
   const where = `${targets.length > 1 ? `any of ${targets.join(', ')}` : (targets[0] ?? 'no AMQP URL')}${vhost === undefined ? '' : ` (vhost "${vhost}")`}`;
-  return new TopoError('amqp', `cannot connect over AMQP to ${where} as user "${user}": ${why}`);
-}
-
-/** The broker answered and said no: a login or a vhost every node refuses alike. */
-function refusedByBroker(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /ACCESS.REFUSED|NOT.ALLOWED|Expected ConnectionOpenOk; got <ConnectionClose/.test(message);
-}
-
-function reason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // amqplib drops the broker's text when it refuses connection.open, which it does for a
-  // vhost that is missing or that the user has no permissions on.
-  if (/Expected ConnectionOpenOk; got <ConnectionClose/.test(message)) {
-    return 'the broker refused to open the vhost (it does not exist, or the user has no permissions on it)';
-  }
-  return message.replace(/\s+/g, ' ').trim();
+  return new AmqpConnectError(where, user, why, failure);
 }

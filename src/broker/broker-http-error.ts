@@ -110,6 +110,29 @@ export function tlsError(call: HttpCallContext, detail: string): BrokerHttpError
   );
 }
 
+/** RabbitMQ's standard ports: the AMQP port a management URL may name by mistake, and the management port to name instead. */
+const MANAGEMENT_PORT_FOR_AMQP_PORT: Record<string, string> = { '5672': '15672', '5671': '15671' };
+
+/**
+ * What answered was not an HTTP server. `amqp`: it spoke AMQP, so the URL names RabbitMQ's
+ * AMQP port; the message says which port the management API usually listens on.
+ */
+export function notHttpError(call: HttpCallContext, detail: string, amqp: boolean): BrokerHttpError {
+  const url = new URL(call.base);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const usual = MANAGEMENT_PORT_FOR_AMQP_PORT[port] ?? '15672';
+  url.port = usual;
+  const fix = `--url (TOPO_URL) is the management API, usually ${url.origin}`;
+  return new BrokerHttpError(
+    'broker-unreachable',
+    amqp
+      ? `${call.base} is RabbitMQ's AMQP port, not the management API (it answered ${call.method} ${call.path} in AMQP); ${fix}`
+      : `${call.base} does not speak HTTP (${oneLine(detail)}): it is not the management API; ${fix}`,
+    call.method,
+    call.path,
+  );
+}
+
 /**
  * An accepted status whose body is not JSON (typically a proxy's or a web server's HTML page),
  * or an empty body where a document was expected. `contentType` is the answer's header.

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import {
   connectionLostError,
+  notHttpError,
   notJsonError,
   statusError,
   timeoutError,
@@ -230,6 +231,8 @@ export class ManagementClient {
         return timeoutError(call, this.connection.timeoutMs);
       case 'tls':
         return tlsError(call, outcome.detail);
+      case 'not-http':
+        return notHttpError(call, outcome.detail, outcome.detail === AMQP_ANSWER);
       default: {
         const impossible: never = outcome.kind;
         throw new Error(`unknown failure ${String(impossible)}`);
@@ -242,9 +245,19 @@ function isTransientOutcome(outcome: RawAnswer | Failure): boolean {
   return outcome.kind === 'answer' ? isTransientStatus(outcome.status) : isTransientNoAnswer(outcome.kind);
 }
 
+/** The `detail` of a `not-http` failure whose server answered with an AMQP protocol header. */
+const AMQP_ANSWER = 'the server answered in AMQP';
+
 function classify(base: string, error: Error, req: http.ClientRequest): Failure {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const detail = error.message || code;
+  // Node's HTTP parser (HPE_*) could not read the answer. RabbitMQ's AMQP port answers
+  // anything that is not AMQP with its protocol header "AMQP\0\0\x09\x01" and hangs up.
+  if (code.startsWith('HPE_')) {
+    const raw = (error as { rawPacket?: unknown }).rawPacket;
+    const amqp = Buffer.isBuffer(raw) && raw.subarray(0, 4).toString('latin1') === 'AMQP';
+    return { kind: 'not-http', base, detail: amqp ? AMQP_ANSWER : detail };
+  }
   if (NOT_CONNECTED.has(code)) return { kind: 'not-connected', base, detail };
   if (/CERT|TLS|SSL|SELF_SIGNED|EPROTO/i.test(code) || /certificate|ssl|tls/i.test(error.message)) {
     return { kind: 'tls', base, detail };

@@ -54,16 +54,19 @@ export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
 const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 /** Why a try got no HTTP answer: the failure kinds the management client tells apart. */
-export type NoAnswer = 'not-connected' | 'lost' | 'timeout' | 'tls';
+export type NoAnswer = 'not-connected' | 'lost' | 'timeout' | 'tls' | 'not-http';
 
 /** A status that may be different if the same call is repeated: a gateway error. A refusal (4xx) or a 500 never is. */
 export function isTransientStatus(status: number): boolean {
   return TRANSIENT_STATUSES.has(status);
 }
 
-/** No answer may come next time, except from a TLS failure: a certificate does not fix itself. */
+/**
+ * No answer may come next time, except from a TLS failure (a certificate does not fix itself)
+ * or a server that does not speak HTTP (a URL naming the wrong port).
+ */
 export function isTransientNoAnswer(kind: NoAnswer): boolean {
-  return kind !== 'tls';
+  return kind !== 'tls' && kind !== 'not-http';
 }
 
 /**

@@ -1,7 +1,8 @@
 import { parseBrokerVersion } from '../compat/broker-version.js';
 import { TopoError } from '../errors.js';
 import { formatDiagnostic, validateSpec, type LoadOptions } from '../load/load-topology.js';
-import type { NormalizedTopology } from '../model/normalized-topology.js';
+import { declaredVhost } from '../model/declared-vhost.js';
+import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
 import type { SpecOptions } from './options.js';
 
@@ -52,4 +53,17 @@ export function parseVarFlags(flags: readonly string[]): Record<string, string> 
     vars[flag.slice(0, eq)] = flag.slice(eq + 1);
   }
   return vars;
+}
+
+/**
+ * `--vhost NAME`, repeatable, for plan and apply: only those vhosts of the spec, which must
+ * declare each (an error names the nearest one). No names: the whole spec.
+ */
+export function onlyVhosts(topology: NormalizedTopology, names: readonly string[] | undefined): NormalizedTopology {
+  if (names === undefined || names.length === 0) return topology;
+  for (const name of names) {
+    const declared = declaredVhost(topology, name);
+    if (!declared.ok) throw new TopoError('usage', `--vhost: ${declared.error}`);
+  }
+  return combineNormalized([topology], names);
 }

@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { redactUrlsIn } from '../broker/redact-url.js';
 import { ExitCode, TopoError } from '../errors.js';
 import { processIO, type CommandIO } from './io.js';
+import { addHelpExamples } from './help-examples.js';
+import { packageVersion } from './package-version.js';
+import { withSettings } from './with-settings.js';
 
 /**
  * The command-line contract of the README ("Commands", "Exit codes"), and nothing else:
@@ -17,8 +20,9 @@ const positiveInt = (value: string): number => {
 };
 
 function specOptions(cmd: Command): Command {
-  return cmd
-    .option('--var <key=value>', 'value for ${var:key} in the spec (repeatable)', collect, [])
+  return settingsOptions(cmd)
+    .addOption(new Option('--var <key=value>', 'value for ${var:key} in the spec (repeatable)').argParser(collect).default([], 'none'))
+    .option('--var-file <file>', 'a YAML file of ${var:key} values (repeatable; --var wins)', collect)
     .option('--debug', 'print stack traces of unexpected errors');
 }
 
@@ -27,23 +31,32 @@ function brokerVersionOption(cmd: Command): Command {
   return cmd.option('--broker-version <version>', 'check against what this RabbitMQ version refuses, e.g. 4.3 (default: the spec\'s brokerVersion)');
 }
 
-function connectionOptions(cmd: Command): Command {
+/** The settings file and its environment (src/cli/with-settings.ts); once per command. */
+function settingsOptions(cmd: Command): Command {
+  if (cmd.options.some((o) => o.long === '--env')) return cmd;
   return cmd
-    .option('--url <url>', 'management API base URL; repeat for the nodes of a cluster (env TOPO_URL)', collect)
-    .option('--user <name>', 'management API user (env TOPO_USER, default guest)')
-    .option('--password <secret>', 'management API password (env TOPO_PASSWORD, default guest)')
-    .option('--ca-cert <file>', 'PEM CA certificate to trust')
+    .option('--env <name>', 'an environment of the settings file (env TOPO_ENV; default: the file\'s default, else none)')
+    .option('--config <file>', 'the settings file (env TOPO_CONFIG; default: ./.topo.yaml, else ~/.config/topo/config.yaml)');
+}
+
+function connectionOptions(cmd: Command): Command {
+  return settingsOptions(cmd)
+    .option('--url <url>', 'management API base URL; repeat for the nodes of a cluster (env TOPO_URL; default: http://localhost:15672)', collect)
+    .option('--user <name>', 'management API user (env TOPO_USER; default: guest)')
+    .option('--password <secret>', 'management API password (env TOPO_PASSWORD; default: guest)')
+    .option('--password-file <file>', 'read the password from this file (env TOPO_PASSWORD_FILE)')
+    .option('--ca-cert <file>', 'PEM CA certificate to trust (default: the system\'s CAs)')
     .option('--client-cert <file>', 'PEM client certificate')
     .option('--client-key <file>', 'PEM client key')
     .option('--insecure', 'do not verify the server certificate')
     .option('--amqp-url <url>', 'AMQP URL for the lock, exact counts and live tests; comma-separated for the nodes of a cluster (env TOPO_AMQP_URL; default: the nodes\' own listeners)')
-    .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds', positiveInt);
+    .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds (default: 30000)', positiveInt);
 }
 
 export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('topo')
     .description('RabbitMQ topology as code: validate, plan, apply, route, test')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(packageVersion())
     .showHelpAfterError(false)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
@@ -52,9 +65,13 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     <O>(load: () => Promise<(paths: string[], options: O, io: CommandIO) => Promise<number>>) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
-      const paths = Array.isArray(args[0]) ? (args[0] as string[]) : [];
+      // A variadic argument comes as an array, a single one as a string.
+      const paths = Array.isArray(args[0]) ? (args[0] as string[]) : typeof args[0] === 'string' ? [args[0]] : [];
       const command = await load();
-      setExit(await command(paths, cmd.opts() as O, io));
+      // Flags, then TOPO_* variables, then the settings file's environment.
+      const connection = cmd.options.some((o) => o.long === '--url');
+      const options = withSettings(cmd.opts(), io.env, { cwd: process.cwd(), connection });
+      setExit(await command(paths, options as O, io));
     };
 
   brokerVersionOption(
@@ -75,10 +92,13 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .argument('<paths...>', 'spec files or directories')
         .option('--out <file>', 'save the plan for `topo apply --plan FILE`')
         .option('--json', 'print the plan as JSON (same as --format json)')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
+        .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'json', 'markdown']))
         .option('--graph', 'with --format markdown: embed a Mermaid picture of the topology')
+        .option('--full-plan <where>', 'with --format markdown: where the full plan is (e.g. a CI artifact URL), named when the plan is too long for a comment')
         .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
         .option('--prune', 'plan deletes of unmanaged objects')
+        .option('--migrate', 'plan queues that must be replaced as migrations that keep every message')
+        .option('--vhost <name>', 'plan only this vhost of the spec (repeatable; default: all)', collect)
         .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./plan.js')).planCommand));
@@ -94,19 +114,40 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
         .option('--allow-replace', 'allow deleting and re-creating objects whose immutable properties changed')
         .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
         .option('--prune', 'delete unmanaged objects')
+        .option('--migrate', 're-create replaced queues without losing a message (docs/apply.md)')
+        .option('--vhost <name>', 'apply only this vhost of the spec (repeatable; default: all)', collect)
         .option('--json', 'print the plan and each step result as JSON')
-        .option('--concurrency <n>', 'management API calls in flight (default 32)', positiveInt)
-        .option('--lock-timeout <seconds>', 'how long to wait for another apply (default 120)', positiveInt)
+        .option('--concurrency <n>', 'management API calls in flight (default: 32)', positiveInt)
+        .option('--lock-timeout <seconds>', 'how long to wait for another apply (default: 120)', positiveInt)
         .option('--no-color', 'no colours even on a terminal'),
     ),
   ).action(run(async () => (await import('./apply.js')).applyCommand));
+
+  program
+    .command('fmt')
+    .description('rewrite spec files in the canonical style topo export writes (comments and values kept)')
+    .argument('<paths...>', 'spec files or directories')
+    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if any')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .action(run(async () => (await import('./fmt.js')).fmtCommand));
+
+  program
+    .command('show')
+    .description('print a plan saved with `topo plan --out`, offline')
+    .argument('<plan-file>', 'the saved plan (JSON)')
+    .option('--json', 'print the plan as JSON (same as --format json)')
+    .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'json', 'markdown']))
+    .option('--full-plan <where>', 'with --format markdown: where the full plan is, named when it is too long for a comment')
+    .option('--no-color', 'no colours even on a terminal')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .action(run(async () => (await import('./show.js')).showCommand));
 
   connectionOptions(
     program
       .command('export')
       .description('write the broker topology (or a definitions file) as spec YAML')
-      .option('--vhost <name>', 'vhost to export (repeatable; default all)', collect, [])
-      .option('-o, --output <path>', 'a file, or a directory for one file per vhost (default stdout)')
+      .addOption(new Option('--vhost <name>', 'vhost to export (repeatable)').argParser(collect).default([], 'all'))
+      .option('-o, --output <path>', 'a file, or a directory for one file per vhost (default: standard output)')
       .option('--from-definitions <file>', 'convert a RabbitMQ definitions JSON file, no broker needed')
       .option('--debug', 'print stack traces of unexpected errors'),
   ).action(run(async () => (await import('./export.js')).exportCommand));
@@ -143,9 +184,16 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       .description('draw the topology as Mermaid or Graphviz DOT')
       .argument('<paths...>', 'spec files or directories')
       .addOption(new Option('--format <format>', 'picture format').choices(['mermaid', 'dot']).default('mermaid'))
-      .option('--vhost <name>', 'only this vhost'),
+      .option('--vhost <name>', 'only this vhost (default: all)'),
   ).action(run(async () => (await import('./graph.js')).graphCommand));
 
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(run(async () => (await import('./completion.js')).completionCommand(program)));
+
+  addHelpExamples(program);
   return program;
 }
 

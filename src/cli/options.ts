@@ -1,3 +1,15 @@
+/** Where settings come from: the settings file, its environment, files of secrets and values. */
+export interface SettingsFlags {
+  /** `--config FILE` (env TOPO_CONFIG): the settings file; default ./.topo.yaml, then ~/.config/topo/config.yaml. */
+  config?: string;
+  /** `--env NAME` (env TOPO_ENV): an environment of the settings file. */
+  env?: string;
+  /** `--password-file FILE` (env TOPO_PASSWORD_FILE). */
+  passwordFile?: string;
+  /** `--var-file FILE`, repeatable: a YAML mapping of `${var:…}` values. */
+  varFile?: string[];
+}
+
 /** Options shared by every command that reads spec files. */
 export interface SpecOptions {
   /** `--var key=value`, repeatable: values for `${var:key}`. */
@@ -34,16 +46,24 @@ export interface PlanOptions extends SpecOptions, ConnectionFlags {
   format?: 'text' | 'json' | 'markdown';
   detailedExitcode?: boolean;
   prune?: boolean;
+  migrate?: boolean;
   graph?: boolean;
+  /** With `--format markdown`: where the full plan can be read when it is too long for a comment. */
+  fullPlan?: string;
+  /** `--vhost NAME`, repeatable: plan only these vhosts of the spec. */
+  vhost?: string[];
   color?: boolean;
 }
 
 export interface ApplyOptions extends SpecOptions, ConnectionFlags {
   plan?: string;
+  /** `--vhost NAME`, repeatable: apply only these vhosts of the spec. */
+  vhost?: string[];
   yes?: boolean;
   allowReplace?: boolean;
   allowDataLoss?: boolean;
   prune?: boolean;
+  migrate?: boolean;
   json?: boolean;
   concurrency?: number;
   /** Seconds to wait for another apply's lock. */
@@ -75,4 +95,18 @@ export interface TestOptions extends SpecOptions, ConnectionFlags {
 export interface GraphOptions extends SpecOptions {
   format?: 'mermaid' | 'dot';
   vhost?: string;
+}
+
+export interface ShowOptions {
+  json?: boolean;
+  format?: 'text' | 'json' | 'markdown';
+  fullPlan?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export interface FmtOptions {
+  /** Write nothing; exit 1 when a file is not formatted. */
+  check?: boolean;
+  debug?: boolean;
 }

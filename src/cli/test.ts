@@ -6,6 +6,7 @@ import type { TestResult } from '../routing/test-result.js';
 import type { Topology } from '../model/topology.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags } from './load-spec.js';
+import { interruptOnce } from './interrupt-once.js';
 import type { TestOptions } from './options.js';
 import { resolveConnection } from './resolve-connection.js';
 import { useColor } from './use-color.js';
@@ -19,9 +20,6 @@ export type RoutingTestRunner = (topology: Topology, options: TestOptions, io: C
 /** Runs the tests through the routing simulator. */
 export const offlineRunner: RoutingTestRunner = async (topology) => runRoutingTests(topology);
 
-/** Signals that interrupt a live run; the first one removes the scratch vhosts, a second one quits at once. */
-const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
-
 /**
  * The runner that publishes real messages to a scratch copy of each vhost (src/live-test). While
  * it runs, Ctrl-C (or SIGTERM) stops it and removes the scratch vhost before topo exits;
@@ -32,13 +30,10 @@ async function liveRunner(): Promise<RoutingTestRunner> {
   return async (topology, options, io) => {
     const connection = resolveConnection(options, io.env);
     const controller = new AbortController();
-    const stopHandling = () => INTERRUPTS.forEach((signal) => process.off(signal, interrupt));
-    const interrupt = () => {
-      stopHandling();
+    const stopHandling = interruptOnce(() => {
       io.err('Interrupted: removing the scratch vhost (press Ctrl-C again to quit now)...\n');
       controller.abort();
-    };
-    INTERRUPTS.forEach((signal) => process.on(signal, interrupt));
+    });
     try {
       if (!options.json) {
         io.out(`Live tests on ${describeConnection(connection)}: each vhost is built in a scratch vhost, removed afterwards\n`);

@@ -8,13 +8,17 @@ import { selectVhosts } from './select-vhosts.js';
 /**
  * The broker's topology in the vhosts `vhosts`, or in every vhost the user can see when
  * empty: the I/O edge of `topo export`. Reads only. A vhost the broker does not have is a
- * one-line `TopoError('broker-not-found')`; one the user may not see is the reader's
+ * one-line `TopoError('broker-not-found')`, with the nearest vhost it has when one is near; one the user may not see is the reader's
  * `broker-forbidden` error, never "missing".
  */
 export async function readBrokerTopology(client: ManagementClient, vhosts: readonly string[]): Promise<Topology> {
   const state = await readBrokerState(client, vhosts.length > 0 ? [...vhosts] : await listVhosts(client));
   const selected = selectVhosts(state, vhosts, 'on the broker');
-  if (!selected.ok) throw new TopoError('broker-not-found', selected.error);
+  if (!selected.ok) {
+    // Only the named vhosts were read: the near misses come from the broker's full list.
+    const withHints = selectVhosts(state, vhosts, 'on the broker', await listVhosts(client));
+    throw new TopoError('broker-not-found', withHints.ok ? selected.error : withHints.error);
+  }
   return selected.topology;
 }
 

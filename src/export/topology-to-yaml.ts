@@ -39,9 +39,11 @@ export function topologyToYaml(topology: Topology, options: YamlOptions = {}): s
   return modeline + doc.toString(TO_STRING_OPTIONS);
 }
 
-// The skeleton (vhosts, their sections, the tests list) stays block style so that adding one
-// object changes one line.
-function keepBlock(path: YamlPath): boolean {
+/**
+ * The skeleton (vhosts, their sections, the tests list) stays block style so that adding one
+ * object changes one line. Shared with `topo fmt` (./format-spec-text.ts).
+ */
+export function keepBlock(path: YamlPath): boolean {
   const [top, , section] = path;
   if (top === 'vhosts') return path.length <= 2 || (path.length === 3 && SECTIONS.has(String(section)));
   return path.length <= 1;

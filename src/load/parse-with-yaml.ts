@@ -1,3 +1,4 @@
+import { describeYamlErrors, yamlMessage } from './describe-yaml-error.js';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
@@ -71,7 +72,9 @@ function readYamlDocuments(
   return docs.map((doc) => {
     const builder = new DocumentBuilder(file, lineCounter, sources, diagnostics);
     for (const warning of doc.warnings) diagnostics.warning(builder.at(warning.pos[0]), yamlMessage(warning.message));
-    for (const error of doc.errors) diagnostics.error(builder.at(error.pos[0]), yamlMessage(error.message));
+    // One error per document, at the line that is wrong: the others are most often its echoes.
+    const error = describeYamlErrors(text, doc.errors);
+    if (error) diagnostics.error(builder.at(error.offset), error.message);
     if (doc.errors.length > 0 && !convertInvalid) return undefined;
     try {
       const [value, positions] = new Converter(builder, diagnostics).convert(doc.contents);
@@ -82,12 +85,6 @@ function readYamlDocuments(
       return undefined;
     }
   });
-}
-
-/** The yaml package's message without the position it sometimes appends. */
-function yamlMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** A converted node: its plain value, and where it and its parts were written. */

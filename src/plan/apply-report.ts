@@ -10,6 +10,8 @@ export interface StepResult {
   status: StepStatus;
   /** One line, only for `failed`: why the broker refused or the call failed. */
   error?: string;
+  /** How long the step ran, in milliseconds; absent for `skipped`. */
+  durationMs?: number;
 }
 
 /**

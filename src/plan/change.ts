@@ -78,6 +78,51 @@ export interface ReplaceChange<K extends 'exchange' | 'queue' = 'exchange' | 'qu
   messages?: MessageCount;
 }
 
+/**
+ * Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`):
+ * a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts).
+ */
+export interface MigrationHolding {
+  /** The holding queue's name: found on the broker, or chosen so that no policy touches it. */
+  name: string;
+  /**
+   * The bindings the queue has on the broker now: the holding queue gets a copy of each before
+   * the queue is emptied, so publishing through exchanges never stops. Empty when the queue is
+   * not re-created (absent, or already in its new shape).
+   */
+  bindings: Binding[];
+  /** Set when the holding queue exists: a migration was interrupted, and this plan completes it. */
+  found?: {
+    /** The bindings it has on the broker; taken away once the queue is back. */
+    bindings: Binding[];
+    /** Set by the planner: the messages it held when the plan was made, or `'unknown'`. */
+    messages?: MessageCount;
+  };
+  /**
+   * Set when every name topo may choose falls under a policy that can drop, expire or
+   * dead-letter messages: `policy "name" (keys)`. Apply then needs `--allow-data-loss`.
+   */
+  policy?: string;
+}
+
+/**
+ * A queue re-created without losing a message (`apply --migrate`, or the completion of an
+ * interrupted migration): its messages move to a holding queue, the queue is deleted when empty
+ * and declared again, and the messages move back. Carried out by the steps of
+ * `planMigrationSteps`; what happens to the messages is in docs/apply.md.
+ */
+export interface MigrateChange extends ChangeBase<'queue'> {
+  action: 'migrate';
+  /** The queue on the broker; absent when an interrupted migration deleted it and did not declare it again. */
+  before?: Queue;
+  after: Queue;
+  /** The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`). */
+  forcedBy: PropertyChange[];
+  /** Set by the planner when `before` exists: the messages it held, or `'unknown'`. */
+  messages?: MessageCount;
+  holding: MigrationHolding;
+}
+
 /** An unmanaged object that `--prune` deletes. */
 export interface DeleteChange<K extends ChangeKind = ChangeKind> extends ChangeBase<K> {
   action: 'delete';
@@ -105,6 +150,7 @@ export type Change =
   | { [K in ChangeKind]: CreateChange<K> }[ChangeKind]
   | { [K in 'vhost' | 'policy' | 'operatorPolicy']: UpdateChange<K> }['vhost' | 'policy' | 'operatorPolicy']
   | { [K in 'exchange' | 'queue']: ReplaceChange<K> }['exchange' | 'queue']
+  | MigrateChange
   | { [K in ChangeKind]: DeleteChange<K> }[ChangeKind]
   | { [K in ChangeKind]: UnmanagedChange<K> }[ChangeKind]
   | { [K in 'queue' | 'binding']: RuntimeChange<K> }['queue' | 'binding'];
@@ -112,7 +158,15 @@ export type Change =
 export type ChangeAction = Change['action'];
 
 /** Every action a change may have: the compiler refuses this list while one is missing. */
-const CHANGE_ACTIONS: Record<ChangeAction, true> = { create: true, update: true, replace: true, delete: true, unmanaged: true, runtime: true };
+const CHANGE_ACTIONS: Record<ChangeAction, true> = {
+  create: true,
+  update: true,
+  replace: true,
+  migrate: true,
+  delete: true,
+  unmanaged: true,
+  runtime: true,
+};
 
 /** Whether `action` is an action of this topo's plans (a saved plan is read from a file). */
 export function isChangeAction(action: unknown): action is ChangeAction {
@@ -120,4 +174,4 @@ export function isChangeAction(action: unknown): action is ChangeAction {
 }
 
 /** Actions that make apply call the broker. */
-export const MUTATING_ACTIONS: ReadonlySet<ChangeAction> = new Set(['create', 'update', 'replace', 'delete']);
+export const MUTATING_ACTIONS: ReadonlySet<ChangeAction> = new Set(['create', 'update', 'replace', 'migrate', 'delete']);

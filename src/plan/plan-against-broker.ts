@@ -19,12 +19,14 @@ import type { Plan, PlanOptions } from './plan.js';
 import { planChanges } from './plan-changes.js';
 import { planCompatibility } from './plan-compatibility.js';
 import { requiredMessageCounts } from './required-message-counts.js';
+import { resolveMigrations } from './resolve-migrations.js';
 
 /**
  * The plan for `desired`: reads the vhosts the spec names from the broker, the cluster (nodes,
  * where those vhosts' queues live), and the broker's version and deprecated features; diffs;
- * checks what the plan would declare against that broker (`Plan.problems`); reads the message
- * counts of the queues the plan would delete or replace; and plans. Reads only.
+ * decides migrations; checks what the plan would declare against that broker
+ * (`Plan.problems`); reads the message counts of the queues the plan would delete, replace or
+ * migrate; and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
@@ -33,12 +35,12 @@ export async function planAgainstBroker(client: ManagementClient, desired: Norma
     readClusterState(client, vhosts),
     readBrokerFacts(client),
   ]);
-  const changes = diffTopology(desired, actual);
+  const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
   return planFromState(client, changes, { actual, cluster, broker }, vhosts, options, planCompatibility(desired, changes, broker));
 }
 
-/** The guards of the apply that runs a saved plan; whether to prune was decided when it was made. */
-export type SavedPlanGuards = Omit<PlanOptions, 'prune'>;
+/** The guards of the apply that runs a saved plan; whether to prune and migrate was decided when it was made. */
+export type SavedPlanGuards = Omit<PlanOptions, 'prune' | 'migrate'>;
 
 /** A saved plan fit to run now, or the reason it is not. */
 export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'stale' };
@@ -57,7 +59,7 @@ export async function recheckSavedPlan(client: ManagementClient, saved: Plan, gu
     readBrokerFacts(client),
   ]);
   if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
-  const options: PlanOptions = { ...guards, prune: saved.options.prune };
+  const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
   return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster, broker }, saved.vhosts, options, saved.problems) };
 }
 

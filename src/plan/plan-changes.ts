@@ -44,7 +44,12 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
     formatVersion: PLAN_FORMAT_VERSION,
     vhosts: [...context.vhosts],
     fingerprint: context.fingerprint,
-    options: { prune: options.prune, allowReplace: options.allowReplace, allowDataLoss: options.allowDataLoss },
+    options: {
+      prune: options.prune,
+      allowReplace: options.allowReplace,
+      allowDataLoss: options.allowDataLoss,
+      ...(options.migrate ? { migrate: true } : {}),
+    },
     changes: resolved,
     steps: planSteps(resolved, options),
     guards,
@@ -57,7 +62,7 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
 }
 
 function summarize(changes: readonly Change[]): Record<ChangeAction, number> {
-  const summary: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, runtime: 0 };
+  const summary: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, migrate: 0, delete: 0, unmanaged: 0, runtime: 0 };
   for (const c of changes) summary[c.action] += 1;
   return summary;
 }

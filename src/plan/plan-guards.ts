@@ -1,5 +1,6 @@
 import type { Change } from './change.js';
 import { mayHoldMessages, messageCountText, type MessageCount } from './message-count.js';
+import { migrationGuards } from './migration-guards.js';
 import { objectLabel } from './object-label.js';
 import type { GuardRequirement, PlanOptions } from './plan.js';
 import type { GuardFlag } from './step.js';
@@ -14,6 +15,7 @@ import type { GuardFlag } from './step.js';
 export function planGuards(changes: readonly Change[]): GuardRequirement[] {
   const guards: GuardRequirement[] = [];
   changes.forEach((c, change) => {
+    if (c.action === 'migrate') guards.push(...migrationGuards(c, change));
     if (c.action !== 'replace' && c.action !== 'delete') return;
     const label = objectLabel(c);
     if (c.action === 'replace') {

@@ -1,6 +1,7 @@
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { Binding, DestinationType, ObjectKind } from '../model/topology.js';
-import type { Change } from './change.js';
+import type { Change, MigrateChange } from './change.js';
+import { migrationPhase, planMigrationFinish, planMigrationStart } from './migration-steps.js';
 import type { PlanOptions } from './plan.js';
 import type { Step, StepOperation } from './step.js';
 import { unreachable } from './unreachable.js';
@@ -19,6 +20,9 @@ const DELETE_ORDER: readonly ObjectKind[] = [...OBJECT_KINDS].reverse();
  *
  * A binding whose queue or exchange the plan deletes (pruned or replaced) gets no unbind
  * step: the broker removes it with that object, so its change has no step of its own.
+ *
+ * A migrate is two halves (./migration-steps.ts): the first where a replace would declare the
+ * queue, the second after every other step, once the queue has its bindings back.
  */
 export function planSteps(changes: readonly Change[], options: PlanOptions): Step[] {
   const steps: Step[] = [];
@@ -37,6 +41,7 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
     if ((c.kind === 'exchange' || c.kind === 'queue') && (c.action === 'delete' || c.action === 'replace')) {
       gone.add(endpointKey(c.kind, c.vhost, c.name));
     }
+    if (c.action === 'migrate' && migrationPhase(c).declares) gone.add(endpointKey('queue', c.vhost, c.name));
   });
 
   const deleteStep = new Map<number, number>();
@@ -50,9 +55,21 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
 
   const vhostStep = new Map<string, number>();
   const declareStep = new Map<string, number>();
+  const bindSteps = new Map<string, number[]>();
+  const migrations: number[] = [];
   for (const kind of OBJECT_KINDS) {
     for (const i of byKind.get(kind) ?? []) {
       const c = changes[i] as Change;
+      if (c.action === 'migrate') {
+        migrations.push(i);
+        const declared = planMigrationStart(c, i, add, {
+          exchangeDeclared: (name) => declareStep.get(endpointKey('exchange', c.vhost, name)),
+          exchangeGone: (name) => gone.has(endpointKey('exchange', c.vhost, name)),
+          vhostStep: vhostStep.get(c.vhost),
+        });
+        if (declared !== undefined) declareStep.set(endpointKey('queue', c.vhost, c.name), declared);
+        continue;
+      }
       const op = createOperation(c);
       if (!op) continue;
       const deps = [vhostStep.get(c.vhost), deleteStep.get(i)];
@@ -62,12 +79,24 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
         deps.push(declareStep.get(endpointKey(b.destinationType, b.vhost, b.destination)));
       }
       const id = add(op, i, deps);
+      if (op.op === 'bind') pushTo(bindSteps, endpointKey(op.binding.destinationType, c.vhost, op.binding.destination), id);
       if (op.op === 'put-vhost' && c.action === 'create') vhostStep.set(c.vhost, id);
       if (op.op === 'declare-exchange') declareStep.set(endpointKey('exchange', c.vhost, c.name), id);
       if (op.op === 'declare-queue') declareStep.set(endpointKey('queue', c.vhost, c.name), id);
     }
   }
+  for (const i of migrations) {
+    const c = changes[i] as MigrateChange;
+    const key = endpointKey('queue', c.vhost, c.name);
+    planMigrationFinish(c, i, add, { declared: declareStep.get(key), bindSteps: bindSteps.get(key) ?? [] });
+  }
   return steps;
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The call that removes what a delete or replace removes; undefined for other actions. */

@@ -28,6 +28,12 @@ export interface PlanOptions {
   prune: boolean;
   allowReplace: boolean;
   allowDataLoss: boolean;
+  /**
+   * `--migrate`: a queue that must be replaced is migrated instead (its messages are kept).
+   * Decided when the plan is made, like `prune`; absent means false. An interrupted migration
+   * found on the broker is completed with or without it.
+   */
+  migrate?: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { namedKey } from '../model/identity.js';
 import type { Change } from './change.js';
+import { migrationWithCounts } from './migration-counts.js';
 import type { PlanOptions } from './plan.js';
 
 /**
@@ -16,6 +17,7 @@ export function resolveChange(change: Change, options: PlanOptions, messages: Re
   } else if (options.prune && c.action === 'create' && c.kind === 'binding' && c.outsideSpec === 'unmanaged') {
     c = { action: 'delete', kind: 'binding', vhost: c.vhost, name: c.name, before: c.after };
   }
+  if (c.action === 'migrate') return migrationWithCounts(c, messages);
   if (c.kind === 'queue' && (c.action === 'delete' || c.action === 'replace')) {
     // No count of a stream is exact (docs/apply.md), whatever a reader may have found.
     const count = c.before.type === 'stream' ? undefined : messages.get(namedKey({ vhost: c.vhost, name: c.name }));

@@ -17,6 +17,17 @@ export type StepOperation =
    * so that a message published after the plan is never lost.
    */
   | { op: 'delete-queue'; vhost: string; name: string; ifEmpty: boolean }
+  /**
+   * PUT /api/queues/{vhost}/{name}: the classic holding queue of a migration of queue `of`,
+   * marked with `HOLDING_QUEUE_ARGUMENT` so that a later plan recognises it.
+   */
+  | { op: 'declare-holding-queue'; vhost: string; name: string; of: string }
+  /**
+   * Over AMQP: moves every message of queue `name` into queue `into` (publisher confirms, each
+   * source message acknowledged after its copy is confirmed), then deletes `name` once it is
+   * empty; moves again if a message arrived in between. `name` already gone: done.
+   */
+  | { op: 'drain-queue'; vhost: string; name: string; into: string }
   | { op: 'bind'; binding: Binding }
   /** Looks up the broker's `properties_key` for this identity, then deletes it. */
   | { op: 'unbind'; binding: Binding }
@@ -29,6 +40,8 @@ const STEP_OPS: Record<StepOperation['op'], true> = {
   'declare-exchange': true,
   'delete-exchange': true,
   'declare-queue': true,
+  'declare-holding-queue': true,
+  'drain-queue': true,
   'delete-queue': true,
   bind: true,
   unbind: true,

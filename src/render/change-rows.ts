@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import type { PropertyChange } from '../plan/change.js';
+import type { MigrateChange, PropertyChange, ReplaceChange } from '../plan/change.js';
 import { objectLabel, objectName } from '../plan/object-label.js';
 import { messageCountText, type MessageCount } from '../plan/message-count.js';
 import { unreachable } from '../plan/unreachable.js';
@@ -7,8 +7,12 @@ import { compareStrings } from '../text/compare-strings.js';
 import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { ChangeView } from './plan-view.js';
 
-/** The mark in front of a row: Terraform's, plus blank for context. */
-export type Sign = '+' | '-' | '~' | '-/+' | ' ';
+/** The mark in front of a row: Terraform's, `<>` for a migrate, and blank for context. */
+export type Sign = '+' | '-' | '~' | '-/+' | '<>' | ' ';
+
+/** What a migration does to messages, in one line of the plan (docs/apply.md says it in full). */
+export const MIGRATION_NOTE =
+  'for messages: new arrivals interleave, an interrupted move may duplicate, TTLs and delivery counts restart (docs/apply.md)';
 
 /**
  * One line of a change as a person reads it; renderers decide indentation and colour.
@@ -38,15 +42,10 @@ export function changeRows(c: ChangeView): Row[] {
     }
     case 'update':
       return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, c.before, c.after)];
-    case 'replace': {
-      const forces = c.forcedBy.map(
-        (p): Row => ({ sign: ' ', depth: 2, text: `# forces replacement: ${p.path} ${show(p.before)} → ${show(p.after)}`, warning: true }),
-      );
-      const args = c.forcedBy.some((p) => p.path.startsWith('arguments.'))
-        ? mapDiffRows('arguments', c.before.arguments, c.after.arguments)
-        : [];
-      return [{ sign: '-/+', depth: 1, text: `${head}${messages(c.messages)}` }, ...forces, ...args];
-    }
+    case 'replace':
+      return [{ sign: '-/+', depth: 1, text: `${head}${messages(c.messages)}` }, ...forcedRows(c)];
+    case 'migrate':
+      return migrateRows(c, head);
     case 'delete':
       return [{ sign: '-', depth: 1, text: `${head}${c.kind === 'binding' ? attributes(c) : ''}${messages(c.messages)}` }];
     case 'unmanaged':
@@ -55,6 +54,39 @@ export function changeRows(c: ChangeView): Row[] {
     default:
       return unreachable(c);
   }
+}
+
+/** What forces a replace (or a migration's re-create), and the arguments diff when arguments do. */
+function forcedRows(c: Pick<ReplaceChange | MigrateChange, 'forcedBy' | 'before' | 'after'>): Row[] {
+  const forces = c.forcedBy.map(
+    (p): Row => ({ sign: ' ', depth: 2, text: `# forces replacement: ${p.path} ${show(p.before)} → ${show(p.after)}`, warning: true }),
+  );
+  const args =
+    c.before && c.forcedBy.some((p) => p.path.startsWith('arguments.'))
+      ? mapDiffRows('arguments', c.before.arguments, c.after.arguments)
+      : [];
+  return [...forces, ...args];
+}
+
+/**
+ * A migration: its messages, or where an interrupted one left them; what forces the
+ * re-create; the holding queue; what changes for the messages; a risky policy, in red.
+ */
+function migrateRows(c: MigrateChange, head: string): Row[] {
+  const { found, name, policy } = c.holding;
+  const holding = JSON.stringify(name);
+  const state = [
+    ...(c.before && c.messages !== undefined ? [countText(c.messages)] : []),
+    ...(found ? [`resuming: ${countText(found.messages ?? 'unknown')} in holding queue ${holding}`] : []),
+  ];
+  const note = (text: string, warning = false): Row => ({ sign: ' ', depth: 2, text: `# ${text}`, ...(warning ? { warning } : {}) });
+  return [
+    { sign: '<>', depth: 1, text: `${head}${state.length > 0 ? ` (${state.join('; ')})` : ''}` },
+    ...forcedRows(c),
+    ...(found ? [] : [note(`messages move to holding queue ${holding} and back; none is lost`)]),
+    note(MIGRATION_NOTE),
+    ...(policy !== undefined ? [note(`the holding queue falls under ${policy}`, true)] : []),
+  ];
 }
 
 /** The one-line name of an unmanaged or runtime object in its list. */
@@ -144,7 +176,11 @@ function show(value: ArgumentValue | undefined): string {
   return value === undefined ? '(none)' : JSON.stringify(value);
 }
 
+/** `12 messages`, or `messages unknown`. */
+function countText(count: MessageCount): string {
+  return count === 'unknown' ? 'messages unknown' : messageCountText(count);
+}
+
 function messages(count: MessageCount | undefined): string {
-  if (count === undefined) return '';
-  return count === 'unknown' ? ' (messages unknown)' : ` (${messageCountText(count)})`;
+  return count === undefined ? '' : ` (${countText(count)})`;
 }

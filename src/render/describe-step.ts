@@ -14,6 +14,10 @@ export function describeStep(step: StepOperation): string {
       return `declare queue "${step.queue.name}"${inVhost(step.queue.vhost)}`;
     case 'delete-queue':
       return `delete queue "${step.name}"${step.ifEmpty ? ' if empty' : ''}${inVhost(step.vhost)}`;
+    case 'declare-holding-queue':
+      return `declare holding queue "${step.name}" for queue "${step.of}"${inVhost(step.vhost)}`;
+    case 'drain-queue':
+      return `move the messages of queue "${step.name}" to "${step.into}", then delete it${inVhost(step.vhost)}`;
     case 'bind':
       return `bind ${bindingLabel(step.binding)}${inVhost(step.binding.vhost)}`;
     case 'unbind':

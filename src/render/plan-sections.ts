@@ -43,6 +43,11 @@ export interface PlanSections {
   counts: string;
 }
 
+/** Named in the verdict only when there are any, so plans without them read as before. */
+function migrations(count: number): string {
+  return count > 0 ? `${count} to migrate, ` : '';
+}
+
 export function planSections(view: PlanView): PlanSections {
   const groups: PlanSections['groups'] = [];
   const unmanaged: string[] = [];
@@ -76,7 +81,7 @@ export function planSections(view: PlanView): PlanSections {
     },
     problems: view.problems.map((p) => formatProblem({ severity: p.severity, message: p.message, loc: p })),
     verdict: mutating
-      ? `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`
+      ? `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${migrations(s.migrate)}${s.delete} to delete.`
       : NO_CHANGES,
     counts: `Unmanaged: ${s.unmanaged}. Runtime: ${s.runtime}.`,
   };

@@ -9,7 +9,7 @@ import type { Binding } from '../model/topology.js';
  * One change as `plan --json` prints it: the Change without source locations, and for
  * bindings the binding's fields at top level. Keys in a fixed order: action, kind, vhost,
  * name, (source, destination, destinationType, routingKey, arguments), before, after,
- * forcedBy, changed, messages, recreatedFor, outsideSpec.
+ * forcedBy, changed, messages, holding, recreatedFor, outsideSpec.
  */
 export type ChangeView = Change & Partial<Pick<Binding, BindingField>>;
 
@@ -47,7 +47,7 @@ export interface ProblemView {
 
 type BindingField = 'source' | 'destination' | 'destinationType' | 'routingKey' | 'arguments';
 const BINDING_FIELDS: readonly BindingField[] = ['source', 'destination', 'destinationType', 'routingKey', 'arguments'];
-const DETAIL_FIELDS = ['before', 'after', 'forcedBy', 'changed', 'messages', 'recreatedFor', 'outsideSpec'] as const;
+const DETAIL_FIELDS = ['before', 'after', 'forcedBy', 'changed', 'messages', 'holding', 'recreatedFor', 'outsideSpec'] as const;
 
 /** The view of `plan`. Pure; it may share objects with the plan: treat both as read-only. */
 export function planView(plan: Plan): PlanView {

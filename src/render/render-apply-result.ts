@@ -1,15 +1,45 @@
-import type { ApplyReport } from '../plan/apply-report.js';
+import type { ApplyReport, StepResult } from '../plan/apply-report.js';
 import { describeStep } from './describe-step.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../plan/plan.js';
-import { planView } from './plan-view.js';
+import { planView, type ChangeView, type PlanView } from './plan-view.js';
 import { countOf } from '../text/count-of.js';
 
 /**
  * `apply --json`: the plan as `plan --json` prints it, and the result of each step (`null`
- * when nothing ran: refused, or nothing to do). Pure.
+ * when nothing ran: refused, or nothing to do). Each step's result carries its operation and
+ * the object it acts on (kind, vhost, name; a binding's fields), so a reader needs no lookup
+ * in the plan; `interrupted` is true when Ctrl-C or SIGTERM stopped the apply. Pure.
  */
-export function renderApplyJson(plan: Plan, result: ApplyReport | null): string {
-  return `${JSON.stringify({ formatVersion: PLAN_FORMAT_VERSION, plan: planView(plan), result }, null, 2)}\n`;
+export function renderApplyJson(plan: Plan, result: ApplyReport | null, options: { interrupted?: boolean } = {}): string {
+  const view = planView(plan);
+  const steps = new Map(plan.steps.map((s) => [s.id, s]));
+  const described =
+    result === null
+      ? null
+      : {
+          ok: result.ok,
+          ...(options.interrupted ? { interrupted: true } : {}),
+          summary: result.summary,
+          steps: result.steps.map((r) => {
+            const step = steps.get(r.id);
+            return step ? { id: r.id, op: step.op, object: objectOf(view, step.change), ...withoutId(r) } : r;
+          }),
+        };
+  return `${JSON.stringify({ formatVersion: PLAN_FORMAT_VERSION, plan: view, result: described }, null, 2)}\n`;
+}
+
+/** The fields of a change that name its object. */
+const OBJECT_FIELDS = ['kind', 'vhost', 'name', 'source', 'destination', 'destinationType', 'routingKey', 'arguments'] as const;
+
+/** The object a step acts on, as its change names it in the plan view. */
+function objectOf(view: PlanView, change: number): Partial<Pick<ChangeView, (typeof OBJECT_FIELDS)[number]>> {
+  const fields = (view.changes[change] ?? {}) as Partial<Record<(typeof OBJECT_FIELDS)[number], unknown>>;
+  return Object.fromEntries(OBJECT_FIELDS.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
+}
+
+function withoutId(r: StepResult): Omit<StepResult, 'id'> {
+  const { id: _id, ...rest } = r;
+  return rest;
 }
 
 /** One line per refused change, with the flag it needs: for readers of `--json` on stderr. Pure. */

@@ -53,6 +53,7 @@ const SIGN_COLOR: Record<Sign, string | undefined> = {
   '-': ANSI.red,
   '~': ANSI.yellow,
   '-/+': undefined,
+  '<>': ANSI.yellow,
   ' ': undefined,
 };
 

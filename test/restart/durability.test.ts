@@ -9,7 +9,7 @@ import { enc, mgmt } from '../support/broker.js';
 import { Connections } from '../integration/runtime/support/amqp.js';
 import { Inbox } from '../integration/tutorials/support/inbox.js';
 import { tutorialVhost, type TutorialVhost } from '../integration/tutorials/support/tutorial-vhost.js';
-import { restartBroker } from './restart-broker.js';
+import { restartBroker } from './support/restart-broker.js';
 
 describe('a broker restart (rabbitmqctl stop_app, start_app)', () => {
   const conns = new Connections();

@@ -8,6 +8,7 @@ import { checkHeadersMatch } from './check-headers-match.js';
 import { checkLocalRandomBindings } from './check-local-random-bindings.js';
 import { checkNames } from './check-names.js';
 import { checkPatterns } from './check-patterns.js';
+import { checkQueueArguments } from './check-queue-arguments.js';
 import { checkQueueProperties } from './check-queue-properties.js';
 import { checkRoutingKeys } from './check-routing-keys.js';
 import { checkRoutingTests } from './check-routing-tests.js';
@@ -20,6 +21,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkBrokerVersion,
   checkNames,
   checkQueueProperties,
+  checkQueueArguments,
   checkRoutingKeys,
   checkDuplicateBindings,
   checkBindingEndpoints,

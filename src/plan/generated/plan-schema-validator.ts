@@ -5,11 +5,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":3},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"ObjectKind":{"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
-const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
-const schema78 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":3},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"ObjectKind":{"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
+const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
+const schema82 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
 const func2 = Object.prototype.hasOwnProperty;
-const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
+const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
 const schema14 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
 const schema16 = {"type":"string","enum":["classic","quorum","stream"]};
@@ -4335,7 +4335,231 @@ validate65.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema44 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
+const schema46 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.bindings === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "bindings")) || (key0 === "found")) || (key0 === "policy"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.bindings !== undefined){
+let data1 = data.bindings;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate30(data1[i0], {instancePath:instancePath+"/bindings/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.bindings.type,parentSchema:schema46.properties.bindings,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.found !== undefined){
+let data3 = data.found;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.bindings === undefined){
+const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.properties.found.required,parentSchema:schema46.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "bindings") || (key1 === "messages"))){
+const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data3.bindings !== undefined){
+let data4 = data3.bindings;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate30(data4[i1], {instancePath:instancePath+"/found/bindings/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.found.properties.bindings.type,parentSchema:schema46.properties.found.properties.bindings,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data3.messages !== undefined){
+let data6 = data3.messages;
+const _errs15 = errors;
+let valid7 = false;
+const _errs16 = errors;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data6};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs18 = errors;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if("unknown" !== data6){
+const err10 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid7 = valid7 || _valid0;
+}
+if(!valid7){
+const err11 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.found.type,parentSchema:schema46.properties.found,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+let data7 = data.policy;
+if(typeof data7 !== "string"){
+const err13 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.policy.type,parentSchema:schema46.properties.policy,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4351,8 +4575,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4361,8 +4585,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(data.forcedBy === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4371,8 +4595,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(data.holding === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holding"},message:"must have required property '"+"holding"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4381,8 +4605,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4391,9 +4615,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4402,11 +4625,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.kind.type,parentSchema:schema44.properties.kind,data:data0};
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4415,8 +4635,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema44.properties.kind,data:data0};
+for(const key0 in data){
+if(!(func2.call(schema44.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4426,10 +4647,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.vhost.type,parentSchema:schema44.properties.vhost,data:data1};
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.kind.type,parentSchema:schema44.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4438,11 +4659,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data2};
+if("queue" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema44.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4452,10 +4670,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.action.type,parentSchema:schema44.properties.action,data:data3};
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.vhost.type,parentSchema:schema44.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4464,8 +4682,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema44.properties.action,data:data3};
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4475,19 +4696,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.before !== undefined){
-if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.action.type,parentSchema:schema44.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4496,12 +4708,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
+if("migrate" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "migrate"},message:"must be equal to constant",schema:"migrate",parentSchema:schema44.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4510,8 +4718,32 @@ vErrors.push(err13);
 }
 errors++;
 }
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
+}
+if(data.before !== undefined){
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data.forcedBy !== undefined){
+let data6 = data.forcedBy;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.forcedBy.type,parentSchema:schema44.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4520,11 +4752,14 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
 }
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
+if(data.messages !== undefined){
+let data8 = data.messages;
+const _errs17 = errors;
+let valid4 = false;
+const _errs18 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4533,11 +4768,48 @@ vErrors.push(err15);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs20 = errors;
+if(typeof data8 !== "string"){
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
 else {
-errors = _errs13;
+vErrors.push(err16);
+}
+errors++;
+}
+if("unknown" !== data8){
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs20 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs17;
 if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
+if(_errs17){
+vErrors.length = _errs17;
 }
 else {
 vErrors = null;
@@ -4545,14 +4817,20 @@ vErrors = null;
 }
 }
 }
+if(data.holding !== undefined){
+if(!(validate74(data.holding, {instancePath:instancePath+"/holding",parentData:data,parentDataProperty:"holding",rootData}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err19];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -4560,234 +4838,9 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema48 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema46.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.vhost.type,parentSchema:schema46.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.action.type,parentSchema:schema46.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema46.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
-
-const schema48 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4865,8 +4918,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema48.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema48.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4926,8 +4979,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -5006,13 +5059,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5090,8 +5143,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema50.properties.kind,data:data0};
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema50.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5151,8 +5204,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -5231,13 +5284,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate79.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5315,8 +5368,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema52.properties.kind,data:data0};
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema52.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5376,8 +5429,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -5456,13 +5509,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate85.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5540,8 +5593,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema54.properties.kind,data:data0};
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5591,6 +5644,231 @@ errors++;
 }
 if("delete" !== data3){
 const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema54.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+
+const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema56.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.vhost.type,parentSchema:schema56.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.name.type,parentSchema:schema56.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.action.type,parentSchema:schema56.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema56.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5672,7 +5950,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5681,333 +5959,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema56.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.vhost.type,parentSchema:schema56.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.name.type,parentSchema:schema56.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.action.type,parentSchema:schema56.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema56.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate88.errors = vErrors;
-return errors === 0;
-}
-
-const schema57 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema57.required,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema57.required,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema57.required,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema57.required,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema57.required,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.kind.type,parentSchema:schema57.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema57.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.vhost.type,parentSchema:schema57.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.name.type,parentSchema:schema57.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.action.type,parentSchema:schema57.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema57.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
 validate91.errors = vErrors;
 return errors === 0;
 }
 
-const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6064,7 +6020,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6087,8 +6043,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema58.properties.kind,data:data0};
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema58.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6136,8 +6092,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema58.properties.action,data:data3};
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema58.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6148,19 +6104,83 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -6168,170 +6188,9 @@ validate94.errors = vErrors;
 return errors === 0;
 }
 
-const schema59 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema59.required,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema59.required,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema59.required,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema59.required,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema59.required,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.kind.type,parentSchema:schema59.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema59.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.vhost.type,parentSchema:schema59.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.name.type,parentSchema:schema59.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.action.type,parentSchema:schema59.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema59.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate97.errors = vErrors;
-return errors === 0;
-}
-
-const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6409,8 +6268,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema60.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema60.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6470,8 +6329,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -6486,13 +6345,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema61 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema61 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6570,8 +6429,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema61.properties.kind,data:data0};
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema61.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6631,8 +6490,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -6647,13 +6506,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6667,8 +6526,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6708,7 +6567,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6780,8 +6639,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema62.properties.action,data:data3};
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema62.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6791,8 +6650,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.after !== undefined){
-if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+if(data.before !== undefined){
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
@@ -6808,13 +6667,13 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6828,8 +6687,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6869,7 +6728,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6941,8 +6800,652 @@ vErrors.push(err10);
 }
 errors++;
 }
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema63.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.kind.type,parentSchema:schema64.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema64.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.vhost.type,parentSchema:schema64.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.name.type,parentSchema:schema64.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.action.type,parentSchema:schema64.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema64.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate109.errors = vErrors;
+return errors === 0;
+}
+
+const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema65.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.vhost.type,parentSchema:schema65.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.name.type,parentSchema:schema65.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.action.type,parentSchema:schema65.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema65.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.kind.type,parentSchema:schema66.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema66.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.vhost.type,parentSchema:schema66.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.name.type,parentSchema:schema66.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.action.type,parentSchema:schema66.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema63.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema66.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate115.errors = vErrors;
+return errors === 0;
+}
+
+const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.kind.type,parentSchema:schema67.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema67.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.vhost.type,parentSchema:schema67.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.name.type,parentSchema:schema67.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.action.type,parentSchema:schema67.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("runtime" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema67.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6960,7 +7463,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6969,7 +7472,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
 
@@ -8041,7 +8544,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs81 = errors;
-if("vhost" !== data.kind){
+if("queue" !== data.kind){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -8059,7 +8562,7 @@ var valid24 = true;
 if(valid24){
 if(data.action !== undefined){
 const _errs82 = errors;
-if("delete" !== data.action){
+if("migrate" !== data.action){
 const err57 = {};
 if(vErrors === null){
 vErrors = [err57];
@@ -8136,7 +8639,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs88 = errors;
-if("exchange" !== data.kind){
+if("vhost" !== data.kind){
 const err61 = {};
 if(vErrors === null){
 vErrors = [err61];
@@ -8195,8 +8698,8 @@ vErrors = null;
 }
 if(_valid12){
 const _errs90 = errors;
-if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 var _valid12 = _errs90 === errors;
@@ -8231,7 +8734,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs95 = errors;
-if("queue" !== data.kind){
+if("exchange" !== data.kind){
 const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
@@ -8290,8 +8793,8 @@ vErrors = null;
 }
 if(_valid13){
 const _errs97 = errors;
-if(!(validate76(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 var _valid13 = _errs97 === errors;
@@ -8326,7 +8829,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs102 = errors;
-if("binding" !== data.kind){
+if("queue" !== data.kind){
 const err71 = {};
 if(vErrors === null){
 vErrors = [err71];
@@ -8385,8 +8888,8 @@ vErrors = null;
 }
 if(_valid14){
 const _errs104 = errors;
-if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 var _valid14 = _errs104 === errors;
@@ -8421,7 +8924,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs109 = errors;
-if("policy" !== data.kind){
+if("binding" !== data.kind){
 const err76 = {};
 if(vErrors === null){
 vErrors = [err76];
@@ -8480,8 +8983,8 @@ vErrors = null;
 }
 if(_valid15){
 const _errs111 = errors;
-if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
 errors = vErrors.length;
 }
 var _valid15 = _errs111 === errors;
@@ -8516,7 +9019,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs116 = errors;
-if("operatorPolicy" !== data.kind){
+if("policy" !== data.kind){
 const err81 = {};
 if(vErrors === null){
 vErrors = [err81];
@@ -8575,8 +9078,8 @@ vErrors = null;
 }
 if(_valid16){
 const _errs118 = errors;
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
 errors = vErrors.length;
 }
 var _valid16 = _errs118 === errors;
@@ -8611,7 +9114,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs123 = errors;
-if("vhost" !== data.kind){
+if("operatorPolicy" !== data.kind){
 const err86 = {};
 if(vErrors === null){
 vErrors = [err86];
@@ -8629,7 +9132,7 @@ var valid36 = true;
 if(valid36){
 if(data.action !== undefined){
 const _errs124 = errors;
-if("unmanaged" !== data.action){
+if("delete" !== data.action){
 const err87 = {};
 if(vErrors === null){
 vErrors = [err87];
@@ -8670,8 +9173,8 @@ vErrors = null;
 }
 if(_valid17){
 const _errs125 = errors;
-if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
 errors = vErrors.length;
 }
 var _valid17 = _errs125 === errors;
@@ -8706,7 +9209,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs130 = errors;
-if("exchange" !== data.kind){
+if("vhost" !== data.kind){
 const err91 = {};
 if(vErrors === null){
 vErrors = [err91];
@@ -8765,8 +9268,8 @@ vErrors = null;
 }
 if(_valid18){
 const _errs132 = errors;
-if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 var _valid18 = _errs132 === errors;
@@ -8801,7 +9304,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs137 = errors;
-if("queue" !== data.kind){
+if("exchange" !== data.kind){
 const err96 = {};
 if(vErrors === null){
 vErrors = [err96];
@@ -8860,8 +9363,8 @@ vErrors = null;
 }
 if(_valid19){
 const _errs139 = errors;
-if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 var _valid19 = _errs139 === errors;
@@ -8896,7 +9399,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs144 = errors;
-if("binding" !== data.kind){
+if("queue" !== data.kind){
 const err101 = {};
 if(vErrors === null){
 vErrors = [err101];
@@ -8955,8 +9458,8 @@ vErrors = null;
 }
 if(_valid20){
 const _errs146 = errors;
-if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
 errors = vErrors.length;
 }
 var _valid20 = _errs146 === errors;
@@ -8991,7 +9494,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs151 = errors;
-if("policy" !== data.kind){
+if("binding" !== data.kind){
 const err106 = {};
 if(vErrors === null){
 vErrors = [err106];
@@ -9050,8 +9553,8 @@ vErrors = null;
 }
 if(_valid21){
 const _errs153 = errors;
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 var _valid21 = _errs153 === errors;
@@ -9086,7 +9589,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs158 = errors;
-if("operatorPolicy" !== data.kind){
+if("policy" !== data.kind){
 const err111 = {};
 if(vErrors === null){
 vErrors = [err111];
@@ -9145,8 +9648,8 @@ vErrors = null;
 }
 if(_valid22){
 const _errs160 = errors;
-if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
 errors = vErrors.length;
 }
 var _valid22 = _errs160 === errors;
@@ -9181,7 +9684,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs165 = errors;
-if("queue" !== data.kind){
+if("operatorPolicy" !== data.kind){
 const err116 = {};
 if(vErrors === null){
 vErrors = [err116];
@@ -9199,7 +9702,7 @@ var valid48 = true;
 if(valid48){
 if(data.action !== undefined){
 const _errs166 = errors;
-if("runtime" !== data.action){
+if("unmanaged" !== data.action){
 const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
@@ -9240,8 +9743,8 @@ vErrors = null;
 }
 if(_valid23){
 const _errs167 = errors;
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 var _valid23 = _errs167 === errors;
@@ -9276,7 +9779,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs172 = errors;
-if("binding" !== data.kind){
+if("queue" !== data.kind){
 const err121 = {};
 if(vErrors === null){
 vErrors = [err121];
@@ -9335,8 +9838,8 @@ vErrors = null;
 }
 if(_valid24){
 const _errs174 = errors;
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var _valid24 = _errs174 === errors;
@@ -9352,13 +9855,108 @@ vErrors.push(err124);
 }
 errors++;
 }
+const _errs176 = errors;
+let valid51 = true;
+const _errs177 = errors;
+if(errors === _errs177){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing25;
+if(((data.kind === undefined) && (missing25 = "kind")) || ((data.action === undefined) && (missing25 = "action"))){
+const err125 = {};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs179 = errors;
+if("binding" !== data.kind){
+const err126 = {};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+var valid52 = _errs179 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data.action !== undefined){
+const _errs180 = errors;
+if("runtime" !== data.action){
+const err127 = {};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+var valid52 = _errs180 === errors;
+}
+else {
+var valid52 = true;
+}
+}
+}
+}
+else {
+const err128 = {};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+var _valid25 = _errs177 === errors;
+errors = _errs176;
+if(vErrors !== null){
+if(_errs176){
+vErrors.length = _errs176;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid25){
+const _errs181 = errors;
+if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+var _valid25 = _errs181 === errors;
+valid51 = _valid25;
+}
+if(!valid51){
+const err129 = {instancePath,schemaPath:"#/allOf/25/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[25].if,parentSchema:schema13.allOf[25],data};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema64 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
+const schema68 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -9417,7 +10015,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[0].then.required,parentSchema:schema64.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9427,7 +10025,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[0].then.required,parentSchema:schema64.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9437,7 +10035,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.id === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[0].then.required,parentSchema:schema64.allOf[0].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9447,7 +10045,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.op === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[0].then.required,parentSchema:schema64.allOf[0].then,data};
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9457,7 +10055,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.vhost === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema64.allOf[0].then.required,parentSchema:schema64.allOf[0].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9468,7 +10066,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "change")) || (key0 === "dependsOn")) || (key0 === "op")) || (key0 === "vhost"))){
-const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[0].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9481,7 +10079,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[0].then.properties.id.type,parentSchema:schema64.allOf[0].then.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.id.type,parentSchema:schema68.allOf[0].then.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9494,7 +10092,7 @@ errors++;
 if(data.change !== undefined){
 let data2 = data.change;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[0].then.properties.change.type,parentSchema:schema64.allOf[0].then.properties.change,data:data2};
+const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.change.type,parentSchema:schema68.allOf[0].then.properties.change,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9511,7 +10109,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[0].then.properties.dependsOn.items,data:data4};
+const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[0].then.properties.dependsOn.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9523,7 +10121,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[0].then.properties.dependsOn.type,parentSchema:schema64.allOf[0].then.properties.dependsOn,data:data3};
+const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[0].then.properties.dependsOn.type,parentSchema:schema68.allOf[0].then.properties.dependsOn,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9536,7 +10134,7 @@ errors++;
 if(data.op !== undefined){
 let data5 = data.op;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[0].then.properties.op.type,parentSchema:schema64.allOf[0].then.properties.op,data:data5};
+const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[0].then.properties.op.type,parentSchema:schema68.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9546,7 +10144,7 @@ vErrors.push(err13);
 errors++;
 }
 if("put-vhost" !== data5){
-const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema64.allOf[0].then.properties.op,data:data5};
+const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema68.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9564,7 +10162,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[0].then.type,parentSchema:schema64.allOf[0].then,data};
+const err15 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[0].then.type,parentSchema:schema68.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9577,7 +10175,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err16 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[0].if,parentSchema:schema64.allOf[0],data};
+const err16 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[0].if,parentSchema:schema68.allOf[0],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9642,7 +10240,7 @@ if(_valid1){
 const _errs24 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err20 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[1].then.required,parentSchema:schema64.allOf[1].then,data};
+const err20 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -9652,7 +10250,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[1].then.required,parentSchema:schema64.allOf[1].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9662,7 +10260,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data.exchange === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema64.allOf[1].then.required,parentSchema:schema64.allOf[1].then,data};
+const err22 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -9672,7 +10270,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data.id === undefined){
-const err23 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[1].then.required,parentSchema:schema64.allOf[1].then,data};
+const err23 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -9682,7 +10280,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data.op === undefined){
-const err24 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[1].then.required,parentSchema:schema64.allOf[1].then,data};
+const err24 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -9693,7 +10291,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(((((key1 === "id") || (key1 === "change")) || (key1 === "dependsOn")) || (key1 === "op")) || (key1 === "exchange"))){
-const err25 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[1].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -9706,7 +10304,7 @@ errors++;
 if(data.id !== undefined){
 let data8 = data.id;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[1].then.properties.id.type,parentSchema:schema64.allOf[1].then.properties.id,data:data8};
+const err26 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.id.type,parentSchema:schema68.allOf[1].then.properties.id,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9719,7 +10317,7 @@ errors++;
 if(data.change !== undefined){
 let data9 = data.change;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err27 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[1].then.properties.change.type,parentSchema:schema64.allOf[1].then.properties.change,data:data9};
+const err27 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.change.type,parentSchema:schema68.allOf[1].then.properties.change,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9736,7 +10334,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[1].then.properties.dependsOn.items,data:data11};
+const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[1].then.properties.dependsOn.items,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9748,7 +10346,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[1].then.properties.dependsOn.type,parentSchema:schema64.allOf[1].then.properties.dependsOn,data:data10};
+const err29 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[1].then.properties.dependsOn.type,parentSchema:schema68.allOf[1].then.properties.dependsOn,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9761,7 +10359,7 @@ errors++;
 if(data.op !== undefined){
 let data12 = data.op;
 if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[1].then.properties.op.type,parentSchema:schema64.allOf[1].then.properties.op,data:data12};
+const err30 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[1].then.properties.op.type,parentSchema:schema68.allOf[1].then.properties.op,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9771,7 +10369,7 @@ vErrors.push(err30);
 errors++;
 }
 if("declare-exchange" !== data12){
-const err31 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema64.allOf[1].then.properties.op,data:data12};
+const err31 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema68.allOf[1].then.properties.op,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9789,7 +10387,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[1].then.type,parentSchema:schema64.allOf[1].then,data};
+const err32 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[1].then.type,parentSchema:schema68.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9802,7 +10400,7 @@ var _valid1 = _errs24 === errors;
 valid6 = _valid1;
 }
 if(!valid6){
-const err33 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[1].if,parentSchema:schema64.allOf[1],data};
+const err33 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[1].if,parentSchema:schema68.allOf[1],data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9867,7 +10465,7 @@ if(_valid2){
 const _errs43 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err37 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[2].then.required,parentSchema:schema64.allOf[2].then,data};
+const err37 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9877,7 +10475,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[2].then.required,parentSchema:schema64.allOf[2].then,data};
+const err38 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9887,7 +10485,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data.id === undefined){
-const err39 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[2].then.required,parentSchema:schema64.allOf[2].then,data};
+const err39 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9897,7 +10495,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data.name === undefined){
-const err40 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema64.allOf[2].then.required,parentSchema:schema64.allOf[2].then,data};
+const err40 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9907,7 +10505,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data.op === undefined){
-const err41 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[2].then.required,parentSchema:schema64.allOf[2].then,data};
+const err41 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9917,7 +10515,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data.vhost === undefined){
-const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema64.allOf[2].then.required,parentSchema:schema64.allOf[2].then,data};
+const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9928,7 +10526,7 @@ errors++;
 }
 for(const key2 in data){
 if(!((((((key2 === "id") || (key2 === "change")) || (key2 === "dependsOn")) || (key2 === "op")) || (key2 === "vhost")) || (key2 === "name"))){
-const err43 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[2].then,data};
+const err43 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9941,7 +10539,7 @@ errors++;
 if(data.id !== undefined){
 let data15 = data.id;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err44 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[2].then.properties.id.type,parentSchema:schema64.allOf[2].then.properties.id,data:data15};
+const err44 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.id.type,parentSchema:schema68.allOf[2].then.properties.id,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9954,7 +10552,7 @@ errors++;
 if(data.change !== undefined){
 let data16 = data.change;
 if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err45 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[2].then.properties.change.type,parentSchema:schema64.allOf[2].then.properties.change,data:data16};
+const err45 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.change.type,parentSchema:schema68.allOf[2].then.properties.change,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9971,7 +10569,7 @@ const len2 = data17.length;
 for(let i2=0; i2<len2; i2++){
 let data18 = data17[i2];
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[2].then.properties.dependsOn.items,data:data18};
+const err46 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[2].then.properties.dependsOn.items,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9983,7 +10581,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[2].then.properties.dependsOn.type,parentSchema:schema64.allOf[2].then.properties.dependsOn,data:data17};
+const err47 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[2].then.properties.dependsOn.type,parentSchema:schema68.allOf[2].then.properties.dependsOn,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9996,7 +10594,7 @@ errors++;
 if(data.op !== undefined){
 let data19 = data.op;
 if(typeof data19 !== "string"){
-const err48 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[2].then.properties.op.type,parentSchema:schema64.allOf[2].then.properties.op,data:data19};
+const err48 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.op.type,parentSchema:schema68.allOf[2].then.properties.op,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10006,7 +10604,7 @@ vErrors.push(err48);
 errors++;
 }
 if("delete-exchange" !== data19){
-const err49 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema64.allOf[2].then.properties.op,data:data19};
+const err49 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema68.allOf[2].then.properties.op,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10019,7 +10617,7 @@ errors++;
 if(data.vhost !== undefined){
 let data20 = data.vhost;
 if(typeof data20 !== "string"){
-const err50 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[2].then.properties.vhost.type,parentSchema:schema64.allOf[2].then.properties.vhost,data:data20};
+const err50 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.vhost.type,parentSchema:schema68.allOf[2].then.properties.vhost,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10032,7 +10630,7 @@ errors++;
 if(data.name !== undefined){
 let data21 = data.name;
 if(typeof data21 !== "string"){
-const err51 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[2].then.properties.name.type,parentSchema:schema64.allOf[2].then.properties.name,data:data21};
+const err51 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.name.type,parentSchema:schema68.allOf[2].then.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10044,7 +10642,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[2].then.type,parentSchema:schema64.allOf[2].then,data};
+const err52 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[2].then.type,parentSchema:schema68.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10057,7 +10655,7 @@ var _valid2 = _errs43 === errors;
 valid11 = _valid2;
 }
 if(!valid11){
-const err53 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[2].if,parentSchema:schema64.allOf[2],data};
+const err53 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[2].if,parentSchema:schema68.allOf[2],data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10122,7 +10720,7 @@ if(_valid3){
 const _errs65 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err57 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[3].then.required,parentSchema:schema64.allOf[3].then,data};
+const err57 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10132,7 +10730,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err58 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[3].then.required,parentSchema:schema64.allOf[3].then,data};
+const err58 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10142,7 +10740,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data.id === undefined){
-const err59 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[3].then.required,parentSchema:schema64.allOf[3].then,data};
+const err59 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10152,7 +10750,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data.op === undefined){
-const err60 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[3].then.required,parentSchema:schema64.allOf[3].then,data};
+const err60 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10162,7 +10760,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data.queue === undefined){
-const err61 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema64.allOf[3].then.required,parentSchema:schema64.allOf[3].then,data};
+const err61 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10173,7 +10771,7 @@ errors++;
 }
 for(const key3 in data){
 if(!(((((key3 === "id") || (key3 === "change")) || (key3 === "dependsOn")) || (key3 === "op")) || (key3 === "queue"))){
-const err62 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[3].then,data};
+const err62 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10186,7 +10784,7 @@ errors++;
 if(data.id !== undefined){
 let data23 = data.id;
 if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err63 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[3].then.properties.id.type,parentSchema:schema64.allOf[3].then.properties.id,data:data23};
+const err63 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.id.type,parentSchema:schema68.allOf[3].then.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10199,7 +10797,7 @@ errors++;
 if(data.change !== undefined){
 let data24 = data.change;
 if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err64 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[3].then.properties.change.type,parentSchema:schema64.allOf[3].then.properties.change,data:data24};
+const err64 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.change.type,parentSchema:schema68.allOf[3].then.properties.change,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10216,7 +10814,7 @@ const len3 = data25.length;
 for(let i3=0; i3<len3; i3++){
 let data26 = data25[i3];
 if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err65 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[3].then.properties.dependsOn.items,data:data26};
+const err65 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[3].then.properties.dependsOn.items,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10228,7 +10826,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[3].then.properties.dependsOn.type,parentSchema:schema64.allOf[3].then.properties.dependsOn,data:data25};
+const err66 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[3].then.properties.dependsOn.type,parentSchema:schema68.allOf[3].then.properties.dependsOn,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10241,7 +10839,7 @@ errors++;
 if(data.op !== undefined){
 let data27 = data.op;
 if(typeof data27 !== "string"){
-const err67 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[3].then.properties.op.type,parentSchema:schema64.allOf[3].then.properties.op,data:data27};
+const err67 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[3].then.properties.op.type,parentSchema:schema68.allOf[3].then.properties.op,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10251,7 +10849,7 @@ vErrors.push(err67);
 errors++;
 }
 if("declare-queue" !== data27){
-const err68 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema64.allOf[3].then.properties.op,data:data27};
+const err68 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema68.allOf[3].then.properties.op,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10269,7 +10867,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err69 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[3].then.type,parentSchema:schema64.allOf[3].then,data};
+const err69 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[3].then.type,parentSchema:schema68.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10282,7 +10880,7 @@ var _valid3 = _errs65 === errors;
 valid16 = _valid3;
 }
 if(!valid16){
-const err70 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[3].if,parentSchema:schema64.allOf[3],data};
+const err70 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[3].if,parentSchema:schema68.allOf[3],data};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10347,7 +10945,7 @@ if(_valid4){
 const _errs84 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err74 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err74 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10357,7 +10955,7 @@ vErrors.push(err74);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err75 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err75 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10367,7 +10965,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data.id === undefined){
-const err76 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err76 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10377,7 +10975,7 @@ vErrors.push(err76);
 errors++;
 }
 if(data.ifEmpty === undefined){
-const err77 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err77 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10387,7 +10985,7 @@ vErrors.push(err77);
 errors++;
 }
 if(data.name === undefined){
-const err78 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err78 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10397,7 +10995,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data.op === undefined){
-const err79 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err79 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10407,7 +11005,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data.vhost === undefined){
-const err80 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema64.allOf[4].then.required,parentSchema:schema64.allOf[4].then,data};
+const err80 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10418,7 +11016,7 @@ errors++;
 }
 for(const key4 in data){
 if(!(((((((key4 === "id") || (key4 === "change")) || (key4 === "dependsOn")) || (key4 === "op")) || (key4 === "vhost")) || (key4 === "name")) || (key4 === "ifEmpty"))){
-const err81 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[4].then,data};
+const err81 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10431,7 +11029,7 @@ errors++;
 if(data.id !== undefined){
 let data30 = data.id;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err82 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[4].then.properties.id.type,parentSchema:schema64.allOf[4].then.properties.id,data:data30};
+const err82 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.id.type,parentSchema:schema68.allOf[4].then.properties.id,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -10444,7 +11042,7 @@ errors++;
 if(data.change !== undefined){
 let data31 = data.change;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err83 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[4].then.properties.change.type,parentSchema:schema64.allOf[4].then.properties.change,data:data31};
+const err83 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.change.type,parentSchema:schema68.allOf[4].then.properties.change,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -10461,7 +11059,7 @@ const len4 = data32.length;
 for(let i4=0; i4<len4; i4++){
 let data33 = data32[i4];
 if(!((typeof data33 == "number") && (isFinite(data33)))){
-const err84 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[4].then.properties.dependsOn.items,data:data33};
+const err84 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[4].then.properties.dependsOn.items,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10473,7 +11071,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[4].then.properties.dependsOn.type,parentSchema:schema64.allOf[4].then.properties.dependsOn,data:data32};
+const err85 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[4].then.properties.dependsOn.type,parentSchema:schema68.allOf[4].then.properties.dependsOn,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -10486,7 +11084,7 @@ errors++;
 if(data.op !== undefined){
 let data34 = data.op;
 if(typeof data34 !== "string"){
-const err86 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[4].then.properties.op.type,parentSchema:schema64.allOf[4].then.properties.op,data:data34};
+const err86 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.op.type,parentSchema:schema68.allOf[4].then.properties.op,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -10496,7 +11094,7 @@ vErrors.push(err86);
 errors++;
 }
 if("delete-queue" !== data34){
-const err87 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema64.allOf[4].then.properties.op,data:data34};
+const err87 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema68.allOf[4].then.properties.op,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -10509,7 +11107,7 @@ errors++;
 if(data.vhost !== undefined){
 let data35 = data.vhost;
 if(typeof data35 !== "string"){
-const err88 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[4].then.properties.vhost.type,parentSchema:schema64.allOf[4].then.properties.vhost,data:data35};
+const err88 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.vhost.type,parentSchema:schema68.allOf[4].then.properties.vhost,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -10522,7 +11120,7 @@ errors++;
 if(data.name !== undefined){
 let data36 = data.name;
 if(typeof data36 !== "string"){
-const err89 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[4].then.properties.name.type,parentSchema:schema64.allOf[4].then.properties.name,data:data36};
+const err89 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.name.type,parentSchema:schema68.allOf[4].then.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -10535,7 +11133,7 @@ errors++;
 if(data.ifEmpty !== undefined){
 let data37 = data.ifEmpty;
 if(typeof data37 !== "boolean"){
-const err90 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[4].then.properties.ifEmpty.type,parentSchema:schema64.allOf[4].then.properties.ifEmpty,data:data37};
+const err90 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[4].then.properties.ifEmpty.type,parentSchema:schema68.allOf[4].then.properties.ifEmpty,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -10547,7 +11145,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[4].then.type,parentSchema:schema64.allOf[4].then,data};
+const err91 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[4].then.type,parentSchema:schema68.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -10560,7 +11158,7 @@ var _valid4 = _errs84 === errors;
 valid21 = _valid4;
 }
 if(!valid21){
-const err92 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[4].if,parentSchema:schema64.allOf[4],data};
+const err92 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[4].if,parentSchema:schema68.allOf[4],data};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -10587,7 +11185,7 @@ errors++;
 }
 else {
 if(data.op !== undefined){
-if("bind" !== data.op){
+if("declare-holding-queue" !== data.op){
 const err94 = {};
 if(vErrors === null){
 vErrors = [err94];
@@ -10624,8 +11222,8 @@ vErrors = null;
 if(_valid5){
 const _errs108 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.binding === undefined){
-const err96 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema64.allOf[5].then.required,parentSchema:schema64.allOf[5].then,data};
+if(data.change === undefined){
+const err96 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -10634,8 +11232,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data.change === undefined){
-const err97 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[5].then.required,parentSchema:schema64.allOf[5].then,data};
+if(data.dependsOn === undefined){
+const err97 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -10644,8 +11242,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err98 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[5].then.required,parentSchema:schema64.allOf[5].then,data};
+if(data.id === undefined){
+const err98 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -10654,8 +11252,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data.id === undefined){
-const err99 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[5].then.required,parentSchema:schema64.allOf[5].then,data};
+if(data.name === undefined){
+const err99 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -10664,8 +11262,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data.op === undefined){
-const err100 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[5].then.required,parentSchema:schema64.allOf[5].then,data};
+if(data.of === undefined){
+const err100 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -10674,9 +11272,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key5 in data){
-if(!(((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "binding"))){
-const err101 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[5].then,data};
+if(data.op === undefined){
+const err101 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -10685,11 +11282,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data39 = data.id;
-if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err102 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[5].then.properties.id.type,parentSchema:schema64.allOf[5].then.properties.id,data:data39};
+if(data.vhost === undefined){
+const err102 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -10698,16 +11292,40 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data40 = data.change;
-if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err103 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[5].then.properties.change.type,parentSchema:schema64.allOf[5].then.properties.change,data:data40};
+for(const key5 in data){
+if(!(((((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "vhost")) || (key5 === "name")) || (key5 === "of"))){
+const err103 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data39 = data.id;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+const err104 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.id.type,parentSchema:schema68.allOf[5].then.properties.id,data:data39};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data40 = data.change;
+if(!((typeof data40 == "number") && (isFinite(data40)))){
+const err105 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.change.type,parentSchema:schema68.allOf[5].then.properties.change,data:data40};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
 }
 errors++;
 }
@@ -10719,32 +11337,7 @@ const len5 = data41.length;
 for(let i5=0; i5<len5; i5++){
 let data42 = data41[i5];
 if(!((typeof data42 == "number") && (isFinite(data42)))){
-const err104 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[5].then.properties.dependsOn.items,data:data42};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[5].then.properties.dependsOn.type,parentSchema:schema64.allOf[5].then.properties.dependsOn,data:data41};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data.op !== undefined){
-let data43 = data.op;
-if(typeof data43 !== "string"){
-const err106 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[5].then.properties.op.type,parentSchema:schema64.allOf[5].then.properties.op,data:data43};
+const err106 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[5].then.properties.dependsOn.items,data:data42};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -10753,8 +11346,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-if("bind" !== data43){
-const err107 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema64.allOf[5].then.properties.op,data:data43};
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[5].then.properties.dependsOn.type,parentSchema:schema68.allOf[5].then.properties.dependsOn,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -10764,15 +11359,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.binding !== undefined){
-if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err108 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[5].then.type,parentSchema:schema64.allOf[5].then,data};
+if(data.op !== undefined){
+let data43 = data.op;
+if(typeof data43 !== "string"){
+const err108 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.op.type,parentSchema:schema68.allOf[5].then.properties.op,data:data43};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -10781,11 +11371,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-var _valid5 = _errs108 === errors;
-valid26 = _valid5;
-}
-if(!valid26){
-const err109 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[5].if,parentSchema:schema64.allOf[5],data};
+if("declare-holding-queue" !== data43){
+const err109 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema68.allOf[5].then.properties.op,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -10794,14 +11381,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-const _errs123 = errors;
-let valid31 = true;
-const _errs124 = errors;
-if(errors === _errs124){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing6;
-if((data.op === undefined) && (missing6 = "op")){
-const err110 = {};
+}
+if(data.vhost !== undefined){
+let data44 = data.vhost;
+if(typeof data44 !== "string"){
+const err110 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.vhost.type,parentSchema:schema68.allOf[5].then.properties.vhost,data:data44};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -10810,10 +11394,11 @@ vErrors.push(err110);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("unbind" !== data.op){
-const err111 = {};
+}
+if(data.name !== undefined){
+let data45 = data.name;
+if(typeof data45 !== "string"){
+const err111 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.name.type,parentSchema:schema68.allOf[5].then.properties.name,data:data45};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -10823,10 +11408,10 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-}
-else {
-const err112 = {};
+if(data.of !== undefined){
+let data46 = data.of;
+if(typeof data46 !== "string"){
+const err112 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.of.type,parentSchema:schema68.allOf[5].then.properties.of,data:data46};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -10836,21 +11421,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-var _valid6 = _errs124 === errors;
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
 }
 else {
-vErrors = null;
-}
-}
-if(_valid6){
-const _errs127 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.binding === undefined){
-const err113 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema64.allOf[6].then.required,parentSchema:schema64.allOf[6].then,data};
+const err113 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[5].then.type,parentSchema:schema68.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -10859,8 +11432,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data.change === undefined){
-const err114 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[6].then.required,parentSchema:schema64.allOf[6].then,data};
+var _valid5 = _errs108 === errors;
+valid26 = _valid5;
+}
+if(!valid26){
+const err114 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[5].if,parentSchema:schema68.allOf[5],data};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -10869,8 +11445,14 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err115 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[6].then.required,parentSchema:schema64.allOf[6].then,data};
+const _errs128 = errors;
+let valid31 = true;
+const _errs129 = errors;
+if(errors === _errs129){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.op === undefined) && (missing6 = "op")){
+const err115 = {};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -10879,8 +11461,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data.id === undefined){
-const err116 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[6].then.required,parentSchema:schema64.allOf[6].then,data};
+else {
+if(data.op !== undefined){
+if("drain-queue" !== data.op){
+const err116 = {};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -10889,8 +11473,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data.op === undefined){
-const err117 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[6].then.required,parentSchema:schema64.allOf[6].then,data};
+}
+}
+}
+else {
+const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -10899,9 +11486,22 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key6 in data){
-if(!(((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "binding"))){
-const err118 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[6].then,data};
+}
+var _valid6 = _errs129 === errors;
+errors = _errs128;
+if(vErrors !== null){
+if(_errs128){
+vErrors.length = _errs128;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs132 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err118 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10910,11 +11510,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data46 = data.id;
-if(!((typeof data46 == "number") && (isFinite(data46)))){
-const err119 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[6].then.properties.id.type,parentSchema:schema64.allOf[6].then.properties.id,data:data46};
+if(data.dependsOn === undefined){
+const err119 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -10923,11 +11520,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data47 = data.change;
-if(!((typeof data47 == "number") && (isFinite(data47)))){
-const err120 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[6].then.properties.change.type,parentSchema:schema64.allOf[6].then.properties.change,data:data47};
+if(data.id === undefined){
+const err120 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -10936,15 +11530,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data48 = data.dependsOn;
-if(Array.isArray(data48)){
-const len6 = data48.length;
-for(let i6=0; i6<len6; i6++){
-let data49 = data48[i6];
-if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err121 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[6].then.properties.dependsOn.items,data:data49};
+if(data.into === undefined){
+const err121 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -10953,10 +11540,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[6].then.properties.dependsOn.type,parentSchema:schema64.allOf[6].then.properties.dependsOn,data:data48};
+if(data.name === undefined){
+const err122 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -10965,11 +11550,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data50 = data.op;
-if(typeof data50 !== "string"){
-const err123 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[6].then.properties.op.type,parentSchema:schema64.allOf[6].then.properties.op,data:data50};
+if(data.op === undefined){
+const err123 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -10978,8 +11560,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if("unbind" !== data50){
-const err124 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema64.allOf[6].then.properties.op,data:data50};
+if(data.vhost === undefined){
+const err124 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -10988,16 +11570,9 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-if(data.binding !== undefined){
-if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err125 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[6].then.type,parentSchema:schema64.allOf[6].then,data};
+for(const key6 in data){
+if(!(((((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "vhost")) || (key6 === "name")) || (key6 === "into"))){
+const err125 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -11006,11 +11581,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-var _valid6 = _errs127 === errors;
-valid31 = _valid6;
 }
-if(!valid31){
-const err126 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[6].if,parentSchema:schema64.allOf[6],data};
+if(data.id !== undefined){
+let data48 = data.id;
+if(!((typeof data48 == "number") && (isFinite(data48)))){
+const err126 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.id.type,parentSchema:schema68.allOf[6].then.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -11019,14 +11594,11 @@ vErrors.push(err126);
 }
 errors++;
 }
-const _errs142 = errors;
-let valid36 = true;
-const _errs143 = errors;
-if(errors === _errs143){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing7;
-if((data.op === undefined) && (missing7 = "op")){
-const err127 = {};
+}
+if(data.change !== undefined){
+let data49 = data.change;
+if(!((typeof data49 == "number") && (isFinite(data49)))){
+const err127 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.change.type,parentSchema:schema68.allOf[6].then.properties.change,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -11035,10 +11607,15 @@ vErrors.push(err127);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("put-policy" !== data.op){
-const err128 = {};
+}
+if(data.dependsOn !== undefined){
+let data50 = data.dependsOn;
+if(Array.isArray(data50)){
+const len6 = data50.length;
+for(let i6=0; i6<len6; i6++){
+let data51 = data50[i6];
+if(!((typeof data51 == "number") && (isFinite(data51)))){
+const err128 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[6].then.properties.dependsOn.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -11049,9 +11626,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err129 = {};
+const err129 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[6].then.properties.dependsOn.type,parentSchema:schema68.allOf[6].then.properties.dependsOn,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11061,21 +11637,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-var _valid7 = _errs143 === errors;
-errors = _errs142;
-if(vErrors !== null){
-if(_errs142){
-vErrors.length = _errs142;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid7){
-const _errs146 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err130 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[7].then.required,parentSchema:schema64.allOf[7].then,data};
+if(data.op !== undefined){
+let data52 = data.op;
+if(typeof data52 !== "string"){
+const err130 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.op.type,parentSchema:schema68.allOf[6].then.properties.op,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11084,8 +11649,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err131 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[7].then.required,parentSchema:schema64.allOf[7].then,data};
+if("drain-queue" !== data52){
+const err131 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema68.allOf[6].then.properties.op,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11094,8 +11659,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data.id === undefined){
-const err132 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[7].then.required,parentSchema:schema64.allOf[7].then,data};
+}
+if(data.vhost !== undefined){
+let data53 = data.vhost;
+if(typeof data53 !== "string"){
+const err132 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.vhost.type,parentSchema:schema68.allOf[6].then.properties.vhost,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11104,8 +11672,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data.op === undefined){
-const err133 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[7].then.required,parentSchema:schema64.allOf[7].then,data};
+}
+if(data.name !== undefined){
+let data54 = data.name;
+if(typeof data54 !== "string"){
+const err133 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.name.type,parentSchema:schema68.allOf[6].then.properties.name,data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11114,8 +11685,11 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(data.operator === undefined){
-const err134 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema64.allOf[7].then.required,parentSchema:schema64.allOf[7].then,data};
+}
+if(data.into !== undefined){
+let data55 = data.into;
+if(typeof data55 !== "string"){
+const err134 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.into.type,parentSchema:schema68.allOf[6].then.properties.into,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11124,8 +11698,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data.policy === undefined){
-const err135 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema64.allOf[7].then.required,parentSchema:schema64.allOf[7].then,data};
+}
+}
+else {
+const err135 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[6].then.type,parentSchema:schema68.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11134,9 +11710,11 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key7 in data){
-if(!((((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "policy")) || (key7 === "operator"))){
-const err136 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[7].then,data};
+var _valid6 = _errs132 === errors;
+valid31 = _valid6;
+}
+if(!valid31){
+const err136 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[6].if,parentSchema:schema68.allOf[6],data};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11145,11 +11723,14 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data53 = data.id;
-if(!((typeof data53 == "number") && (isFinite(data53)))){
-const err137 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[7].then.properties.id.type,parentSchema:schema64.allOf[7].then.properties.id,data:data53};
+const _errs152 = errors;
+let valid36 = true;
+const _errs153 = errors;
+if(errors === _errs153){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.op === undefined) && (missing7 = "op")){
+const err137 = {};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -11158,11 +11739,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data54 = data.change;
-if(!((typeof data54 == "number") && (isFinite(data54)))){
-const err138 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[7].then.properties.change.type,parentSchema:schema64.allOf[7].then.properties.change,data:data54};
+else {
+if(data.op !== undefined){
+if("bind" !== data.op){
+const err138 = {};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -11172,14 +11752,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.dependsOn !== undefined){
-let data55 = data.dependsOn;
-if(Array.isArray(data55)){
-const len7 = data55.length;
-for(let i7=0; i7<len7; i7++){
-let data56 = data55[i7];
-if(!((typeof data56 == "number") && (isFinite(data56)))){
-const err139 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[7].then.properties.dependsOn.items,data:data56};
+}
+}
+else {
+const err139 = {};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -11189,9 +11765,21 @@ vErrors.push(err139);
 errors++;
 }
 }
+var _valid7 = _errs153 === errors;
+errors = _errs152;
+if(vErrors !== null){
+if(_errs152){
+vErrors.length = _errs152;
 }
 else {
-const err140 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[7].then.properties.dependsOn.type,parentSchema:schema64.allOf[7].then.properties.dependsOn,data:data55};
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs156 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.binding === undefined){
+const err140 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11200,11 +11788,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data57 = data.op;
-if(typeof data57 !== "string"){
-const err141 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[7].then.properties.op.type,parentSchema:schema64.allOf[7].then.properties.op,data:data57};
+if(data.change === undefined){
+const err141 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11213,8 +11798,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-if("put-policy" !== data57){
-const err142 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema64.allOf[7].then.properties.op,data:data57};
+if(data.dependsOn === undefined){
+const err142 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11223,17 +11808,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data.policy !== undefined){
-if(!(validate35(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.operator !== undefined){
-let data59 = data.operator;
-if(typeof data59 !== "boolean"){
-const err143 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/7/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[7].then.properties.operator.type,parentSchema:schema64.allOf[7].then.properties.operator,data:data59};
+if(data.id === undefined){
+const err143 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11242,10 +11818,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-else {
-const err144 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[7].then.type,parentSchema:schema64.allOf[7].then,data};
+if(data.op === undefined){
+const err144 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11254,11 +11828,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-var _valid7 = _errs146 === errors;
-valid36 = _valid7;
-}
-if(!valid36){
-const err145 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[7].if,parentSchema:schema64.allOf[7],data};
+for(const key7 in data){
+if(!(((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "binding"))){
+const err145 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -11267,14 +11839,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-const _errs163 = errors;
-let valid41 = true;
-const _errs164 = errors;
-if(errors === _errs164){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing8;
-if((data.op === undefined) && (missing8 = "op")){
-const err146 = {};
+}
+if(data.id !== undefined){
+let data57 = data.id;
+if(!((typeof data57 == "number") && (isFinite(data57)))){
+const err146 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.id.type,parentSchema:schema68.allOf[7].then.properties.id,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -11283,10 +11852,11 @@ vErrors.push(err146);
 }
 errors++;
 }
-else {
-if(data.op !== undefined){
-if("delete-policy" !== data.op){
-const err147 = {};
+}
+if(data.change !== undefined){
+let data58 = data.change;
+if(!((typeof data58 == "number") && (isFinite(data58)))){
+const err147 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.change.type,parentSchema:schema68.allOf[7].then.properties.change,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11296,10 +11866,14 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-}
-else {
-const err148 = {};
+if(data.dependsOn !== undefined){
+let data59 = data.dependsOn;
+if(Array.isArray(data59)){
+const len7 = data59.length;
+for(let i7=0; i7<len7; i7++){
+let data60 = data59[i7];
+if(!((typeof data60 == "number") && (isFinite(data60)))){
+const err148 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[7].then.properties.dependsOn.items,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11309,21 +11883,9 @@ vErrors.push(err148);
 errors++;
 }
 }
-var _valid8 = _errs164 === errors;
-errors = _errs163;
-if(vErrors !== null){
-if(_errs163){
-vErrors.length = _errs163;
 }
 else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs167 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.change === undefined){
-const err149 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+const err149 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[7].then.properties.dependsOn.type,parentSchema:schema68.allOf[7].then.properties.dependsOn,data:data59};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11332,8 +11894,11 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data.dependsOn === undefined){
-const err150 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+}
+if(data.op !== undefined){
+let data61 = data.op;
+if(typeof data61 !== "string"){
+const err150 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[7].then.properties.op.type,parentSchema:schema68.allOf[7].then.properties.op,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11342,8 +11907,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data.id === undefined){
-const err151 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+if("bind" !== data61){
+const err151 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema68.allOf[7].then.properties.op,data:data61};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11352,8 +11917,16 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data.name === undefined){
-const err152 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+}
+if(data.binding !== undefined){
+if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err152 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[7].then.type,parentSchema:schema68.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11362,8 +11935,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data.op === undefined){
-const err153 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+var _valid7 = _errs156 === errors;
+valid36 = _valid7;
+}
+if(!valid36){
+const err153 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[7].if,parentSchema:schema68.allOf[7],data};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -11372,8 +11948,14 @@ vErrors.push(err153);
 }
 errors++;
 }
-if(data.operator === undefined){
-const err154 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+const _errs171 = errors;
+let valid41 = true;
+const _errs172 = errors;
+if(errors === _errs172){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.op === undefined) && (missing8 = "op")){
+const err154 = {};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -11382,8 +11964,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data.vhost === undefined){
-const err155 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema64.allOf[8].then.required,parentSchema:schema64.allOf[8].then,data};
+else {
+if(data.op !== undefined){
+if("unbind" !== data.op){
+const err155 = {};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -11392,9 +11976,11 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key8 in data){
-if(!(((((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "vhost")) || (key8 === "name")) || (key8 === "operator"))){
-const err156 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema64.allOf[8].then,data};
+}
+}
+}
+else {
+const err156 = {};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -11404,10 +11990,21 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data61 = data.id;
-if(!((typeof data61 == "number") && (isFinite(data61)))){
-const err157 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[8].then.properties.id.type,parentSchema:schema64.allOf[8].then.properties.id,data:data61};
+var _valid8 = _errs172 === errors;
+errors = _errs171;
+if(vErrors !== null){
+if(_errs171){
+vErrors.length = _errs171;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs175 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.binding === undefined){
+const err157 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -11416,11 +12013,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data.change !== undefined){
-let data62 = data.change;
-if(!((typeof data62 == "number") && (isFinite(data62)))){
-const err158 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[8].then.properties.change.type,parentSchema:schema64.allOf[8].then.properties.change,data:data62};
+if(data.change === undefined){
+const err158 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -11429,15 +12023,8 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data.dependsOn !== undefined){
-let data63 = data.dependsOn;
-if(Array.isArray(data63)){
-const len8 = data63.length;
-for(let i8=0; i8<len8; i8++){
-let data64 = data63[i8];
-if(!((typeof data64 == "number") && (isFinite(data64)))){
-const err159 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema64.allOf[8].then.properties.dependsOn.items,data:data64};
+if(data.dependsOn === undefined){
+const err159 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -11446,10 +12033,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.allOf[8].then.properties.dependsOn.type,parentSchema:schema64.allOf[8].then.properties.dependsOn,data:data63};
+if(data.id === undefined){
+const err160 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -11458,11 +12043,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data.op !== undefined){
-let data65 = data.op;
-if(typeof data65 !== "string"){
-const err161 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[8].then.properties.op.type,parentSchema:schema64.allOf[8].then.properties.op,data:data65};
+if(data.op === undefined){
+const err161 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -11471,8 +12053,9 @@ vErrors.push(err161);
 }
 errors++;
 }
-if("delete-policy" !== data65){
-const err162 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema64.allOf[8].then.properties.op,data:data65};
+for(const key8 in data){
+if(!(((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "binding"))){
+const err162 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -11482,10 +12065,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data66 = data.vhost;
-if(typeof data66 !== "string"){
-const err163 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/8/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[8].then.properties.vhost.type,parentSchema:schema64.allOf[8].then.properties.vhost,data:data66};
+if(data.id !== undefined){
+let data64 = data.id;
+if(!((typeof data64 == "number") && (isFinite(data64)))){
+const err163 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.id.type,parentSchema:schema68.allOf[8].then.properties.id,data:data64};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -11495,10 +12078,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data67 = data.name;
-if(typeof data67 !== "string"){
-const err164 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/8/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.allOf[8].then.properties.name.type,parentSchema:schema64.allOf[8].then.properties.name,data:data67};
+if(data.change !== undefined){
+let data65 = data.change;
+if(!((typeof data65 == "number") && (isFinite(data65)))){
+const err164 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.change.type,parentSchema:schema68.allOf[8].then.properties.change,data:data65};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -11508,10 +12091,14 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data.operator !== undefined){
-let data68 = data.operator;
-if(typeof data68 !== "boolean"){
-const err165 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/8/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema64.allOf[8].then.properties.operator.type,parentSchema:schema64.allOf[8].then.properties.operator,data:data68};
+if(data.dependsOn !== undefined){
+let data66 = data.dependsOn;
+if(Array.isArray(data66)){
+const len8 = data66.length;
+for(let i8=0; i8<len8; i8++){
+let data67 = data66[i8];
+if(!((typeof data67 == "number") && (isFinite(data67)))){
+const err165 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[8].then.properties.dependsOn.items,data:data67};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -11523,7 +12110,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.allOf[8].then.type,parentSchema:schema64.allOf[8].then,data};
+const err166 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[8].then.properties.dependsOn.type,parentSchema:schema68.allOf[8].then.properties.dependsOn,data:data66};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -11532,11 +12119,11 @@ vErrors.push(err166);
 }
 errors++;
 }
-var _valid8 = _errs167 === errors;
-valid41 = _valid8;
 }
-if(!valid41){
-const err167 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema64.allOf[8].if,parentSchema:schema64.allOf[8],data};
+if(data.op !== undefined){
+let data68 = data.op;
+if(typeof data68 !== "string"){
+const err167 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[8].then.properties.op.type,parentSchema:schema68.allOf[8].then.properties.op,data:data68};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -11545,19 +12132,586 @@ vErrors.push(err167);
 }
 errors++;
 }
-validate113.errors = vErrors;
+if("unbind" !== data68){
+const err168 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema68.allOf[8].then.properties.op,data:data68};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data.binding !== undefined){
+if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err169 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[8].then.type,parentSchema:schema68.allOf[8].then,data};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+var _valid8 = _errs175 === errors;
+valid41 = _valid8;
+}
+if(!valid41){
+const err170 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[8].if,parentSchema:schema68.allOf[8],data};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+const _errs190 = errors;
+let valid46 = true;
+const _errs191 = errors;
+if(errors === _errs191){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.op === undefined) && (missing9 = "op")){
+const err171 = {};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("put-policy" !== data.op){
+const err172 = {};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err173 = {};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+var _valid9 = _errs191 === errors;
+errors = _errs190;
+if(vErrors !== null){
+if(_errs190){
+vErrors.length = _errs190;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs194 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err174 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err175 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(data.id === undefined){
+const err176 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+if(data.op === undefined){
+const err177 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(data.operator === undefined){
+const err178 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(data.policy === undefined){
+const err179 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+for(const key9 in data){
+if(!((((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "policy")) || (key9 === "operator"))){
+const err180 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data71 = data.id;
+if(!((typeof data71 == "number") && (isFinite(data71)))){
+const err181 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.id.type,parentSchema:schema68.allOf[9].then.properties.id,data:data71};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data72 = data.change;
+if(!((typeof data72 == "number") && (isFinite(data72)))){
+const err182 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.change.type,parentSchema:schema68.allOf[9].then.properties.change,data:data72};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data73 = data.dependsOn;
+if(Array.isArray(data73)){
+const len9 = data73.length;
+for(let i9=0; i9<len9; i9++){
+let data74 = data73[i9];
+if(!((typeof data74 == "number") && (isFinite(data74)))){
+const err183 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[9].then.properties.dependsOn.items,data:data74};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[9].then.properties.dependsOn.type,parentSchema:schema68.allOf[9].then.properties.dependsOn,data:data73};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data75 = data.op;
+if(typeof data75 !== "string"){
+const err185 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[9].then.properties.op.type,parentSchema:schema68.allOf[9].then.properties.op,data:data75};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if("put-policy" !== data75){
+const err186 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema68.allOf[9].then.properties.op,data:data75};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data.policy !== undefined){
+if(!(validate35(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.operator !== undefined){
+let data77 = data.operator;
+if(typeof data77 !== "boolean"){
+const err187 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[9].then.properties.operator.type,parentSchema:schema68.allOf[9].then.properties.operator,data:data77};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+else {
+const err188 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[9].then.type,parentSchema:schema68.allOf[9].then,data};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+var _valid9 = _errs194 === errors;
+valid46 = _valid9;
+}
+if(!valid46){
+const err189 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[9].if,parentSchema:schema68.allOf[9],data};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+const _errs211 = errors;
+let valid51 = true;
+const _errs212 = errors;
+if(errors === _errs212){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.op === undefined) && (missing10 = "op")){
+const err190 = {};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("delete-policy" !== data.op){
+const err191 = {};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err192 = {};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+var _valid10 = _errs212 === errors;
+errors = _errs211;
+if(vErrors !== null){
+if(_errs211){
+vErrors.length = _errs211;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs215 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err193 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err194 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+if(data.id === undefined){
+const err195 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+if(data.name === undefined){
+const err196 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if(data.op === undefined){
+const err197 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+if(data.operator === undefined){
+const err198 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err199 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+for(const key10 in data){
+if(!(((((((key10 === "id") || (key10 === "change")) || (key10 === "dependsOn")) || (key10 === "op")) || (key10 === "vhost")) || (key10 === "name")) || (key10 === "operator"))){
+const err200 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data79 = data.id;
+if(!((typeof data79 == "number") && (isFinite(data79)))){
+const err201 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.id.type,parentSchema:schema68.allOf[10].then.properties.id,data:data79};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data80 = data.change;
+if(!((typeof data80 == "number") && (isFinite(data80)))){
+const err202 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.change.type,parentSchema:schema68.allOf[10].then.properties.change,data:data80};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data81 = data.dependsOn;
+if(Array.isArray(data81)){
+const len10 = data81.length;
+for(let i10=0; i10<len10; i10++){
+let data82 = data81[i10];
+if(!((typeof data82 == "number") && (isFinite(data82)))){
+const err203 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[10].then.properties.dependsOn.items,data:data82};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[10].then.properties.dependsOn.type,parentSchema:schema68.allOf[10].then.properties.dependsOn,data:data81};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data83 = data.op;
+if(typeof data83 !== "string"){
+const err205 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.op.type,parentSchema:schema68.allOf[10].then.properties.op,data:data83};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if("delete-policy" !== data83){
+const err206 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema68.allOf[10].then.properties.op,data:data83};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data84 = data.vhost;
+if(typeof data84 !== "string"){
+const err207 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.vhost.type,parentSchema:schema68.allOf[10].then.properties.vhost,data:data84};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data85 = data.name;
+if(typeof data85 !== "string"){
+const err208 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.name.type,parentSchema:schema68.allOf[10].then.properties.name,data:data85};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+if(data.operator !== undefined){
+let data86 = data.operator;
+if(typeof data86 !== "boolean"){
+const err209 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[10].then.properties.operator.type,parentSchema:schema68.allOf[10].then.properties.operator,data:data86};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+else {
+const err210 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[10].then.type,parentSchema:schema68.allOf[10].then,data};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+var _valid10 = _errs215 === errors;
+valid51 = _valid10;
+}
+if(!valid51){
+const err211 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[10].if,parentSchema:schema68.allOf[10],data};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+validate122.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
-const schema66 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
+const schema69 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
+const schema70 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.flag === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11567,7 +12721,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.change === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11577,7 +12731,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11588,7 +12742,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "flag") || (key0 === "change")) || (key0 === "reason"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11601,7 +12755,7 @@ errors++;
 if(data.flag !== undefined){
 let data0 = data.flag;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data0};
+const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11611,7 +12765,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data0 === "--allow-replace") || (data0 === "--allow-data-loss")) || (data0 === "--prune"))){
-const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema66.enum},message:"must be equal to one of the allowed values",schema:schema66.enum,parentSchema:schema66,data:data0};
+const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11624,7 +12778,7 @@ errors++;
 if(data.change !== undefined){
 let data1 = data.change;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.change.type,parentSchema:schema65.properties.change,data:data1};
+const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.change.type,parentSchema:schema69.properties.change,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11637,7 +12791,7 @@ errors++;
 if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.reason.type,parentSchema:schema65.properties.reason,data:data2};
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11649,7 +12803,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11658,20 +12812,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate121.errors = vErrors;
+validate130.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."};
-const schema68 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false};
-const schema69 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."};
+const schema71 = {"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."};
+const schema72 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false};
+const schema73 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."};
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11682,7 +12836,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "version") || (key0 === "deprecatedFeatures")) || (key0 === "deprecatedFeaturesUsed"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11695,7 +12849,7 @@ errors++;
 if(data.version !== undefined){
 let data0 = data.version;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.version.type,parentSchema:schema67.properties.version,data:data0};
+const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.version.type,parentSchema:schema71.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11713,7 +12867,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.name === undefined){
-const err3 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.required,parentSchema:schema68,data:data2};
+const err3 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11723,7 +12877,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2.permitted === undefined){
-const err4 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "permitted"},message:"must have required property '"+"permitted"+"'",schema:schema68.required,parentSchema:schema68,data:data2};
+const err4 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "permitted"},message:"must have required property '"+"permitted"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11733,7 +12887,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.phase === undefined){
-const err5 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema68.required,parentSchema:schema68,data:data2};
+const err5 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11744,7 +12898,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((key1 === "name") || (key1 === "phase")) || (key1 === "docUrl")) || (key1 === "permitted"))){
-const err6 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data:data2};
+const err6 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11757,7 +12911,7 @@ errors++;
 if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/name",schemaPath:"#/definitions/DeprecatedFeatureState/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.name.type,parentSchema:schema68.properties.name,data:data3};
+const err7 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/name",schemaPath:"#/definitions/DeprecatedFeatureState/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11770,7 +12924,7 @@ errors++;
 if(data2.phase !== undefined){
 let data4 = data2.phase;
 if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/phase",schemaPath:"#/definitions/DeprecatedFeatureState/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.phase.type,parentSchema:schema68.properties.phase,data:data4};
+const err8 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/phase",schemaPath:"#/definitions/DeprecatedFeatureState/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.phase.type,parentSchema:schema72.properties.phase,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11783,7 +12937,7 @@ errors++;
 if(data2.docUrl !== undefined){
 let data5 = data2.docUrl;
 if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureState/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.docUrl.type,parentSchema:schema68.properties.docUrl,data:data5};
+const err9 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureState/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.docUrl.type,parentSchema:schema72.properties.docUrl,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11796,7 +12950,7 @@ errors++;
 if(data2.permitted !== undefined){
 let data6 = data2.permitted;
 if(typeof data6 !== "boolean"){
-const err10 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/permitted",schemaPath:"#/definitions/DeprecatedFeatureState/properties/permitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.properties.permitted.type,parentSchema:schema68.properties.permitted,data:data6};
+const err10 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/permitted",schemaPath:"#/definitions/DeprecatedFeatureState/properties/permitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.permitted.type,parentSchema:schema72.properties.permitted,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11808,7 +12962,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data:data2};
+const err11 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11820,7 +12974,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/deprecatedFeatures",schemaPath:"#/properties/deprecatedFeatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.deprecatedFeatures.type,parentSchema:schema67.properties.deprecatedFeatures,data:data1};
+const err12 = {instancePath:instancePath+"/deprecatedFeatures",schemaPath:"#/properties/deprecatedFeatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.deprecatedFeatures.type,parentSchema:schema71.properties.deprecatedFeatures,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11838,7 +12992,7 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.name === undefined){
-const err13 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema69.required,parentSchema:schema69,data:data8};
+const err13 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema73.required,parentSchema:schema73,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11848,7 +13002,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data8.phase === undefined){
-const err14 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema69.required,parentSchema:schema69,data:data8};
+const err14 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema73.required,parentSchema:schema73,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11859,7 +13013,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!(((key2 === "name") || (key2 === "phase")) || (key2 === "docUrl"))){
-const err15 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data:data8};
+const err15 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11872,7 +13026,7 @@ errors++;
 if(data8.name !== undefined){
 let data9 = data8.name;
 if(typeof data9 !== "string"){
-const err16 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/name",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data9};
+const err16 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/name",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11885,7 +13039,7 @@ errors++;
 if(data8.phase !== undefined){
 let data10 = data8.phase;
 if(typeof data10 !== "string"){
-const err17 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/phase",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.phase.type,parentSchema:schema69.properties.phase,data:data10};
+const err17 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/phase",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.phase.type,parentSchema:schema73.properties.phase,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11898,7 +13052,7 @@ errors++;
 if(data8.docUrl !== undefined){
 let data11 = data8.docUrl;
 if(typeof data11 !== "string"){
-const err18 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.docUrl.type,parentSchema:schema69.properties.docUrl,data:data11};
+const err18 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.docUrl.type,parentSchema:schema73.properties.docUrl,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11910,7 +13064,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data:data8};
+const err19 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11922,7 +13076,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/deprecatedFeaturesUsed",schemaPath:"#/properties/deprecatedFeaturesUsed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.deprecatedFeaturesUsed.type,parentSchema:schema67.properties.deprecatedFeaturesUsed,data:data7};
+const err20 = {instancePath:instancePath+"/deprecatedFeaturesUsed",schemaPath:"#/properties/deprecatedFeaturesUsed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.deprecatedFeaturesUsed.type,parentSchema:schema71.properties.deprecatedFeaturesUsed,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -11934,7 +13088,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -11943,19 +13097,19 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate124.errors = vErrors;
+validate133.errors = vErrors;
 return errors === 0;
 }
 
-const schema70 = {"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."};
-const schema72 = {"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]};
+const schema74 = {"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."};
+const schema76 = {"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]};
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.severity === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11965,7 +13119,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11975,7 +13129,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.subject === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11986,7 +13140,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "severity") || (key0 === "message")) || (key0 === "loc")) || (key0 === "subject"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11999,7 +13153,7 @@ errors++;
 if(data.severity !== undefined){
 let data0 = data.severity;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.severity.type,parentSchema:schema70.properties.severity,data:data0};
+const err4 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.severity.type,parentSchema:schema74.properties.severity,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12009,7 +13163,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data0 === "error") || (data0 === "warning"))){
-const err5 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema70.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.severity.enum,parentSchema:schema70.properties.severity,data:data0};
+const err5 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema74.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.severity.enum,parentSchema:schema74.properties.severity,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12022,7 +13176,7 @@ errors++;
 if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.message.type,parentSchema:schema70.properties.message,data:data1};
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.message.type,parentSchema:schema74.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12132,7 +13286,7 @@ if(data.subject !== undefined){
 let data6 = data.subject;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.kind === undefined){
-const err15 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.properties.subject.required,parentSchema:schema70.properties.subject,data:data6};
+const err15 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.properties.subject.required,parentSchema:schema74.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12142,7 +13296,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data6.key === undefined){
-const err16 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema70.properties.subject.required,parentSchema:schema70.properties.subject,data:data6};
+const err16 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema74.properties.subject.required,parentSchema:schema74.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12153,7 +13307,7 @@ errors++;
 }
 for(const key2 in data6){
 if(!((key2 === "kind") || (key2 === "key"))){
-const err17 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema70.properties.subject,data:data6};
+const err17 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12166,7 +13320,7 @@ errors++;
 if(data6.kind !== undefined){
 let data7 = data6.kind;
 if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data7};
+const err18 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12176,7 +13330,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((((data7 === "vhost") || (data7 === "exchange")) || (data7 === "queue")) || (data7 === "binding")) || (data7 === "policy")) || (data7 === "operatorPolicy"))){
-const err19 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data7};
+const err19 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12189,7 +13343,7 @@ errors++;
 if(data6.key !== undefined){
 let data8 = data6.key;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/subject/key",schemaPath:"#/properties/subject/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.subject.properties.key.type,parentSchema:schema70.properties.subject.properties.key,data:data8};
+const err20 = {instancePath:instancePath+"/subject/key",schemaPath:"#/properties/subject/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.subject.properties.key.type,parentSchema:schema74.properties.subject.properties.key,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12201,7 +13355,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.subject.type,parentSchema:schema70.properties.subject,data:data6};
+const err21 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.subject.type,parentSchema:schema74.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12213,7 +13367,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12222,22 +13376,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate126.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
-const schema74 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
-const schema75 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
-const schema76 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
-const schema77 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
+const schema77 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
+const schema78 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
+const schema79 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
+const schema80 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
+const schema81 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
 
-function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.unavailable === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12247,7 +13401,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.replicas === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12257,7 +13411,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.leaderLocators === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12268,7 +13422,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "version")) || (key0 === "nodes")) || (key0 === "unavailable")) || (key0 === "replicas")) || (key0 === "leaderLocators"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12281,7 +13435,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.name.type,parentSchema:schema77.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12294,7 +13448,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.version.type,parentSchema:schema73.properties.version,data:data1};
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.version.type,parentSchema:schema77.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12312,7 +13466,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12322,7 +13476,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data3.running === undefined){
-const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12332,7 +13486,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.partitions === undefined){
-const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12342,7 +13496,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.alarms === undefined){
-const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12352,7 +13506,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.leaders === undefined){
-const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12362,7 +13516,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3.classicQueues === undefined){
-const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema74.required,parentSchema:schema74,data:data3};
+const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12373,7 +13527,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((((key1 === "name") || (key1 === "running")) || (key1 === "partitions")) || (key1 === "alarms")) || (key1 === "leaders")) || (key1 === "classicQueues"))){
-const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data:data3};
+const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12386,7 +13540,7 @@ errors++;
 if(data3.name !== undefined){
 let data4 = data3.name;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.name.type,parentSchema:schema74.properties.name,data:data4};
+const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.name.type,parentSchema:schema78.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12399,7 +13553,7 @@ errors++;
 if(data3.running !== undefined){
 let data5 = data3.running;
 if(typeof data5 !== "boolean"){
-const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.running.type,parentSchema:schema74.properties.running,data:data5};
+const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.running.type,parentSchema:schema78.properties.running,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12416,7 +13570,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.partitions.items.type,parentSchema:schema74.properties.partitions.items,data:data7};
+const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.partitions.items.type,parentSchema:schema78.properties.partitions.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12428,7 +13582,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.partitions.type,parentSchema:schema74.properties.partitions,data:data6};
+const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.partitions.type,parentSchema:schema78.properties.partitions,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12445,7 +13599,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.alarms.items.type,parentSchema:schema74.properties.alarms.items,data:data9};
+const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.alarms.items.type,parentSchema:schema78.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12455,7 +13609,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data9 === "memory") || (data9 === "disk"))){
-const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema74.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.alarms.items.enum,parentSchema:schema74.properties.alarms.items,data:data9};
+const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.alarms.items.enum,parentSchema:schema78.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12467,7 +13621,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.alarms.type,parentSchema:schema74.properties.alarms,data:data8};
+const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.alarms.type,parentSchema:schema78.properties.alarms,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12480,7 +13634,7 @@ errors++;
 if(data3.leaders !== undefined){
 let data10 = data3.leaders;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.leaders.type,parentSchema:schema74.properties.leaders,data:data10};
+const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.leaders.type,parentSchema:schema78.properties.leaders,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12493,7 +13647,7 @@ errors++;
 if(data3.classicQueues !== undefined){
 let data11 = data3.classicQueues;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.classicQueues.type,parentSchema:schema74.properties.classicQueues,data:data11};
+const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.classicQueues.type,parentSchema:schema78.properties.classicQueues,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12505,7 +13659,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data:data3};
+const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12517,7 +13671,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.nodes.type,parentSchema:schema73.properties.nodes,data:data2};
+const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.nodes.type,parentSchema:schema77.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12535,7 +13689,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.vhost === undefined){
-const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12545,7 +13699,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data13.name === undefined){
-const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12555,7 +13709,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data13.type === undefined){
-const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12565,7 +13719,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data13.why === undefined){
-const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12575,7 +13729,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data13.nodes === undefined){
-const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema75.required,parentSchema:schema75,data:data13};
+const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12586,7 +13740,7 @@ errors++;
 }
 for(const key2 in data13){
 if(!((((((key2 === "vhost") || (key2 === "name")) || (key2 === "type")) || (key2 === "why")) || (key2 === "nodes")) || (key2 === "bindingsNotChecked"))){
-const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data:data13};
+const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12599,7 +13753,7 @@ errors++;
 if(data13.vhost !== undefined){
 let data14 = data13.vhost;
 if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.vhost.type,parentSchema:schema75.properties.vhost,data:data14};
+const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.vhost.type,parentSchema:schema79.properties.vhost,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12612,7 +13766,7 @@ errors++;
 if(data13.name !== undefined){
 let data15 = data13.name;
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.name.type,parentSchema:schema75.properties.name,data:data15};
+const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.name.type,parentSchema:schema79.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12625,7 +13779,7 @@ errors++;
 if(data13.type !== undefined){
 let data16 = data13.type;
 if(typeof data16 !== "string"){
-const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.type.type,parentSchema:schema75.properties.type,data:data16};
+const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.type.type,parentSchema:schema79.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12638,7 +13792,7 @@ errors++;
 if(data13.why !== undefined){
 let data17 = data13.why;
 if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.why.type,parentSchema:schema75.properties.why,data:data17};
+const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.why.type,parentSchema:schema79.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12648,7 +13802,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data17 === "home-node-down") || (data17 === "no-quorum"))){
-const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema75.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.why.enum,parentSchema:schema75.properties.why,data:data17};
+const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.why.enum,parentSchema:schema79.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -12665,7 +13819,7 @@ const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 let data19 = data18[i4];
 if(typeof data19 !== "string"){
-const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.nodes.items.type,parentSchema:schema75.properties.nodes.items,data:data19};
+const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.nodes.items.type,parentSchema:schema79.properties.nodes.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12677,7 +13831,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.properties.nodes.type,parentSchema:schema75.properties.nodes,data:data18};
+const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.nodes.type,parentSchema:schema79.properties.nodes,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -12690,7 +13844,7 @@ errors++;
 if(data13.bindingsNotChecked !== undefined){
 let data20 = data13.bindingsNotChecked;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.properties.bindingsNotChecked.type,parentSchema:schema75.properties.bindingsNotChecked,data:data20};
+const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.bindingsNotChecked.type,parentSchema:schema79.properties.bindingsNotChecked,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12702,7 +13856,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data:data13};
+const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12714,7 +13868,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.unavailable.type,parentSchema:schema73.properties.unavailable,data:data12};
+const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.unavailable.type,parentSchema:schema77.properties.unavailable,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12732,7 +13886,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.vhost === undefined){
-const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12742,7 +13896,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data22.name === undefined){
-const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12752,7 +13906,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data22.type === undefined){
-const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12762,7 +13916,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data22.members === undefined){
-const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12772,7 +13926,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data22.offline === undefined){
-const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12782,7 +13936,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data22.target === undefined){
-const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12792,7 +13946,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data22.missing === undefined){
-const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12802,7 +13956,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data22.candidates === undefined){
-const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema76.required,parentSchema:schema76,data:data22};
+const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12813,7 +13967,7 @@ errors++;
 }
 for(const key3 in data22){
 if(!((((((((key3 === "vhost") || (key3 === "name")) || (key3 === "type")) || (key3 === "members")) || (key3 === "offline")) || (key3 === "target")) || (key3 === "missing")) || (key3 === "candidates"))){
-const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data:data22};
+const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12826,7 +13980,7 @@ errors++;
 if(data22.vhost !== undefined){
 let data23 = data22.vhost;
 if(typeof data23 !== "string"){
-const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.vhost.type,parentSchema:schema76.properties.vhost,data:data23};
+const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.vhost.type,parentSchema:schema80.properties.vhost,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12839,7 +13993,7 @@ errors++;
 if(data22.name !== undefined){
 let data24 = data22.name;
 if(typeof data24 !== "string"){
-const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data24};
+const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.name.type,parentSchema:schema80.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -12852,7 +14006,7 @@ errors++;
 if(data22.type !== undefined){
 let data25 = data22.type;
 if(typeof data25 !== "string"){
-const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.type.type,parentSchema:schema76.properties.type,data:data25};
+const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.type.type,parentSchema:schema80.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12862,7 +14016,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!((data25 === "quorum") || (data25 === "stream"))){
-const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema76.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema76.properties.type.enum,parentSchema:schema76.properties.type,data:data25};
+const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.type.enum,parentSchema:schema80.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -12879,7 +14033,7 @@ const len6 = data26.length;
 for(let i6=0; i6<len6; i6++){
 let data27 = data26[i6];
 if(typeof data27 !== "string"){
-const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.members.items.type,parentSchema:schema76.properties.members.items,data:data27};
+const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.members.items.type,parentSchema:schema80.properties.members.items,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -12891,7 +14045,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.members.type,parentSchema:schema76.properties.members,data:data26};
+const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.members.type,parentSchema:schema80.properties.members,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -12908,7 +14062,7 @@ const len7 = data28.length;
 for(let i7=0; i7<len7; i7++){
 let data29 = data28[i7];
 if(typeof data29 !== "string"){
-const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.offline.items.type,parentSchema:schema76.properties.offline.items,data:data29};
+const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.offline.items.type,parentSchema:schema80.properties.offline.items,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -12920,7 +14074,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.offline.type,parentSchema:schema76.properties.offline,data:data28};
+const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.offline.type,parentSchema:schema80.properties.offline,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -12933,7 +14087,7 @@ errors++;
 if(data22.target !== undefined){
 let data30 = data22.target;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.target.type,parentSchema:schema76.properties.target,data:data30};
+const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.target.type,parentSchema:schema80.properties.target,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -12946,7 +14100,7 @@ errors++;
 if(data22.missing !== undefined){
 let data31 = data22.missing;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.missing.type,parentSchema:schema76.properties.missing,data:data31};
+const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.missing.type,parentSchema:schema80.properties.missing,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -12963,7 +14117,7 @@ const len8 = data32.length;
 for(let i8=0; i8<len8; i8++){
 let data33 = data32[i8];
 if(typeof data33 !== "string"){
-const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.candidates.items.type,parentSchema:schema76.properties.candidates.items,data:data33};
+const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.candidates.items.type,parentSchema:schema80.properties.candidates.items,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -12975,7 +14129,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.candidates.type,parentSchema:schema76.properties.candidates,data:data32};
+const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.candidates.type,parentSchema:schema80.properties.candidates,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -12987,7 +14141,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data:data22};
+const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -12999,7 +14153,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.replicas.type,parentSchema:schema73.properties.replicas,data:data21};
+const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.replicas.type,parentSchema:schema77.properties.replicas,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -13017,7 +14171,7 @@ for(let i9=0; i9<len9; i9++){
 let data35 = data34[i9];
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.locator === undefined){
-const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
+const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -13027,7 +14181,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data35.source === undefined){
-const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
+const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -13037,7 +14191,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data35.queues === undefined){
-const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema77.required,parentSchema:schema77,data:data35};
+const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -13048,7 +14202,7 @@ errors++;
 }
 for(const key4 in data35){
 if(!((((key4 === "locator") || (key4 === "source")) || (key4 === "policy")) || (key4 === "queues"))){
-const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data:data35};
+const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -13061,7 +14215,7 @@ errors++;
 if(data35.locator !== undefined){
 let data36 = data35.locator;
 if(typeof data36 !== "string"){
-const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.locator.type,parentSchema:schema77.properties.locator,data:data36};
+const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.locator.type,parentSchema:schema81.properties.locator,data:data36};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -13074,7 +14228,7 @@ errors++;
 if(data35.source !== undefined){
 let data37 = data35.source;
 if(typeof data37 !== "string"){
-const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.source.type,parentSchema:schema77.properties.source,data:data37};
+const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.source.type,parentSchema:schema81.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -13084,7 +14238,7 @@ vErrors.push(err68);
 errors++;
 }
 if(!(((data37 === "policy") || (data37 === "argument")) || (data37 === "default"))){
-const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema77.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.source.enum,parentSchema:schema77.properties.source,data:data37};
+const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema81.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.source.enum,parentSchema:schema81.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -13097,7 +14251,7 @@ errors++;
 if(data35.policy !== undefined){
 let data38 = data35.policy;
 if(typeof data38 !== "string"){
-const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data38};
+const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.policy.type,parentSchema:schema81.properties.policy,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -13110,7 +14264,7 @@ errors++;
 if(data35.queues !== undefined){
 let data39 = data35.queues;
 if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.queues.type,parentSchema:schema77.properties.queues,data:data39};
+const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.queues.type,parentSchema:schema81.properties.queues,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -13122,7 +14276,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data:data35};
+const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -13134,7 +14288,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.leaderLocators.type,parentSchema:schema73.properties.leaderLocators,data:data34};
+const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.leaderLocators.type,parentSchema:schema77.properties.leaderLocators,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -13146,7 +14300,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -13155,7 +14309,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate128.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
 
@@ -13375,7 +14529,7 @@ vErrors.push(err18);
 errors++;
 }
 for(const key1 in data4){
-if(!(((key1 === "prune") || (key1 === "allowReplace")) || (key1 === "allowDataLoss"))){
+if(!((((key1 === "prune") || (key1 === "allowReplace")) || (key1 === "allowDataLoss")) || (key1 === "migrate"))){
 const err19 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err19];
@@ -13425,9 +14579,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data4};
+if(data4.migrate !== undefined){
+let data8 = data4.migrate;
+if(typeof data8 !== "boolean"){
+const err23 = {instancePath:instancePath+"/options/migrate",schemaPath:"#/definitions/PlanOptions/properties/migrate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.migrate.type,parentSchema:schema12.properties.migrate,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13437,19 +14592,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.changes !== undefined){
-let data8 = data.changes;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate11(data8[i1], {instancePath:instancePath+"/changes/" + i1,parentData:data8,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err24 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.changes.type,parentSchema:schema11.properties.changes,data:data8};
+const err24 = {instancePath:instancePath+"/options",schemaPath:"#/definitions/PlanOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13459,19 +14604,19 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.steps !== undefined){
-let data10 = data.steps;
-if(Array.isArray(data10)){
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate113(data10[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data10,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(data.changes !== undefined){
+let data9 = data.changes;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate11(data9[i1], {instancePath:instancePath+"/changes/" + i1,parentData:data9,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data10};
+const err25 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.changes.type,parentSchema:schema11.properties.changes,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13481,19 +14626,19 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.guards !== undefined){
-let data12 = data.guards;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate121(data12[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data12,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(data.steps !== undefined){
+let data11 = data.steps;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate122(data11[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.guards.type,parentSchema:schema11.properties.guards,data:data12};
+const err26 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.steps.type,parentSchema:schema11.properties.steps,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13503,19 +14648,19 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.refusals !== undefined){
-let data14 = data.refusals;
-if(Array.isArray(data14)){
-const len4 = data14.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate121(data14[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data14,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(data.guards !== undefined){
+let data13 = data.guards;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate130(data13[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/refusals",schemaPath:"#/properties/refusals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.refusals.type,parentSchema:schema11.properties.refusals,data:data14};
+const err27 = {instancePath:instancePath+"/guards",schemaPath:"#/properties/guards/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.guards.type,parentSchema:schema11.properties.guards,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13525,25 +14670,19 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.broker !== undefined){
-if(!(validate124(data.broker, {instancePath:instancePath+"/broker",parentData:data,parentDataProperty:"broker",rootData}))){
-vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
-errors = vErrors.length;
-}
-}
-if(data.problems !== undefined){
-let data17 = data.problems;
-if(Array.isArray(data17)){
-const len5 = data17.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate126(data17[i5], {instancePath:instancePath+"/problems/" + i5,parentData:data17,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+if(data.refusals !== undefined){
+let data15 = data.refusals;
+if(Array.isArray(data15)){
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate130(data15[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.problems.type,parentSchema:schema11.properties.problems,data:data17};
+const err28 = {instancePath:instancePath+"/refusals",schemaPath:"#/properties/refusals/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.refusals.type,parentSchema:schema11.properties.refusals,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13553,11 +14692,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data19 = data.summary;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.create === undefined){
-const err29 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data19};
+if(data.broker !== undefined){
+if(!(validate133(data.broker, {instancePath:instancePath+"/broker",parentData:data,parentDataProperty:"broker",rootData}))){
+vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+errors = vErrors.length;
+}
+}
+if(data.problems !== undefined){
+let data18 = data.problems;
+if(Array.isArray(data18)){
+const len5 = data18.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate135(data18[i5], {instancePath:instancePath+"/problems/" + i5,parentData:data18,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.problems.type,parentSchema:schema11.properties.problems,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13566,8 +14719,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data19.update === undefined){
-const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data19};
+}
+if(data.summary !== undefined){
+let data20 = data.summary;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.create === undefined){
+const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "create"},message:"must have required property '"+"create"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13576,8 +14733,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data19.replace === undefined){
-const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data19};
+if(data20.update === undefined){
+const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "update"},message:"must have required property '"+"update"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13586,8 +14743,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data19.delete === undefined){
-const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "delete"},message:"must have required property '"+"delete"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data19};
+if(data20.replace === undefined){
+const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13596,8 +14753,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data19.unmanaged === undefined){
-const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "unmanaged"},message:"must have required property '"+"unmanaged"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data19};
+if(data20.migrate === undefined){
+const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "migrate"},message:"must have required property '"+"migrate"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13606,8 +14763,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data19.runtime === undefined){
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data19};
+if(data20.delete === undefined){
+const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "delete"},message:"must have required property '"+"delete"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13616,9 +14773,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data19){
-if(!((((((key2 === "create") || (key2 === "update")) || (key2 === "replace")) || (key2 === "delete")) || (key2 === "unmanaged")) || (key2 === "runtime"))){
-const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data19};
+if(data20.unmanaged === undefined){
+const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "unmanaged"},message:"must have required property '"+"unmanaged"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13627,11 +14783,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data19.create !== undefined){
-let data20 = data19.create;
-if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err36 = {instancePath:instancePath+"/summary/create",schemaPath:"#/properties/summary/properties/create/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.create.type,parentSchema:schema11.properties.summary.properties.create,data:data20};
+if(data20.runtime === undefined){
+const err36 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/required",keyword:"required",params:{missingProperty: "runtime"},message:"must have required property '"+"runtime"+"'",schema:schema11.properties.summary.required,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13640,11 +14793,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data19.update !== undefined){
-let data21 = data19.update;
-if(!((typeof data21 == "number") && (isFinite(data21)))){
-const err37 = {instancePath:instancePath+"/summary/update",schemaPath:"#/properties/summary/properties/update/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.update.type,parentSchema:schema11.properties.summary.properties.update,data:data21};
+for(const key2 in data20){
+if(!(((((((key2 === "create") || (key2 === "update")) || (key2 === "replace")) || (key2 === "migrate")) || (key2 === "delete")) || (key2 === "unmanaged")) || (key2 === "runtime"))){
+const err37 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13654,10 +14805,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data19.replace !== undefined){
-let data22 = data19.replace;
-if(!((typeof data22 == "number") && (isFinite(data22)))){
-const err38 = {instancePath:instancePath+"/summary/replace",schemaPath:"#/properties/summary/properties/replace/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.replace.type,parentSchema:schema11.properties.summary.properties.replace,data:data22};
+if(data20.create !== undefined){
+let data21 = data20.create;
+if(!((typeof data21 == "number") && (isFinite(data21)))){
+const err38 = {instancePath:instancePath+"/summary/create",schemaPath:"#/properties/summary/properties/create/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.create.type,parentSchema:schema11.properties.summary.properties.create,data:data21};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13667,10 +14818,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data19.delete !== undefined){
-let data23 = data19.delete;
-if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err39 = {instancePath:instancePath+"/summary/delete",schemaPath:"#/properties/summary/properties/delete/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.delete.type,parentSchema:schema11.properties.summary.properties.delete,data:data23};
+if(data20.update !== undefined){
+let data22 = data20.update;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err39 = {instancePath:instancePath+"/summary/update",schemaPath:"#/properties/summary/properties/update/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.update.type,parentSchema:schema11.properties.summary.properties.update,data:data22};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13680,10 +14831,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data19.unmanaged !== undefined){
-let data24 = data19.unmanaged;
-if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err40 = {instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/properties/summary/properties/unmanaged/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.unmanaged.type,parentSchema:schema11.properties.summary.properties.unmanaged,data:data24};
+if(data20.replace !== undefined){
+let data23 = data20.replace;
+if(!((typeof data23 == "number") && (isFinite(data23)))){
+const err40 = {instancePath:instancePath+"/summary/replace",schemaPath:"#/properties/summary/properties/replace/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.replace.type,parentSchema:schema11.properties.summary.properties.replace,data:data23};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13693,10 +14844,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data19.runtime !== undefined){
-let data25 = data19.runtime;
-if(!((typeof data25 == "number") && (isFinite(data25)))){
-const err41 = {instancePath:instancePath+"/summary/runtime",schemaPath:"#/properties/summary/properties/runtime/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.runtime.type,parentSchema:schema11.properties.summary.properties.runtime,data:data25};
+if(data20.migrate !== undefined){
+let data24 = data20.migrate;
+if(!((typeof data24 == "number") && (isFinite(data24)))){
+const err41 = {instancePath:instancePath+"/summary/migrate",schemaPath:"#/properties/summary/properties/migrate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.migrate.type,parentSchema:schema11.properties.summary.properties.migrate,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13706,9 +14857,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data19};
+if(data20.delete !== undefined){
+let data25 = data20.delete;
+if(!((typeof data25 == "number") && (isFinite(data25)))){
+const err42 = {instancePath:instancePath+"/summary/delete",schemaPath:"#/properties/summary/properties/delete/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.delete.type,parentSchema:schema11.properties.summary.properties.delete,data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13718,21 +14870,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.cluster !== undefined){
-if(!(validate128(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
-vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
-errors = vErrors.length;
-}
-}
-if(data.blocked !== undefined){
-let data27 = data.blocked;
-if(Array.isArray(data27)){
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-let data28 = data27[i6];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.change === undefined){
-const err43 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema78.required,parentSchema:schema78,data:data28};
+if(data20.unmanaged !== undefined){
+let data26 = data20.unmanaged;
+if(!((typeof data26 == "number") && (isFinite(data26)))){
+const err43 = {instancePath:instancePath+"/summary/unmanaged",schemaPath:"#/properties/summary/properties/unmanaged/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.unmanaged.type,parentSchema:schema11.properties.summary.properties.unmanaged,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13741,8 +14882,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data28.nodes === undefined){
-const err44 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema78.required,parentSchema:schema78,data:data28};
+}
+if(data20.runtime !== undefined){
+let data27 = data20.runtime;
+if(!((typeof data27 == "number") && (isFinite(data27)))){
+const err44 = {instancePath:instancePath+"/summary/runtime",schemaPath:"#/properties/summary/properties/runtime/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.summary.properties.runtime.type,parentSchema:schema11.properties.summary.properties.runtime,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13751,8 +14895,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data28.reason === undefined){
-const err45 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema78.required,parentSchema:schema78,data:data28};
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.summary.type,parentSchema:schema11.properties.summary,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13761,9 +14907,22 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key3 in data28){
-if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
-const err46 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data28};
+}
+if(data.cluster !== undefined){
+if(!(validate137(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+errors = vErrors.length;
+}
+}
+if(data.blocked !== undefined){
+let data29 = data.blocked;
+if(Array.isArray(data29)){
+const len6 = data29.length;
+for(let i6=0; i6<len6; i6++){
+let data30 = data29[i6];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.change === undefined){
+const err46 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13772,11 +14931,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data28.change !== undefined){
-let data29 = data28.change;
-if(!((typeof data29 == "number") && (isFinite(data29)))){
-const err47 = {instancePath:instancePath+"/blocked/" + i6+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.change.type,parentSchema:schema78.properties.change,data:data29};
+if(data30.nodes === undefined){
+const err47 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13785,15 +14941,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data28.nodes !== undefined){
-let data30 = data28.nodes;
-if(Array.isArray(data30)){
-const len7 = data30.length;
-for(let i7=0; i7<len7; i7++){
-let data31 = data30[i7];
-if(typeof data31 !== "string"){
-const err48 = {instancePath:instancePath+"/blocked/" + i6+"/nodes/" + i7,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.nodes.items.type,parentSchema:schema78.properties.nodes.items,data:data31};
+if(data30.reason === undefined){
+const err48 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13802,10 +14951,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/blocked/" + i6+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.nodes.type,parentSchema:schema78.properties.nodes,data:data30};
+for(const key3 in data30){
+if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
+const err49 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13815,10 +14963,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data28.reason !== undefined){
-let data32 = data28.reason;
-if(typeof data32 !== "string"){
-const err50 = {instancePath:instancePath+"/blocked/" + i6+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.reason.type,parentSchema:schema78.properties.reason,data:data32};
+if(data30.change !== undefined){
+let data31 = data30.change;
+if(!((typeof data31 == "number") && (isFinite(data31)))){
+const err50 = {instancePath:instancePath+"/blocked/" + i6+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema82.properties.change.type,parentSchema:schema82.properties.change,data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -13828,9 +14976,14 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data28};
+if(data30.nodes !== undefined){
+let data32 = data30.nodes;
+if(Array.isArray(data32)){
+const len7 = data32.length;
+for(let i7=0; i7<len7; i7++){
+let data33 = data32[i7];
+if(typeof data33 !== "string"){
+const err51 = {instancePath:instancePath+"/blocked/" + i6+"/nodes/" + i7,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.nodes.items.type,parentSchema:schema82.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -13842,7 +14995,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/blocked",schemaPath:"#/properties/blocked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blocked.type,parentSchema:schema11.properties.blocked,data:data27};
+const err52 = {instancePath:instancePath+"/blocked/" + i6+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.nodes.type,parentSchema:schema82.properties.nodes,data:data32};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -13852,14 +15005,51 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data30.reason !== undefined){
+let data34 = data30.reason;
+if(typeof data34 !== "string"){
+const err53 = {instancePath:instancePath+"/blocked/" + i6+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.reason.type,parentSchema:schema82.properties.reason,data:data34};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data:data30};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/blocked",schemaPath:"#/properties/blocked/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blocked.type,parentSchema:schema11.properties.blocked,data:data29};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }

@@ -43,7 +43,7 @@ describe('a quorum queue delete planned while the queue was empty (no if-empty o
   it('deletes the queue when it is still empty', async () => {
     const { vhost, plan, stepId } = await prunePlanOfEmptyQueue('quorum');
     const report = await executePlan(client, plan, { concurrency: 4, countMessages: countOverAmqp(connection) });
-    expect(report.steps.find((s) => s.id === stepId)).toEqual({ id: stepId, status: 'done' });
+    expect(report.steps.find((s) => s.id === stepId)).toEqual({ id: stepId, status: 'done', durationMs: expect.any(Number) });
     await expect(mgmt('GET', `/queues/${enc(vhost)}/late`)).rejects.toThrow(/404/);
   });
 
@@ -56,6 +56,7 @@ describe('a quorum queue delete planned while the queue was empty (no if-empty o
       id: stepId,
       status: 'failed',
       error: 'kept: 1 message arrived after the plan',
+      durationMs: expect.any(Number),
     });
     expect((await readReadyCountsOverAmqp(connection, vhost, ['late'])).get('late')).toBe(1);
   });
@@ -90,6 +91,7 @@ describe('a queue delete planned while the queue was empty', () => {
       id: deleteStep?.id,
       status: 'failed',
       error: expect.stringMatching(/^kept: (1 message|messages) arrived after the plan$/),
+      durationMs: expect.any(Number),
     });
     expect(await messageCount(vhost.name, 'late')).toBe(1);
   });

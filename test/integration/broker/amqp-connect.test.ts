@@ -50,8 +50,11 @@ describe('connectAmqp', () => {
     const error = await failure(connectAmqp(connection({ password: secret }), vhost.name));
     expect(error.code).toBe('amqp');
     expect(error.message).toMatch(
-      new RegExp(`^cannot connect over AMQP to amqp://[^ ]+:${amqpPort}/topo-test%2F[^ ]* \\(vhost "topo-test/[^"]+"\\) as user "guest": .*ACCESS.REFUSED`),
+      new RegExp(
+        `^cannot connect over AMQP to amqp://[^ ]+:${amqpPort}/topo-test%2F[^ ]* \\(vhost "topo-test/[^"]+"\\) as user "guest": the broker refused the login \\(wrong user or password, or the user may not log in over AMQP\\)$`,
+      ),
     );
+    expect(error).toMatchObject({ failure: 'auth' });
     for (const text of [error.message, String(error.stack), inspect(error), JSON.stringify(error)]) {
       expect(text).not.toContain(secret);
     }
@@ -66,7 +69,16 @@ describe('connectAmqp', () => {
 
   it('says so when nothing listens', async () => {
     const error = await failure(connectAmqp(connection({ amqpUrl: 'amqp://127.0.0.1:1' })));
-    expect(error.message).toBe('cannot connect over AMQP to amqp://127.0.0.1:1 as user "guest": connect ECONNREFUSED 127.0.0.1:1');
+    expect(error.message).toBe('cannot connect over AMQP to amqp://127.0.0.1:1 as user "guest": nothing answered AMQP there (connection refused)');
+    expect(error).toMatchObject({ failure: 'unreachable' });
+  });
+
+  it('says so when what answers is not AMQP (the management port)', async () => {
+    const port = new URL(MGMT_URL).port;
+    const error = await failure(connectAmqp(connection({ amqpUrl: `amqp://127.0.0.1:${port}`, timeoutMs: 1000 })));
+    // An HTTP server waits for a request line: the AMQP handshake times out, or is cut off.
+    expect(error.message).toMatch(/: (nothing answered AMQP there \(timed out\)|no AMQP server answered there \(.*\))$/);
+    expect(error).toMatchObject({ failure: 'unreachable' });
   });
 
   it('goes on to the next URL when one cannot be reached, and says which one answered', async () => {

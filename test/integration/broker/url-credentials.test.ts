@@ -67,8 +67,8 @@ describe('a percent-encoded password with every delimiter, on the real broker', 
     await mgmt('PUT', `/users/${enc(user)}`, { password, tags: 'management' });
     cleanups.push(() => mgmt('DELETE', `/users/${enc(user)}`, undefined, { expect: [204, 404] }));
     await mgmt('PUT', `/permissions/${enc(vhost)}/${enc(user)}`, { configure: '.*', write: '.*', read: '.*' });
-    // The apply lock, and nothing else, in the default vhost.
-    await mgmt('PUT', `/permissions/%2F/${enc(user)}`, { configure: '^topo\\.apply-lock$', write: '^$', read: '^$' });
+    // The apply locks, and nothing else, in the default vhost.
+    await mgmt('PUT', `/permissions/%2F/${enc(user)}`, { configure: '^topo\\.apply-lock(:.*)?$', write: '^$', read: '^$' });
     const dir = await tempDir();
     cleanups.push(dir.dispose);
     spec = await dir.file('spec.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      made-with-encoded-password: {}\n`);

@@ -24,7 +24,7 @@ function plan(extra: Partial<Plan>): Plan {
     steps: [{ op: 'delete-queue', vhost: 'v', name: 'q', ifEmpty: true, id: 0, change: 0, dependsOn: [] }],
     guards: [],
     refusals: [],
-    summary: { create: 0, update: 0, replace: 0, delete: 1, unmanaged: 0, runtime: 0 },
+    summary: { create: 0, update: 0, replace: 0, migrate: 0, delete: 1, unmanaged: 0, runtime: 0 },
     problems: [],
     ...extra,
   };

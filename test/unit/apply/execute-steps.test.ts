@@ -104,13 +104,19 @@ describe('executeSteps', () => {
     expect(r.log).toEqual(['start 0', 'start 1', 'fail 0', 'end 1']);
     expect(report.ok).toBe(false);
     expect(report.steps).toEqual([
-      { id: 0, status: 'failed', error: 'broker said no second line' },
-      { id: 1, status: 'done' },
+      { id: 0, status: 'failed', error: 'broker said no second line', durationMs: expect.any(Number) },
+      { id: 1, status: 'done', durationMs: expect.any(Number) },
       { id: 2, status: 'skipped' },
       { id: 3, status: 'skipped' },
       { id: 4, status: 'skipped' },
     ]);
     expect(report.summary).toEqual({ done: 1, failed: 1, skipped: 3 });
+  });
+
+  it('times each step it runs, from its start to its end', async () => {
+    const report = await executeSteps([step(0)], () => new Promise((res) => setTimeout(res, 60)), { concurrency: 1 });
+    expect(report.steps[0]?.durationMs).toBeGreaterThanOrEqual(55);
+    expect(report.steps[0]?.durationMs).toBeLessThan(1000);
   });
 
   it('reports progress for each step that finishes', async () => {

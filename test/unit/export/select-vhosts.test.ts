@@ -25,4 +25,16 @@ describe('selectVhosts', () => {
       error: 'no vhost "x y", "z\\"" in defs.json',
     });
   });
+
+  it('suggests the nearest known vhost for a near miss, from the topology or from the names given', () => {
+    const t = topology(vhost({ name: 'orders' }), vhost({ name: 'billing' }));
+    expect(selectVhosts(t, ['ordres', 'zzz'], 'in defs.json')).toEqual({
+      ok: false,
+      error: 'no vhost "ordres" (did you mean "orders"?), "zzz" in defs.json',
+    });
+    expect(selectVhosts(topology(), ['biling'], 'on the broker', ['/', 'billing'])).toEqual({
+      ok: false,
+      error: 'no vhost "biling" (did you mean "billing"?) on the broker',
+    });
+  });
 });

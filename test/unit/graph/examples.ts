@@ -8,7 +8,8 @@ export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', 'example
 
 export function loadExamples(): { file: string; topology: () => Promise<Topology> }[] {
   return readdirSync(EXAMPLES_DIR, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ya?ml$/.test(f))
+    // As topo reads a directory: hidden entries (examples/ci/'s pipelines) are not specs.
+    .filter((f) => /\.ya?ml$/.test(f) && !f.split('/').some((part) => part.startsWith('.')))
     .sort()
     .map((file) => ({ file, topology: () => loadTopology([join(EXAMPLES_DIR, file)]) }));
 }

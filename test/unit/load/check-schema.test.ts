@@ -84,7 +84,8 @@ tests:
       ['{ x-queue-leader-locator: balanced, x-queue-master-locator: min-masters, x-queue-version: 2 }'],
       ['{ x-something-new: { any: [json] }, plain: 1.5 }'],
     ])('accepts %s', (args) => {
-      expect(lines(validateYaml(queueWith(args)))).toEqual([]);
+      // Accepted by the schema; the rule on queue arguments may still warn (check-queue-arguments).
+      expect(lines(validateYaml(queueWith(args))).filter((line) => !line.includes(': warning: '))).toEqual([]);
     });
 
     it.each([

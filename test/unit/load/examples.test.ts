@@ -1,21 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bufferIO } from '../../../src/cli/io.js';
 import { validateCommand } from '../../../src/cli/validate.js';
 import { validateSpec } from '../../../src/load/load-topology.js';
+import { exampleSpecFiles } from '../../support/example-specs.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
 
 describe('examples', () => {
   it('`topo validate examples` exits 0 without warnings', async () => {
@@ -27,7 +20,7 @@ describe('examples', () => {
   });
 
   it('has the five tutorials, headers and the order-events bus', () => {
-    expect(yamlFiles(EXAMPLES).map((f) => relative(EXAMPLES, f)).sort()).toEqual(
+    expect(exampleSpecFiles(EXAMPLES).map((f) => relative(EXAMPLES, f)).sort()).toEqual(
       expect.arrayContaining([
         'order-events.yaml',
         'tutorials/headers.yaml',
@@ -40,7 +33,7 @@ describe('examples', () => {
     );
   });
 
-  it.each(yamlFiles(EXAMPLES).map((f) => [relative(ROOT, f), f] as const))('%s is valid alone, has tests and points editors to the schema', async (_name, file) => {
+  it.each(exampleSpecFiles(EXAMPLES).map((f) => [relative(ROOT, f), f] as const))('%s is valid alone, has tests and points editors to the schema', async (_name, file) => {
     const firstLine = readFileSync(file, 'utf8').split('\n')[0] ?? '';
     const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine)?.[1];
     expect(schema).toBeDefined();
@@ -57,6 +50,6 @@ describe('examples', () => {
     const result = await validateSpec([EXAMPLES], { env: {} });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.topology.vhosts).toHaveLength(yamlFiles(EXAMPLES).length);
+    expect(result.topology.vhosts).toHaveLength(exampleSpecFiles(EXAMPLES).length);
   });
 });

@@ -3,10 +3,9 @@
  * location in it is first read, or when js-yaml cannot read it cleanly. Counted here by
  * wrapping the yaml package's two readings.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { exampleSpecFiles } from '../../support/example-specs.js';
 import type * as YamlReader from '../../../src/load/parse-with-yaml.js';
 import { lines, topologyOf, validateYaml } from './spec-helpers.js';
 
@@ -34,17 +33,9 @@ beforeEach(() => {
 
 const EXCHANGE_AND_QUEUE = 'vhosts:\n  /:\n    exchanges: { logs: { type: fanout } }\n    queues: { audit: {} }\n';
 const BINDING = 'vhosts:\n  /:\n    bindings:\n      - { source: logs, destination: audit }\n';
-const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .map((name) => join(dir, name))
-    .flatMap((path) => (statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(path) ? [path] : []));
-}
-
 describe('reading a spec', () => {
   it('reads every example with js-yaml alone: the yaml package is never loaded for a valid spec', () => {
-    const files = Object.fromEntries(yamlFiles(EXAMPLES).map((path) => [path, readFileSync(path, 'utf8')]));
+    const files = Object.fromEntries(exampleSpecFiles().map((path) => [path, readFileSync(path, 'utf8')]));
     expect(Object.keys(files).length).toBeGreaterThanOrEqual(6);
     for (const [path, text] of Object.entries(files)) expect(lines(validateYaml({ [path]: text })), path).toEqual([]);
     expect(readings).toEqual({ positions: [], parse: [] });

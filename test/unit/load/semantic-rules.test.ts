@@ -10,6 +10,7 @@ import { checkHeadersMatch } from '../../../src/load/rules/check-headers-match.j
 import { checkLocalRandomBindings } from '../../../src/load/rules/check-local-random-bindings.js';
 import { checkNames } from '../../../src/load/rules/check-names.js';
 import { checkPatterns, regexProblem } from '../../../src/load/rules/check-patterns.js';
+import { argumentWarning, checkQueueArguments } from '../../../src/load/rules/check-queue-arguments.js';
 import { checkQueueProperties } from '../../../src/load/rules/check-queue-properties.js';
 import { checkRoutingKeys } from '../../../src/load/rules/check-routing-keys.js';
 import { checkRoutingTests } from '../../../src/load/rules/check-routing-tests.js';
@@ -41,6 +42,7 @@ describe('semantic rules', () => {
         checkBrokerVersion,
         checkNames,
         checkQueueProperties,
+        checkQueueArguments,
         checkRoutingKeys,
         checkDuplicateBindings,
         checkBindingEndpoints,
@@ -284,5 +286,29 @@ describe('semantic rules', () => {
         '14:17: test #6: exchange "amq.rabbitmq.trace" is internal: clients cannot publish to it',
       ]);
     });
+  });
+});
+
+describe('checkQueueArguments', () => {
+  it.each([
+    ['x-max-lenght', 'classic', 'unknown argument "x-max-lenght" (did you mean "x-max-length"?): RabbitMQ ignores arguments it does not know'],
+    ['max-length', 'classic', 'unknown argument "max-length" (did you mean "x-max-length"?): RabbitMQ ignores arguments it does not know'],
+    ['x-max-agee', 'stream', 'unknown argument "x-max-agee" (did you mean "x-max-age"?): RabbitMQ ignores arguments it does not know'],
+    ['x-prefetch-count', 'classic', expect.stringMatching(/^"x-prefetch-count" is not a queue argument: prefetch is a consumer setting/)],
+    ['delivery_mode', 'quorum', expect.stringMatching(/^"delivery_mode" is not a queue argument: persistence is a message property/)],
+    ['x-delivery-limit', 'classic', 'argument "x-delivery-limit" does not apply to classic queues (only to quorum queues)'],
+    ['x-max-length', 'stream', 'argument "x-max-length" does not apply to streams (only to classic queues and quorum queues)'],
+    ['x-max-in-memory-length', 'quorum', 'argument "x-max-in-memory-length": RabbitMQ 3.10 and later ignore it (4.0 removed it)'],
+  ] as const)('warns about %s on a %s queue', (name, type, message) => {
+    expect(argumentWarning(name, type)).toEqual(message);
+  });
+
+  it.each([
+    ['x-max-length', 'classic'],
+    ['x-delivery-limit', 'quorum'],
+    ['x-max-age', 'stream'],
+    ['x-queue-leader-locator', 'stream'],
+  ] as const)('says nothing of %s on a %s queue', (name, type) => {
+    expect(argumentWarning(name, type)).toBeUndefined();
   });
 });

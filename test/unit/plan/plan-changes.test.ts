@@ -244,9 +244,9 @@ describe('planChanges: guards', () => {
       vhost({ queues: [queue({ name: 'x', durable: false }), queue({ name: 'z' }), queue({ name: 'r', exclusive: true })], policies: [policy()] }),
       vhost({ name: 'new' }),
     );
-    expect(plan(d, a).summary).toEqual({ create: 2, update: 1, replace: 1, delete: 0, unmanaged: 1, runtime: 1 });
-    expect(plan(d, a, { prune: true }).summary).toEqual({ create: 2, update: 1, replace: 1, delete: 1, unmanaged: 0, runtime: 1 });
-    expect(plan(d, d).summary).toEqual({ create: 0, update: 0, replace: 0, delete: 0, unmanaged: 0, runtime: 1 });
+    expect(plan(d, a).summary).toEqual({ create: 2, update: 1, replace: 1, migrate: 0, delete: 0, unmanaged: 1, runtime: 1 });
+    expect(plan(d, a, { prune: true }).summary).toEqual({ create: 2, update: 1, replace: 1, migrate: 0, delete: 1, unmanaged: 0, runtime: 1 });
+    expect(plan(d, d).summary).toEqual({ create: 0, update: 0, replace: 0, migrate: 0, delete: 0, unmanaged: 0, runtime: 1 });
   });
 
   it('carries the context it was made from', () => {

@@ -2,8 +2,12 @@
  * An in-memory broker that executes plan steps the way RabbitMQ's management API does, for
  * property tests of the planner: deleting a queue or an exchange removes its bindings,
  * re-declaring an object with other properties fails (406), binding needs both endpoints,
- * and a queue delete with if-empty fails on a queue holding messages.
+ * and a queue delete with if-empty fails on a queue holding messages. A migration's holding
+ * queue is declared as the broker reader would read it back, and `drain-queue` moves the
+ * message count of one queue to the other, then deletes the source (refused while any
+ * exchange still routes to the source).
  */
+import { holdingQueueArguments } from '../../../src/model/holding-queue.js';
 import { normalizeTopology, type NormalizedTopology } from '../../../src/model/normalized-topology.js';
 import { bindingKey, namedKey } from '../../../src/model/identity.js';
 import { sameValue } from '../../../src/model/canonical-json.js';
@@ -11,20 +15,36 @@ import type { Step } from '../../../src/plan/step.js';
 import type { ArgumentValue, Topology, Vhost } from '../../../src/model/topology.js';
 import type { Random } from './random-topology.js';
 
+/** How far to run, and what to check after each step. */
+export interface SimulateOptions {
+  /** Stop after this many steps, as if apply was killed there. */
+  stopAfter?: number;
+  /** Called with the broker state after each step. */
+  afterStep?: (broker: Topology, step: Step) => void;
+}
+
 /**
  * Runs `steps` on a copy of `state` in a random order that respects `dependsOn` only (not
  * the list order), so missing dependencies show up. Throws where the broker would fail.
+ * `messages` (keyed by namedKey) is updated in place.
  */
-export function simulateSteps(state: Topology, steps: readonly Step[], next: Random, messages = new Map<string, number>()): NormalizedTopology {
+export function simulateSteps(
+  state: Topology,
+  steps: readonly Step[],
+  next: Random,
+  messages = new Map<string, number>(),
+  options: SimulateOptions = {},
+): NormalizedTopology {
   const broker: Topology = structuredClone(state);
   const done = new Set<number>();
   let pending = [...steps];
   for (const s of steps) for (const d of s.dependsOn) if (d >= s.id) throw new Error(`step ${s.id} depends on later step ${d}`);
-  while (pending.length > 0) {
+  while (pending.length > 0 && done.size < (options.stopAfter ?? Infinity)) {
     const ready = pending.filter((s) => s.dependsOn.every((d) => done.has(d)));
     const step = ready[Math.floor(next() * ready.length)];
     if (!step) throw new Error('dependency cycle');
     run(broker, step, messages);
+    options.afterStep?.(broker, step);
     done.add(step.id);
     pending = pending.filter((s) => s !== step);
   }
@@ -76,6 +96,32 @@ function run(broker: Topology, step: Step, messages: Map<string, number>): void 
       const v = vhostOf(step.vhost);
       v.exchanges = v.exchanges.filter((e) => e.name !== step.name);
       dropBindings(v, (b) => b.source === step.name || (b.destinationType === 'exchange' && b.destination === step.name));
+      return;
+    }
+    case 'declare-holding-queue': {
+      const v = vhostOf(step.vhost);
+      const { 'x-queue-type': _type, ...args } = holdingQueueArguments(step.of);
+      const holding = { vhost: step.vhost, name: step.name, type: 'classic' as const, durable: true, autoDelete: false, exclusive: false, serverNamed: false, arguments: args };
+      const existing = v.queues.find((q) => q.name === step.name);
+      if (existing && !same(existing, holding)) throw new Error(`406 queue ${existing.name} exists with other properties`);
+      if (!existing) v.queues.push(holding);
+      return;
+    }
+    case 'drain-queue': {
+      const v = vhostOf(step.vhost);
+      if (!v.queues.some((q) => q.name === step.name)) return;
+      if (!v.queues.some((q) => q.name === step.into)) throw new Error(`drain into missing queue ${step.into}`);
+      // Exchanges still routing into the source would duplicate messages into both queues
+      // (and keep it from ever being empty): a plan unbinds it first.
+      if (v.bindings.some((b) => b.destinationType === 'queue' && b.destination === step.name)) {
+        throw new Error(`drain of queue ${step.name}, which exchanges still route to`);
+      }
+      const from = namedKey(step);
+      const into = namedKey({ vhost: step.vhost, name: step.into });
+      messages.set(into, (messages.get(into) ?? 0) + (messages.get(from) ?? 0));
+      messages.delete(from);
+      v.queues = v.queues.filter((q) => q.name !== step.name);
+      dropBindings(v, (b) => b.destinationType === 'queue' && b.destination === step.name);
       return;
     }
     case 'delete-queue': {

@@ -21,6 +21,8 @@ describe('describeStep', () => {
     ],
     [{ op: 'delete-queue', vhost: '/', name: 'q', ifEmpty: true }, 'delete queue "q" if empty in vhost "/"'],
     [{ op: 'delete-queue', vhost: '/', name: 'q', ifEmpty: false }, 'delete queue "q" in vhost "/"'],
+    [{ op: 'declare-holding-queue', vhost: '/', name: 'topo.migrate.q', of: 'q' }, 'declare holding queue "topo.migrate.q" for queue "q" in vhost "/"'],
+    [{ op: 'drain-queue', vhost: '/', name: 'q', into: 'topo.migrate.q' }, 'move the messages of queue "q" to "topo.migrate.q", then delete it in vhost "/"'],
     [{ op: 'bind', binding }, 'bind "ex" -> "q" [a.*] in vhost "/"'],
     [
       { op: 'unbind', binding: { ...binding, destination: 'ex2', destinationType: 'exchange', arguments: { 'x-match': 'any' } } },

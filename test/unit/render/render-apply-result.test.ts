@@ -25,9 +25,32 @@ const doneReport = (done: number): ApplyReport => ({ ok: true, steps: [], summar
 
 describe('apply output', () => {
   it('prints the plan as plan --json does, with the result beside it', () => {
-    const parsed = JSON.parse(renderApplyJson(samplePlan, failedReport)) as Record<string, unknown>;
-    expect(parsed).toEqual({ formatVersion: 3, plan: JSON.parse(renderJson(samplePlan)), result: failedReport });
+    const parsed = JSON.parse(renderApplyJson(samplePlan, failedReport)) as { result: { steps: unknown[] } };
+    expect(parsed).toMatchObject({ formatVersion: 3, plan: JSON.parse(renderJson(samplePlan)) });
+    expect(parsed.result).toMatchObject({ ok: false, summary: failedReport.summary });
+    expect(parsed.result).not.toHaveProperty('interrupted');
+    expect(parsed.result.steps.map((s) => (s as { status: string }).status)).toEqual(failedReport.steps.map((s) => s.status));
     expect(JSON.parse(renderApplyJson(samplePlan, null))).toMatchObject({ result: null });
+    expect(JSON.parse(renderApplyJson(samplePlan, failedReport, { interrupted: true }))).toMatchObject({ result: { interrupted: true } });
+  });
+
+  it("gives each step's result its operation and the object it acts on, not only its id", () => {
+    const parsed = JSON.parse(renderApplyJson(samplePlan, failedReport)) as { result: { steps: Record<string, unknown>[] } };
+    const bindStep = samplePlan.steps.find((s) => s.op === 'bind')!;
+    const queueStep = samplePlan.steps.find((s) => s.op === 'declare-queue')!;
+    const byId = (id: number) => parsed.result.steps.find((s) => s.id === id);
+    expect(byId(second!.id)).toMatchObject({ op: second!.op, status: 'failed', error: 'the broker refused PUT (400)' });
+    expect(byId(queueStep.id)).toEqual({
+      id: queueStep.id,
+      op: 'declare-queue',
+      object: { kind: 'queue', vhost: queueStep.op === 'declare-queue' ? queueStep.queue.vhost : '', name: queueStep.op === 'declare-queue' ? queueStep.queue.name : '' },
+      status: expect.any(String),
+    });
+    const b = bindStep.op === 'bind' ? bindStep.binding : undefined;
+    expect(byId(bindStep.id)).toMatchObject({
+      op: 'bind',
+      object: { kind: 'binding', vhost: b?.vhost, source: b?.source, destination: b?.destination, destinationType: b?.destinationType, routingKey: b?.routingKey, arguments: b?.arguments },
+    });
   });
 
   it('lists each refusal with its flag, and sums up the flags once each, sorted', () => {

@@ -96,7 +96,7 @@ describe('renderJson', () => {
           before: { vhost: '/', name: 'p', pattern: '.*', applyTo: 'queues', priority: 0, definition: {} },
         },
       ],
-      summary: { create: 2, update: 1, replace: 1, delete: 1, unmanaged: 1, runtime: 1 },
+      summary: { create: 2, update: 1, replace: 1, migrate: 0, delete: 1, unmanaged: 1, runtime: 1 },
       guards: [
         { flag: '--allow-replace', change: 2, reason: 'queue "q" in vhost "/" is replaced (forced by durable)' },
         { flag: '--allow-data-loss', change: 2, reason: 'queue "q" in vhost "/" holds 3 messages and is replaced' },

@@ -12,9 +12,9 @@ describe('renderMarkdown', () => {
 
 **Plan: 6 to create, 2 to update, 3 to replace, 1 to delete.** Unmanaged: 2. Runtime: 2.
 
-| create | update | replace | delete | unmanaged | runtime |
-| ---: | ---: | ---: | ---: | ---: | ---: |
-| 6 | 2 | 3 | 1 | 2 | 2 |
+| create | update | replace | migrate | delete | unmanaged | runtime |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| 6 | 2 | 3 | 0 | 1 | 2 | 2 |
 
 **Apply refuses this plan without these flags:**
 
@@ -89,9 +89,9 @@ ${FENCE}
 
 **No changes. The broker matches the spec.** Unmanaged: 1. Runtime: 1.
 
-| create | update | replace | delete | unmanaged | runtime |
-| ---: | ---: | ---: | ---: | ---: | ---: |
-| 0 | 0 | 0 | 0 | 1 | 1 |
+| create | update | replace | migrate | delete | unmanaged | runtime |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| 0 | 0 | 0 | 0 | 0 | 1 | 1 |
 
 #### Unmanaged (not in the spec, left as they are; --prune deletes them)
 

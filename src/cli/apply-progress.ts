@@ -1,0 +1,52 @@
+import type { ApplyProgress } from '../plan/apply-report.js';
+import { renderProgressLine, renderStepLine } from '../render/render-apply-progress.js';
+import type { CommandIO } from './io.js';
+
+/** How often a terminal's progress line is redrawn, so that the elapsed time moves. */
+const TERMINAL_REDRAW_MS = 1000;
+/** Default pace of progress lines without a terminal (CI logs): TOPO_PROGRESS_INTERVAL seconds. */
+export const DEFAULT_CI_PROGRESS_SECONDS = 10;
+
+export interface ApplyProgressOptions {
+  total: number;
+  color: boolean;
+  /** Seconds between progress lines without a terminal. */
+  ciIntervalSeconds: number;
+}
+
+/**
+ * What apply prints while it runs. Each finished step is a line on stdout (what, where, how
+ * long), on a terminal and in CI logs alike. On a terminal, a progress line at the bottom of
+ * stderr is redrawn in place; without one (CI), a progress line is added every
+ * `ciIntervalSeconds`, so that a log shows the apply is alive even while one slow step runs.
+ * `end` stops the clock and erases the terminal's line.
+ */
+export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { update: (event: ApplyProgress) => void; end: () => void } {
+  const started = Date.now();
+  let finished = 0;
+  let running = 0;
+  const line = () => renderProgressLine({ finished, total: options.total, running, elapsedMs: Date.now() - started });
+  const draw = () => io.err(`\r\x1b[K${line()}`);
+  const timer = io.isTTY
+    ? setInterval(draw, TERMINAL_REDRAW_MS)
+    : setInterval(() => io.err(`${line()}\n`), options.ciIntervalSeconds * 1000);
+  // The clock must never keep topo running on its own.
+  timer.unref();
+  return {
+    update(event) {
+      if (event.type === 'started') {
+        running = event.running;
+        return;
+      }
+      finished = event.finished;
+      running = Math.max(0, running - 1);
+      if (io.isTTY) io.err('\r\x1b[K');
+      io.out(renderStepLine(event.step, event.result, { color: options.color }));
+      if (io.isTTY) draw();
+    },
+    end() {
+      clearInterval(timer);
+      if (io.isTTY) io.err('\r\x1b[K');
+    },
+  };
+}
