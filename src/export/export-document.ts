@@ -79,7 +79,8 @@ export interface SpecTest {
   exchange: string;
   routingKey?: string;
   headers?: Map<string, SpecValue>;
-  expect: string[];
+  /** Queue names, then one `{ oneOf: [...] }` per group. */
+  expect: (string | Map<'oneOf', string[]>)[];
 }
 
 /** The policy `applyTo` that a spec may leave out: RabbitMQ's own default. */
@@ -159,7 +160,7 @@ function specTest(t: RoutingTest): SpecTest {
     exchange: t.exchange,
     ...(t.routingKey !== '' ? { routingKey: t.routingKey } : {}),
     ...(Object.keys(t.headers).length > 0 ? { headers: argumentMap(t.headers) } : {}),
-    expect: [...t.expect],
+    expect: [...t.expect, ...(t.expectOneOf ?? []).map((group) => new Map([['oneOf' as const, [...group]]]))],
   };
 }
 

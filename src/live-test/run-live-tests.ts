@@ -36,7 +36,8 @@ export interface LiveTestOptions {
 
 /**
  * Runs the spec's `tests:` against the real broker, one result per test in spec order, the
- * same shape as the simulator's (`runRoutingTests`) but without a path. Each vhost the tests
+ * same shape as the simulator's (`runRoutingTests`) but without a path. A test that expects
+ * a choice made at random sends several copies of its message (see `probeCount`). Each vhost the tests
  * use is built, with topo's own plan and apply, in a new scratch vhost
  * (`topo-live-<vhost>-<random>`); its exclusive queues are declared as an application would
  * (`declareRuntime`); each test's message is published there for real, and the queues it
@@ -151,12 +152,16 @@ async function probeVhost(
       { timeoutMs: connection.timeoutMs, idPrefix: ids, vhost },
     );
 
-    const probeId = `${ids}-probe`;
+    const probeId = (test: number, copy: number) => `${ids}-probe-${test}-${copy}`;
     const publisher = probePublisher(model, vhost);
     const errors: (RouteError | undefined)[] = [];
     for (const [i, test] of tests.entries()) {
-      throwIfAborted(signal);
-      errors.push(await untilAborted(publisher.publish(test, `${probeId}-${i}`), signal));
+      let error: RouteError | undefined;
+      for (let copy = 0; copy < probeCount(test) && !error; copy++) {
+        throwIfAborted(signal);
+        error = await untilAborted(publisher.publish(test, probeId(i, copy)), signal);
+      }
+      errors.push(error);
     }
     await publisher.close();
     await watch.settle(signal);
@@ -164,12 +169,29 @@ async function probeVhost(
     return tests.map((test, i) => {
       const error = errors[i];
       if (error) return testResultOf(test, [], { error, errorSubject: test.exchange });
-      return testResultOf(test, watch.queuesWith(`${probeId}-${i}`).map((name) => specName.get(name) ?? name));
+      const results = Array.from({ length: probeCount(test) }, (_, copy) =>
+        testResultOf(test, watch.queuesWith(probeId(i, copy)).map((name) => specName.get(name) ?? name)),
+      );
+      // Each copy must land as expected; the first that did not is the one to show.
+      return results.find((r) => !r.passed) ?? (results[0] as TestResult);
     });
   } finally {
     await model?.close().catch(() => undefined);
   }
 }
+
+/**
+ * Copies of a test's message to publish. One, unless the test expects a choice made at random
+ * (`expectOneOf`): one copy could land in a queue of a wrongly expected group by luck, so
+ * several go, each of which must land as expected. With 10 per queue of the largest group, a
+ * group that misses one of two queues the exchange picks among passes with chance 2^-20.
+ */
+function probeCount(test: RoutingTest): number {
+  const largest = Math.max(0, ...(test.expectOneOf ?? []).map((group) => group.length));
+  return largest === 0 ? 1 : PROBES_PER_CHOICE * largest;
+}
+
+const PROBES_PER_CHOICE = 10;
 
 /** Declares the exclusive queues `names` of `topology`'s vhost `vhost` on a channel of `model`. */
 async function declareOn(model: ChannelModel, topology: Topology, vhost: string, names: string[]): Promise<Record<string, string>> {

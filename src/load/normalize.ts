@@ -93,10 +93,20 @@ export function normalizeRoutingTest(vhost: string, spec: RoutingTestSpec, loc?:
       exchange: spec.exchange,
       routingKey,
       headers,
-      expect: [...new Set(spec.expect)].sort(compareStrings),
+      ...expectations(spec.expect),
     },
     loc,
   );
+}
+
+/** `expect` as written: the queues that get the message for sure, and the groups (sorted) one of which does. */
+function expectations(items: RoutingTestSpec['expect']): Pick<RoutingTest, 'expect' | 'expectOneOf'> {
+  const queues = items.filter((item): item is string => typeof item === 'string');
+  const groups = items
+    .filter((item): item is { oneOf: string[] } => typeof item !== 'string')
+    .map((item) => uniqueSorted(item.oneOf))
+    .sort((a, b) => compareStrings(a.join('\u0000'), b.join('\u0000')));
+  return { expect: uniqueSorted(queues), ...(groups.length > 0 ? { expectOneOf: groups } : {}) };
 }
 
 /** The Topology of a draft with no errors: valid drafts only, everything sorted. */

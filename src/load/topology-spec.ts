@@ -65,5 +65,6 @@ export interface RoutingTestSpec {
   exchange: string;
   routingKey?: string;
   headers?: Arguments;
-  expect: string[];
+  /** Queue names, and `{ oneOf: [...] }` for a choice made at random. */
+  expect: (string | { oneOf: string[] })[];
 }

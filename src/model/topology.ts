@@ -124,8 +124,16 @@ export interface RoutingTest {
   exchange: string;
   routingKey: string;
   headers: Arguments;
-  /** The exact set of queue names (spec names) the message must land in; sorted. */
+  /**
+   * The queues (spec names) the message must land in, whatever the chance; sorted. With
+   * `expectOneOf`, the message lands in exactly these plus one queue of each group.
+   */
   expect: string[];
+  /**
+   * Groups of queues of which exactly one gets the message: what an exchange that picks at
+   * random (x-local-random, x-random) may deliver. Each group sorted; absent when none.
+   */
+  expectOneOf?: string[][];
   loc?: SourceLocation;
 }
 

@@ -24,8 +24,9 @@ import { resolveMigrations } from './resolve-migrations.js';
 /**
  * The plan for `desired`: reads the vhosts the spec names from the broker, the cluster (nodes,
  * where those vhosts' queues live), and the broker's version and deprecated features; diffs;
- * decides migrations; checks what the plan would declare against that broker (`Plan.problems`);
- * reads the message counts of the queues the plan would delete, replace or migrate; and plans. Reads only.
+ * decides migrations; checks what the plan would declare against that broker
+ * (`Plan.problems`); reads the message counts of the queues the plan would delete, replace or
+ * migrate; and plans. Reads only.
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);

@@ -9,14 +9,14 @@ import type { Change } from './change.js';
 
 /**
  * What the broker read refuses or deprecates among the objects `changes` declare (create,
- * update, replace): the objects of `desired` that apply would send. What the broker already
+ * update, replace, migrate): the objects of `desired` that apply would send. What the broker already
  * holds is not judged, so an upgraded broker's old queues never block a plan. Sorted by
  * location. Pure.
  */
 export function planCompatibility(desired: Topology, changes: readonly Change[], broker: BrokerFacts): CompatibilityProblem[] {
   const declared = new Set<string>();
   for (const c of changes) {
-    if (c.action !== 'create' && c.action !== 'update' && c.action !== 'replace') continue;
+    if (c.action !== 'create' && c.action !== 'update' && c.action !== 'replace' && c.action !== 'migrate') continue;
     const key = c.kind === 'vhost' ? c.name : c.kind === 'binding' ? bindingKey(c.after) : namedKey(c.after);
     declared.add(`${c.kind}\u0000${key}`);
   }

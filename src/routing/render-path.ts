@@ -55,6 +55,8 @@ function outcomeNote(outcome: HopOutcome): string {
       return '';
     case 'duplicate':
       return ' (already has it: one copy per queue)';
+    case 'one-of':
+      return ' (one of these gets it, picked at random)';
     case 'already-visited':
       return ' (already visited: not routed again)';
     case 'missing':

@@ -7,8 +7,10 @@ import { countOf } from '../text/count-of.js';
 /** The `topo route --json` document (formatVersion 1). */
 export interface RouteJson {
   formatVersion: 1;
-  /** Sorted, unique. */
+  /** The queues that get the message for sure; sorted, unique. */
   queues: string[];
+  /** Groups of queues of which exactly one gets it (exchanges that pick at random); only when there are. */
+  oneOf?: string[][];
   path: RouteHop[];
   alternateExchangeUsed: boolean;
 }
@@ -18,6 +20,7 @@ export function routeJson(result: RouteResult): RouteJson {
   return {
     formatVersion: 1,
     queues: result.queues,
+    ...(result.oneOf ? { oneOf: result.oneOf } : {}),
     path: result.path,
     alternateExchangeUsed: result.alternateExchangeUsed,
   };
@@ -34,11 +37,16 @@ export function renderRouteText(
     `message to ${describeMessage(vhost, message.exchange, message.routingKey, message.headers)}`,
     ...renderPath(message.exchange, view.path, '  '),
   ];
-  if (view.queues.length === 0) {
+  const groups = view.oneOf ?? [];
+  if (view.queues.length === 0 && groups.length === 0) {
     lines.push('reaches no queue: the message is dropped (or returned, if published as mandatory)');
   } else {
     const through = view.alternateExchangeUsed ? ' (through an alternate exchange)' : '';
-    lines.push(`reaches ${countOf(view.queues.length, 'queue')}${through}: ${view.queues.join(', ')}`);
+    const reached = [
+      ...(view.queues.length > 0 ? [`${countOf(view.queues.length, 'queue')}${through}: ${view.queues.join(', ')}`] : []),
+      ...groups.map((group) => `one of ${countOf(group.length, 'queue')}, picked at random${view.queues.length > 0 ? '' : through}: ${group.join(', ')}`),
+    ];
+    lines.push(`reaches ${reached.join('; and ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

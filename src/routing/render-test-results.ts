@@ -16,6 +16,11 @@ export interface TestResultJson {
   got: string[];
   missing: string[];
   unexpected: string[];
+  /** The groups of `TestResult` (exchanges that pick at random); each only when not empty. */
+  expectedOneOf?: string[][];
+  gotOneOf?: string[][];
+  missingOneOf?: string[][];
+  unexpectedOneOf?: string[][];
   alternateExchangeUsed: boolean;
   path?: RouteHop[];
   error?: { code: TestError; message: string };
@@ -43,6 +48,10 @@ export function testResultsJson(results: readonly TestResult[]): TestResultsJson
       got: r.got,
       missing: r.missing,
       unexpected: r.unexpected,
+      ...nonEmpty('expectedOneOf', r.expectedOneOf),
+      ...nonEmpty('gotOneOf', r.gotOneOf),
+      ...nonEmpty('missingOneOf', r.missingOneOf),
+      ...nonEmpty('unexpectedOneOf', r.unexpectedOneOf),
       alternateExchangeUsed: r.alternateExchangeUsed,
       ...(r.path === undefined ? {} : { path: r.path }),
       ...(r.error === undefined
@@ -67,7 +76,10 @@ export interface RenderTestOptions {
 export function renderTestResultsText(results: readonly TestResult[], options: RenderTestOptions): string {
   const view = testResultsJson(results);
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const list = (queues: string[]) => (queues.length === 0 ? '(none)' : queues.join(', '));
+  const list = (queues: readonly string[], groups: readonly string[][] = []) => {
+    const parts = [...(queues.length > 0 ? [queues.join(', ')] : []), ...groups.map((g) => `one of (${g.join(', ')})`)];
+    return parts.length === 0 ? '(none)' : parts.join('; ');
+  };
   const lines: string[] = [];
   if (view.tests.length === 0) lines.push('no tests: the spec has no `tests:` section');
   view.tests.forEach((t, i) => {
@@ -80,10 +92,10 @@ export function renderTestResultsText(results: readonly TestResult[], options: R
     lines.push(`${paint(31, '✗')} ${t.name}${where}`);
     lines.push(`    message:    ${describeMessage(t.vhost, t.exchange, t.routingKey, t.headers)}`);
     if (t.error) lines.push(`    error:      ${t.error.message}`);
-    lines.push(`    expected:   ${list(t.expected)}`);
-    lines.push(`    got:        ${list(t.got)}`);
-    if (t.missing.length > 0) lines.push(`    missing:    ${t.missing.join(', ')}`);
-    if (t.unexpected.length > 0) lines.push(`    unexpected: ${t.unexpected.join(', ')}`);
+    lines.push(`    expected:   ${list(t.expected, t.expectedOneOf)}`);
+    lines.push(`    got:        ${list(t.got, t.gotOneOf)}`);
+    if (t.missing.length > 0 || t.missingOneOf) lines.push(`    missing:    ${list(t.missing, t.missingOneOf)}`);
+    if (t.unexpected.length > 0 || t.unexpectedOneOf) lines.push(`    unexpected: ${list(t.unexpected, t.unexpectedOneOf)}`);
     if (t.error || !t.path) return;
     if (t.path.length === 0) {
       lines.push('    path:       no binding matched');
@@ -94,4 +106,9 @@ export function renderTestResultsText(results: readonly TestResult[], options: R
   });
   lines.push(`${view.summary.passed} passed, ${view.summary.failed} failed`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `{ [key]: groups }` when there are groups, else nothing: tests without random exchanges keep their JSON. */
+function nonEmpty<K extends string>(key: K, groups: string[][]): Partial<Record<K, string[][]>> {
+  return groups.length > 0 ? ({ [key]: groups } as Partial<Record<K, string[][]>>) : {};
 }

@@ -4,14 +4,18 @@ import { alternateExchangeOf, type AlternateExchange } from './alternate-exchang
 import { buildTopicTrie, type TopicTrie } from './topic-trie.js';
 
 /**
- * How one exchange picks bindings for a message, decided once per exchange type. Types that
- * RabbitMQ routes by chance or by hash (x-consistent-hash, x-random, ...) cannot be simulated.
+ * How one exchange picks bindings for a message, decided once per exchange type. `random`
+ * exchanges deliver to one of their bindings, picked by chance: x-local-random (RabbitMQ 4.0;
+ * bindings with an empty key, queues on the publisher's node) and x-random (plugin; every
+ * binding). Types that route by hash (x-consistent-hash, x-modulus-hash, ...) cannot be
+ * simulated.
  */
 export type BindingMatcher =
   | { kind: 'direct'; byRoutingKey: ReadonlyMap<string, readonly number[]> }
   | { kind: 'fanout' }
   | { kind: 'topic'; trie: TopicTrie }
   | { kind: 'headers' }
+  | { kind: 'random'; emptyKeyOnly: boolean }
   | { kind: 'unsupported' };
 
 /** One exchange of the vhost, ready to route. */
@@ -101,6 +105,10 @@ function matcherFor(type: ExchangeType, bindings: readonly Binding[]): BindingMa
       return { kind: 'topic', trie: buildTopicTrie(bindings.map((b) => b.routingKey)) };
     case 'headers':
       return { kind: 'headers' };
+    case 'x-local-random':
+      return { kind: 'random', emptyKeyOnly: true };
+    case 'x-random':
+      return { kind: 'random', emptyKeyOnly: false };
     default:
       return { kind: 'unsupported' };
   }

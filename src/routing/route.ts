@@ -19,8 +19,9 @@ export interface RouteMessage {
  * - `unknown-exchange`: the exchange published to does not exist (RabbitMQ: NOT_FOUND);
  * - `internal-exchange`: it is internal (RabbitMQ: ACCESS_REFUSED);
  * - `invalid-routing-header`: a `CC` or `BCC` header is not an array (RabbitMQ refuses it);
- * - `unsupported-exchange-type`: the message reached an exchange whose type routes by
- *   chance or by hash (x-consistent-hash, x-random, ...), which topo cannot predict.
+ * - `unsupported-exchange-type`: the message reached an exchange whose type routes by hash
+ *   (x-consistent-hash, ...), or one that picks at random among exchanges (x-random bound to
+ *   an exchange), which topo cannot predict.
  */
 export type RouteError =
   | 'unknown-exchange'
@@ -31,11 +32,12 @@ export type RouteError =
 /**
  * What happened at the end of a hop:
  * - queues: `delivered` (first copy), `duplicate` (the queue already had it: a queue gets
- *   a message at most once);
+ *   a message at most once), `one-of` (a candidate of an exchange that picks one at random:
+ *   see `RouteResult.oneOf`);
  * - exchanges: `entered` (routed onward), `already-visited` (each exchange routes a message
  *   once, which is how cycles end), `missing` (not declared: RabbitMQ skips it).
  */
-export type HopOutcome = 'delivered' | 'duplicate' | 'entered' | 'already-visited' | 'missing';
+export type HopOutcome = 'delivered' | 'duplicate' | 'one-of' | 'entered' | 'already-visited' | 'missing';
 
 /** A binding of `source` that matched the message. */
 export interface BindingHop {
@@ -74,8 +76,14 @@ export type RouteHop = BindingHop | AlternateExchangeHop | DefaultExchangeHop;
 
 /** Where a message lands, and how it got there. */
 export interface RouteResult {
-  /** The queues (spec names) that receive the message; sorted, unique. Empty on error. */
+  /** The queues (spec names) that receive the message for sure; sorted, unique. Empty on error. */
   queues: string[];
+  /**
+   * Groups of queues of which exactly one receives the message, picked at random by an
+   * exchange on the way (x-local-random, x-random): one group per such exchange, each sorted,
+   * groups in the order the message reached them. Absent when there is none.
+   */
+  oneOf?: string[][];
   /**
    * Every binding that fired and every alternate exchange used, each exchange's hops in the
    * topology's binding order, exchanges in the order the message reached them.
@@ -89,11 +97,13 @@ export interface RouteResult {
 }
 
 /**
- * Routes `message` through `table` exactly as RabbitMQ 3.x does (rabbit_exchange:route):
- * starting at the exchange published to, each exchange reached routes the message once by
- * its type; bindings to exchanges are followed, cycles included; an exchange whose own
- * bindings matched nothing (not even one to another exchange) hands the message to its
- * alternate exchange. Pure and synchronous.
+ * Routes `message` through `table` exactly as RabbitMQ does (rabbit_exchange:route): starting
+ * at the exchange published to, each exchange reached routes the message once by its type;
+ * bindings to exchanges are followed, cycles included; an exchange whose own bindings matched
+ * nothing (not even one to another exchange) hands the message to its alternate exchange. An
+ * exchange that picks one of several queues at random adds a group to `oneOf` rather than
+ * guessing (x-local-random picks among the queues on the publisher's node: offline, every
+ * queue is taken for local, as on a single node). Pure and synchronous.
  */
 export function route(table: RouteTable, message: RouteMessage): RouteResult {
   const headers = message.headers ?? {};
@@ -138,11 +148,19 @@ export function route(table: RouteTable, message: RouteMessage): RouteResult {
   };
 
   let alternateExchangeUsed = false;
+  const oneOf: string[][] = [];
   for (let exchange = work.shift(); exchange; exchange = work.shift()) {
     if (exchange.matcher.kind === 'unsupported') {
       return { ...fail('unsupported-exchange-type', path), errorExchange: exchange.name };
     }
     const fired = matchingBindings(exchange, keys, headers);
+    const choice = exchange.matcher.kind === 'random' ? randomChoice(fired) : undefined;
+    if (choice === 'unpredictable') return { ...fail('unsupported-exchange-type', path), errorExchange: exchange.name };
+    if (choice) {
+      oneOf.push(choice.queues);
+      for (const b of choice.bindings) path.push({ ...bindingHop(b), outcome: 'one-of' });
+      continue;
+    }
     if (fired.length === 0 && exchange.alternate) {
       alternateExchangeUsed = true;
       const { exchange: destination, policy } = exchange.alternate;
@@ -156,19 +174,27 @@ export function route(table: RouteTable, message: RouteMessage): RouteResult {
       });
     }
     for (const b of fired) {
-      const outcome = b.destinationType === 'queue' ? toQueue(b.destination) : toExchange(b.destination);
-      path.push({
-        via: 'binding',
-        source: b.source,
-        destination: b.destination,
-        destinationType: b.destinationType,
-        routingKey: b.routingKey,
-        arguments: b.arguments,
-        outcome,
-      });
+      path.push({ ...bindingHop(b), outcome: b.destinationType === 'queue' ? toQueue(b.destination) : toExchange(b.destination) });
     }
   }
-  return { queues: [...queues].sort(compareStrings), path, alternateExchangeUsed };
+  return { queues: [...queues].sort(compareStrings), ...(oneOf.length > 0 ? { oneOf } : {}), path, alternateExchangeUsed };
+}
+
+function bindingHop(b: Binding): Omit<BindingHop, 'outcome'> {
+  return { via: 'binding', source: b.source, destination: b.destination, destinationType: b.destinationType, routingKey: b.routingKey, arguments: b.arguments };
+}
+
+/**
+ * What an exchange that picks at random does with the bindings that matched: nothing special
+ * when they lead to one destination (it is that one, as RabbitMQ routes a single match); a
+ * choice among several queues; `unpredictable` when the choice may fall on an exchange, whose
+ * own routing would then depend on the draw.
+ */
+function randomChoice(fired: readonly Binding[]): { queues: string[]; bindings: readonly Binding[] } | 'unpredictable' | undefined {
+  const destinations = new Set(fired.map((b) => `${b.destinationType}\u0000${b.destination}`));
+  if (destinations.size < 2) return undefined;
+  if (fired.some((b) => b.destinationType === 'exchange')) return 'unpredictable';
+  return { queues: [...new Set(fired.map((b) => b.destination))].sort(compareStrings), bindings: fired };
 }
 
 /** The bindings of `exchange` that match, in binding order, each once. */
@@ -183,6 +209,9 @@ function matchingBindings(exchange: CompiledExchange, keys: readonly string[], h
       return pick(bindings, keys.flatMap((key) => matcher.byRoutingKey.get(key) ?? []));
     case 'topic':
       return pick(bindings, keys.flatMap((key) => matchTopic(matcher.trie, key)));
+    case 'random':
+      // x-local-random matches the bindings of the empty key (its validation allows no other).
+      return matcher.emptyKeyOnly ? bindings.filter((b) => b.routingKey === '') : [...bindings];
     case 'unsupported':
       return [];
     default: {

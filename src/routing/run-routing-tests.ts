@@ -28,6 +28,7 @@ export function runRoutingTests(topology: Topology): TestResult[] {
       headers: test.headers,
     });
     return testResultOf(test, result.queues, {
+      oneOf: result.oneOf ?? [],
       path: result.path,
       alternateExchangeUsed: result.alternateExchangeUsed,
       ...(result.error === undefined ? {} : { error: result.error, errorSubject: result.errorExchange }),

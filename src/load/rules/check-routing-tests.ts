@@ -5,7 +5,9 @@ import { exchangeNames, hasExchange, testLabel, type RuleContext } from './rule-
 
 /**
  * A routing test publishes in a declared vhost, to an exchange clients can publish to (declared
- * and not internal, built in, or the default exchange ""), and expects declared queues.
+ * and not internal, built in, or the default exchange ""), and expects declared queues, each
+ * once: a queue both expected for sure and in a `oneOf` group (or in two groups) would make
+ * the expectation say two things.
  */
 export function checkRoutingTests(ctx: RuleContext): void {
   for (const test of ctx.spec.tests) {
@@ -19,10 +21,23 @@ export function checkRoutingTests(ctx: RuleContext): void {
       continue;
     }
     checkExchange(ctx, vhost, test);
-    test.spec.expect.forEach((queue, i) => {
+    const checkDeclared = (queue: string, ...at: (string | number)[]) => {
       if (vhost.queues.has(queue)) return;
       const hint = didYouMeanHint(queue, vhost.queues.keys());
-      ctx.error(ctx.at(test, 'expect', i), `${testLabel(test)}: expected queue "${queue}" is not declared in vhost "${vhost.name}"${hint}`);
+      ctx.error(ctx.at(test, 'expect', ...at), `${testLabel(test)}: expected queue "${queue}" is not declared in vhost "${vhost.name}"${hint}`);
+    };
+    // Repeats among the plain names do not matter (a set); a grouped queue must appear once.
+    const seen = new Set(test.spec.expect.filter((item): item is string => typeof item === 'string'));
+    test.spec.expect.forEach((item, i) => {
+      if (typeof item === 'string') return checkDeclared(item, i);
+      if (item.oneOf.length < 2) {
+        ctx.error(ctx.at(test, 'expect', i, 'oneOf'), `${testLabel(test)}: oneOf needs two queues or more (for one, write its name)`);
+      }
+      item.oneOf.forEach((queue, j) => {
+        if (seen.has(queue)) ctx.error(ctx.at(test, 'expect', i, 'oneOf', j), `${testLabel(test)}: queue "${queue}" is expected more than once`);
+        seen.add(queue);
+        checkDeclared(queue, i, 'oneOf', j);
+      });
     });
   }
 }

@@ -5,6 +5,7 @@ import { checkBrokerVersion } from './check-broker-version.js';
 import { checkDuplicateBindings } from './check-duplicate-bindings.js';
 import { checkExchangeReferences } from './check-exchange-references.js';
 import { checkHeadersMatch } from './check-headers-match.js';
+import { checkLocalRandomBindings } from './check-local-random-bindings.js';
 import { checkNames } from './check-names.js';
 import { checkPatterns } from './check-patterns.js';
 import { checkQueueArguments } from './check-queue-arguments.js';
@@ -25,6 +26,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkDuplicateBindings,
   checkBindingEndpoints,
   checkHeadersMatch,
+  checkLocalRandomBindings,
   checkExchangeReferences,
   checkPatterns,
   checkRoutingTests,

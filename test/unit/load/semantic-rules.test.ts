@@ -7,6 +7,7 @@ import { checkBindingEndpoints } from '../../../src/load/rules/check-binding-end
 import { checkDuplicateBindings } from '../../../src/load/rules/check-duplicate-bindings.js';
 import { checkExchangeReferences } from '../../../src/load/rules/check-exchange-references.js';
 import { checkHeadersMatch } from '../../../src/load/rules/check-headers-match.js';
+import { checkLocalRandomBindings } from '../../../src/load/rules/check-local-random-bindings.js';
 import { checkNames } from '../../../src/load/rules/check-names.js';
 import { checkPatterns, regexProblem } from '../../../src/load/rules/check-patterns.js';
 import { argumentWarning, checkQueueArguments } from '../../../src/load/rules/check-queue-arguments.js';
@@ -46,6 +47,7 @@ describe('semantic rules', () => {
         checkDuplicateBindings,
         checkBindingEndpoints,
         checkHeadersMatch,
+        checkLocalRandomBindings,
         checkExchangeReferences,
         checkPatterns,
         checkRoutingTests,
