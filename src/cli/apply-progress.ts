@@ -17,7 +17,7 @@ export interface ApplyProgressOptions {
 /**
  * What apply prints while it runs. Each finished step is a line on stdout (what, where, how
  * long), on a terminal and in CI logs alike. On a terminal, a progress line at the bottom of
- * stderr is redrawn in place; without one (CI), a progress line is added every
+ * stderr is redrawn in place; without one (CI), a progress line is added to stdout every
  * `ciIntervalSeconds`, so that a log shows the apply is alive even while one slow step runs.
  * `end` stops the clock and erases the terminal's line.
  */
@@ -29,7 +29,9 @@ export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { u
   const draw = () => io.err(`\r\x1b[K${line()}`);
   const timer = io.isTTY
     ? setInterval(draw, TERMINAL_REDRAW_MS)
-    : setInterval(() => io.err(`${line()}\n`), options.ciIntervalSeconds * 1000);
+    : // In a CI log the progress is part of the apply's log, beside the step lines; standard
+      // error stays for what went wrong.
+      setInterval(() => io.out(`${line()}\n`), options.ciIntervalSeconds * 1000);
   // The clock must never keep topo running on its own.
   timer.unref();
   return {

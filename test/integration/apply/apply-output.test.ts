@@ -48,8 +48,12 @@ describe('apply output in CI logs (no terminal)', () => {
     expect(lines[0]).toMatch(new RegExp(`^✓ put vhost ${JSON.stringify(vhost).replace(/[/.]/g, '\\$&')} \\(\\d+ ms\\)$`));
     expect(lines.filter((l) => /^✓ declare queue "q\d+" in vhost "[^"]+" \(\d+(\.\d)? (ms|s)\)$/.test(l))).toHaveLength(300);
 
-    // Progress lines of their own, on stderr, one every 0.3 s while the apply runs.
-    const progress = child.chunks.filter((c) => c.stream === 'stderr' && c.text.startsWith('Applying: '));
+    // Progress lines of their own, in the log beside the step lines, one every 0.3 s while the
+    // apply runs; standard error stays empty.
+    const progress = child.chunks
+      .filter((c) => c.stream === 'stdout')
+      .flatMap((c) => c.text.split('\n').filter((l) => l.startsWith('Applying: ')).map((text) => ({ text, at: c.at })));
+    expect(child.stderr()).toBe('');
     expect(progress.length).toBeGreaterThanOrEqual(2);
     for (const chunk of progress) expect(chunk.text.trimEnd()).toMatch(PROGRESS);
     const gaps = progress.slice(1).map((c, i) => c.at - progress[i]!.at);
