@@ -110,8 +110,12 @@ export function tlsError(call: HttpCallContext, detail: string): BrokerHttpError
   );
 }
 
-/** RabbitMQ's standard ports: the AMQP port a management URL may name by mistake, and the management port to name instead. */
-const MANAGEMENT_PORT_FOR_AMQP_PORT: Record<string, string> = { '5672': '15672', '5671': '15671' };
+/**
+ * The management port that usually goes with an AMQP port: RabbitMQ's own pairs (5672 and
+ * 15672, 5671 and 15671) are "1" before the AMQP port, and so is the habit of nodes moved to
+ * other ports (5673 and 15673); anything else gets the default 15672.
+ */
+const managementPortFor = (amqpPort: string): string => (/^\d{4}$/.test(amqpPort) ? `1${amqpPort}` : '15672');
 
 /**
  * What answered was not an HTTP server. `amqp`: it spoke AMQP, so the URL names RabbitMQ's
@@ -120,7 +124,7 @@ const MANAGEMENT_PORT_FOR_AMQP_PORT: Record<string, string> = { '5672': '15672',
 export function notHttpError(call: HttpCallContext, detail: string, amqp: boolean): BrokerHttpError {
   const url = new URL(call.base);
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  const usual = MANAGEMENT_PORT_FOR_AMQP_PORT[port] ?? '15672';
+  const usual = managementPortFor(port);
   url.port = usual;
   const fix = `--url (TOPO_URL) is the management API, usually ${url.origin}`;
   return new BrokerHttpError(

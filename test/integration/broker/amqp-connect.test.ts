@@ -91,7 +91,7 @@ describe('connectAmqp', () => {
   it('does not go on when the broker refuses the login: every node would', async () => {
     const broker = AMQP_URL.replace(/\/\/[^@]*@/, '//');
     const error = await failure(connectAmqp(connection({ password: 'wrong-pass-1', amqpUrl: [broker, 'amqp://127.0.0.1:1'] }), vhost.name));
-    expect(error.message).toMatch(/^cannot connect over AMQP to amqp:\/\/[^ ]+ \(vhost "[^"]+"\) as user "guest": .*ACCESS.REFUSED/);
+    expect(error.message).toMatch(/^cannot connect over AMQP to amqp:\/\/[^ ]+ \(vhost "[^"]+"\) as user "guest": the broker refused the login/);
     expect(error.message).not.toContain('127.0.0.1:1');
   });
 
@@ -99,7 +99,7 @@ describe('connectAmqp', () => {
     const error = await failure(connectAmqp(connection({ amqpUrl: ['amqp://127.0.0.1:1', 'amqp://127.0.0.1:2'] })));
     expect(error.message).toBe(
       'cannot connect over AMQP to any of amqp://127.0.0.1:1, amqp://127.0.0.1:2 as user "guest": ' +
-        'amqp://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1; amqp://127.0.0.1:2: connect ECONNREFUSED 127.0.0.1:2',
+        'amqp://127.0.0.1:1: nothing answered AMQP there (connection refused); amqp://127.0.0.1:2: nothing answered AMQP there (connection refused)',
     );
   });
 });

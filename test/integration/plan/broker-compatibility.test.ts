@@ -108,7 +108,7 @@ describe(`what RabbitMQ ${self.version} refuses`, () => {
       for (const run of [plan, apply]) {
         expect(run.code).toBe(1);
         expect(run.stdout).toBe('');
-        expect(run.errors).toMatch(new RegExp(`^topo: ${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        expect(run.errors).toMatch(new RegExp(`^topo: ${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
       }
       expect(await vhostExists(vhost)).toBe(false);
     } else {
