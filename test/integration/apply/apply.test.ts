@@ -1,24 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { deleteVhost, enc, mgmt, scratchVhost, uniqueVhostName } from '../../support/broker.js';
+import { describe, expect, it } from 'vitest';
+import { deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
 import { fixtureSpec, importFixture } from './fixture.js';
-import { importDefinitions, messageCount, publish, q, stateOf, tempDir, topo } from './support.js';
+import { importDefinitions, messageCount, publish, q, stateOf, testScope, topo } from './support.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const dispose of cleanups.reverse()) await dispose();
-});
-
-async function scratch(label: string): Promise<string> {
-  const v = await scratchVhost(label);
-  cleanups.push(v.dispose);
-  return v.name;
-}
-
-async function files() {
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
-  return dir;
-}
+const { scratch, files, later } = testScope();
 
 /** The state a definitions import of the fixture gives, in a vhost of its own. */
 async function importedFixtureState(): Promise<unknown> {
@@ -30,7 +15,7 @@ async function importedFixtureState(): Promise<unknown> {
 describe('topo apply on the real broker', () => {
   it('creates the vhost and every object as a definitions import would, then plans nothing', async () => {
     const vhost = uniqueVhostName('apply-fixture');
-    cleanups.push(() => deleteVhost(vhost));
+    later(() => deleteVhost(vhost));
     const spec = await (await files()).file('t.yaml', fixtureSpec(vhost));
 
     const first = await topo(['apply', spec, '--yes']);
@@ -67,7 +52,7 @@ describe('topo apply on the real broker', () => {
 
   it('without a terminal and without --yes, changes nothing and says why in one line', async () => {
     const vhost = uniqueVhostName('apply-no-yes');
-    cleanups.push(() => deleteVhost(vhost));
+    later(() => deleteVhost(vhost));
     const spec = await (await files()).file('t.yaml', fixtureSpec(vhost));
     const run = await topo(['apply', spec]);
     expect(run.code).toBe(1);

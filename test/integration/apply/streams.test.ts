@@ -5,29 +5,14 @@
  * behind), ask topo to replace or prune the stream: it must refuse without --allow-data-loss
  * and leave the stream as it was.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runStep } from '../../../src/apply/run-step.js';
 import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
-import { AMQP_URL, definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
-import { publish, q, stateOf, streamMessages, tempDir, topo } from './support.js';
+import { AMQP_URL, definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, USER } from '../../support/broker.js';
+import { publish, q, stateOf, streamMessages, testScope, topo } from './support.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const dispose of cleanups.reverse()) await dispose();
-});
-
-async function scratch(label: string): Promise<string> {
-  const v = await scratchVhost(label);
-  cleanups.push(v.dispose);
-  return v.name;
-}
-
-async function files() {
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
-  return dir;
-}
+const { scratch, files } = testScope();
 
 const REFUSED = 'topo: apply refused: the plan needs --allow-data-loss; nothing was changed\n';
 const SENT = ['m0', 'm1', 'm2'];

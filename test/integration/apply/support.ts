@@ -6,9 +6,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import amqp from 'amqplib';
+import { afterAll } from 'vitest';
 import { bufferIO } from '../../../src/cli/io.js';
 import { main } from '../../../src/cli/main.js';
-import { AMQP_URL, definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, USER, withoutClassicType } from '../../support/broker.js';
+import { AMQP_URL, definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER, withoutClassicType } from '../../support/broker.js';
 
 /** Flags that point the CLI at the test broker. */
 export const BROKER_FLAGS = ['--url', MGMT_URL, '--user', USER, '--password', PASSWORD, '--amqp-url', AMQP_URL];
@@ -148,4 +149,32 @@ export async function streamMessages(vhost: string, stream: string, expected: nu
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * What a test file creates, removed after its last test (newest first): `scratch` makes a
+ * vhost, `files` a temp dir, `later` registers any other cleanup. Call once, at the top level.
+ */
+export function testScope(): {
+  scratch: (label: string) => Promise<string>;
+  files: () => ReturnType<typeof tempDir>;
+  later: (dispose: () => Promise<void>) => void;
+} {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const dispose of cleanups.reverse()) await dispose();
+  });
+  return {
+    async scratch(label) {
+      const v = await scratchVhost(label);
+      cleanups.push(v.dispose);
+      return v.name;
+    },
+    async files() {
+      const dir = await tempDir();
+      cleanups.push(dir.dispose);
+      return dir;
+    },
+    later: (dispose) => void cleanups.push(dispose),
+  };
 }
