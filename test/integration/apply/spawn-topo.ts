@@ -34,9 +34,12 @@ export interface SpawnedTopo {
 
 export function spawnTopo(args: string[], options: { terminal?: boolean; env?: Record<string, string> } = {}): SpawnedTopo {
   expect(existsSync(BUILT), 'run `npm run build` (or npx tsc -p tsconfig.json) first').toBe(true);
-  const env = { ...process.env, ...options.env };
+  // `script` runs the command through $SHELL: the same shell everywhere, and `exec`, so that
+  // Ctrl-C reaches topo alone (a dash left waiting in between dies of it, exit 130).
+  const env = { ...process.env, SHELL: '/bin/sh', ...options.env };
+  const command = ['exec', ...[process.execPath, BIN, ...args].map(shellQuote)].join(' ');
   const child = options.terminal
-    ? spawn('script', ['-qec', [process.execPath, BIN, ...args].map(shellQuote).join(' '), '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    ? spawn('script', ['-qec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const started = Date.now();
   const chunks: Chunk[] = [];
