@@ -11,7 +11,7 @@ import type { ChangeView } from './plan-view.js';
 export type Sign = '+' | '-' | '~' | '-/+' | '<>' | ' ';
 
 /** What a migration does to messages, in one line of the plan (docs/apply.md says it in full). */
-export const MIGRATION_NOTE =
+const MIGRATION_NOTE =
   'for messages: new arrivals interleave, an interrupted move may duplicate, TTLs and delivery counts restart (docs/apply.md)';
 
 /**

@@ -3,8 +3,8 @@ import type { ClusterNodeReport, ClusterReport, LeaderLocatorCount, ReplicaProbl
 import { countOf } from '../text/count-of.js';
 
 /** Text shared by every human view of the cluster. */
-export const UNAVAILABLE_TITLE = 'Unavailable while a node is down (apply leaves them alone; their bindings are not checked)';
-export const REPLICAS_TITLE =
+const UNAVAILABLE_TITLE = 'Unavailable while a node is down (apply leaves them alone; their bindings are not checked)';
+const REPLICAS_TITLE =
   'Replicas missing or offline (offline members catch up once their node is back; apply cannot add members: RabbitMQ 3.10 has no HTTP API for it)';
 export const BLOCKED_TITLE = 'Apply cannot run this plan while these nodes are down (no flag allows it; plan again once they are back)';
 
