@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { diffTopology } from '../../../src/plan/diff-topology.js';
+import { planChanges } from '../../../src/plan/plan-changes.js';
 import { renderText } from '../../../src/render/render-text.js';
+import { exchange, options, queue, topology, vhost } from '../../support/builders.js';
 import { expectedOutput, quietPlan, samplePlan } from './sample-plan.js';
 
 const ESC = '\u001b';
@@ -7,6 +10,21 @@ const ESC = '\u001b';
 describe('renderText', () => {
   it('renders a plan with every action', () => {
     expect(renderText(samplePlan, { color: false })).toBe(expectedOutput('sample-plan.txt'));
+  });
+
+  it('names every property of a created exchange or queue that differs from its default', () => {
+    const created = planChanges(
+      diffTopology(
+        topology(vhost({ exchanges: [exchange({ name: 'e', type: 'topic', durable: false, autoDelete: true, internal: true })], queues: [queue({ name: 'q', durable: false, autoDelete: true })] })),
+        topology(vhost()),
+      ),
+      options(),
+      { vhosts: ['/'], fingerprint: 'ffff', messages: new Map() },
+    );
+    expect(renderText(created, { color: false }).split('\n').filter((line) => line.startsWith('    + '))).toEqual([
+      '    + exchange "e" (type=topic, durable=false, autoDelete=true, internal=true)',
+      '    + queue "q" (type=classic, durable=false, autoDelete=true)',
+    ]);
   });
 
   it('says there is nothing to do, and still lists what is not managed', () => {
