@@ -4,10 +4,10 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAtLeast, parseBrokerVersion } from '../../../src/compat/broker-version.js';
 import { deleteVhost, enc, mgmt, uniqueVhostName, USER } from '../../support/broker.js';
-import { q, tempDir, topo } from './support.js';
+import { q, testScope, topo } from './support.js';
 
 const version = parseBrokerVersion((await mgmt<{ rabbitmq_version: string }>('GET', '/overview')).rabbitmq_version)!;
 /** 3.11 sets a vhost's default queue type through the HTTP API; 3.10 only with rabbitmqctl. */
@@ -15,16 +15,8 @@ const settable = isAtLeast(version, '3.11');
 /** The host's own 3.10, whose rabbitmqctl this test may run (it runs as root). */
 const localThreeTen = !settable && process.env.TOPO_TEST_BROKER === 'rabbitmq-3';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const dispose of cleanups.reverse()) await dispose();
-});
-
-async function specFile(text: string): Promise<string> {
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
-  return dir.file('spec.yaml', text);
-}
+const scope = testScope();
+const specFile = (text: string) => scope.specFile(text);
 
 interface VhostInfo {
   description: string;
@@ -37,7 +29,7 @@ const queueTypes = async (vhost: string) =>
 /** A vhost whose default queue type is quorum, made with the broker's own means. */
 async function quorumDefaultVhost(label: string): Promise<string> {
   const vhost = uniqueVhostName(label);
-  cleanups.push(() => deleteVhost(vhost));
+  scope.later(() => deleteVhost(vhost));
   if (settable) {
     await mgmt('PUT', `/vhosts/${enc(vhost)}`, { default_queue_type: 'quorum' });
   } else {
@@ -62,7 +54,7 @@ describe('the default queue type of a vhost', () => {
 
   it.runIf(settable)('is applied from the spec, kept when the description changes, and then planned as nothing', async () => {
     const vhost = uniqueVhostName('dqt-spec');
-    cleanups.push(() => deleteVhost(vhost));
+    scope.later(() => deleteVhost(vhost));
     const spec = (description: string) =>
       specFile(`vhosts:\n  ${q(vhost)}:\n    description: ${description}\n    defaultQueueType: quorum\n    queues:\n      plain: {}\n`);
 

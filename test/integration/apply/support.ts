@@ -153,11 +153,12 @@ export async function streamMessages(vhost: string, stream: string, expected: nu
 
 /**
  * What a test file creates, removed after its last test (newest first): `scratch` makes a
- * vhost, `files` a temp dir, `later` registers any other cleanup. Call once, at the top level.
+ * vhost, `files` a temp dir, `specFile` a spec file in one, `later` registers any other cleanup. Call once, at the top level.
  */
 export function testScope(): {
   scratch: (label: string) => Promise<string>;
   files: () => ReturnType<typeof tempDir>;
+  specFile: (text: string, name?: string) => Promise<string>;
   later: (dispose: () => Promise<void>) => void;
 } {
   const cleanups: (() => Promise<void>)[] = [];
@@ -174,6 +175,9 @@ export function testScope(): {
       const dir = await tempDir();
       cleanups.push(dir.dispose);
       return dir;
+    },
+    async specFile(text, name = 'spec.yaml') {
+      return (await this.files()).file(name, text);
     },
     later: (dispose) => void cleanups.push(dispose),
   };

@@ -5,10 +5,10 @@
  * and the same predicate decides what the test expects, so on every broker of the matrix the
  * rules are checked against the real thing, both ways.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isAtLeast, parseBrokerVersion } from '../../../src/compat/broker-version.js';
 import { brokerSelf, deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
-import { q, tempDir, topo } from '../apply/support.js';
+import { q, testScope, topo } from '../apply/support.js';
 import { isScratchFor, topo as topoLive, vhostNames } from '../live-test/support.js';
 
 const self = await brokerSelf();
@@ -17,16 +17,8 @@ const atLeast = (minimum: string) => isAtLeast(version, minimum);
 /** Denied now, as the broker says (3.13+), else by the version's default. */
 const denied = (feature: string, byDefaultFrom: string) => self.denied.get(feature) ?? atLeast(byDefaultFrom);
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const dispose of cleanups.reverse()) await dispose();
-});
-
-async function specFile(text: string): Promise<string> {
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
-  return dir.file('spec.yaml', text);
-}
+const scope = testScope();
+const specFile = (text: string) => scope.specFile(text);
 
 const vhostExists = async (vhost: string) =>
   (await mgmt<{ name: string }[]>('GET', '/vhosts?columns=name')).some((v) => v.name === vhost);
@@ -100,7 +92,7 @@ const cases: Case[] = [
 describe(`what RabbitMQ ${self.version} refuses`, () => {
   it.each(cases)('$title: refused by topo before any call exactly when the broker refuses it', async ({ body, refused, message }) => {
     const vhost = uniqueVhostName('compat');
-    cleanups.push(() => deleteVhost(vhost));
+    scope.later(() => deleteVhost(vhost));
     const spec = await specFile(`vhosts:\n  ${q(vhost)}:\n${body}`);
     const plan = await topo(['plan', spec]);
     const apply = await topo(['apply', spec, '--yes']);
@@ -120,7 +112,7 @@ describe(`what RabbitMQ ${self.version} refuses`, () => {
 
   it('warns of a transient queue, located, on standard error, and the plan goes on', async () => {
     const vhost = uniqueVhostName('compat-warn');
-    cleanups.push(() => deleteVhost(vhost));
+    scope.later(() => deleteVhost(vhost));
     const spec = await specFile(`vhosts:\n  ${q(vhost)}:\n    queues:\n      tmp: { durable: false }\n      ok: {}\n`);
     const plan = await topo(['plan', spec]);
     if (denied('transient_nonexcl_queues', '99.0')) return;
@@ -131,7 +123,7 @@ describe(`what RabbitMQ ${self.version} refuses`, () => {
 
   it('lists the deprecated features the broker reports in use (3.13 and later), and says nothing of them before', async () => {
     const vhost = uniqueVhostName('compat-used');
-    cleanups.push(() => deleteVhost(vhost));
+    scope.later(() => deleteVhost(vhost));
     await mgmt('PUT', `/vhosts/${enc(vhost)}`, {});
     await mgmt('PUT', `/queues/${enc(vhost)}/transient`, { durable: false, auto_delete: false });
     const spec = await specFile(`vhosts:\n  ${q(vhost)}:\n    queues:\n      transient: { durable: false }\n`);

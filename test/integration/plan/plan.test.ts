@@ -1,24 +1,15 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { deleteVhost, enc, mgmt, scratchVhost, uniqueVhostName } from '../../support/broker.js';
+import { describe, expect, it } from 'vitest';
+import { deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
 import { fixtureSpec, importFixture } from '../apply/fixture.js';
-import { stateOf, tempDir, topo } from '../apply/support.js';
+import { stateOf, testScope, topo } from '../apply/support.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const dispose of cleanups.reverse()) await dispose();
-});
-
-async function specFile(vhost: string): Promise<string> {
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
-  return dir.file('topology.yaml', fixtureSpec(vhost));
-}
+const scope = testScope();
+const specFile = (vhost: string) => scope.specFile(fixtureSpec(vhost), 'topology.yaml');
 
 async function importedVhost(label: string): Promise<string> {
-  const v = await scratchVhost(label);
-  cleanups.push(v.dispose);
-  await importFixture(v.name);
-  return v.name;
+  const vhost = await scope.scratch(label);
+  await importFixture(vhost);
+  return vhost;
 }
 
 interface JsonChange {
@@ -55,7 +46,7 @@ function actions(plan: JsonPlan): string[] {
 describe('topo plan on the real broker', () => {
   it('plans everything as create against a broker without the vhost, and creates nothing', async () => {
     const vhost = uniqueVhostName('plan-empty');
-    cleanups.push(() => deleteVhost(vhost));
+    scope.later(() => deleteVhost(vhost));
     const file = await specFile(vhost);
     const plan = await planJson(file);
     expect(plan.formatVersion).toBe(3);
@@ -131,8 +122,7 @@ describe('topo plan on the real broker', () => {
 
   it('saves the plan with --out, for apply --plan', async () => {
     const vhost = await importedVhost('plan-out');
-    const dir = await tempDir();
-    cleanups.push(dir.dispose);
+    const dir = await scope.files();
     const spec = await dir.file('t.yaml', fixtureSpec(vhost));
     const out = `${dir.path}/plan.json`;
     const run = await topo(['plan', spec, '--out', out]);
