@@ -5,33 +5,16 @@ import { compileRoutes } from '../../../src/routing/route-table.js';
 import { route } from '../../../src/routing/route.js';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
 import type { Topology } from '../../../src/model/topology.js';
-import { bind, exchange, policy, queue, routingTest, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
+import { exchange, policy, routingTest, toExchange } from '../../support/builders.js';
+import { logRouting } from './log-routing.js';
 
 const VHOST = '/';
 
-const t: Topology = {
-  ...topology(
-    vhostAsWritten({
-      exchanges: [
-        exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
-        exchange({ name: 'logs', type: 'fanout' }),
-        exchange({ name: 'unrouted', type: 'fanout' }),
-        exchange({ name: 'pdf_router', type: 'headers' }),
-        exchange({ name: 'by-policy', type: 'direct' }),
-      ],
-      queues: [queue({ name: 'audit' }), queue({ name: 'log-listener' }), queue({ name: 'lost' })],
-      bindings: [
-        bind('topic_logs', 'audit', 'kern.*'),
-        bind('topic_logs', 'audit', '*.critical'),
-        toExchange('topic_logs', 'logs', '#.critical'),
-        toExchange('logs', 'topic_logs'),
-        bind('logs', 'log-listener'),
-        bind('unrouted', 'lost'),
-        bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
-      ],
-      policies: [policy({ name: 'ae', pattern: '^by-', applyTo: 'exchanges', definition: { 'alternate-exchange': 'unrouted' } })],
-    }),
-  ),
+const t: Topology = logRouting({
+  exchanges: [exchange({ name: 'by-policy', type: 'direct' })],
+  // A loop back: routed once, shown as already visited.
+  bindings: [toExchange('logs', 'topic_logs')],
+  policies: [policy({ name: 'ae', pattern: '^by-', applyTo: 'exchanges', definition: { 'alternate-exchange': 'unrouted' } })],
   tests: [
     routingTest({ name: 'critical kernel messages reach audit', exchange: 'topic_logs', routingKey: 'kern.critical', expect: ['audit', 'log-listener'] }),
     routingTest({
@@ -44,7 +27,7 @@ const t: Topology = {
     routingTest({ name: 'unknown', exchange: 'nope', expect: ['audit'] }),
     routingTest({ name: 'dropped', exchange: 'pdf_router', expect: ['audit'] }),
   ],
-};
+});
 const table = compileRoutes(t, VHOST);
 
 describe('renderRouteText', () => {

@@ -2,30 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { runRoutingTests } from '../../../src/routing/run-routing-tests.js';
 import { testResultOf } from '../../../src/routing/test-result.js';
 import type { RoutingTest, Topology } from '../../../src/model/topology.js';
-import { bind, exchange, queue, routingTest, topology, toExchange, vhostAsWritten } from '../../support/builders.js';
+import { queue, routingTest } from '../../support/builders.js';
+import { logRouting } from './log-routing.js';
 
-const spec = (tests: RoutingTest[]): Topology => ({
-  ...topology(
-    vhostAsWritten({
-      exchanges: [
-        exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
-        exchange({ name: 'logs', type: 'fanout' }),
-        exchange({ name: 'unrouted', type: 'fanout' }),
-        exchange({ name: 'pdf_router', type: 'headers' }),
-      ],
-      queues: [queue({ name: 'audit' }), queue({ name: 'log-listener', exclusive: true, serverNamed: true }), queue({ name: 'lost' })],
-      bindings: [
-        bind('topic_logs', 'audit', 'kern.*'),
-        bind('topic_logs', 'audit', '*.critical'),
-        toExchange('topic_logs', 'logs', '#.critical'),
-        bind('logs', 'log-listener'),
-        bind('unrouted', 'lost'),
-        bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
-      ],
-    }),
-  ),
-  tests,
-});
+const spec = (tests: RoutingTest[]): Topology =>
+  logRouting({ logListener: queue({ name: 'log-listener', exclusive: true, serverNamed: true }), tests });
 
 describe('runRoutingTests', () => {
   it('passes tests whose expected queues are exactly the ones reached', () => {
