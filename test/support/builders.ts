@@ -14,17 +14,7 @@ export function exchange(o: Partial<Exchange> = {}): Exchange {
 }
 
 export function queue(o: Partial<Queue> = {}): Queue {
-  return {
-    vhost: '/',
-    name: 'q',
-    type: 'classic',
-    durable: true,
-    autoDelete: false,
-    exclusive: false,
-    serverNamed: false,
-    arguments: {},
-    ...o,
-  };
+  return { vhost: '/', name: 'q', type: 'classic', durable: true, autoDelete: false, exclusive: false, serverNamed: false, arguments: {}, ...o };
 }
 
 export function binding(o: Partial<Binding> = {}): Binding {
