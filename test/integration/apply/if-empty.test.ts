@@ -6,17 +6,14 @@ import { readReadyCountsOverAmqp } from '../../../src/broker/amqp-ready-counts.j
 import { planAgainstBroker } from '../../../src/plan/plan-against-broker.js';
 import { bufferIO } from '../../../src/cli/io.js';
 import { loadSpecFromFlags } from '../../../src/cli/load-spec.js';
-import { AMQP_URL, enc, mgmt, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
-import { messageCount, publish, q, tempDir } from './support.js';
+import { AMQP_URL, enc, mgmt, MGMT_URL, PASSWORD, USER } from '../../support/broker.js';
+import { messageCount, publish, q, testScope } from './support.js';
 
 const client = new ManagementClient(
   resolveConnection({ url: [MGMT_URL], user: USER, password: PASSWORD, amqpUrl: AMQP_URL }, {}),
 );
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const dispose of cleanups.reverse()) await dispose();
-  client.close();
-});
+const scope = testScope();
+afterAll(() => client.close());
 
 const countOverAmqp = (conn: ReturnType<typeof resolveConnection>) => async (vhost: string, name: string) =>
   (await readReadyCountsOverAmqp(conn, vhost, [name])).get(name);
@@ -24,19 +21,16 @@ const connection = resolveConnection({ url: [MGMT_URL], user: USER, password: PA
 
 /** A vhost with one queue `late` of the given type that a prune plan deletes, planned while empty. */
 async function prunePlanOfEmptyQueue(type: 'classic' | 'quorum') {
-  const vhost = await scratchVhost(`apply-if-empty-${type}`);
-  cleanups.push(vhost.dispose);
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
+  const vhost = await scope.scratch(`apply-if-empty-${type}`);
   const args = type === 'classic' ? {} : { 'x-queue-type': type };
-  await mgmt('PUT', `/queues/${enc(vhost.name)}/late`, { durable: true, auto_delete: false, arguments: args });
-  const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost.name)}:\n    queues:\n      other: {}\n`);
+  await mgmt('PUT', `/queues/${enc(vhost)}/late`, { durable: true, auto_delete: false, arguments: args });
+  const spec = await scope.specFile(`version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      other: {}\n`, 't.yaml');
   const desired = await loadSpecFromFlags([spec], { var: [] }, bufferIO());
   const plan = await planAgainstBroker(client, desired, { prune: true, allowReplace: false, allowDataLoss: false });
   const deleteStep = plan.steps.find((s) => s.op === 'delete-queue' && s.name === 'late');
   expect(deleteStep).toMatchObject({ ifEmpty: true });
   expect(plan.refusals).toEqual([]);
-  return { vhost: vhost.name, plan, stepId: deleteStep!.id };
+  return { vhost, plan, stepId: deleteStep!.id };
 }
 
 describe('a quorum queue delete planned while the queue was empty (no if-empty on RabbitMQ 3.x)', () => {
@@ -71,28 +65,16 @@ describe('a quorum queue delete planned while the queue was empty (no if-empty o
 
 describe('a queue delete planned while the queue was empty', () => {
   it('keeps a message that arrived after the plan, and reports the step failed', async () => {
-    const vhost = await scratchVhost('apply-if-empty');
-    cleanups.push(vhost.dispose);
-    const dir = await tempDir();
-    cleanups.push(dir.dispose);
-    await mgmt('PUT', `/queues/${enc(vhost.name)}/late`, { durable: true, auto_delete: false, arguments: {} });
-    const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost.name)}:\n    queues:\n      other: {}\n`);
-    const desired = await loadSpecFromFlags([spec], { var: [] }, bufferIO());
-
-    const plan = await planAgainstBroker(client, desired, { prune: true, allowReplace: false, allowDataLoss: false });
-    const deleteStep = plan.steps.find((s) => s.op === 'delete-queue' && s.name === 'late');
-    expect(deleteStep).toMatchObject({ ifEmpty: true });
-    expect(plan.refusals).toEqual([]);
-
-    await publish(vhost.name, 'late', 1);
+    const { vhost, plan, stepId } = await prunePlanOfEmptyQueue('classic');
+    await publish(vhost, 'late', 1);
     const report = await executePlan(client, plan, { concurrency: 4 });
     expect(report.ok).toBe(false);
-    expect(report.steps.find((s) => s.id === deleteStep?.id)).toEqual({
-      id: deleteStep?.id,
+    expect(report.steps.find((s) => s.id === stepId)).toEqual({
+      id: stepId,
       status: 'failed',
       error: expect.stringMatching(/^kept: (1 message|messages) arrived after the plan$/),
       durationMs: expect.any(Number),
     });
-    expect(await messageCount(vhost.name, 'late')).toBe(1);
+    expect(await messageCount(vhost, 'late')).toBe(1);
   });
 });
