@@ -8,24 +8,19 @@ import { isTopoSpec } from '../../../src/load/is-topo-spec.js';
 
 describe('which YAML files of a directory are topo specs', () => {
   it.each([
-    ['vhosts:\n  /: {}\n'],
-    ['# a comment\n"vhosts":\n  /: {}\n'],
-    ['tests:\n  - { exchange: x, expect: [] }\n'],
-    ['version: 1\n'],
-    ['version: 1 # the format\nvhost: {}\n'],
-    ['# yaml-language-server: $schema=../schemas/topology.schema.json\nfoo: 1\n'],
-  ])('%j is one', (text) => {
-    expect(isTopoSpec(text)).toBe(true);
-  });
-
-  it.each([
-    ['version: "3.8"\nservices:\n  rabbit: { image: rabbitmq }\n'],
-    ['apiVersion: v2\nname: chart\nversion: 0.1.0\n'],
-    ['name: topo check\non: push\njobs: {}\n'],
-    ['stages: [test]\n'],
-    ['services:\n  x:\n    vhosts: nested, not top level\n'],
-  ])('%j is not', (text) => {
-    expect(isTopoSpec(text)).toBe(false);
+    ['vhosts:\n  /: {}\n', true],
+    ['# a comment\n"vhosts":\n  /: {}\n', true],
+    ['tests:\n  - { exchange: x, expect: [] }\n', true],
+    ['version: 1\n', true],
+    ['version: 1 # the format\nvhost: {}\n', true],
+    ['# yaml-language-server: $schema=../schemas/topology.schema.json\nfoo: 1\n', true],
+    ['version: "3.8"\nservices:\n  rabbit: { image: rabbitmq }\n', false],
+    ['apiVersion: v2\nname: chart\nversion: 0.1.0\n', false],
+    ['name: topo check\non: push\njobs: {}\n', false],
+    ['stages: [test]\n', false],
+    ['services:\n  x:\n    vhosts: nested, not top level\n', false],
+  ])('%j is one: %s', (text, isSpec) => {
+    expect(isTopoSpec(text)).toBe(isSpec);
   });
 });
 
