@@ -43,27 +43,20 @@ describe('executePlan', () => {
     expect(calls).toEqual([]);
   });
 
-  it('refuses a plan with refusals before any call, with exit code 3 and the flags needed', async () => {
+  const refusals = [
+    { flag: '--prune' as const, change: 0, reason: 'delete unmanaged queue "q"' },
+    { flag: '--allow-data-loss' as const, change: 0, reason: 'queue "q" holds 3 messages' },
+  ];
+  const blocked = [{ change: 0, nodes: ['rabbit@c1'], reason: 'queue "q" in vhost "v" is deleted, but its home node rabbit@c1 is down' }];
+  it.each([
+    ['with refusals, with exit code 3 and the flags needed', plan({ guards: refusals, refusals }), ExitCode.refused, 'the plan needs --allow-data-loss, --prune; nothing was changed'],
+    ['that needs a node that is down, naming the node, with exit code 1', plan({ blocked }), ExitCode.error, 'the plan needs node(s) that are down (rabbit@c1); nothing was changed'],
+  ])('refuses a plan %s, before any call', async (_, refused, exitCode, message) => {
     const calls: string[] = [];
-    const refusals = [
-      { flag: '--prune' as const, change: 0, reason: 'delete unmanaged queue "q"' },
-      { flag: '--allow-data-loss' as const, change: 0, reason: 'queue "q" holds 3 messages' },
-    ];
-    const attempt = executePlan(recordingClient(calls), plan({ guards: refusals, refusals }), { concurrency: 4 });
-    const error = await attempt.catch((e: unknown) => e);
+    const error = await executePlan(recordingClient(calls), refused, { concurrency: 4 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopoError);
-    expect((error as TopoError).exitCode).toBe(ExitCode.refused);
-    expect((error as TopoError).message).toBe('the plan needs --allow-data-loss, --prune; nothing was changed');
-    expect(calls).toEqual([]);
-  });
-
-  it('refuses a plan that needs a node that is down before any call, naming the node, with exit code 1', async () => {
-    const calls: string[] = [];
-    const blocked = [{ change: 0, nodes: ['rabbit@c1'], reason: 'queue "q" in vhost "v" is deleted, but its home node rabbit@c1 is down' }];
-    const error = await executePlan(recordingClient(calls), plan({ blocked }), { concurrency: 4 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TopoError);
-    expect((error as TopoError).exitCode).toBe(ExitCode.error);
-    expect((error as TopoError).message).toBe('the plan needs node(s) that are down (rabbit@c1); nothing was changed');
+    expect((error as TopoError).exitCode).toBe(exitCode);
+    expect((error as TopoError).message).toBe(message);
     expect(calls).toEqual([]);
   });
 
