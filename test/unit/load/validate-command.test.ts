@@ -19,6 +19,14 @@ tests:
   - { vhost: a, exchange: logs, expect: [q1] }
 `;
 
+/** `topo validate DIR` on a tree of these files: its exit code and its output lines, paths relative to DIR. */
+async function validateTree(files: Record<string, string>): Promise<{ code: number; lines: string[] }> {
+  const dir = await tempTree(files);
+  const io = bufferIO({});
+  const code = await validateCommand([dir], { var: [] }, io);
+  return { code, lines: io.stdout.replaceAll(`${dir}/`, '').split('\n') };
+}
+
 describe('validateCommand', () => {
   it('prints warnings and a one-line summary for a valid spec, and exits 0', async () => {
     const dir = await tempTree({ 'spec.yaml': VALID });
@@ -32,13 +40,12 @@ describe('validateCommand', () => {
   });
 
   it('prints every problem, one line each, and exits 1', async () => {
-    const dir = await tempTree({
+    const { code, lines } = await validateTree({
       'a.yaml': 'vhosts:\n  /:\n    queues:\n      q: { type: quorum, durable: false }\n',
       'b.yaml': 'vhosts:\n  /:\n    bindings:\n      - { source: nope, destination: q, arguments: { x-match: all } }\n',
     });
-    const io = bufferIO({});
-    expect(await validateCommand([dir], { var: [] }, io)).toBe(1);
-    expect(io.stdout.replaceAll(`${dir}/`, '').split('\n')).toEqual([
+    expect(code).toBe(1);
+    expect(lines).toEqual([
       'a.yaml:4:35: queue "q": a quorum queue must be durable',
       'b.yaml:4:19: binding "nope" -> "q": source exchange "nope" is not declared in vhost "/"',
       'invalid: 2 errors, 0 warnings',
@@ -123,10 +130,9 @@ describe('loadSpecFromFlags', () => {
 
 describe('validateCommand: one line per problem', () => {
   it('escapes line breaks and control characters of names in messages', async () => {
-    const dir = await tempTree({ 'spec.yaml': 'vhosts:\n  /:\n    queues:\n      "amq.a\\nb\\r\\u0000": {}\n' });
-    const io = bufferIO({});
-    expect(await validateCommand([dir], { var: [] }, io)).toBe(1);
-    expect(io.stdout.replaceAll(`${dir}/`, '').split('\n')).toEqual([
+    const { code, lines } = await validateTree({ 'spec.yaml': 'vhosts:\n  /:\n    queues:\n      "amq.a\\nb\\r\\u0000": {}\n' });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
       'spec.yaml:4:7: queue "amq.a\\nb\\r\\u0000": names starting with "amq." are reserved by RabbitMQ',
       'invalid: 1 error, 0 warnings',
       '',
