@@ -8,19 +8,19 @@ import { isTopoSpec } from '../../../src/load/is-topo-spec.js';
 
 describe('which YAML files of a directory are topo specs', () => {
   it.each([
-    ['vhosts:\n  /: {}\n', true],
-    ['# a comment\n"vhosts":\n  /: {}\n', true],
-    ['tests:\n  - { exchange: x, expect: [] }\n', true],
-    ['version: 1\n', true],
-    ['version: 1 # the format\nvhost: {}\n', true],
-    ['# yaml-language-server: $schema=../schemas/topology.schema.json\nfoo: 1\n', true],
-    ['version: "3.8"\nservices:\n  rabbit: { image: rabbitmq }\n', false],
-    ['apiVersion: v2\nname: chart\nversion: 0.1.0\n', false],
-    ['name: topo check\non: push\njobs: {}\n', false],
-    ['stages: [test]\n', false],
-    ['services:\n  x:\n    vhosts: nested, not top level\n', false],
-  ])('%j is one: %s', (text, isSpec) => {
-    expect(isTopoSpec(text)).toBe(isSpec);
+    { text: 'vhosts:\n  /: {}\n', spec: true },
+    { text: '# a comment\n"vhosts":\n  /: {}\n', spec: true },
+    { text: 'tests:\n  - { exchange: x, expect: [] }\n', spec: true },
+    { text: 'version: 1\n', spec: true },
+    { text: 'version: 1 # the format\nvhost: {}\n', spec: true },
+    { text: '# yaml-language-server: $schema=../schemas/topology.schema.json\nfoo: 1\n', spec: true },
+    { text: 'version: "3.8"\nservices:\n  rabbit: { image: rabbitmq }\n', spec: false },
+    { text: 'apiVersion: v2\nname: chart\nversion: 0.1.0\n', spec: false },
+    { text: 'name: topo check\non: push\njobs: {}\n', spec: false },
+    { text: 'stages: [test]\n', spec: false },
+    { text: 'services:\n  x:\n    vhosts: nested, not top level\n', spec: false },
+  ])('$text is a spec: $spec', ({ text, spec }) => {
+    expect(isTopoSpec(text)).toBe(spec);
   });
 });
 

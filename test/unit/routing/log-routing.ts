@@ -15,6 +15,14 @@ export interface LogRoutingExtras {
   tests?: RoutingTest[];
 }
 
+/** Source, queue and routing key of the plain queue bindings. */
+const QUEUE_BINDINGS: readonly (readonly [string, string, string])[] = [
+  ['topic_logs', 'audit', 'kern.*'],
+  ['topic_logs', 'audit', '*.critical'],
+  ['logs', 'log-listener', ''],
+  ['unrouted', 'lost', ''],
+];
+
 export function logRouting(extras: LogRoutingExtras = {}): Topology {
   return {
     ...topology(
@@ -28,11 +36,8 @@ export function logRouting(extras: LogRoutingExtras = {}): Topology {
         ],
         queues: [queue({ name: 'audit' }), extras.logListener ?? queue({ name: 'log-listener' }), queue({ name: 'lost' })],
         bindings: [
-          bind('topic_logs', 'audit', 'kern.*'),
-          bind('topic_logs', 'audit', '*.critical'),
+          ...QUEUE_BINDINGS.map(([source, destination, routingKey]) => bind(source, destination, routingKey)),
           toExchange('topic_logs', 'logs', '#.critical'),
-          bind('logs', 'log-listener'),
-          bind('unrouted', 'lost'),
           bind('pdf_router', 'audit', '', { 'x-match': 'all', format: 'pdf' }),
           ...(extras.bindings ?? []),
         ],
