@@ -4,7 +4,7 @@
  * same run: its bulk import (which creates the objects the no-op plan reads) and one state read
  * (`GET /api/definitions/{vhost}`, and the queue, binding and exchange listings, every vhost in
  * parallel). At the sizes up to `--apply-up-to` (10,000 by default) also `topo apply` into empty
- * vhosts, and the raw-call loop at concurrency 32. Growth is linear when the marginal cost (extra
+ * vhosts, the raw-call loop at concurrency 32, and rascal on 32 channels. Growth is linear when the marginal cost (extra
  * time per extra object between two sizes) stays about constant. Prints the targets of the issue
  * with pass or fail and by how much.
  */
@@ -12,6 +12,7 @@ import { log, type BenchContext } from './bench-context.js';
 import { Figure, timed, type FigureSummary } from './figure.js';
 import { benchObjects, objectCount, renderDefinitions, sizeFromObjects, type BenchObjects } from './generate-spec.js';
 import { bulkImport, rawLoad, readDefinitions, readListings } from './raw-load.js';
+import { rascalLoad } from './rascal-load.js';
 import { mb, ms, ratio, renderTable } from './render-table.js';
 
 export const DEFAULT_SCALING_SIZES = [10000, 20000, 40000, 100000];
@@ -42,6 +43,8 @@ export interface ScalingPoint {
   listingsRead: FigureSummary;
   apply?: FigureSummary;
   rawLimit?: FigureSummary;
+  /** rascal declaring the same objects into empty vhosts on as many channels (./rascal-load.ts). */
+  rascal?: FigureSummary;
 }
 
 export interface ScalingTarget {
@@ -146,9 +149,10 @@ async function applyFigures(
   perVhost: BenchObjects,
   count: number,
   perVhostCount: number,
-): Promise<{ apply: FigureSummary; rawLimit: FigureSummary }> {
+): Promise<{ apply: FigureSummary; rawLimit: FigureSummary; rascal: FigureSummary }> {
   const apply = new Figure();
   const raw = new Figure();
+  const rascal = new Figure();
   const measure = async (label: string, figure: Figure, work: (vhosts: string[]) => Promise<void>) => {
     const vhosts: string[] = [];
     try {
@@ -169,12 +173,17 @@ async function applyFigures(
     raw.add(wall, { peakRssMb: Number.NaN, cpuMs: (cpu.user + cpu.system) / 1000 });
     log(`  raw calls at concurrency ${RAW_CONCURRENCY}: ${ms(wall)}`);
   });
+  await measure('rascal', rascal, async (vhosts) => {
+    const wall = await timed(() => Promise.all(vhosts.map((v) => rascalLoad(ctx.target, v, perVhost, RAW_CONCURRENCY))));
+    rascal.add(wall);
+    log(`  rascal on ${RAW_CONCURRENCY} channels: ${ms(wall)}`);
+  });
   await measure('apply', apply, async (vhosts) => {
     const run = await ctx.apply(ctx.writeSpec(perVhost, vhosts));
     apply.add(run.wallMs, run);
     log(`  topo apply: ${ms(run.wallMs)} (CPU ${ms(run.cpuMs)}), ${mb(run.peakRssMb)}`);
   });
-  return { apply: apply.summary(), rawLimit: raw.summary() };
+  return { apply: apply.summary(), rawLimit: raw.summary(), rascal: rascal.summary() };
 }
 
 /** The targets of issue 16, from the points that were measured. */
@@ -196,6 +205,7 @@ function scalingTargets(points: ScalingPoint[]): ScalingTarget[] {
     const div = (a: number | null | undefined, b: number | null | undefined) => (a && b ? Math.round((a / b) * 1000) / 1000 : null);
     add('apply of 10k / raw-call loop', div(ten.apply.wallMs, ten.rawLimit?.wallMs), 1.1, 'max');
     add('apply of 10k / bulk import', div(ten.apply.wallMs, ten.bulkImport.wallMs), 1, 'max');
+    add('apply of 10k / rascal', div(ten.apply.wallMs, ten.rascal?.wallMs), 1, 'max');
   }
   return targets;
 }
@@ -243,10 +253,11 @@ export function renderScaling(result: ScalingResult): string {
       ms(value(p.apply, 'cpuMs')),
       ms(value(p.rawLimit, 'wallMs')),
       ms(value(p.bulkImport, 'wallMs')),
+      ms(value(p.rascal, 'wallMs')),
       ratio(value(p.apply, 'wallMs') / value(p.rawLimit, 'wallMs')),
     ]);
   const failures = result.points.flatMap((p) =>
-    (['validate', 'planNoop', 'bulkImport', 'apply', 'rawLimit'] as const)
+    (['validate', 'planNoop', 'bulkImport', 'apply', 'rawLimit', 'rascal'] as const)
       .filter((k) => p[k]?.error)
       .map((k) => `${p.objects} objects, ${k}: FAILED ${p[k]!.error!.split('\n')[0]!.slice(0, 120)}`),
   );
@@ -259,8 +270,8 @@ export function renderScaling(result: ScalingResult): string {
     '',
     ...(applyRows.length > 0
       ? [
-          `apply into empty vhosts, beside the raw-call loop at concurrency ${RAW_CONCURRENCY} and the bulk import`,
-          renderTable(['objects', 'topo apply', 'apply CPU', 'raw calls', 'bulk import', 'apply / raw'], applyRows),
+          `apply into empty vhosts (a whole topo process), beside the raw-call loop at concurrency ${RAW_CONCURRENCY}, the bulk import and rascal on ${RAW_CONCURRENCY} channels`,
+          renderTable(['objects', 'topo apply', 'apply CPU', 'raw calls', 'bulk import', 'rascal', 'apply / raw'], applyRows),
           '',
         ]
       : []),
