@@ -48,7 +48,7 @@ export function problemReport(problems: CompatibilityProblem[]): ProblemReport {
 }
 
 /** The identity key a problem's subject carries. */
-export function subjectKey<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
+function subjectKey<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
   if (kind === 'vhost') return (object as Vhost).name;
   if (kind === 'binding') return bindingKey(object as Binding);
   return namedKey(object as Exchange | Queue | Policy);
