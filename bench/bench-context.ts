@@ -27,8 +27,8 @@ export class BenchContext {
     this.#applyConcurrency = applyConcurrency;
   }
 
-  /** Writes the spec of `objects` in `vhost` to a new file; returns its path. */
-  writeSpec(objects: BenchObjects, vhost: string): string {
+  /** Writes the spec of `objects` in `vhost` (in each of `vhosts`) to a new file; returns its path. */
+  writeSpec(objects: BenchObjects, vhost: string | readonly string[]): string {
     const file = join(this.#work, `spec-${++this.#specs}.yaml`);
     writeFileSync(file, renderSpecYaml(objects, vhost));
     return file;

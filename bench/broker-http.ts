@@ -10,13 +10,21 @@ export interface BrokerTarget {
   url: string;
   user: string;
   password: string;
+  /** The AMQP URL without credentials: TOPO_AMQP_URL, or the management port less 10000 (15672 -> 5672). */
+  amqpUrl: string;
 }
 
 export function brokerTargetFromEnv(env: NodeJS.ProcessEnv = process.env): BrokerTarget {
+  const url = (env.TOPO_URL ?? 'http://127.0.0.1:15672').split(',')[0]!.replace(/\/+$/, '');
+  const management = new URL(url);
+  const amqp = new URL(env.TOPO_AMQP_URL?.split(',')[0] ?? `amqp://${management.hostname}:${Number(management.port || 15672) - 10000}`);
+  amqp.username = '';
+  amqp.password = '';
   return {
-    url: (env.TOPO_URL ?? 'http://127.0.0.1:15672').split(',')[0]!.replace(/\/+$/, ''),
+    url,
     user: env.TOPO_USER ?? 'guest',
     password: env.TOPO_PASSWORD ?? 'guest',
+    amqpUrl: amqp.toString().replace(/\/+$/, ''),
   };
 }
 

@@ -70,3 +70,29 @@ export async function readDefinitions(target: BrokerTarget, vhost: string): Prom
     http.close();
   }
 }
+
+/**
+ * The queue, binding and exchange listings of `vhost` in parallel, without statistics, with the
+ * columns topo reads, on a new connection, parsed: the other way to know a vhost's state
+ * (src/broker/state-source.ts says which one topo uses on which broker). Returns the objects
+ * listed (bindings include the default exchange's, one per queue).
+ */
+export async function readListings(target: BrokerTarget, vhost: string): Promise<number> {
+  const http = new BrokerHttp(target, 3);
+  const columns = {
+    queues: 'name,type,durable,auto_delete,exclusive,arguments',
+    bindings: 'source,destination,destination_type,routing_key,arguments',
+    exchanges: 'name,type,durable,auto_delete,internal,arguments',
+  };
+  try {
+    const lists = await Promise.all(
+      (['queues', 'bindings', 'exchanges'] as const).map(async (kind) => {
+        const answer = await http.expect('GET', `${api(kind, vhost)}?disable_stats=true&columns=${columns[kind]}`);
+        return (JSON.parse(answer.text) as unknown[]).length;
+      }),
+    );
+    return lists.reduce((a, b) => a + b, 0);
+  } finally {
+    http.close();
+  }
+}

@@ -3,7 +3,8 @@
  * a table, and writes bench/results/latest.json (bench/results/scaling.json with --scaling).
  *
  *   node dist/bench/run.js [--runs 3] [--queues N | --objects N] [--concurrency 8,16,32,64]
- *                          [--apply-concurrency N] [--topo-only] [--scaling [--sizes 1000,5000,10000,20000]]
+ *                          [--apply-concurrency N] [--topo-only]
+ *   node dist/bench/run.js --scaling [--sizes 10000,20000,40000,100000] [--apply-up-to 10000] [--runs 1]
  *   node dist/bench/run.js --migration [--queues 20] [--messages 5000] [--runs 3]
  *
  * Every vhost it uses is a fresh `topo-bench-...` one, deleted afterwards, also on failure or Ctrl-C.
@@ -28,6 +29,7 @@ interface BenchArgs {
   applyConcurrency: number | undefined;
   scaling: boolean;
   sizes: number[];
+  applyUpTo: number;
   topoOnly: boolean;
   /** `--migration`: the move and migrate benchmark of issue 15 instead, `migration` queues x `messages`. */
   migration: { queues: number; messages: number } | undefined;
@@ -53,6 +55,7 @@ function parseBenchArgs(argv: string[]): BenchArgs {
       scaling: { type: 'boolean', default: false },
       'topo-only': { type: 'boolean', default: false },
       sizes: { type: 'string', default: DEFAULT_SCALING_SIZES.join(',') },
+      'apply-up-to': { type: 'string', default: '10000' },
       migration: { type: 'boolean', default: false },
       messages: { type: 'string', default: '5000' },
     },
@@ -72,6 +75,7 @@ function parseBenchArgs(argv: string[]): BenchArgs {
     applyConcurrency: values['apply-concurrency'] ? positive('--apply-concurrency', values['apply-concurrency']) : undefined,
     scaling: values.scaling,
     sizes: list('--sizes', values.sizes),
+    applyUpTo: positive('--apply-up-to', values['apply-up-to']),
     topoOnly: values['topo-only'],
     migration,
   };
@@ -105,11 +109,14 @@ async function main(): Promise<number> {
       return result.apply.error ?? result.moves.classic.topo.error ?? result.moves.quorum.topo.error ? 1 : 0;
     }
     if (args.scaling) {
-      const result = await runScalingSuite(ctx, args.sizes, args.runs);
+      const result = await runScalingSuite(ctx, { sizes: args.sizes, runs: args.runs, applyUpTo: args.applyUpTo }, machine.rabbitmq);
       const durationS = Math.round((performance.now() - started) / 100) / 10;
       process.stdout.write(`\n${renderScaling(result)}`);
-      writeResults('scaling.json', { formatVersion: 1, machine, applyConcurrency: args.applyConcurrency ?? 'default', durationS, ...result });
-      return result.points.some((p) => p.validate.error ?? p.apply.error ?? p.planNoop.error) ? 1 : 0;
+      // Figures depend on the broker's version as much as on topo: one file per version.
+      const file = `scaling-rabbitmq-${machine.rabbitmq}.json`;
+      writeResults(file, { formatVersion: 2, machine, applyConcurrency: args.applyConcurrency ?? 'default', durationS, ...result });
+      log(`scaling run took ${durationS} s, of which ${Math.round(ctx.vhosts.deleteMs / 1000)} s deleting vhosts`);
+      return result.points.some((p) => p.validate.error ?? p.apply?.error ?? p.planNoop.error ?? p.rawLimit?.error) ? 1 : 0;
     }
     const result = await runDefaultSuite(ctx, { size: args.size, runs: args.runs, concurrencies: args.concurrencies, topoOnly: args.topoOnly });
     const durationS = Math.round((performance.now() - started) / 100) / 10;

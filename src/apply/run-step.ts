@@ -1,5 +1,6 @@
 import { apiPath, type ManagementClient } from '../broker/management-client.js';
 import { onTransientError, withRetry } from '../broker/retry-policy.js';
+import { isDeclareStep, type DeclareStep } from './declare-step.js';
 import { declareHoldingQueue } from './declare-holding-queue.js';
 import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
 import { drainQueue } from './drain-queue.js';
@@ -13,13 +14,15 @@ import type { Binding } from '../model/topology.js';
 
 
 /**
- * Carries out one plan step with the management API: one call per step (two for `unbind`,
+ * Carries out one plan step with the management API (or a declare over AMQP, with
+ * `context.declarer`): one call per step (two for `unbind`,
  * which has to look up the broker's `properties_key` first, and for a queue delete that must
  * not lose messages, which checks the queue's type first: see `deleteQueue`). Every step is
  * idempotent, so an apply that was interrupted can simply be run again. Throws a one-line
  * error on failure.
  */
 export async function runStep(client: ManagementClient, step: StepOperation, context: RunStepContext = {}): Promise<void> {
+  if (context.declarer && isDeclareStep(step)) return context.declarer.declare(step);
   switch (step.op) {
     case 'put-vhost': {
       // PUT replaces the vhost's metadata as a whole; fields left out are reset by the broker
@@ -89,8 +92,14 @@ function policiesRoot(operator: boolean): string {
   return operator ? 'operator-policies' : 'policies';
 }
 
-/** What a step may need beyond the management API: only a queue delete needs more. */
-export type RunStepContext = DeleteQueueContext;
+/**
+ * What a step may need beyond the management API: a queue delete may count messages over
+ * AMQP; with `declarer`, exchange, queue and binding declares go over AMQP (see
+ * ./amqp-declarer.ts), every other step over the management API.
+ */
+export interface RunStepContext extends DeleteQueueContext {
+  declarer?: { declare(step: DeclareStep): Promise<void> };
+}
 
 /** The management API path of the bindings between one source and one destination. */
 function bindingsPath(b: Binding, ...rest: string[]): string {

@@ -1,6 +1,7 @@
 import type { BrokerFacts, DeprecatedFeatureState, DeprecatedFeatureUse } from './broker-facts.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { ManagementClient } from './management-client.js';
+import { readOverview, type Overview } from './overview.js';
 
 /** A deprecated feature as `GET /api/deprecated-features[/used]` lists it (3.13+). */
 interface ListedFeature {
@@ -13,16 +14,19 @@ interface ListedFeature {
 
 /**
  * The broker's version and deprecated features: three GETs in parallel. Brokers before 3.13
- * have no deprecated-features API: those facts are then absent, quietly.
+ * have no deprecated-features API: those facts are then absent, quietly. A caller that reads
+ * `GET /api/overview` anyway (a plan reads the cluster's too) passes its answer, so that the
+ * overview, which the broker computes afresh each time, is read once.
  */
-export async function readBrokerFacts(client: ManagementClient): Promise<BrokerFacts> {
-  const [overview, all, used] = await Promise.all([
-    client.get<{ rabbitmq_version: string }>('/api/overview', { columns: 'rabbitmq_version' }),
+export async function readBrokerFacts(client: ManagementClient, overview: Promise<Overview> = readOverview(client)): Promise<BrokerFacts> {
+  const [{ version }, all, used] = await Promise.all([
+    overview,
     listIfAny(client, '/api/deprecated-features'),
     listIfAny(client, '/api/deprecated-features/used'),
   ]);
   return {
-    version: overview.rabbitmq_version,
+    // Every RabbitMQ with the management API reports it; an answer without one compares as no version.
+    version: version ?? '',
     ...(all ? { deprecatedFeatures: all.map((f): DeprecatedFeatureState => ({ ...featureUse(f), permitted: f.state !== 'denied' })) } : {}),
     ...(used ? { deprecatedFeaturesUsed: used.map(featureUse) } : {}),
   };

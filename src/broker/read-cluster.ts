@@ -2,7 +2,7 @@ import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
 import type { ManagementClient } from './management-client.js';
 import type { ClusterState, NodeState, QueuePlacement } from './cluster-state.js';
-import { readOverview } from './overview.js';
+import { readOverview, type Overview } from './overview.js';
 
 interface NodeRow {
   name: string;
@@ -28,10 +28,15 @@ interface QueueRow {
  * when there is more than one node (or the nodes cannot be listed), where each queue of
  * `vhosts` lives: one queue listing per vhost without statistics, and one GET per stream
  * (only statistics carry a stream's members). Exclusive queues are left out: they live and
- * die with their connection. Reads only.
+ * die with their connection. A caller that needs the overview too passes the one it reads.
+ * Reads only.
  */
-export async function readClusterState(client: ManagementClient, vhosts: readonly string[]): Promise<ClusterState> {
-  const [overview, nodes] = await Promise.all([readOverview(client), readNodes(client)]);
+export async function readClusterState(
+  client: ManagementClient,
+  vhosts: readonly string[],
+  overviewRead: Promise<Overview> = readOverview(client),
+): Promise<ClusterState> {
+  const [overview, nodes] = await Promise.all([overviewRead, readNodes(client)]);
   const placed = nodes === undefined || nodes.length > 1;
   const queues = placed ? (await Promise.all(vhosts.map((v) => readPlacement(client, v)))).flat() : [];
   return {

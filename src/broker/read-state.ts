@@ -7,25 +7,36 @@ import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definit
 import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
+import { readOverview } from './overview.js';
+import { stateSourceFor, type StateSource } from './state-source.js';
 
 /**
  * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
  * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
- * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost
- * `GET /api/definitions/{vhost}`, the exchange listing and `GET /api/operator-policies/{vhost}`.
- * When the definitions cannot be read (they need the administrator tag, and RabbitMQ 4.3 cannot
- * export every vhost) the per-kind listings are read instead (three more requests).
+ * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost the exchange
+ * listing, `GET /api/operator-policies/{vhost}`, and the rest from what reads fastest on this
+ * broker (`stateSourceFor` its version): `GET /api/definitions/{vhost}`, or the queue, binding
+ * and policy listings. When the definitions cannot be read (they need the administrator tag,
+ * and RabbitMQ 4.3 cannot export every vhost) the listings are read instead.
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
+ * `version` is the broker's, when the caller has read it (`GET /api/overview`) already.
  */
-export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
+export async function readBrokerState(
+  client: ManagementClient,
+  vhosts: string[],
+  version: Promise<string | undefined> = readOverview(client).then((o) => o.version),
+): Promise<NormalizedTopology> {
   const wanted = [...new Set(vhosts)];
   if (wanted.length === 0) return combineNormalized([], []);
-  const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
-    disable_stats: 'true',
-    columns: 'name,description,tags,metadata,default_queue_type',
-  });
+  const [listed, source] = await Promise.all([
+    client.get<DefinitionsVhost[]>('/api/vhosts', {
+      disable_stats: 'true',
+      columns: 'name,description,tags,metadata,default_queue_type',
+    }),
+    version.then(stateSourceFor),
+  ]);
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
-  const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
+  const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name), source)));
   return combineNormalized(
     read.filter((t): t is NormalizedTopology => t !== undefined),
     wanted,
@@ -36,13 +47,14 @@ async function readVhost(
   client: ManagementClient,
   name: string,
   meta: DefinitionsVhost | undefined,
+  source: StateSource,
 ): Promise<NormalizedTopology | undefined> {
   // Users without the administrator tag only see the vhosts they have permissions on: probe,
   // so that "not allowed" is an error rather than "missing, create everything".
   if (!meta && !(await vhostExists(client, name))) return undefined;
   try {
     const [definitions, operatorPolicies] = await Promise.all([
-      readDefinitions(client, name),
+      readDefinitions(client, name, source),
       client.get<DefinitionsPolicy[]>(apiPath('operator-policies', name)),
     ]);
     return topologyFromDefinitions(definitions, {
@@ -72,14 +84,13 @@ const NO_STATS = { disable_stats: 'true' };
 
 /**
  * One vhost's objects. Exchanges always come from their listing: RabbitMQ 4.x leaves internal
- * exchanges out of its definitions, and a vhost has few exchanges, so the listing costs little
- * (measured on 10,100 objects: ~40 ms beside the definitions' 100 ms on 4.3.6, 500 ms on 3.10.8).
- * The rest comes from the definitions, one request that 4.3.6 answers several times faster than
- * the queue and binding listings (~0.8 s there); when they cannot be read, from the listings.
+ * exchanges out of its definitions, and a vhost has few exchanges, so the listing costs little.
+ * The rest comes from `source` (see ./state-source.ts for why each broker reads what it does);
+ * when the definitions cannot be read, from the listings.
  */
-async function readDefinitions(client: ManagementClient, vhost: string): Promise<Definitions> {
+async function readDefinitions(client: ManagementClient, vhost: string, source: StateSource): Promise<Definitions> {
   const [definitions, listed] = await Promise.all([
-    readDefinitionsDocument(client, vhost),
+    source === 'definitions' ? readDefinitionsDocument(client, vhost) : undefined,
     client.get<unknown>(apiPath('exchanges', vhost), {
       ...NO_STATS,
       columns: 'name,type,durable,auto_delete,internal,arguments',

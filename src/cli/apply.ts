@@ -1,3 +1,4 @@
+import { AmqpDeclarer } from '../apply/amqp-declarer.js';
 import { assertCompatible } from '../apply/assert-compatible.js';
 import { DEFAULT_APPLY_CONCURRENCY, executePlan } from '../apply/execute-plan.js';
 import { currentHolder } from '../apply/lock-holder.js';
@@ -179,6 +180,8 @@ async function execute(
         color: useColor(options.color, io),
         ciIntervalSeconds: progressSeconds(io.env.TOPO_PROGRESS_INTERVAL),
       });
+  // Declares go over AMQP unless asked otherwise: no HTTP authentication per object (issue 16).
+  const declarer = options.declareOver === 'http' ? undefined : new AmqpDeclarer(broker.connection, broker.target, broker.client.retryPolicy);
   let report;
   try {
     report = await executePlan(broker.client, plan, {
@@ -186,10 +189,12 @@ async function execute(
       ...(progress ? { onProgress: progress.update } : {}),
       signal: AbortSignal.any([broker.lost, interrupted.signal]),
       countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(broker.connection, vhost, [name], broker.target)).get(name),
+      ...(declarer ? { declarer } : {}),
     });
   } finally {
     progress?.end();
     stopHandling();
+    await declarer?.close();
   }
   const wasInterrupted = interrupted.signal.aborted && report.summary.skipped > 0;
   if (options.json) {

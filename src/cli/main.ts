@@ -127,7 +127,12 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       .option('--migrate', 're-create replaced queues without losing a message (docs/apply.md)')
       .option('--vhost <name>', 'apply only this vhost of the spec (repeatable; default: all)', collect)
       .option('--json', 'print the plan and each step result as JSON')
-      .option('--concurrency <n>', 'management API calls in flight (default: 32)', positiveInt)
+      .option('--concurrency <n>', 'steps in flight: API calls or AMQP declares (default: 32)', positiveInt)
+      .addOption(
+        new Option('--declare-over <protocol>', 'declare exchanges, queues and bindings over AMQP or the management API')
+          .choices(['amqp', 'http'])
+          .default('amqp'),
+      )
       .option('--lock-timeout <seconds>', 'how long to wait for another apply (default: 120)', positiveInt),
     ...specAgainstBroker,
   ], async () => (await import('./apply.js')).applyCommand);

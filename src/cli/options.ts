@@ -66,6 +66,8 @@ export interface ApplyOptions extends SpecOptions, ConnectionFlags {
   migrate?: boolean;
   json?: boolean;
   concurrency?: number;
+  /** `--declare-over`: where exchange, queue and binding declares go; AMQP unless `http`. */
+  declareOver?: 'amqp' | 'http';
   /** Seconds to wait for another apply's lock. */
   lockTimeout?: number;
   color?: boolean;

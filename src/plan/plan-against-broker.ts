@@ -8,6 +8,7 @@ import type { ClusterState } from '../broker/cluster-state.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { readBrokerFacts } from '../broker/read-broker-facts.js';
 import { readClusterState } from '../broker/read-cluster.js';
+import { readOverview } from '../broker/overview.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
@@ -30,11 +31,7 @@ import { resolveMigrations } from './resolve-migrations.js';
  */
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const [actual, cluster, broker] = await Promise.all([
-    readBrokerState(client, vhosts),
-    readClusterState(client, vhosts),
-    readBrokerFacts(client),
-  ]);
+  const { actual, cluster, broker } = await readEverything(client, vhosts);
   const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
   return planFromState(client, changes, { actual, cluster, broker }, vhosts, options, planCompatibility(desired, changes, broker));
 }
@@ -53,14 +50,29 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
  * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const [actual, cluster, broker] = await Promise.all([
-    readBrokerState(client, saved.vhosts),
-    readClusterState(client, saved.vhosts),
-    readBrokerFacts(client),
-  ]);
+  const { actual, cluster, broker } = await readEverything(client, saved.vhosts);
   if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
   return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster, broker }, saved.vhosts, options, saved.problems) };
+}
+
+/**
+ * What a plan reads, all at once: the vhosts' state, the cluster, the broker's facts. All three
+ * need `GET /api/overview` (the state reader for the broker's version): it is read once.
+ */
+async function readEverything(
+  client: ManagementClient,
+  vhosts: string[],
+): Promise<{ actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts }> {
+  const overview = readOverview(client);
+  // Both readers await it; a failure is theirs to throw, never an unhandled rejection here.
+  overview.catch(() => undefined);
+  const [actual, cluster, broker] = await Promise.all([
+    readBrokerState(client, vhosts, overview.then((o) => o.version)),
+    readClusterState(client, vhosts, overview),
+    readBrokerFacts(client, overview),
+  ]);
+  return { actual, cluster, broker };
 }
 
 async function planFromState(

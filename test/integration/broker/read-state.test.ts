@@ -128,6 +128,16 @@ describe('readBrokerState', () => {
     expect(topology).toEqual({ vhosts: [expectedVhost(populated)], tests: [] } satisfies Topology);
   });
 
+  // Which one a broker gets depends on its version (src/broker/state-source.ts): both must
+  // read the same on every broker, whatever version is claimed.
+  it.each([
+    ['the definitions export', '4.3.6'],
+    ['the listings', '3.10.8'],
+  ])('reads the same from %s', async (_, claimedVersion) => {
+    const topology = await readBrokerState(clientFor(), [populated], Promise.resolve(claimedVersion));
+    expect(topology).toEqual({ vhosts: [expectedVhost(populated)], tests: [] } satisfies Topology);
+  });
+
   it('leaves out exclusive and server-named queues and their bindings', async () => {
     const amqp = await connect(amqpUrlFor(populated));
     try {

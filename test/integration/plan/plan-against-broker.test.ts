@@ -56,6 +56,25 @@ describe('planAgainstBroker', () => {
   });
 });
 
+describe('what a plan reads', () => {
+  it('reads GET /api/overview once, for the broker version and the cluster alike', async () => {
+    const vhost = await scratchVhost('library-overview');
+    cleanups.push(vhost.dispose);
+    const calls: string[] = [];
+    const counting = new ManagementClient(createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD, amqpUrl: AMQP_URL }), {
+      debug: (line) => calls.push(line),
+    });
+    try {
+      const plan = await planAgainstBroker(counting, await specOf(vhost.name), { prune: false, allowReplace: false, allowDataLoss: false });
+      expect(plan.broker?.version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(plan.cluster?.version).toBe(plan.broker?.version);
+    } finally {
+      counting.close();
+    }
+    expect(calls.filter((line) => line.startsWith('GET ') && line.includes('/api/overview'))).toHaveLength(1);
+  });
+});
+
 describe('recheckSavedPlan', () => {
   it('re-plans a saved plan with its own prune and the given guards while the broker is unchanged', async () => {
     const vhost = await scratchVhost('library-recheck');
