@@ -11,5 +11,5 @@ close_extra_fds() {
   done
 }
 
-# A zombie counts as dead: PID 1 of some sandboxes never reaps orphans.
-alive_pid() { [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
+# A zombie (or a dead task not yet gone) counts as dead: PID 1 of some sandboxes never reaps orphans.
+alive_pid() { [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) [ZX]' "/proc/$1/stat" 2>/dev/null; }
