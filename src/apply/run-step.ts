@@ -78,6 +78,35 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
         okStatuses: DELETE_OK,
       });
       return;
+    case 'protect-vhost':
+      // Protecting a protected vhost (or unprotecting an unprotected one) is a no-op.
+      await client.request(step.protect ? 'POST' : 'DELETE', apiPath('vhosts', step.vhost, 'deletion', 'protection'), {
+        okStatuses: step.protect ? WRITE_OK : DELETE_OK,
+      });
+      return;
+    case 'put-vhost-limit':
+      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK });
+      return;
+    case 'delete-vhost-limit':
+      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK });
+      return;
+    case 'put-parameter': {
+      const p = step.parameter;
+      await client.request('PUT', apiPath('parameters', step.component, p.vhost, p.name), { body: { value: p.value }, okStatuses: WRITE_OK });
+      return;
+    }
+    case 'delete-parameter':
+      await client.request('DELETE', apiPath('parameters', step.component, step.vhost, step.name), { okStatuses: DELETE_OK });
+      return;
+    case 'put-global-parameter':
+      await client.request('PUT', apiPath('global-parameters', step.parameter.name), {
+        body: { name: step.parameter.name, value: step.parameter.value },
+        okStatuses: WRITE_OK,
+      });
+      return;
+    case 'delete-global-parameter':
+      await client.request('DELETE', apiPath('global-parameters', step.name), { okStatuses: DELETE_OK });
+      return;
     default: {
       const impossible: never = step;
       throw new TopoError('plan-file', `unknown step ${JSON.stringify(impossible)}`);

@@ -13,7 +13,9 @@ export interface DefinitionsVhost {
   tags?: string[] | string;
   /** 3.11+ (3.10 reports the string "undefined" unless `rabbitmqctl add_vhost` set one). */
   default_queue_type?: string;
-  metadata?: { description?: string; tags?: string[] | string; default_queue_type?: string };
+  /** 4.1+: whether the vhost is protected from deletion. */
+  protected_from_deletion?: boolean;
+  metadata?: { description?: string; tags?: string[] | string; default_queue_type?: string; protected_from_deletion?: boolean };
 }
 
 export interface DefinitionsExchange {
@@ -73,6 +75,14 @@ export interface Definitions {
   bindings?: DefinitionsBinding[];
   policies?: DefinitionsPolicy[];
   parameters?: DefinitionsParameter[];
+  /** Only in whole-broker exports; `GET /api/global-parameters` lists the same. */
+  global_parameters?: DefinitionsGlobalParameter[];
+}
+
+/** A broker-wide parameter, such as `cluster_name` (and `internal_cluster_id`, the broker's own). */
+export interface DefinitionsGlobalParameter {
+  name: string;
+  value: unknown;
 }
 
 /**

@@ -12,17 +12,19 @@ interface ListedFeature {
 }
 
 /**
- * The broker's version and deprecated features: three GETs in parallel. Brokers before 3.13
+ * The broker's version, deprecated features and enabled plugins: four GETs in parallel. Brokers before 3.13
  * have no deprecated-features API: those facts are then absent, quietly.
  */
 export async function readBrokerFacts(client: ManagementClient): Promise<BrokerFacts> {
-  const [overview, all, used] = await Promise.all([
+  const [overview, all, used, enabledPlugins] = await Promise.all([
     client.get<{ rabbitmq_version: string }>('/api/overview', { columns: 'rabbitmq_version' }),
     listIfAny(client, '/api/deprecated-features'),
     listIfAny(client, '/api/deprecated-features/used'),
+    readEnabledPlugins(client),
   ]);
   return {
     version: overview.rabbitmq_version,
+    ...(enabledPlugins ? { enabledPlugins } : {}),
     ...(all ? { deprecatedFeatures: all.map((f): DeprecatedFeatureState => ({ ...featureUse(f), permitted: f.state !== 'denied' })) } : {}),
     ...(used ? { deprecatedFeaturesUsed: used.map(featureUse) } : {}),
   };
@@ -40,4 +42,21 @@ async function listIfAny(client: ManagementClient, path: string): Promise<Listed
 
 function featureUse(f: ListedFeature): DeprecatedFeatureUse {
   return { name: f.name, phase: f.deprecation_phase, ...(f.doc_url ? { docUrl: f.doc_url } : {}) };
+}
+
+/**
+ * The plugins enabled on every running node: a shovel or federation upstream needs its plugin
+ * on each of them. Undefined when the user may not list nodes (it needs the monitoring tag).
+ */
+async function readEnabledPlugins(client: ManagementClient): Promise<string[] | undefined> {
+  let nodes: { running?: boolean; enabled_plugins?: string[] }[];
+  try {
+    nodes = await client.get('/api/nodes', { columns: 'name,running,enabled_plugins' });
+  } catch (error) {
+    if (error instanceof BrokerHttpError && (error.code === 'broker-forbidden' || error.code === 'broker-not-found')) return undefined;
+    throw error;
+  }
+  const lists = nodes.filter((n) => n.running !== false && Array.isArray(n.enabled_plugins)).map((n) => n.enabled_plugins as string[]);
+  if (lists.length === 0) return undefined;
+  return [...new Set(lists[0])].filter((p) => lists.every((l) => l.includes(p))).sort();
 }

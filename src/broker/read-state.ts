@@ -3,7 +3,7 @@ import { namedKey } from '../model/identity.js';
 import { amqpTargetOf } from './amqp-target.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
-import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
+import type { Definitions, DefinitionsParameter, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
 import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
@@ -22,7 +22,7 @@ export async function readBrokerState(client: ManagementClient, vhosts: string[]
   if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',
-    columns: 'name,description,tags,metadata,default_queue_type',
+    columns: 'name,description,tags,metadata,default_queue_type,protected_from_deletion',
   });
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name))));
@@ -89,7 +89,7 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
   if (definitions) return { ...definitions, exchanges };
   // The listings say the same, and include exclusive queues (which topologyFromDefinitions
   // leaves out with their bindings) and default-exchange bindings.
-  const [queues, bindings, policies] = await Promise.all([
+  const [queues, bindings, policies, parameters] = await Promise.all([
     client.get<Definitions['queues']>(apiPath('queues', vhost), {
       ...NO_STATS,
       columns: 'name,type,durable,auto_delete,exclusive,arguments',
@@ -98,8 +98,27 @@ async function readDefinitions(client: ManagementClient, vhost: string): Promise
       columns: 'source,destination,destination_type,routing_key,arguments',
     }),
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
+    listParameters(client, vhost),
   ]);
-  return brokerDefinitions({ exchanges, queues, bindings, policies }, `the listings of vhost "${vhost}"`);
+  return brokerDefinitions({ exchanges, queues, bindings, policies, parameters }, `the listings of vhost "${vhost}"`);
+}
+
+/**
+ * A vhost's limits, shovels and federation upstreams as its definitions list them (runtime
+ * parameters). A component whose plugin is not enabled has none (the broker answers 404).
+ */
+async function listParameters(client: ManagementClient, vhost: string): Promise<DefinitionsParameter[]> {
+  const orNone = <T>(read: Promise<T[]>): Promise<T[]> =>
+    read.catch((error: unknown) => {
+      if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return [];
+      throw error;
+    });
+  const [limits, shovels, upstreams] = await Promise.all([
+    orNone(client.get<{ value: unknown }[]>(apiPath('vhost-limits', vhost))),
+    orNone(client.get<DefinitionsParameter[]>(apiPath('parameters', 'shovel', vhost))),
+    orNone(client.get<DefinitionsParameter[]>(apiPath('parameters', 'federation-upstream', vhost))),
+  ]);
+  return [...limits.map((l) => ({ component: 'vhost-limits', name: 'limits', value: l.value })), ...shovels, ...upstreams];
 }
 
 /**

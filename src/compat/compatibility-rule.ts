@@ -1,4 +1,5 @@
 import { bindingKey, namedKey } from '../model/identity.js';
+import type { GlobalParameter, PluginParameter, VhostLimit } from '../model/parameters.js';
 import type { Binding, Exchange, ObjectKind, Policy, Queue, SourceLocation, Vhost } from '../model/topology.js';
 import type { BrokerTarget } from './broker-target.js';
 
@@ -21,6 +22,10 @@ export interface SubjectOfKind {
   binding: Binding;
   policy: Policy;
   operatorPolicy: Policy;
+  vhostLimit: VhostLimit;
+  federationUpstream: PluginParameter;
+  shovel: PluginParameter;
+  globalParameter: GlobalParameter;
 }
 
 export interface ProblemReport {
@@ -49,9 +54,9 @@ export function problemReport(problems: CompatibilityProblem[]): ProblemReport {
 
 /** The identity key a problem's subject carries. */
 export function subjectKey<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
-  if (kind === 'vhost') return (object as Vhost).name;
+  if (kind === 'vhost' || kind === 'globalParameter') return (object as Vhost | GlobalParameter).name;
   if (kind === 'binding') return bindingKey(object as Binding);
-  return namedKey(object as Exchange | Queue | Policy);
+  return namedKey(object as Exchange | Queue | Policy | VhostLimit | PluginParameter);
 }
 
 function labelOf<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
@@ -61,8 +66,11 @@ function labelOf<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): strin
       return `binding "${b.source}" -> "${b.destination}"`;
     }
     case 'operatorPolicy':
-      return `operator policy "${(object as Policy).name}"`;
+    case 'vhostLimit':
+    case 'federationUpstream':
+    case 'globalParameter':
+      return `${kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} "${(object as { name: string }).name}"`;
     default:
-      return `${kind} "${(object as Vhost | Exchange | Queue | Policy).name}"`;
+      return `${kind} "${(object as { name: string }).name}"`;
   }
 }

@@ -4,6 +4,7 @@ import type { PathSet } from './path-set.js';
 import { locate, type Path, type SpecDocument } from './parsed-document.js';
 import type { Located, NamedDraft, SpecDraft, TestDraft, VhostDraft } from './spec-draft.js';
 import type { TopologySpec, VhostSpec } from './topology-spec.js';
+import type { ArgumentValue } from '../model/topology.js';
 
 /** A parsed document and the paths at or below which the schema found errors. */
 export interface CheckedDocument {
@@ -70,6 +71,16 @@ function collectDocument(
         const type = located(v.defaultQueueType, [...path, 'defaultQueueType']);
         vhost.defaultQueueType = sameOrConflict(vhost, 'defaultQueueType', vhost.defaultQueueType, type, diagnostics);
       }
+      if (typeof v.protectedFromDeletion === 'boolean') {
+        const value = located(v.protectedFromDeletion, [...path, 'protectedFromDeletion']);
+        vhost.protectedFromDeletion = sameOrConflict(vhost, 'protectedFromDeletion', vhost.protectedFromDeletion, value, diagnostics);
+      }
+      if (isRecord(v.limits) && !invalid.hasAtOrBelow([...path, 'limits'])) {
+        vhost.limits = sameOrConflict(vhost, 'limits', vhost.limits, located(v.limits, [...path, 'limits']), diagnostics);
+      }
+      for (const collection of ['federationUpstreams', 'shovels'] as const) {
+        if (Object.hasOwn(v, collection)) vhost.mentioned.add(collection);
+      }
       if (Array.isArray(v.ignore)) {
         v.ignore.forEach((pattern, i) => {
           if (typeof pattern === 'string') vhost.ignore.push(located(pattern, [...path, 'ignore', i]));
@@ -106,6 +117,29 @@ function collectDocument(
     }
   }
 
+  if (root.globalParameters !== undefined) {
+    spec.globalParameters ??= new Map();
+    if (isRecord(root.globalParameters)) {
+      for (const [name, value] of Object.entries(root.globalParameters)) {
+        const paramPath = ['globalParameters', name];
+        const draft: NamedDraft<ArgumentValue> = {
+          vhost: '',
+          name,
+          spec: value as ArgumentValue,
+          ref: { document, path: paramPath },
+          loc: locate(document, paramPath, 'key'),
+          valid: !invalid.hasAtOrBelow(paramPath),
+        };
+        const first = spec.globalParameters.get(name);
+        if (first) {
+          diagnostics.error(draft.loc, `global parameter "${name}" is declared twice (first at ${formatLocation(first.loc)})`);
+        } else {
+          spec.globalParameters.set(name, draft);
+        }
+      }
+    }
+  }
+
   if (Array.isArray(root.tests)) {
     const names = isRecord(root.vhosts) ? Object.keys(root.vhosts) : [];
     const documentVhost = names.length === 1 ? names[0] : undefined;
@@ -136,6 +170,9 @@ function emptyVhost(name: Located<string>): VhostDraft {
     bindings: [],
     policies: new Map(),
     operatorPolicies: new Map(),
+    federationUpstreams: new Map(),
+    shovels: new Map(),
+    mentioned: new Set(),
   };
 }
 

@@ -5,6 +5,7 @@ import { normalizeTopology, type NormalizedTopology } from '../model/normalized-
 import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
 import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, SourceLocation, Vhost } from '../model/topology.js';
 import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+import { pluginParameterValue } from '../model/plugin-parameter-fields.js';
 
 /**
  * Normalization: spec objects as written → the Topology model with every invariant of
@@ -114,7 +115,15 @@ export function normalizeSpec(spec: SpecDraft): NormalizedTopology {
   const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
   const brokerVersion = spec.brokerVersions[0]?.value;
-  return normalizeTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
+  const globalParameters = spec.globalParameters
+    ? named(spec.globalParameters, (_vhost, name, value, loc) => withLoc({ name, value }, loc))
+    : undefined;
+  return normalizeTopology({
+    ...(brokerVersion === undefined ? {} : { brokerVersion }),
+    vhosts,
+    ...(globalParameters && { globalParameters }),
+    tests,
+  });
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {
@@ -131,6 +140,17 @@ function normalizeVhost(draft: VhostDraft): Vhost {
   if (draft.description) vhost.description = draft.description.value;
   if (draft.tags) vhost.tags = uniqueSorted(draft.tags.value);
   if (draft.defaultQueueType) vhost.defaultQueueType = draft.defaultQueueType.value;
+  if (draft.protectedFromDeletion) vhost.protectedFromDeletion = draft.protectedFromDeletion.value;
+  if (draft.limits) {
+    const { value, loc } = draft.limits;
+    vhost.limits = Object.entries(value).map(([name, limit]) => ({ vhost: draft.name, name, value: limit, loc }));
+  }
+  for (const [collection, kind] of [['federationUpstreams', 'federationUpstream'], ['shovels', 'shovel']] as const) {
+    if (!draft.mentioned.has(collection)) continue;
+    vhost[collection] = named(draft[collection], (vhostName, name, spec, loc) =>
+      withLoc({ vhost: vhostName, name, value: pluginParameterValue(kind, spec ?? {}) }, loc),
+    );
+  }
   return vhost;
 }
 

@@ -1,5 +1,6 @@
 import type { NodeRef } from './parsed-document.js';
-import type { QueueType, SourceLocation } from '../model/topology.js';
+import type { ArgumentValue, QueueType, SourceLocation } from '../model/topology.js';
+import type { PluginParameterSpec } from '../model/plugin-parameter-fields.js';
 import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
 
 /**
@@ -13,6 +14,8 @@ export interface SpecDraft {
   /** Every `brokerVersion:` written, one per document that has one. */
   brokerVersions: Located<string>[];
   vhosts: Map<string, VhostDraft>;
+  /** By name; absent when no document has `globalParameters:` (not managed). */
+  globalParameters?: Map<string, NamedDraft<ArgumentValue>>;
   /** In file order, then document order. */
   tests: TestDraft[];
 }
@@ -51,10 +54,16 @@ export interface VhostDraft {
   description?: Located<string>;
   tags?: Located<string[]>;
   defaultQueueType?: Located<QueueType>;
+  protectedFromDeletion?: Located<boolean>;
+  limits?: Located<Record<string, number>>;
   ignore: Located<string>[];
   exchanges: Map<string, NamedDraft<ExchangeSpec>>;
   queues: Map<string, NamedDraft<QueueSpec>>;
   bindings: Draft<BindingSpec>[];
   policies: Map<string, NamedDraft<PolicySpec>>;
   operatorPolicies: Map<string, NamedDraft<PolicySpec>>;
+  federationUpstreams: Map<string, NamedDraft<PluginParameterSpec>>;
+  shovels: Map<string, NamedDraft<PluginParameterSpec>>;
+  /** The named collections some document mentions, if only empty: those of them not named above are managed as "none". */
+  mentioned: Set<'federationUpstreams' | 'shovels'>;
 }

@@ -1,4 +1,5 @@
-import type { Arguments, DestinationType, ExchangeType, PolicyApplyTo, QueueType } from '../model/topology.js';
+import type { PluginParameterSpec } from '../model/plugin-parameter-fields.js';
+import type { ArgumentValue, Arguments, DestinationType, ExchangeType, PolicyApplyTo, QueueType } from '../model/topology.js';
 
 /**
  * The shape of a spec file as written (format version 1), as schemas/topology.schema.json
@@ -10,6 +11,7 @@ export interface TopologySpec {
   version?: number;
   brokerVersion?: string;
   vhosts?: Record<string, VhostSpec | null> | null;
+  globalParameters?: Record<string, ArgumentValue> | null;
   tests?: RoutingTestSpec[] | null;
 }
 
@@ -17,6 +19,10 @@ export interface VhostSpec {
   description?: string;
   tags?: string[];
   defaultQueueType?: QueueType;
+  protectedFromDeletion?: boolean;
+  limits?: Record<string, number>;
+  federationUpstreams?: Record<string, PluginParameterSpec | null> | null;
+  shovels?: Record<string, PluginParameterSpec | null> | null;
   exchanges?: Record<string, ExchangeSpec> | null;
   queues?: Record<string, QueueSpec | null> | null;
   bindings?: BindingSpec[] | null;

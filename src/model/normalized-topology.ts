@@ -27,6 +27,10 @@ export function normalizeTopology(topology: Topology): NormalizedTopology {
     bindings: v.bindings.map((b) => ({ ...b, arguments: canonicalArguments(b.arguments) })),
     policies: v.policies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
     operatorPolicies: v.operatorPolicies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
+    ...(v.shovels && { shovels: v.shovels.map((p) => ({ ...p, value: canonicalArguments(p.value) })) }),
+    ...(v.federationUpstreams && {
+      federationUpstreams: v.federationUpstreams.map((p) => ({ ...p, value: canonicalArguments(p.value) })),
+    }),
   }));
   return sortTopology({ ...topology, vhosts }) as NormalizedTopology;
 }

@@ -11,7 +11,7 @@ import type { Binding, Topology, Vhost } from './topology.js';
  */
 export function sortTopology(topology: Topology): Topology {
   const vhosts = topology.vhosts.map(sortVhost).sort((a, b) => compareStrings(a.name, b.name));
-  return { ...topology, vhosts };
+  return { ...topology, vhosts, ...(topology.globalParameters && { globalParameters: byName(topology.globalParameters) }) };
 }
 
 function sortVhost(vhost: Vhost): Vhost {
@@ -22,6 +22,9 @@ function sortVhost(vhost: Vhost): Vhost {
     bindings: byBindingKey(vhost.bindings),
     policies: byName(vhost.policies),
     operatorPolicies: byName(vhost.operatorPolicies),
+    ...(vhost.limits && { limits: byName(vhost.limits) }),
+    ...(vhost.shovels && { shovels: byName(vhost.shovels) }),
+    ...(vhost.federationUpstreams && { federationUpstreams: byName(vhost.federationUpstreams) }),
   };
 }
 

@@ -94,6 +94,39 @@ export interface Policy {
   loc?: SourceLocation;
 }
 
+/*
+ * Broker settings kept as runtime parameters (see ./parameters.ts): a vhost's limits, its
+ * shovels and federation upstreams, and the broker's global parameters.
+ */
+
+/** One limit of a vhost. */
+export interface VhostLimit {
+  vhost: string;
+  /** `max-connections` or `max-queues`; a broker may report others, kept as it says. */
+  name: string;
+  value: number;
+  loc?: SourceLocation;
+}
+
+/**
+ * A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream.
+ * `value` is the parameter's value as the management API takes it (keys sorted): URIs in it
+ * usually carry credentials, so every output shows it through `redactParameterValue`.
+ */
+export interface PluginParameter {
+  vhost: string;
+  name: string;
+  value: Arguments;
+  loc?: SourceLocation;
+}
+
+/** A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`. */
+export interface GlobalParameter {
+  name: string;
+  value: ArgumentValue;
+  loc?: SourceLocation;
+}
+
 export interface Vhost {
   name: string;
   description?: string;
@@ -113,6 +146,18 @@ export interface Vhost {
    * unmanaged. Only meaningful in a desired Topology; a broker reader leaves it empty.
    */
   ignore: string[];
+  /**
+   * Whether the vhost is protected from deletion (RabbitMQ 4.1+). Absent: not managed (a spec
+   * that leaves it out), or a broker that has no such protection.
+   */
+  protectedFromDeletion?: boolean;
+  /**
+   * The vhost's limits, shovels and federation upstreams, sorted by name. Absent: not managed
+   * (a spec that does not mention them). A broker reader always fills them in.
+   */
+  limits?: VhostLimit[];
+  shovels?: PluginParameter[];
+  federationUpstreams?: PluginParameter[];
   loc?: SourceLocation;
 }
 
@@ -145,6 +190,11 @@ export interface Topology {
   brokerVersion?: string;
   /** Sorted by name. */
   vhosts: Vhost[];
+  /**
+   * Broker-wide parameters (`cluster_name`, ...), sorted by name, without those the broker owns.
+   * Absent: not managed (a spec without `globalParameters:`), or not read from the broker.
+   */
+  globalParameters?: GlobalParameter[];
   tests: RoutingTest[];
 }
 
@@ -156,5 +206,12 @@ export const OBJECT_KINDS = [
   'binding',
   'policy',
   'operatorPolicy',
+  'vhostLimit',
+  'federationUpstream',
+  'shovel',
+  'globalParameter',
 ] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+/** Kinds that belong to the broker, not to a vhost: their changes say `""` for the vhost. */
+export const BROKER_WIDE_KINDS: ReadonlySet<ObjectKind> = new Set<ObjectKind>(['globalParameter']);

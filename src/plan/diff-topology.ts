@@ -7,6 +7,8 @@ import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
 import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
+import { matchByName } from './match-by-name.js';
+import { diffGlobalParameters, diffVhostSettings } from './diff-settings.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 
 /** Properties that can only change by replace, besides `arguments` (docs/apply.md, "What the diff compares"). */
@@ -41,6 +43,10 @@ export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopo
   for (const want of new Map(desired.vhosts.map((v) => [v.name, v])).values()) {
     diffVhost(want, actualByName.get(want.name), ranked);
   }
+  const emitBrokerWide = (change: Change, id: string): void => {
+    ranked.push({ vhost: '', rank: KIND_RANK.get(change.kind) ?? 0, id, change });
+  };
+  diffGlobalParameters(desired.globalParameters, actual.globalParameters ?? [], emitBrokerWide);
   ranked.sort((a, b) => compareStrings(a.vhost, b.vhost) || a.rank - b.rank || compareStrings(a.id, b.id));
   return ranked.map((r) => r.change);
 }
@@ -118,17 +124,6 @@ function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[]): void {
       (before) => emit({ action: 'unmanaged', kind, vhost, name: before.name, before }, before.name),
     );
   }
-}
 
-/** Calls `pair` for each desired object (with its actual twin, if any), `extra` for the rest. */
-function matchByName<T extends { name: string }>(
-  desired: readonly T[],
-  actual: readonly T[],
-  pair: (want: T, have: T | undefined) => void,
-  extra: (have: T) => void,
-): void {
-  const wanted = new Map(desired.map((o) => [o.name, o]));
-  const existing = new Map(actual.map((o) => [o.name, o]));
-  for (const [name, want] of wanted) pair(want, existing.get(name));
-  for (const [name, have] of existing) if (!wanted.has(name)) extra(have);
+  diffVhostSettings(want, have, { managed, emit });
 }

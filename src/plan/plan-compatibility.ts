@@ -17,7 +17,8 @@ export function planCompatibility(desired: Topology, changes: readonly Change[],
   const declared = new Set<string>();
   for (const c of changes) {
     if (c.action !== 'create' && c.action !== 'update' && c.action !== 'replace' && c.action !== 'migrate') continue;
-    const key = c.kind === 'vhost' ? c.name : c.kind === 'binding' ? bindingKey(c.after) : namedKey(c.after);
+    const key =
+      c.kind === 'vhost' || c.kind === 'globalParameter' ? c.name : c.kind === 'binding' ? bindingKey(c.after) : namedKey(c.after);
     declared.add(`${c.kind}\u0000${key}`);
   }
   return checkCompatibility(desired, brokerTargetOf(broker))

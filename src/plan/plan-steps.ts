@@ -1,3 +1,4 @@
+import { PLUGIN_COMPONENTS } from '../model/parameters.js';
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { Binding, DestinationType, ObjectKind } from '../model/topology.js';
 import type { Change, MigrateChange } from './change.js';
@@ -81,6 +82,8 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
       const id = add(op, i, deps);
       if (op.op === 'bind') pushTo(bindSteps, endpointKey(op.binding.destinationType, c.vhost, op.binding.destination), id);
       if (op.op === 'put-vhost' && c.action === 'create') vhostStep.set(c.vhost, id);
+      const protect = op.op === 'put-vhost' ? protectionChange(c) : undefined;
+      if (protect !== undefined) add({ op: 'protect-vhost', vhost: c.vhost, protect }, i, [id]);
       if (op.op === 'declare-exchange') declareStep.set(endpointKey('exchange', c.vhost, c.name), id);
       if (op.op === 'declare-queue') declareStep.set(endpointKey('queue', c.vhost, c.name), id);
     }
@@ -115,6 +118,13 @@ function deleteOperation(c: Change, ifEmpty: boolean): StepOperation | undefined
     case 'policy':
     case 'operatorPolicy':
       return { op: 'delete-policy', vhost: c.vhost, name: c.name, operator: c.kind === 'operatorPolicy' };
+    case 'vhostLimit':
+      return { op: 'delete-vhost-limit', vhost: c.vhost, name: c.name };
+    case 'shovel':
+    case 'federationUpstream':
+      return { op: 'delete-parameter', component: PLUGIN_COMPONENTS[c.kind].component, vhost: c.vhost, name: c.name };
+    case 'globalParameter':
+      return { op: 'delete-global-parameter', name: c.name };
     default:
       return unreachable(c);
   }
@@ -135,9 +145,27 @@ function createOperation(c: Change): StepOperation | undefined {
     case 'policy':
     case 'operatorPolicy':
       return { op: 'put-policy', policy: c.after, operator: c.kind === 'operatorPolicy' };
+    case 'vhostLimit':
+      return { op: 'put-vhost-limit', vhost: c.vhost, name: c.name, value: c.after.value };
+    case 'shovel':
+    case 'federationUpstream':
+      return { op: 'put-parameter', component: PLUGIN_COMPONENTS[c.kind].component, parameter: c.after };
+    case 'globalParameter':
+      return { op: 'put-global-parameter', parameter: c.after };
     default:
       return unreachable(c);
   }
+}
+
+/**
+ * The deletion protection a vhost's change sets, if any: a created vhost that asks for it, or
+ * an update that changes it. A vhost PUT leaves the protection as it is.
+ */
+function protectionChange(c: Change): boolean | undefined {
+  if (c.kind !== 'vhost') return undefined;
+  if (c.action === 'create') return c.after.protectedFromDeletion === true ? true : undefined;
+  if (c.action === 'update' && c.changed.some((p) => p.path === 'protectedFromDeletion')) return c.after.protectedFromDeletion;
+  return undefined;
 }
 
 function goesWithEndpoint(b: Binding, gone: ReadonlySet<string>): boolean {

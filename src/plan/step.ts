@@ -1,3 +1,4 @@
+import type { GlobalParameter, PluginParameter } from '../model/parameters.js';
 import type { Binding, Exchange, Policy, Queue } from '../model/topology.js';
 import type { VhostMeta } from './change.js';
 
@@ -32,7 +33,21 @@ export type StepOperation =
   /** Looks up the broker's `properties_key` for this identity, then deletes it. */
   | { op: 'unbind'; binding: Binding }
   | { op: 'put-policy'; policy: Policy; operator: boolean }
-  | { op: 'delete-policy'; vhost: string; name: string; operator: boolean };
+  | { op: 'delete-policy'; vhost: string; name: string; operator: boolean }
+  /** POST (protect) or DELETE (unprotect) /api/vhosts/{vhost}/deletion/protection (RabbitMQ 4.1+). */
+  | { op: 'protect-vhost'; vhost: string; protect: boolean }
+  /** PUT /api/vhost-limits/{vhost}/{name} `{"value": n}`. */
+  | { op: 'put-vhost-limit'; vhost: string; name: string; value: number }
+  | { op: 'delete-vhost-limit'; vhost: string; name: string }
+  /** PUT /api/parameters/{component}/{vhost}/{name}: a shovel (re)starts, an upstream's links restart. */
+  | { op: 'put-parameter'; component: ParameterComponent; parameter: PluginParameter }
+  | { op: 'delete-parameter'; component: ParameterComponent; vhost: string; name: string }
+  /** PUT /api/global-parameters/{name} `{"value": ...}`. */
+  | { op: 'put-global-parameter'; parameter: GlobalParameter }
+  | { op: 'delete-global-parameter'; name: string };
+
+/** The runtime parameter components topo writes: those of the shovel and federation plugins. */
+export type ParameterComponent = 'shovel' | 'federation-upstream';
 
 /** Every operation a step may have: the compiler refuses this list while one is missing. */
 const STEP_OPS: Record<StepOperation['op'], true> = {
@@ -47,6 +62,13 @@ const STEP_OPS: Record<StepOperation['op'], true> = {
   unbind: true,
   'put-policy': true,
   'delete-policy': true,
+  'protect-vhost': true,
+  'put-vhost-limit': true,
+  'delete-vhost-limit': true,
+  'put-parameter': true,
+  'delete-parameter': true,
+  'put-global-parameter': true,
+  'delete-global-parameter': true,
 };
 
 /** Whether `op` is an operation of this topo's plans (a saved plan is read from a file). */

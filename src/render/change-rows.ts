@@ -3,6 +3,7 @@ import type { MigrateChange, PropertyChange, ReplaceChange } from '../plan/chang
 import { objectLabel, objectName } from '../plan/object-label.js';
 import { messageCountText, type MessageCount } from '../plan/message-count.js';
 import { unreachable } from '../plan/unreachable.js';
+import { redactParameterValue } from '../plan/redact-parameter.js';
 import { compareStrings } from '../text/compare-strings.js';
 import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { ChangeView } from './plan-view.js';
@@ -40,8 +41,11 @@ export function changeRows(c: ChangeView): Row[] {
         : '';
       return [{ sign: '+', depth: 1, text: `${head}${attributes(c)}${origin}` }];
     }
-    case 'update':
-      return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, c.before, c.after)];
+    case 'update': {
+      const shown = (o: object): object =>
+        c.kind === 'shovel' || c.kind === 'federationUpstream' ? { value: redactParameterValue((o as { value: Arguments }).value) } : o;
+      return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, shown(c.before), shown(c.after))];
+    }
     case 'replace':
       return [{ sign: '-/+', depth: 1, text: `${head}${messages(c.messages)}` }, ...forcedRows(c)];
     case 'migrate':
@@ -113,6 +117,15 @@ function attributes(c: ChangeView): string {
         if (c.after.description !== undefined) parts.push(`description=${JSON.stringify(c.after.description)}`);
         if (c.after.tags !== undefined) parts.push(`tags=${JSON.stringify(c.after.tags)}`);
         if (c.after.defaultQueueType !== undefined) parts.push(`defaultQueueType=${c.after.defaultQueueType}`);
+        if (c.after.protectedFromDeletion === true) parts.push('protectedFromDeletion=true');
+        break;
+      case 'vhostLimit':
+      case 'globalParameter':
+        parts.push(`value=${JSON.stringify(c.after.value)}`);
+        break;
+      case 'federationUpstream':
+      case 'shovel':
+        map('value', redactParameterValue(c.after.value));
         break;
       case 'exchange':
         parts.push(`type=${c.after.type}`);
@@ -143,6 +156,10 @@ function propertyRows(changed: readonly PropertyChange[], before: object, after:
   const rows: Row[] = [];
   const maps = new Set<string>();
   for (const p of changed) {
+    if (p.secret) {
+      rows.push({ sign: '~', depth: 2, text: `${p.path} (changed)` });
+      continue;
+    }
     const dot = p.path.indexOf('.');
     if (dot < 0) rows.push({ sign: '~', depth: 2, text: `${p.path}: ${show(p.before)} → ${show(p.after)}` });
     else maps.add(p.path.slice(0, dot));

@@ -4,6 +4,8 @@ import type { Blocker } from '../plan/cluster-blockers.js';
 import type { ClusterReport } from '../plan/cluster-report.js';
 import type { DeprecatedFeatureUse, GuardRequirement, Plan } from '../plan/plan.js';
 import type { Binding } from '../model/topology.js';
+import type { PluginParameter } from '../model/parameters.js';
+import { redactedParameter } from '../plan/redact-parameter.js';
 
 /**
  * One change as `plan --json` prints it: the Change without source locations, and for
@@ -85,7 +87,11 @@ function changeView(c: Change): ChangeView {
   const fields = c as Partial<Record<(typeof DETAIL_FIELDS)[number], unknown>>;
   for (const field of DETAIL_FIELDS) {
     const value = fields[field];
-    if (value !== undefined) view[field] = field === 'before' || field === 'after' ? withoutLoc(value as object) : value;
+    if (value === undefined) continue;
+    if (field !== 'before' && field !== 'after') view[field] = value;
+    // A shovel's or upstream's URIs carry credentials: every view shows them redacted.
+    else if (c.kind === 'shovel' || c.kind === 'federationUpstream') view[field] = withoutLoc(redactedParameter(value as PluginParameter));
+    else view[field] = withoutLoc(value as object);
   }
   return view as unknown as ChangeView;
 }

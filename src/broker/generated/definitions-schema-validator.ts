@@ -5,13 +5,14 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"vhosts":{"type":"array","items":{"$ref":"#/definitions/DefinitionsVhost"}},"exchanges":{"type":"array","items":{"$ref":"#/definitions/DefinitionsExchange"}},"queues":{"type":"array","items":{"$ref":"#/definitions/DefinitionsQueue"}},"bindings":{"type":"array","items":{"$ref":"#/definitions/DefinitionsBinding"}},"policies":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPolicy"}},"parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsParameter"}}},"definitions":{"DefinitionsVhost":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."},"DefinitionsExchange":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsQueue":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsBinding":{"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]},"DefinitionsPolicy":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]},"DefinitionsParameter":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."}}};
-const schema12 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"vhosts":{"type":"array","items":{"$ref":"#/definitions/DefinitionsVhost"}},"exchanges":{"type":"array","items":{"$ref":"#/definitions/DefinitionsExchange"}},"queues":{"type":"array","items":{"$ref":"#/definitions/DefinitionsQueue"}},"bindings":{"type":"array","items":{"$ref":"#/definitions/DefinitionsBinding"}},"policies":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPolicy"}},"parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsParameter"}},"global_parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsGlobalParameter"},"description":"Only in whole-broker exports; `GET /api/global-parameters` lists the same."}},"definitions":{"DefinitionsVhost":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"protected_from_deletion":{"type":"boolean","description":"4.1+: whether the vhost is protected from deletion."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"},"protected_from_deletion":{"type":"boolean"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."},"DefinitionsExchange":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsQueue":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsBinding":{"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]},"DefinitionsPolicy":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]},"DefinitionsParameter":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."},"DefinitionsGlobalParameter":{"type":"object","properties":{"name":{"type":"string"},"value":{}},"required":["name","value"],"description":"A broker-wide parameter, such as `cluster_name` (and `internal_cluster_id`, the broker's own)."}}};
+const schema12 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"protected_from_deletion":{"type":"boolean","description":"4.1+: whether the vhost is protected from deletion."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"},"protected_from_deletion":{"type":"boolean"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."};
 const schema13 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
 const schema14 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
 const schema15 = {"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]};
 const schema16 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]};
 const schema17 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."};
+const schema18 = {"type":"object","properties":{"name":{"type":"string"},"value":{}},"required":["name","value"],"description":"A broker-wide parameter, such as `cluster_name` (and `internal_cluster_id`, the broker's own)."};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -143,13 +144,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.metadata !== undefined){
-let data7 = data1.metadata;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.description !== undefined){
-let data8 = data7.description;
-if(typeof data8 !== "string"){
-const err8 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/description",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.description.type,parentSchema:schema12.properties.metadata.properties.description,data:data8};
+if(data1.protected_from_deletion !== undefined){
+let data7 = data1.protected_from_deletion;
+if(typeof data7 !== "boolean"){
+const err8 = {instancePath:instancePath+"/vhosts/" + i0+"/protected_from_deletion",schemaPath:"#/definitions/DefinitionsVhost/properties/protected_from_deletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.protected_from_deletion.type,parentSchema:schema12.properties.protected_from_deletion,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -159,17 +157,13 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data7.tags !== undefined){
-let data9 = data7.tags;
-const _errs25 = errors;
-let valid9 = false;
-const _errs26 = errors;
-if(Array.isArray(data9)){
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 !== "string"){
-const err9 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags/" + i2,schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0].items,data:data10};
+if(data1.metadata !== undefined){
+let data8 = data1.metadata;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.description !== undefined){
+let data9 = data8.description;
+if(typeof data9 !== "string"){
+const err9 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/description",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.description.type,parentSchema:schema12.properties.metadata.properties.description,data:data9};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -179,9 +173,17 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.metadata.properties.tags.anyOf[0].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0],data:data9};
+if(data8.tags !== undefined){
+let data10 = data8.tags;
+const _errs27 = errors;
+let valid9 = false;
+const _errs28 = errors;
+if(Array.isArray(data10)){
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+let data11 = data10[i2];
+if(typeof data11 !== "string"){
+const err10 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags/" + i2,schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0].items,data:data11};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -190,12 +192,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs26 === errors;
-valid9 = valid9 || _valid1;
-if(!valid9){
-const _errs30 = errors;
-if(typeof data9 !== "string"){
-const err11 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[1].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[1],data:data9};
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.metadata.properties.tags.anyOf[0].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0],data:data10};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -204,11 +204,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-var _valid1 = _errs30 === errors;
+var _valid1 = _errs28 === errors;
 valid9 = valid9 || _valid1;
-}
 if(!valid9){
-const err12 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.metadata.properties.tags.anyOf,parentSchema:schema12.properties.metadata.properties.tags,data:data9};
+const _errs32 = errors;
+if(typeof data10 !== "string"){
+const err12 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[1].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -217,22 +218,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-errors = _errs25;
-if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
+var _valid1 = _errs32 === errors;
+valid9 = valid9 || _valid1;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data7.default_queue_type !== undefined){
-let data11 = data7.default_queue_type;
-if(typeof data11 !== "string"){
-const err13 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.default_queue_type.type,parentSchema:schema12.properties.metadata.properties.default_queue_type,data:data11};
+if(!valid9){
+const err13 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.metadata.properties.tags.anyOf,parentSchema:schema12.properties.metadata.properties.tags,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -241,10 +231,22 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
+else {
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
 }
 else {
-const err14 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.metadata.type,parentSchema:schema12.properties.metadata,data:data7};
+vErrors = null;
+}
+}
+}
+}
+if(data8.default_queue_type !== undefined){
+let data12 = data8.default_queue_type;
+if(typeof data12 !== "string"){
+const err14 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.default_queue_type.type,parentSchema:schema12.properties.metadata.properties.default_queue_type,data:data12};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -254,9 +256,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/definitions/DefinitionsVhost/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
+if(data8.protected_from_deletion !== undefined){
+let data13 = data8.protected_from_deletion;
+if(typeof data13 !== "boolean"){
+const err15 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/protected_from_deletion",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/protected_from_deletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.metadata.properties.protected_from_deletion.type,parentSchema:schema12.properties.metadata.properties.protected_from_deletion,data:data13};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -268,7 +271,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data0};
+const err16 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.metadata.type,parentSchema:schema12.properties.metadata,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -278,15 +281,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.exchanges !== undefined){
-let data12 = data.exchanges;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-let data13 = data12[i3];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.name === undefined){
-const err17 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.required,parentSchema:schema13,data:data13};
+}
+else {
+const err17 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/definitions/DefinitionsVhost/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -295,10 +292,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data13.name !== undefined){
-let data14 = data13.name;
-if(typeof data14 !== "string"){
-const err18 = {instancePath:instancePath+"/exchanges/" + i3+"/name",schemaPath:"#/definitions/DefinitionsExchange/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.name.type,parentSchema:schema13.properties.name,data:data14};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data0};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -308,10 +305,15 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data13.vhost !== undefined){
-let data15 = data13.vhost;
-if(typeof data15 !== "string"){
-const err19 = {instancePath:instancePath+"/exchanges/" + i3+"/vhost",schemaPath:"#/definitions/DefinitionsExchange/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.vhost.type,parentSchema:schema13.properties.vhost,data:data15};
+if(data.exchanges !== undefined){
+let data14 = data.exchanges;
+if(Array.isArray(data14)){
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.name === undefined){
+const err19 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.required,parentSchema:schema13,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -320,11 +322,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data13.type !== undefined){
-let data16 = data13.type;
+if(data15.name !== undefined){
+let data16 = data15.name;
 if(typeof data16 !== "string"){
-const err20 = {instancePath:instancePath+"/exchanges/" + i3+"/type",schemaPath:"#/definitions/DefinitionsExchange/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.type,parentSchema:schema13.properties.type,data:data16};
+const err20 = {instancePath:instancePath+"/exchanges/" + i3+"/name",schemaPath:"#/definitions/DefinitionsExchange/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.name.type,parentSchema:schema13.properties.name,data:data16};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -334,10 +335,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data13.durable !== undefined){
-let data17 = data13.durable;
-if(typeof data17 !== "boolean"){
-const err21 = {instancePath:instancePath+"/exchanges/" + i3+"/durable",schemaPath:"#/definitions/DefinitionsExchange/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.durable.type,parentSchema:schema13.properties.durable,data:data17};
+if(data15.vhost !== undefined){
+let data17 = data15.vhost;
+if(typeof data17 !== "string"){
+const err21 = {instancePath:instancePath+"/exchanges/" + i3+"/vhost",schemaPath:"#/definitions/DefinitionsExchange/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.vhost.type,parentSchema:schema13.properties.vhost,data:data17};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -347,10 +348,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data13.auto_delete !== undefined){
-let data18 = data13.auto_delete;
-if(typeof data18 !== "boolean"){
-const err22 = {instancePath:instancePath+"/exchanges/" + i3+"/auto_delete",schemaPath:"#/definitions/DefinitionsExchange/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.auto_delete.type,parentSchema:schema13.properties.auto_delete,data:data18};
+if(data15.type !== undefined){
+let data18 = data15.type;
+if(typeof data18 !== "string"){
+const err22 = {instancePath:instancePath+"/exchanges/" + i3+"/type",schemaPath:"#/definitions/DefinitionsExchange/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.type,parentSchema:schema13.properties.type,data:data18};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -360,10 +361,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data13.internal !== undefined){
-let data19 = data13.internal;
+if(data15.durable !== undefined){
+let data19 = data15.durable;
 if(typeof data19 !== "boolean"){
-const err23 = {instancePath:instancePath+"/exchanges/" + i3+"/internal",schemaPath:"#/definitions/DefinitionsExchange/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.internal.type,parentSchema:schema13.properties.internal,data:data19};
+const err23 = {instancePath:instancePath+"/exchanges/" + i3+"/durable",schemaPath:"#/definitions/DefinitionsExchange/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.durable.type,parentSchema:schema13.properties.durable,data:data19};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -373,15 +374,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data13.arguments !== undefined){
-let data20 = data13.arguments;
-const _errs52 = errors;
-let valid16 = false;
-const _errs53 = errors;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-}
-else {
-const err24 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.arguments.anyOf[0].type,parentSchema:schema13.properties.arguments.anyOf[0],data:data20};
+if(data15.auto_delete !== undefined){
+let data20 = data15.auto_delete;
+if(typeof data20 !== "boolean"){
+const err24 = {instancePath:instancePath+"/exchanges/" + i3+"/auto_delete",schemaPath:"#/definitions/DefinitionsExchange/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.auto_delete.type,parentSchema:schema13.properties.auto_delete,data:data20};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -390,12 +386,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid2 = _errs53 === errors;
-valid16 = valid16 || _valid2;
-if(!valid16){
-const _errs56 = errors;
-if(data20 !== null){
-const err25 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.arguments.anyOf[1].type,parentSchema:schema13.properties.arguments.anyOf[1],data:data20};
+}
+if(data15.internal !== undefined){
+let data21 = data15.internal;
+if(typeof data21 !== "boolean"){
+const err25 = {instancePath:instancePath+"/exchanges/" + i3+"/internal",schemaPath:"#/definitions/DefinitionsExchange/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.internal.type,parentSchema:schema13.properties.internal,data:data21};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -404,11 +399,16 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid2 = _errs56 === errors;
-valid16 = valid16 || _valid2;
 }
-if(!valid16){
-const err26 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.arguments.anyOf,parentSchema:schema13.properties.arguments,data:data20};
+if(data15.arguments !== undefined){
+let data22 = data15.arguments;
+const _errs56 = errors;
+let valid16 = false;
+const _errs57 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+}
+else {
+const err26 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.arguments.anyOf[0].type,parentSchema:schema13.properties.arguments.anyOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -417,11 +417,38 @@ vErrors.push(err26);
 }
 errors++;
 }
+var _valid2 = _errs57 === errors;
+valid16 = valid16 || _valid2;
+if(!valid16){
+const _errs60 = errors;
+if(data22 !== null){
+const err27 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.arguments.anyOf[1].type,parentSchema:schema13.properties.arguments.anyOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err27];
+}
 else {
-errors = _errs52;
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid2 = _errs60 === errors;
+valid16 = valid16 || _valid2;
+}
+if(!valid16){
+const err28 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.arguments.anyOf,parentSchema:schema13.properties.arguments,data:data22};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+errors = _errs56;
 if(vErrors !== null){
-if(_errs52){
-vErrors.length = _errs52;
+if(_errs56){
+vErrors.length = _errs56;
 }
 else {
 vErrors = null;
@@ -431,37 +458,7 @@ vErrors = null;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data13};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exchanges.type,parentSchema:schema11.properties.exchanges,data:data12};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.queues !== undefined){
-let data21 = data.queues;
-if(Array.isArray(data21)){
-const len4 = data21.length;
-for(let i4=0; i4<len4; i4++){
-let data22 = data21[i4];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.name === undefined){
-const err29 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.required,parentSchema:schema14,data:data22};
+const err29 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -470,10 +467,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data22.name !== undefined){
-let data23 = data22.name;
-if(typeof data23 !== "string"){
-const err30 = {instancePath:instancePath+"/queues/" + i4+"/name",schemaPath:"#/definitions/DefinitionsQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data23};
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exchanges.type,parentSchema:schema11.properties.exchanges,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -483,10 +480,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data22.vhost !== undefined){
-let data24 = data22.vhost;
-if(typeof data24 !== "string"){
-const err31 = {instancePath:instancePath+"/queues/" + i4+"/vhost",schemaPath:"#/definitions/DefinitionsQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.vhost.type,parentSchema:schema14.properties.vhost,data:data24};
+if(data.queues !== undefined){
+let data23 = data.queues;
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+let data24 = data23[i4];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.name === undefined){
+const err31 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.required,parentSchema:schema14,data:data24};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -495,11 +497,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data22.type !== undefined){
-let data25 = data22.type;
+if(data24.name !== undefined){
+let data25 = data24.name;
 if(typeof data25 !== "string"){
-const err32 = {instancePath:instancePath+"/queues/" + i4+"/type",schemaPath:"#/definitions/DefinitionsQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.type,parentSchema:schema14.properties.type,data:data25};
+const err32 = {instancePath:instancePath+"/queues/" + i4+"/name",schemaPath:"#/definitions/DefinitionsQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data25};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -509,10 +510,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data22.durable !== undefined){
-let data26 = data22.durable;
-if(typeof data26 !== "boolean"){
-const err33 = {instancePath:instancePath+"/queues/" + i4+"/durable",schemaPath:"#/definitions/DefinitionsQueue/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.durable.type,parentSchema:schema14.properties.durable,data:data26};
+if(data24.vhost !== undefined){
+let data26 = data24.vhost;
+if(typeof data26 !== "string"){
+const err33 = {instancePath:instancePath+"/queues/" + i4+"/vhost",schemaPath:"#/definitions/DefinitionsQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.vhost.type,parentSchema:schema14.properties.vhost,data:data26};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -522,10 +523,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data22.auto_delete !== undefined){
-let data27 = data22.auto_delete;
-if(typeof data27 !== "boolean"){
-const err34 = {instancePath:instancePath+"/queues/" + i4+"/auto_delete",schemaPath:"#/definitions/DefinitionsQueue/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.auto_delete.type,parentSchema:schema14.properties.auto_delete,data:data27};
+if(data24.type !== undefined){
+let data27 = data24.type;
+if(typeof data27 !== "string"){
+const err34 = {instancePath:instancePath+"/queues/" + i4+"/type",schemaPath:"#/definitions/DefinitionsQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.type,parentSchema:schema14.properties.type,data:data27};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -535,10 +536,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data22.exclusive !== undefined){
-let data28 = data22.exclusive;
-if((typeof data28 !== "boolean") && (data28 !== null)){
-const err35 = {instancePath:instancePath+"/queues/" + i4+"/exclusive",schemaPath:"#/definitions/DefinitionsQueue/properties/exclusive/type",keyword:"type",params:{type: schema14.properties.exclusive.type},message:"must be boolean,null",schema:schema14.properties.exclusive.type,parentSchema:schema14.properties.exclusive,data:data28};
+if(data24.durable !== undefined){
+let data28 = data24.durable;
+if(typeof data28 !== "boolean"){
+const err35 = {instancePath:instancePath+"/queues/" + i4+"/durable",schemaPath:"#/definitions/DefinitionsQueue/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.durable.type,parentSchema:schema14.properties.durable,data:data28};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -548,15 +549,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data22.arguments !== undefined){
-let data29 = data22.arguments;
-const _errs76 = errors;
-let valid21 = false;
-const _errs77 = errors;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-}
-else {
-const err36 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.arguments.anyOf[0].type,parentSchema:schema14.properties.arguments.anyOf[0],data:data29};
+if(data24.auto_delete !== undefined){
+let data29 = data24.auto_delete;
+if(typeof data29 !== "boolean"){
+const err36 = {instancePath:instancePath+"/queues/" + i4+"/auto_delete",schemaPath:"#/definitions/DefinitionsQueue/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.auto_delete.type,parentSchema:schema14.properties.auto_delete,data:data29};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -565,12 +561,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-var _valid3 = _errs77 === errors;
-valid21 = valid21 || _valid3;
-if(!valid21){
-const _errs80 = errors;
-if(data29 !== null){
-const err37 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.arguments.anyOf[1].type,parentSchema:schema14.properties.arguments.anyOf[1],data:data29};
+}
+if(data24.exclusive !== undefined){
+let data30 = data24.exclusive;
+if((typeof data30 !== "boolean") && (data30 !== null)){
+const err37 = {instancePath:instancePath+"/queues/" + i4+"/exclusive",schemaPath:"#/definitions/DefinitionsQueue/properties/exclusive/type",keyword:"type",params:{type: schema14.properties.exclusive.type},message:"must be boolean,null",schema:schema14.properties.exclusive.type,parentSchema:schema14.properties.exclusive,data:data30};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -579,11 +574,16 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid3 = _errs80 === errors;
-valid21 = valid21 || _valid3;
 }
-if(!valid21){
-const err38 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.arguments.anyOf,parentSchema:schema14.properties.arguments,data:data29};
+if(data24.arguments !== undefined){
+let data31 = data24.arguments;
+const _errs80 = errors;
+let valid21 = false;
+const _errs81 = errors;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+}
+else {
+const err38 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.arguments.anyOf[0].type,parentSchema:schema14.properties.arguments.anyOf[0],data:data31};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -592,11 +592,38 @@ vErrors.push(err38);
 }
 errors++;
 }
+var _valid3 = _errs81 === errors;
+valid21 = valid21 || _valid3;
+if(!valid21){
+const _errs84 = errors;
+if(data31 !== null){
+const err39 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.arguments.anyOf[1].type,parentSchema:schema14.properties.arguments.anyOf[1],data:data31};
+if(vErrors === null){
+vErrors = [err39];
+}
 else {
-errors = _errs76;
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid3 = _errs84 === errors;
+valid21 = valid21 || _valid3;
+}
+if(!valid21){
+const err40 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.arguments.anyOf,parentSchema:schema14.properties.arguments,data:data31};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs80;
 if(vErrors !== null){
-if(_errs76){
-vErrors.length = _errs76;
+if(_errs80){
+vErrors.length = _errs80;
 }
 else {
 vErrors = null;
@@ -606,37 +633,7 @@ vErrors = null;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data22};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.queues.type,parentSchema:schema11.properties.queues,data:data21};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.bindings !== undefined){
-let data30 = data.bindings;
-if(Array.isArray(data30)){
-const len5 = data30.length;
-for(let i5=0; i5<len5; i5++){
-let data31 = data30[i5];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.source === undefined){
-const err41 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema15.required,parentSchema:schema15,data:data31};
+const err41 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -645,8 +642,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data31.destination === undefined){
-const err42 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema15.required,parentSchema:schema15,data:data31};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.queues.type,parentSchema:schema11.properties.queues,data:data23};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -655,10 +654,16 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data31.source !== undefined){
-let data32 = data31.source;
-if(typeof data32 !== "string"){
-const err43 = {instancePath:instancePath+"/bindings/" + i5+"/source",schemaPath:"#/definitions/DefinitionsBinding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.source.type,parentSchema:schema15.properties.source,data:data32};
+}
+if(data.bindings !== undefined){
+let data32 = data.bindings;
+if(Array.isArray(data32)){
+const len5 = data32.length;
+for(let i5=0; i5<len5; i5++){
+let data33 = data32[i5];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.source === undefined){
+const err43 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema15.required,parentSchema:schema15,data:data33};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -667,11 +672,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data31.vhost !== undefined){
-let data33 = data31.vhost;
-if(typeof data33 !== "string"){
-const err44 = {instancePath:instancePath+"/bindings/" + i5+"/vhost",schemaPath:"#/definitions/DefinitionsBinding/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.vhost.type,parentSchema:schema15.properties.vhost,data:data33};
+if(data33.destination === undefined){
+const err44 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema15.required,parentSchema:schema15,data:data33};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -680,11 +682,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data31.destination !== undefined){
-let data34 = data31.destination;
+if(data33.source !== undefined){
+let data34 = data33.source;
 if(typeof data34 !== "string"){
-const err45 = {instancePath:instancePath+"/bindings/" + i5+"/destination",schemaPath:"#/definitions/DefinitionsBinding/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination.type,parentSchema:schema15.properties.destination,data:data34};
+const err45 = {instancePath:instancePath+"/bindings/" + i5+"/source",schemaPath:"#/definitions/DefinitionsBinding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.source.type,parentSchema:schema15.properties.source,data:data34};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -694,10 +695,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data31.destination_type !== undefined){
-let data35 = data31.destination_type;
+if(data33.vhost !== undefined){
+let data35 = data33.vhost;
 if(typeof data35 !== "string"){
-const err46 = {instancePath:instancePath+"/bindings/" + i5+"/destination_type",schemaPath:"#/definitions/DefinitionsBinding/properties/destination_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination_type.type,parentSchema:schema15.properties.destination_type,data:data35};
+const err46 = {instancePath:instancePath+"/bindings/" + i5+"/vhost",schemaPath:"#/definitions/DefinitionsBinding/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.vhost.type,parentSchema:schema15.properties.vhost,data:data35};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -707,10 +708,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data31.routing_key !== undefined){
-let data36 = data31.routing_key;
+if(data33.destination !== undefined){
+let data36 = data33.destination;
 if(typeof data36 !== "string"){
-const err47 = {instancePath:instancePath+"/bindings/" + i5+"/routing_key",schemaPath:"#/definitions/DefinitionsBinding/properties/routing_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.routing_key.type,parentSchema:schema15.properties.routing_key,data:data36};
+const err47 = {instancePath:instancePath+"/bindings/" + i5+"/destination",schemaPath:"#/definitions/DefinitionsBinding/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination.type,parentSchema:schema15.properties.destination,data:data36};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -720,15 +721,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data31.arguments !== undefined){
-let data37 = data31.arguments;
-const _errs98 = errors;
-let valid26 = false;
-const _errs99 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-}
-else {
-const err48 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.arguments.anyOf[0].type,parentSchema:schema15.properties.arguments.anyOf[0],data:data37};
+if(data33.destination_type !== undefined){
+let data37 = data33.destination_type;
+if(typeof data37 !== "string"){
+const err48 = {instancePath:instancePath+"/bindings/" + i5+"/destination_type",schemaPath:"#/definitions/DefinitionsBinding/properties/destination_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination_type.type,parentSchema:schema15.properties.destination_type,data:data37};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -737,12 +733,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid4 = _errs99 === errors;
-valid26 = valid26 || _valid4;
-if(!valid26){
-const _errs102 = errors;
-if(data37 !== null){
-const err49 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema15.properties.arguments.anyOf[1].type,parentSchema:schema15.properties.arguments.anyOf[1],data:data37};
+}
+if(data33.routing_key !== undefined){
+let data38 = data33.routing_key;
+if(typeof data38 !== "string"){
+const err49 = {instancePath:instancePath+"/bindings/" + i5+"/routing_key",schemaPath:"#/definitions/DefinitionsBinding/properties/routing_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.routing_key.type,parentSchema:schema15.properties.routing_key,data:data38};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -751,11 +746,16 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid4 = _errs102 === errors;
-valid26 = valid26 || _valid4;
 }
-if(!valid26){
-const err50 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.arguments.anyOf,parentSchema:schema15.properties.arguments,data:data37};
+if(data33.arguments !== undefined){
+let data39 = data33.arguments;
+const _errs102 = errors;
+let valid26 = false;
+const _errs103 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+}
+else {
+const err50 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.arguments.anyOf[0].type,parentSchema:schema15.properties.arguments.anyOf[0],data:data39};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -764,22 +764,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-else {
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data31.properties_key !== undefined){
-let data38 = data31.properties_key;
-if(typeof data38 !== "string"){
-const err51 = {instancePath:instancePath+"/bindings/" + i5+"/properties_key",schemaPath:"#/definitions/DefinitionsBinding/properties/properties_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.properties_key.type,parentSchema:schema15.properties.properties_key,data:data38};
+var _valid4 = _errs103 === errors;
+valid26 = valid26 || _valid4;
+if(!valid26){
+const _errs106 = errors;
+if(data39 !== null){
+const err51 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema15.properties.arguments.anyOf[1].type,parentSchema:schema15.properties.arguments.anyOf[1],data:data39};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -788,10 +778,11 @@ vErrors.push(err51);
 }
 errors++;
 }
+var _valid4 = _errs106 === errors;
+valid26 = valid26 || _valid4;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data31};
+if(!valid26){
+const err52 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.arguments.anyOf,parentSchema:schema15.properties.arguments,data:data39};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -800,10 +791,22 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
+else {
+errors = _errs102;
+if(vErrors !== null){
+if(_errs102){
+vErrors.length = _errs102;
 }
 else {
-const err53 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.bindings.type,parentSchema:schema11.properties.bindings,data:data30};
+vErrors = null;
+}
+}
+}
+}
+if(data33.properties_key !== undefined){
+let data40 = data33.properties_key;
+if(typeof data40 !== "string"){
+const err53 = {instancePath:instancePath+"/bindings/" + i5+"/properties_key",schemaPath:"#/definitions/DefinitionsBinding/properties/properties_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.properties_key.type,parentSchema:schema15.properties.properties_key,data:data40};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -813,15 +816,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.policies !== undefined){
-let data39 = data.policies;
-if(Array.isArray(data39)){
-const len6 = data39.length;
-for(let i6=0; i6<len6; i6++){
-let data40 = data39[i6];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.name === undefined){
-const err54 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data40};
+}
+else {
+const err54 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data33};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -830,8 +827,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data40.pattern === undefined){
-const err55 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema16.required,parentSchema:schema16,data:data40};
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.bindings.type,parentSchema:schema11.properties.bindings,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -840,10 +839,16 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data40.name !== undefined){
-let data41 = data40.name;
-if(typeof data41 !== "string"){
-const err56 = {instancePath:instancePath+"/policies/" + i6+"/name",schemaPath:"#/definitions/DefinitionsPolicy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data41};
+}
+if(data.policies !== undefined){
+let data41 = data.policies;
+if(Array.isArray(data41)){
+const len6 = data41.length;
+for(let i6=0; i6<len6; i6++){
+let data42 = data41[i6];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.name === undefined){
+const err56 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data42};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -852,11 +857,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data40.vhost !== undefined){
-let data42 = data40.vhost;
-if(typeof data42 !== "string"){
-const err57 = {instancePath:instancePath+"/policies/" + i6+"/vhost",schemaPath:"#/definitions/DefinitionsPolicy/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data42};
+if(data42.pattern === undefined){
+const err57 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema16.required,parentSchema:schema16,data:data42};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -865,11 +867,10 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data40.pattern !== undefined){
-let data43 = data40.pattern;
+if(data42.name !== undefined){
+let data43 = data42.name;
 if(typeof data43 !== "string"){
-const err58 = {instancePath:instancePath+"/policies/" + i6+"/pattern",schemaPath:"#/definitions/DefinitionsPolicy/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.pattern.type,parentSchema:schema16.properties.pattern,data:data43};
+const err58 = {instancePath:instancePath+"/policies/" + i6+"/name",schemaPath:"#/definitions/DefinitionsPolicy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data43};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -879,10 +880,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data40["apply-to"] !== undefined){
-let data44 = data40["apply-to"];
+if(data42.vhost !== undefined){
+let data44 = data42.vhost;
 if(typeof data44 !== "string"){
-const err59 = {instancePath:instancePath+"/policies/" + i6+"/apply-to",schemaPath:"#/definitions/DefinitionsPolicy/properties/apply-to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["apply-to"].type,parentSchema:schema16.properties["apply-to"],data:data44};
+const err59 = {instancePath:instancePath+"/policies/" + i6+"/vhost",schemaPath:"#/definitions/DefinitionsPolicy/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data44};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -892,10 +893,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data40.priority !== undefined){
-let data45 = data40.priority;
-if((!((typeof data45 == "number") && (isFinite(data45)))) && (typeof data45 !== "string")){
-const err60 = {instancePath:instancePath+"/policies/" + i6+"/priority",schemaPath:"#/definitions/DefinitionsPolicy/properties/priority/type",keyword:"type",params:{type: schema16.properties.priority.type},message:"must be number,string",schema:schema16.properties.priority.type,parentSchema:schema16.properties.priority,data:data45};
+if(data42.pattern !== undefined){
+let data45 = data42.pattern;
+if(typeof data45 !== "string"){
+const err60 = {instancePath:instancePath+"/policies/" + i6+"/pattern",schemaPath:"#/definitions/DefinitionsPolicy/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.pattern.type,parentSchema:schema16.properties.pattern,data:data45};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -905,15 +906,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data40.definition !== undefined){
-let data46 = data40.definition;
-const _errs122 = errors;
-let valid31 = false;
-const _errs123 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-}
-else {
-const err61 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.definition.anyOf[0].type,parentSchema:schema16.properties.definition.anyOf[0],data:data46};
+if(data42["apply-to"] !== undefined){
+let data46 = data42["apply-to"];
+if(typeof data46 !== "string"){
+const err61 = {instancePath:instancePath+"/policies/" + i6+"/apply-to",schemaPath:"#/definitions/DefinitionsPolicy/properties/apply-to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["apply-to"].type,parentSchema:schema16.properties["apply-to"],data:data46};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -922,12 +918,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid5 = _errs123 === errors;
-valid31 = valid31 || _valid5;
-if(!valid31){
-const _errs126 = errors;
-if(data46 !== null){
-const err62 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.properties.definition.anyOf[1].type,parentSchema:schema16.properties.definition.anyOf[1],data:data46};
+}
+if(data42.priority !== undefined){
+let data47 = data42.priority;
+if((!((typeof data47 == "number") && (isFinite(data47)))) && (typeof data47 !== "string")){
+const err62 = {instancePath:instancePath+"/policies/" + i6+"/priority",schemaPath:"#/definitions/DefinitionsPolicy/properties/priority/type",keyword:"type",params:{type: schema16.properties.priority.type},message:"must be number,string",schema:schema16.properties.priority.type,parentSchema:schema16.properties.priority,data:data47};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -936,11 +931,16 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid5 = _errs126 === errors;
-valid31 = valid31 || _valid5;
 }
-if(!valid31){
-const err63 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.definition.anyOf,parentSchema:schema16.properties.definition,data:data46};
+if(data42.definition !== undefined){
+let data48 = data42.definition;
+const _errs126 = errors;
+let valid31 = false;
+const _errs127 = errors;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+}
+else {
+const err63 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.definition.anyOf[0].type,parentSchema:schema16.properties.definition.anyOf[0],data:data48};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -949,11 +949,38 @@ vErrors.push(err63);
 }
 errors++;
 }
+var _valid5 = _errs127 === errors;
+valid31 = valid31 || _valid5;
+if(!valid31){
+const _errs130 = errors;
+if(data48 !== null){
+const err64 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.properties.definition.anyOf[1].type,parentSchema:schema16.properties.definition.anyOf[1],data:data48};
+if(vErrors === null){
+vErrors = [err64];
+}
 else {
-errors = _errs122;
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid5 = _errs130 === errors;
+valid31 = valid31 || _valid5;
+}
+if(!valid31){
+const err65 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.definition.anyOf,parentSchema:schema16.properties.definition,data:data48};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+errors = _errs126;
 if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
+if(_errs126){
+vErrors.length = _errs126;
 }
 else {
 vErrors = null;
@@ -963,37 +990,7 @@ vErrors = null;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data40};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.policies.type,parentSchema:schema11.properties.policies,data:data39};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data.parameters !== undefined){
-let data47 = data.parameters;
-if(Array.isArray(data47)){
-const len7 = data47.length;
-for(let i7=0; i7<len7; i7++){
-let data48 = data47[i7];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.name === undefined){
-const err66 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
+const err66 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data42};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1002,8 +999,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data48.component === undefined){
-const err67 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.policies.type,parentSchema:schema11.properties.policies,data:data41};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1012,8 +1011,16 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data48.value === undefined){
-const err68 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
+}
+if(data.parameters !== undefined){
+let data49 = data.parameters;
+if(Array.isArray(data49)){
+const len7 = data49.length;
+for(let i7=0; i7<len7; i7++){
+let data50 = data49[i7];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.name === undefined){
+const err68 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data:data50};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1022,10 +1029,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data48.name !== undefined){
-let data49 = data48.name;
-if(typeof data49 !== "string"){
-const err69 = {instancePath:instancePath+"/parameters/" + i7+"/name",schemaPath:"#/definitions/DefinitionsParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data49};
+if(data50.component === undefined){
+const err69 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema17.required,parentSchema:schema17,data:data50};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1034,11 +1039,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data48.vhost !== undefined){
-let data50 = data48.vhost;
-if(typeof data50 !== "string"){
-const err70 = {instancePath:instancePath+"/parameters/" + i7+"/vhost",schemaPath:"#/definitions/DefinitionsParameter/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data50};
+if(data50.value === undefined){
+const err70 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data:data50};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1047,11 +1049,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data48.component !== undefined){
-let data51 = data48.component;
+if(data50.name !== undefined){
+let data51 = data50.name;
 if(typeof data51 !== "string"){
-const err71 = {instancePath:instancePath+"/parameters/" + i7+"/component",schemaPath:"#/definitions/DefinitionsParameter/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.component.type,parentSchema:schema17.properties.component,data:data51};
+const err71 = {instancePath:instancePath+"/parameters/" + i7+"/name",schemaPath:"#/definitions/DefinitionsParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data51};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1061,9 +1062,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data48};
+if(data50.vhost !== undefined){
+let data52 = data50.vhost;
+if(typeof data52 !== "string"){
+const err72 = {instancePath:instancePath+"/parameters/" + i7+"/vhost",schemaPath:"#/definitions/DefinitionsParameter/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data52};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1073,9 +1075,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.parameters.type,parentSchema:schema11.properties.parameters,data:data47};
+if(data50.component !== undefined){
+let data53 = data50.component;
+if(typeof data53 !== "string"){
+const err73 = {instancePath:instancePath+"/parameters/" + i7+"/component",schemaPath:"#/definitions/DefinitionsParameter/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.component.type,parentSchema:schema17.properties.component,data:data53};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1087,12 +1090,100 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err74 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data50};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.parameters.type,parentSchema:schema11.properties.parameters,data:data49};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.global_parameters !== undefined){
+let data54 = data.global_parameters;
+if(Array.isArray(data54)){
+const len8 = data54.length;
+for(let i8=0; i8<len8; i8++){
+let data55 = data54[i8];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.name === undefined){
+const err76 = {instancePath:instancePath+"/global_parameters/" + i8,schemaPath:"#/definitions/DefinitionsGlobalParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema18.required,parentSchema:schema18,data:data55};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data55.value === undefined){
+const err77 = {instancePath:instancePath+"/global_parameters/" + i8,schemaPath:"#/definitions/DefinitionsGlobalParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema18.required,parentSchema:schema18,data:data55};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data55.name !== undefined){
+let data56 = data55.name;
+if(typeof data56 !== "string"){
+const err78 = {instancePath:instancePath+"/global_parameters/" + i8+"/name",schemaPath:"#/definitions/DefinitionsGlobalParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data56};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/global_parameters/" + i8,schemaPath:"#/definitions/DefinitionsGlobalParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data55};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/global_parameters",schemaPath:"#/properties/global_parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.global_parameters.type,parentSchema:schema11.properties.global_parameters,data:data54};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
 }
 errors++;
 }

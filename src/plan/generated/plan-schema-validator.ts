@@ -5,13 +5,13 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":3},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"ObjectKind":{"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":3},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"},"protectedFromDeletion":{"type":"boolean"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"CreateChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostLimit"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostLimit":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string","description":"`max-connections` or `max-queues`; a broker may report others, kept as it says."},"value":{"type":"number"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"One limit of a vhost."},"CreateChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"PluginParameter":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"value":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream. `value` is the parameter's value as the management API takes it (keys sorted): URIs in it usually carry credentials, so every output shows it through `redactParameterValue`."},"CreateChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"CreateChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"GlobalParameter":{"type":"object","properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/ArgumentValue"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","value"],"additionalProperties":false,"description":"A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"},"secret":{"type":"boolean","const":true,"description":"A secret (a password, a URI with credentials) differs: `before` and `after` are then always absent, and the plan says only that it changed."}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostLimit"},"after":{"$ref":"#/definitions/VhostLimit"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter"},"after":{"$ref":"#/definitions/PluginParameter"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostLimit"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostLimit"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"protect-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"protect-vhost"},"vhost":{"type":"string"},"protect":{"type":"boolean"}},"required":["change","dependsOn","id","op","protect","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"},"value":{"type":"number"}},"required":["change","dependsOn","id","name","op","value","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"parameter":{"$ref":"#/definitions/PluginParameter"}},"required":["change","component","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","component","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-global-parameter"},"parameter":{"$ref":"#/definitions/GlobalParameter"}},"required":["change","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-global-parameter"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op"]}}]},"ParameterComponent":{"type":"string","enum":["shovel","federation-upstream"],"description":"The runtime parameter components topo writes: those of the shovel and federation plugins."},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."},"enabledPlugins":{"type":"array","items":{"type":"string"},"description":"The plugins enabled on every running node (`GET /api/nodes`), sorted, such as `rabbitmq_shovel`. Absent when the user may not list nodes."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"ObjectKind":{"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy","vhostLimit","federationUpstream","shovel","globalParameter"]},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."}}};
 const schema12 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
-const schema82 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
+const schema110 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
 const func2 = Object.prototype.hasOwnProperty;
-const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
-const schema14 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
+const schema13 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
+const schema14 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"},"protectedFromDeletion":{"type":"boolean"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
 const schema16 = {"type":"string","enum":["classic","quorum","stream"]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -29,7 +29,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "name") || (key0 === "description")) || (key0 === "tags")) || (key0 === "defaultQueueType"))){
+if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "tags")) || (key0 === "defaultQueueType")) || (key0 === "protectedFromDeletion"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -118,14 +118,27 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(data.protectedFromDeletion !== undefined){
+let data5 = data.protectedFromDeletion;
+if(typeof data5 !== "boolean"){
+const err8 = {instancePath:instancePath+"/protectedFromDeletion",schemaPath:"#/properties/protectedFromDeletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.protectedFromDeletion.type,parentSchema:schema15.properties.protectedFromDeletion,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -399,7 +412,7 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema17 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 const schema18 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false};
 const schema19 = {"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]};
 const schema22 = {"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."};
@@ -1167,7 +1180,7 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema23 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 const schema24 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1750,7 +1763,7 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema27 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 const schema28 = {"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false};
 const schema29 = {"type":"string","enum":["queue","exchange"]};
 
@@ -2288,7 +2301,7 @@ validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema31 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 const schema32 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false};
 const schema33 = {"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]};
 
@@ -2826,7 +2839,7 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema35 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3093,15 +3106,15 @@ validate39.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
-const schema37 = {"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."};
+const schema36 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostLimit"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema37 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string","description":"`max-connections` or `max-queues`; a broker may report others, kept as it says."},"value":{"type":"number"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"One limit of a vhost."};
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema37.required,parentSchema:schema37,data};
+if(data.vhost === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3110,9 +3123,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "path") || (key0 === "before")) || (key0 === "after"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3121,11 +3133,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.path !== undefined){
-let data0 = data.path;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.path.type,parentSchema:schema37.properties.path,data:data0};
+if(data.value === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3134,22 +3143,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.before !== undefined){
-if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-if(data.after !== undefined){
-if(!(validate19(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+for(const key0 in data){
+if(!((((key0 === "vhost") || (key0 === "name")) || (key0 === "value")) || (key0 === "loc"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3158,7 +3154,154 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate45.errors = vErrors;
+}
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vhost.type,parentSchema:schema37.properties.vhost,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.name.type,parentSchema:schema37.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data2 = data.value;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema37.properties.value.type,parentSchema:schema37.properties.value,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.loc !== undefined){
+let data3 = data.loc;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.line === undefined){
+const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.col === undefined){
+const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err10 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.file !== undefined){
+let data4 = data3.file;
+if(typeof data4 !== "string"){
+const err11 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.col !== undefined){
+let data6 = data3.col;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate43.errors = vErrors;
 return errors === 0;
 }
 
@@ -3187,8 +3330,1526 @@ vErrors.push(err1);
 }
 errors++;
 }
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.kind.type,parentSchema:schema36.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhostLimit" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema36.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.vhost.type,parentSchema:schema36.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.action.type,parentSchema:schema36.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema36.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate43(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.properties.recreatedFor.required,parentSchema:schema36.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.properties.recreatedFor.required,parentSchema:schema36.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.recreatedFor.properties.kind.type,parentSchema:schema36.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema36.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.recreatedFor.properties.kind.enum,parentSchema:schema36.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.recreatedFor.properties.name.type,parentSchema:schema36.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.recreatedFor.type,parentSchema:schema36.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.outsideSpec.type,parentSchema:schema36.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema36.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.outsideSpec.enum,parentSchema:schema36.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate42.errors = vErrors;
+return errors === 0;
+}
+
+const schema39 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema40 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"value":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream. `value` is the parameter's value as the management API takes it (keys sorted): URIs in it usually carry credentials, so every output shows it through `redactParameterValue`."};
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vhost === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.value === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "vhost") || (key0 === "name")) || (key0 === "value")) || (key0 === "loc"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.vhost.type,parentSchema:schema40.properties.vhost,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.name.type,parentSchema:schema40.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(!(validate18(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+if(data.loc !== undefined){
+let data3 = data.loc;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err6 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3.line === undefined){
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.col === undefined){
+const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.file !== undefined){
+let data4 = data3.file;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.col !== undefined){
+let data6 = data3.col;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kind.type,parentSchema:schema39.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("federationUpstream" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema39.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.vhost.type,parentSchema:schema39.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.action.type,parentSchema:schema39.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema39.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema39.properties.recreatedFor.required,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.properties.recreatedFor.required,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.recreatedFor.properties.kind.type,parentSchema:schema39.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema39.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.recreatedFor.properties.kind.enum,parentSchema:schema39.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.recreatedFor.properties.name.type,parentSchema:schema39.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.recreatedFor.type,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.outsideSpec.type,parentSchema:schema39.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema39.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.outsideSpec.enum,parentSchema:schema39.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+const schema42 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("shovel" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema42.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.vhost.type,parentSchema:schema42.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.name.type,parentSchema:schema42.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.action.type,parentSchema:schema42.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema42.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema42.properties.recreatedFor.required,parentSchema:schema42.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.properties.recreatedFor.required,parentSchema:schema42.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema42.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.recreatedFor.properties.kind.type,parentSchema:schema42.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema42.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.recreatedFor.properties.kind.enum,parentSchema:schema42.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.recreatedFor.properties.name.type,parentSchema:schema42.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.properties.recreatedFor.type,parentSchema:schema42.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.outsideSpec.type,parentSchema:schema42.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema42.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.outsideSpec.enum,parentSchema:schema42.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate51.errors = vErrors;
+return errors === 0;
+}
+
+const schema43 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema44 = {"type":"object","properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/ArgumentValue"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","value"],"additionalProperties":false,"description":"A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`."};
+
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.value === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "value")) || (key0 === "loc"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(!(validate19(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.loc !== undefined){
+let data2 = data.loc;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.file === undefined){
+const err4 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema22.required,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data2.line === undefined){
+const err5 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema22.required,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data2.col === undefined){
+const err6 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema22.required,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.file !== undefined){
+let data3 = data2.file;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.file.type,parentSchema:schema22.properties.file,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.line !== undefined){
+let data4 = data2.line;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.line.type,parentSchema:schema22.properties.line,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.col !== undefined){
+let data5 = data2.col;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.col.type,parentSchema:schema22.properties.col,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate55.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema43.required,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.kind.type,parentSchema:schema43.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("globalParameter" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema43.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.vhost.type,parentSchema:schema43.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.name.type,parentSchema:schema43.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.action.type,parentSchema:schema43.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema43.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate55(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema43.properties.recreatedFor.required,parentSchema:schema43.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.properties.recreatedFor.required,parentSchema:schema43.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.recreatedFor.properties.kind.type,parentSchema:schema43.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema43.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.recreatedFor.properties.kind.enum,parentSchema:schema43.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.recreatedFor.properties.name.type,parentSchema:schema43.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.recreatedFor.type,parentSchema:schema43.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.outsideSpec.type,parentSchema:schema43.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema43.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.outsideSpec.enum,parentSchema:schema43.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+const schema46 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema47 = {"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"},"secret":{"type":"boolean","const":true,"description":"A secret (a password, a URI with credentials) differs: `before` and `after` are then always absent, and the plan says only that it changed."}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."};
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "path") || (key0 === "before")) || (key0 === "after")) || (key0 === "secret"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data0 = data.path;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.path.type,parentSchema:schema47.properties.path,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate19(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.secret !== undefined){
+let data3 = data.secret;
+if(typeof data3 !== "boolean"){
+const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.properties.secret.type,parentSchema:schema47.properties.secret,data:data3};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(true !== data3){
+const err4 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema47.properties.secret,data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3198,7 +4859,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.changed === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3208,7 +4869,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3218,7 +4879,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3228,7 +4889,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3239,7 +4900,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3252,7 +4913,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.kind.type,parentSchema:schema36.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3262,7 +4923,7 @@ vErrors.push(err8);
 errors++;
 }
 if("vhost" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema36.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema46.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3275,7 +4936,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.vhost.type,parentSchema:schema36.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.vhost.type,parentSchema:schema46.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3288,7 +4949,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3301,7 +4962,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.action.type,parentSchema:schema36.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.action.type,parentSchema:schema46.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3311,7 +4972,7 @@ vErrors.push(err12);
 errors++;
 }
 if("update" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema36.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema46.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3338,14 +4999,14 @@ let data6 = data.changed;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema36.properties.changed.type,parentSchema:schema36.properties.changed,data:data6};
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.changed.type,parentSchema:schema46.properties.changed,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3357,7 +5018,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3366,18 +5027,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
 
-const schema38 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema48 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3387,7 +5048,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3397,7 +5058,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3407,7 +5068,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.changed === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3417,7 +5078,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3427,7 +5088,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3437,7 +5098,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema48.required,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3448,7 +5109,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3461,7 +5122,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.kind.type,parentSchema:schema38.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.kind.type,parentSchema:schema48.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3471,7 +5132,7 @@ vErrors.push(err8);
 errors++;
 }
 if("policy" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema38.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema48.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3484,7 +5145,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.vhost.type,parentSchema:schema38.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.vhost.type,parentSchema:schema48.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3497,7 +5158,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.name.type,parentSchema:schema48.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3510,7 +5171,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.action.type,parentSchema:schema38.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.action.type,parentSchema:schema48.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3520,7 +5181,7 @@ vErrors.push(err12);
 errors++;
 }
 if("update" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema38.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema48.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3547,14 +5208,14 @@ let data6 = data.changed;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.changed.type,parentSchema:schema38.properties.changed,data:data6};
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.changed.type,parentSchema:schema48.properties.changed,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3566,7 +5227,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3575,18 +5236,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema49 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3596,7 +5257,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3606,7 +5267,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3616,7 +5277,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.changed === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3626,7 +5287,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3636,7 +5297,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3646,7 +5307,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3657,7 +5318,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3670,7 +5331,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kind.type,parentSchema:schema39.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3680,7 +5341,7 @@ vErrors.push(err8);
 errors++;
 }
 if("operatorPolicy" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema39.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema49.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3693,7 +5354,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.vhost.type,parentSchema:schema39.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.vhost.type,parentSchema:schema49.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3706,7 +5367,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.name.type,parentSchema:schema49.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3719,7 +5380,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.action.type,parentSchema:schema39.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.action.type,parentSchema:schema49.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3729,7 +5390,7 @@ vErrors.push(err12);
 errors++;
 }
 if("update" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema39.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema49.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3756,14 +5417,14 @@ let data6 = data.changed;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.changed.type,parentSchema:schema39.properties.changed,data:data6};
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.changed.type,parentSchema:schema49.properties.changed,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3775,7 +5436,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3784,19 +5445,18 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
-const schema41 = {"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."};
+const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostLimit"},"after":{"$ref":"#/definitions/VhostLimit"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3806,7 +5466,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3816,7 +5476,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3825,8 +5485,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.forcedBy === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(data.changed === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3836,7 +5496,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3846,7 +5506,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3856,7 +5516,844 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("vhostLimit" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema50.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.action.type,parentSchema:schema50.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if("update" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema50.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate43(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate43(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data.changed !== undefined){
+let data6 = data.changed;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.changed.type,parentSchema:schema50.properties.changed,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+const schema51 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.before === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.changed === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.kind.type,parentSchema:schema51.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("federationUpstream" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema51.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.vhost.type,parentSchema:schema51.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.name.type,parentSchema:schema51.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.action.type,parentSchema:schema51.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if("update" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema51.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.changed !== undefined){
+let data6 = data.changed;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.changed.type,parentSchema:schema51.properties.changed,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter"},"after":{"$ref":"#/definitions/PluginParameter"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.before === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.changed === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("shovel" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema52.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if("update" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema52.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.changed !== undefined){
+let data6 = data.changed;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema52.properties.changed.type,parentSchema:schema52.properties.changed,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+
+const schema53 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.before === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.changed === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "changed"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.kind.type,parentSchema:schema53.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("globalParameter" !== data0){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema53.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.vhost.type,parentSchema:schema53.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.name.type,parentSchema:schema53.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.action.type,parentSchema:schema53.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if("update" !== data3){
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "update"},message:"must be equal to constant",schema:"update",parentSchema:schema53.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate55(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data.after !== undefined){
+if(!(validate55(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data.changed !== undefined){
+let data6 = data.changed;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate62(data6[i0], {instancePath:instancePath+"/changed/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/changed",schemaPath:"#/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.changed.type,parentSchema:schema53.properties.changed,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate92.errors = vErrors;
+return errors === 0;
+}
+
+const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
+const schema55 = {"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."};
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.before === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.forcedBy === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.name === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3867,7 +6364,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "forcedBy")) || (key0 === "messages"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3880,7 +6377,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.kind.type,parentSchema:schema40.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3890,7 +6387,7 @@ vErrors.push(err8);
 errors++;
 }
 if("exchange" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema40.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema54.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3903,7 +6400,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.vhost.type,parentSchema:schema40.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3916,7 +6413,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.name.type,parentSchema:schema40.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3929,7 +6426,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.action.type,parentSchema:schema40.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.action.type,parentSchema:schema54.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3939,7 +6436,7 @@ vErrors.push(err12);
 errors++;
 }
 if("replace" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema40.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema54.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3966,14 +6463,14 @@ let data6 = data.forcedBy;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.forcedBy.type,parentSchema:schema40.properties.forcedBy,data:data6};
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.forcedBy.type,parentSchema:schema54.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3989,7 +6486,7 @@ const _errs17 = errors;
 let valid4 = false;
 const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4003,7 +6500,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4013,7 +6510,7 @@ vErrors.push(err16);
 errors++;
 }
 if("unknown" !== data8){
-const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4026,7 +6523,7 @@ var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4049,7 +6546,7 @@ vErrors = null;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4058,18 +6555,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
+const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4079,7 +6576,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4089,7 +6586,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.before === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4099,7 +6596,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.forcedBy === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4109,7 +6606,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4119,7 +6616,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4129,7 +6626,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4140,7 +6637,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "after")) || (key0 === "forcedBy")) || (key0 === "messages"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4153,7 +6650,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4163,7 +6660,7 @@ vErrors.push(err8);
 errors++;
 }
 if("queue" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema42.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4176,7 +6673,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.vhost.type,parentSchema:schema42.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.vhost.type,parentSchema:schema56.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4189,7 +6686,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.name.type,parentSchema:schema42.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.name.type,parentSchema:schema56.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4202,7 +6699,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.action.type,parentSchema:schema42.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.action.type,parentSchema:schema56.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4212,7 +6709,7 @@ vErrors.push(err12);
 errors++;
 }
 if("replace" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema42.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "replace"},message:"must be equal to constant",schema:"replace",parentSchema:schema56.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4239,14 +6736,14 @@ let data6 = data.forcedBy;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema42.properties.forcedBy.type,parentSchema:schema42.properties.forcedBy,data:data6};
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.forcedBy.type,parentSchema:schema56.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4262,7 +6759,7 @@ const _errs17 = errors;
 let valid4 = false;
 const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4276,7 +6773,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4286,7 +6783,7 @@ vErrors.push(err16);
 errors++;
 }
 if("unknown" !== data8){
-const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4299,7 +6796,7 @@ var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4322,7 +6819,7 @@ vErrors = null;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4331,19 +6828,19 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
-const schema46 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
+const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."};
+const schema60 = {"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4353,7 +6850,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.bindings === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4364,7 +6861,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "name") || (key0 === "bindings")) || (key0 === "found")) || (key0 === "policy"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4377,7 +6874,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.name.type,parentSchema:schema60.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4399,7 +6896,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.bindings.type,parentSchema:schema46.properties.bindings,data:data1};
+const err4 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.bindings.type,parentSchema:schema60.properties.bindings,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4413,7 +6910,7 @@ if(data.found !== undefined){
 let data3 = data.found;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.bindings === undefined){
-const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema46.properties.found.required,parentSchema:schema46.properties.found,data:data3};
+const err5 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/required",keyword:"required",params:{missingProperty: "bindings"},message:"must have required property '"+"bindings"+"'",schema:schema60.properties.found.required,parentSchema:schema60.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4424,7 +6921,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((key1 === "bindings") || (key1 === "messages"))){
-const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.found,data:data3};
+const err6 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema60.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4446,7 +6943,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.found.properties.bindings.type,parentSchema:schema46.properties.found.properties.bindings,data:data4};
+const err7 = {instancePath:instancePath+"/found/bindings",schemaPath:"#/properties/found/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.found.properties.bindings.type,parentSchema:schema60.properties.found.properties.bindings,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4462,7 +6959,7 @@ const _errs15 = errors;
 let valid7 = false;
 const _errs16 = errors;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data6};
+const err8 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4476,7 +6973,7 @@ valid7 = valid7 || _valid0;
 if(!valid7){
 const _errs18 = errors;
 if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data6};
+const err9 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4486,7 +6983,7 @@ vErrors.push(err9);
 errors++;
 }
 if("unknown" !== data6){
-const err10 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data6};
+const err10 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4499,7 +6996,7 @@ var _valid0 = _errs18 === errors;
 valid7 = valid7 || _valid0;
 }
 if(!valid7){
-const err11 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data6};
+const err11 = {instancePath:instancePath+"/found/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4522,7 +7019,7 @@ vErrors = null;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.found.type,parentSchema:schema46.properties.found,data:data3};
+const err12 = {instancePath:instancePath+"/found",schemaPath:"#/properties/found/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.found.type,parentSchema:schema60.properties.found,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4535,7 +7032,7 @@ errors++;
 if(data.policy !== undefined){
 let data7 = data.policy;
 if(typeof data7 !== "string"){
-const err13 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.policy.type,parentSchema:schema46.properties.policy,data:data7};
+const err13 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.policy.type,parentSchema:schema60.properties.policy,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4547,7 +7044,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4556,17 +7053,17 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4576,7 +7073,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4586,7 +7083,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.forcedBy === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "forcedBy"},message:"must have required property '"+"forcedBy"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4596,7 +7093,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.holding === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holding"},message:"must have required property '"+"holding"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "holding"},message:"must have required property '"+"holding"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4606,7 +7103,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4616,7 +7113,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.name === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4626,7 +7123,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.vhost === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4636,8 +7133,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema44.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+if(!(func2.call(schema58.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4650,7 +7147,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.kind.type,parentSchema:schema44.properties.kind,data:data0};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.kind.type,parentSchema:schema58.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4660,7 +7157,7 @@ vErrors.push(err8);
 errors++;
 }
 if("queue" !== data0){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema44.properties.kind,data:data0};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema58.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4673,7 +7170,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.vhost.type,parentSchema:schema44.properties.vhost,data:data1};
+const err10 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.vhost.type,parentSchema:schema58.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4686,7 +7183,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data2};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.name.type,parentSchema:schema58.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4699,7 +7196,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.action.type,parentSchema:schema44.properties.action,data:data3};
+const err12 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.action.type,parentSchema:schema58.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4709,7 +7206,7 @@ vErrors.push(err12);
 errors++;
 }
 if("migrate" !== data3){
-const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "migrate"},message:"must be equal to constant",schema:"migrate",parentSchema:schema44.properties.action,data:data3};
+const err13 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "migrate"},message:"must be equal to constant",schema:"migrate",parentSchema:schema58.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4736,14 +7233,14 @@ let data6 = data.forcedBy;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate45(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate62(data6[i0], {instancePath:instancePath+"/forcedBy/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.properties.forcedBy.type,parentSchema:schema44.properties.forcedBy,data:data6};
+const err14 = {instancePath:instancePath+"/forcedBy",schemaPath:"#/properties/forcedBy/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.forcedBy.type,parentSchema:schema58.properties.forcedBy,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4759,7 +7256,7 @@ const _errs17 = errors;
 let valid4 = false;
 const _errs18 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data8};
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4773,7 +7270,7 @@ valid4 = valid4 || _valid0;
 if(!valid4){
 const _errs20 = errors;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data8};
+const err16 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4783,7 +7280,7 @@ vErrors.push(err16);
 errors++;
 }
 if("unknown" !== data8){
-const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data8};
+const err17 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4796,7 +7293,7 @@ var _valid0 = _errs20 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data8};
+const err18 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4818,14 +7315,14 @@ vErrors = null;
 }
 }
 if(data.holding !== undefined){
-if(!(validate74(data.holding, {instancePath:instancePath+"/holding",parentData:data,parentDataProperty:"holding",rootData}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate111(data.holding, {instancePath:instancePath+"/holding",parentData:data,parentDataProperty:"holding",rootData}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4834,1685 +7331,13 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate70.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
 
-const schema48 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.kind.type,parentSchema:schema48.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema48.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.vhost.type,parentSchema:schema48.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.name.type,parentSchema:schema48.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.action.type,parentSchema:schema48.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema48.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate79.errors = vErrors;
-return errors === 0;
-}
-
-const schema50 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema50.required,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema50.required,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema50.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.action.type,parentSchema:schema50.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema50.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate82.errors = vErrors;
-return errors === 0;
-}
-
-const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema52.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema52.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-
-const schema54 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema54.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.action.type,parentSchema:schema54.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema54.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate88.errors = vErrors;
-return errors === 0;
-}
-
-const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema56.required,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema56.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.vhost.type,parentSchema:schema56.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.name.type,parentSchema:schema56.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.action.type,parentSchema:schema56.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema56.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate91.errors = vErrors;
-return errors === 0;
-}
-
-const schema58 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
-
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema58.required,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema58.required,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema58.required,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema58.required,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema58.required,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.kind.type,parentSchema:schema58.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema58.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.vhost.type,parentSchema:schema58.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.name.type,parentSchema:schema58.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.action.type,parentSchema:schema58.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("delete" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema58.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.messages !== undefined){
-let data5 = data.messages;
-const _errs13 = errors;
-let valid2 = false;
-const _errs14 = errors;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema41.anyOf[0].type,parentSchema:schema41.anyOf[0],data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid0 = _errs14 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs16 = errors;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.anyOf[1].type,parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if("unknown" !== data5){
-const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema41.anyOf[1],data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs16 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.anyOf,parentSchema:schema41,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate94.errors = vErrors;
-return errors === 0;
-}
-
-const schema60 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema60.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.vhost.type,parentSchema:schema60.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.name.type,parentSchema:schema60.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.action.type,parentSchema:schema60.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema60.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate97.errors = vErrors;
-return errors === 0;
-}
-
-const schema61 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema61.required,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.kind.type,parentSchema:schema61.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema61.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.vhost.type,parentSchema:schema61.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.name.type,parentSchema:schema61.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.action.type,parentSchema:schema61.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema61.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate100.errors = vErrors;
-return errors === 0;
-}
-
-const schema62 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6567,7 +7392,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6590,8 +7415,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema62.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema62.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6639,8 +7464,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema62.properties.action,data:data3};
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema62.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6651,14 +7476,18 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6667,174 +7496,73 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate103.errors = vErrors;
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate116.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema63.required,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema63.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.vhost.type,parentSchema:schema63.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.name.type,parentSchema:schema63.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.action.type,parentSchema:schema63.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema63.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate106.errors = vErrors;
-return errors === 0;
-}
-
-const schema64 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
-
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6889,7 +7617,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -6912,8 +7640,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema64.properties.kind,data:data0};
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema64.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6961,8 +7689,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema64.properties.action,data:data3};
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema64.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6973,14 +7701,18 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6989,174 +7721,73 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate109.errors = vErrors;
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate119.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema65.required,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema65.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.vhost.type,parentSchema:schema65.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.name.type,parentSchema:schema65.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.action.type,parentSchema:schema65.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("unmanaged" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema65.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate112.errors = vErrors;
-return errors === 0;
-}
-
-const schema66 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
-
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7170,8 +7801,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema66.required,parentSchema:schema66,data};
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7211,7 +7842,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7283,8 +7914,3418 @@ vErrors.push(err10);
 }
 errors++;
 }
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema66.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate122.errors = vErrors;
+return errors === 0;
+}
+
+const schema68 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema68.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.vhost.type,parentSchema:schema68.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.name.type,parentSchema:schema68.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.action.type,parentSchema:schema68.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema68.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate125.errors = vErrors;
+return errors === 0;
+}
+
+const schema70 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate128(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema70.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.vhost.type,parentSchema:schema70.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.name.type,parentSchema:schema70.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.action.type,parentSchema:schema70.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema70.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate128.errors = vErrors;
+return errors === 0;
+}
+
+const schema72 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.kind.type,parentSchema:schema72.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema72.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.vhost.type,parentSchema:schema72.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.action.type,parentSchema:schema72.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema72.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate131.errors = vErrors;
+return errors === 0;
+}
+
+const schema74 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostLimit"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhostLimit" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema74.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.vhost.type,parentSchema:schema74.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.name.type,parentSchema:schema74.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.action.type,parentSchema:schema74.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema74.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate43(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate134.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.kind.type,parentSchema:schema76.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("federationUpstream" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema76.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.vhost.type,parentSchema:schema76.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.name.type,parentSchema:schema76.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.action.type,parentSchema:schema76.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema76.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate137.errors = vErrors;
+return errors === 0;
+}
+
+const schema78 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.kind.type,parentSchema:schema78.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("shovel" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema78.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.vhost.type,parentSchema:schema78.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.name.type,parentSchema:schema78.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.action.type,parentSchema:schema78.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema78.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate140.errors = vErrors;
+return errors === 0;
+}
+
+const schema80 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before")) || (key0 === "messages"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.kind.type,parentSchema:schema80.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("globalParameter" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema80.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.vhost.type,parentSchema:schema80.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.name.type,parentSchema:schema80.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.action.type,parentSchema:schema80.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("delete" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "delete"},message:"must be equal to constant",schema:"delete",parentSchema:schema80.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate55(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+if(data.messages !== undefined){
+let data5 = data.messages;
+const _errs13 = errors;
+let valid2 = false;
+const _errs14 = errors;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.anyOf[0].type,parentSchema:schema55.anyOf[0],data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.anyOf[1].type,parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("unknown" !== data5){
+const err14 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf/1/const",keyword:"const",params:{allowedValue: "unknown"},message:"must be equal to constant",schema:"unknown",parentSchema:schema55.anyOf[1],data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err15 = {instancePath:instancePath+"/messages",schemaPath:"#/definitions/MessageCount/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.anyOf,parentSchema:schema55,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate143.errors = vErrors;
+return errors === 0;
+}
+
+const schema82 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.kind.type,parentSchema:schema82.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema82.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.vhost.type,parentSchema:schema82.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.name.type,parentSchema:schema82.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.action.type,parentSchema:schema82.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema82.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate146.errors = vErrors;
+return errors === 0;
+}
+
+const schema83 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.kind.type,parentSchema:schema83.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("exchange" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema83.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.vhost.type,parentSchema:schema83.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.name.type,parentSchema:schema83.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.action.type,parentSchema:schema83.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema83.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate149.errors = vErrors;
+return errors === 0;
+}
+
+const schema84 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.kind.type,parentSchema:schema84.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema84.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.vhost.type,parentSchema:schema84.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.name.type,parentSchema:schema84.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.action.type,parentSchema:schema84.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema84.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate152.errors = vErrors;
+return errors === 0;
+}
+
+const schema85 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.kind.type,parentSchema:schema85.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema85.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.vhost.type,parentSchema:schema85.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.name.type,parentSchema:schema85.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.action.type,parentSchema:schema85.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema85.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate155.errors = vErrors;
+return errors === 0;
+}
+
+const schema86 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.kind.type,parentSchema:schema86.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema86.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.vhost.type,parentSchema:schema86.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.name.type,parentSchema:schema86.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.action.type,parentSchema:schema86.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema86.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate158.errors = vErrors;
+return errors === 0;
+}
+
+const schema87 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.kind.type,parentSchema:schema87.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema87.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.vhost.type,parentSchema:schema87.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.name.type,parentSchema:schema87.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.action.type,parentSchema:schema87.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema87.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate161.errors = vErrors;
+return errors === 0;
+}
+
+const schema88 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostLimit"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema88.required,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema88.required,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema88.required,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema88.required,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema88.required,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.kind.type,parentSchema:schema88.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhostLimit" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema88.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.vhost.type,parentSchema:schema88.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.name.type,parentSchema:schema88.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.properties.action.type,parentSchema:schema88.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema88.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate43(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate164.errors = vErrors;
+return errors === 0;
+}
+
+const schema89 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.kind.type,parentSchema:schema89.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("federationUpstream" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema89.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.vhost.type,parentSchema:schema89.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.name.type,parentSchema:schema89.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.action.type,parentSchema:schema89.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema89.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate167.errors = vErrors;
+return errors === 0;
+}
+
+const schema90 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema90.required,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema90.required,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema90.required,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema90.required,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema90.required,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.kind.type,parentSchema:schema90.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("shovel" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema90.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.vhost.type,parentSchema:schema90.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.name.type,parentSchema:schema90.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.action.type,parentSchema:schema90.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema90.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate170.errors = vErrors;
+return errors === 0;
+}
+
+const schema91 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "before"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.kind.type,parentSchema:schema91.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("globalParameter" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema91.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.vhost.type,parentSchema:schema91.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.name.type,parentSchema:schema91.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.action.type,parentSchema:schema91.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("unmanaged" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "unmanaged"},message:"must be equal to constant",schema:"unmanaged",parentSchema:schema91.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+if(!(validate55(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate173.errors = vErrors;
+return errors === 0;
+}
+
+const schema92 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.kind.type,parentSchema:schema92.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("queue" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema92.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.vhost.type,parentSchema:schema92.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.name.type,parentSchema:schema92.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.properties.action.type,parentSchema:schema92.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
 if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema66.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema92.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7302,7 +11343,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7311,18 +11352,18 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate115.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
 
-const schema67 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string"},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
+const schema93 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7332,7 +11373,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7342,7 +11383,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7352,7 +11393,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7362,7 +11403,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7373,7 +11414,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7386,7 +11427,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.kind.type,parentSchema:schema67.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.kind.type,parentSchema:schema93.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7396,7 +11437,7 @@ vErrors.push(err6);
 errors++;
 }
 if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema67.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema93.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7409,7 +11450,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.vhost.type,parentSchema:schema67.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.vhost.type,parentSchema:schema93.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7422,7 +11463,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.name.type,parentSchema:schema67.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.name.type,parentSchema:schema93.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7435,7 +11476,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.action.type,parentSchema:schema67.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.action.type,parentSchema:schema93.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7445,7 +11486,7 @@ vErrors.push(err10);
 errors++;
 }
 if("runtime" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema67.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "runtime"},message:"must be equal to constant",schema:"runtime",parentSchema:schema93.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7463,7 +11504,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7472,7 +11513,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate118.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
 
@@ -8069,7 +12110,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs46 = errors;
-if("vhost" !== data.kind){
+if("vhostLimit" !== data.kind){
 const err31 = {};
 if(vErrors === null){
 vErrors = [err31];
@@ -8087,7 +12128,7 @@ var valid14 = true;
 if(valid14){
 if(data.action !== undefined){
 const _errs47 = errors;
-if("update" !== data.action){
+if("create" !== data.action){
 const err32 = {};
 if(vErrors === null){
 vErrors = [err32];
@@ -8164,7 +12205,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs53 = errors;
-if("policy" !== data.kind){
+if("federationUpstream" !== data.kind){
 const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
@@ -8182,7 +12223,7 @@ var valid16 = true;
 if(valid16){
 if(data.action !== undefined){
 const _errs54 = errors;
-if("update" !== data.action){
+if("create" !== data.action){
 const err37 = {};
 if(vErrors === null){
 vErrors = [err37];
@@ -8223,8 +12264,8 @@ vErrors = null;
 }
 if(_valid7){
 const _errs55 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
 var _valid7 = _errs55 === errors;
@@ -8259,7 +12300,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs60 = errors;
-if("operatorPolicy" !== data.kind){
+if("shovel" !== data.kind){
 const err41 = {};
 if(vErrors === null){
 vErrors = [err41];
@@ -8277,7 +12318,7 @@ var valid18 = true;
 if(valid18){
 if(data.action !== undefined){
 const _errs61 = errors;
-if("update" !== data.action){
+if("create" !== data.action){
 const err42 = {};
 if(vErrors === null){
 vErrors = [err42];
@@ -8318,8 +12359,8 @@ vErrors = null;
 }
 if(_valid8){
 const _errs62 = errors;
-if(!(validate55(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
 var _valid8 = _errs62 === errors;
@@ -8354,7 +12395,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs67 = errors;
-if("exchange" !== data.kind){
+if("globalParameter" !== data.kind){
 const err46 = {};
 if(vErrors === null){
 vErrors = [err46];
@@ -8372,7 +12413,7 @@ var valid20 = true;
 if(valid20){
 if(data.action !== undefined){
 const _errs68 = errors;
-if("replace" !== data.action){
+if("create" !== data.action){
 const err47 = {};
 if(vErrors === null){
 vErrors = [err47];
@@ -8413,8 +12454,8 @@ vErrors = null;
 }
 if(_valid9){
 const _errs69 = errors;
-if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 var _valid9 = _errs69 === errors;
@@ -8449,7 +12490,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs74 = errors;
-if("queue" !== data.kind){
+if("vhost" !== data.kind){
 const err51 = {};
 if(vErrors === null){
 vErrors = [err51];
@@ -8467,7 +12508,7 @@ var valid22 = true;
 if(valid22){
 if(data.action !== undefined){
 const _errs75 = errors;
-if("replace" !== data.action){
+if("update" !== data.action){
 const err52 = {};
 if(vErrors === null){
 vErrors = [err52];
@@ -8508,8 +12549,8 @@ vErrors = null;
 }
 if(_valid10){
 const _errs76 = errors;
-if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
 var _valid10 = _errs76 === errors;
@@ -8544,7 +12585,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs81 = errors;
-if("queue" !== data.kind){
+if("policy" !== data.kind){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -8562,7 +12603,7 @@ var valid24 = true;
 if(valid24){
 if(data.action !== undefined){
 const _errs82 = errors;
-if("migrate" !== data.action){
+if("update" !== data.action){
 const err57 = {};
 if(vErrors === null){
 vErrors = [err57];
@@ -8603,8 +12644,8 @@ vErrors = null;
 }
 if(_valid11){
 const _errs83 = errors;
-if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 var _valid11 = _errs83 === errors;
@@ -8639,7 +12680,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs88 = errors;
-if("vhost" !== data.kind){
+if("operatorPolicy" !== data.kind){
 const err61 = {};
 if(vErrors === null){
 vErrors = [err61];
@@ -8657,7 +12698,7 @@ var valid26 = true;
 if(valid26){
 if(data.action !== undefined){
 const _errs89 = errors;
-if("delete" !== data.action){
+if("update" !== data.action){
 const err62 = {};
 if(vErrors === null){
 vErrors = [err62];
@@ -8698,8 +12739,8 @@ vErrors = null;
 }
 if(_valid12){
 const _errs90 = errors;
-if(!(validate79(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 var _valid12 = _errs90 === errors;
@@ -8734,7 +12775,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs95 = errors;
-if("exchange" !== data.kind){
+if("vhostLimit" !== data.kind){
 const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
@@ -8752,7 +12793,7 @@ var valid28 = true;
 if(valid28){
 if(data.action !== undefined){
 const _errs96 = errors;
-if("delete" !== data.action){
+if("update" !== data.action){
 const err67 = {};
 if(vErrors === null){
 vErrors = [err67];
@@ -8793,8 +12834,8 @@ vErrors = null;
 }
 if(_valid13){
 const _errs97 = errors;
-if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 var _valid13 = _errs97 === errors;
@@ -8829,7 +12870,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs102 = errors;
-if("queue" !== data.kind){
+if("federationUpstream" !== data.kind){
 const err71 = {};
 if(vErrors === null){
 vErrors = [err71];
@@ -8847,7 +12888,7 @@ var valid30 = true;
 if(valid30){
 if(data.action !== undefined){
 const _errs103 = errors;
-if("delete" !== data.action){
+if("update" !== data.action){
 const err72 = {};
 if(vErrors === null){
 vErrors = [err72];
@@ -8888,8 +12929,8 @@ vErrors = null;
 }
 if(_valid14){
 const _errs104 = errors;
-if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 var _valid14 = _errs104 === errors;
@@ -8924,7 +12965,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs109 = errors;
-if("binding" !== data.kind){
+if("shovel" !== data.kind){
 const err76 = {};
 if(vErrors === null){
 vErrors = [err76];
@@ -8942,7 +12983,7 @@ var valid32 = true;
 if(valid32){
 if(data.action !== undefined){
 const _errs110 = errors;
-if("delete" !== data.action){
+if("update" !== data.action){
 const err77 = {};
 if(vErrors === null){
 vErrors = [err77];
@@ -8983,8 +13024,8 @@ vErrors = null;
 }
 if(_valid15){
 const _errs111 = errors;
-if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+if(!(validate87(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
 var _valid15 = _errs111 === errors;
@@ -9019,7 +13060,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs116 = errors;
-if("policy" !== data.kind){
+if("globalParameter" !== data.kind){
 const err81 = {};
 if(vErrors === null){
 vErrors = [err81];
@@ -9037,7 +13078,7 @@ var valid34 = true;
 if(valid34){
 if(data.action !== undefined){
 const _errs117 = errors;
-if("delete" !== data.action){
+if("update" !== data.action){
 const err82 = {};
 if(vErrors === null){
 vErrors = [err82];
@@ -9078,8 +13119,8 @@ vErrors = null;
 }
 if(_valid16){
 const _errs118 = errors;
-if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate92(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 var _valid16 = _errs118 === errors;
@@ -9114,7 +13155,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs123 = errors;
-if("operatorPolicy" !== data.kind){
+if("exchange" !== data.kind){
 const err86 = {};
 if(vErrors === null){
 vErrors = [err86];
@@ -9132,7 +13173,7 @@ var valid36 = true;
 if(valid36){
 if(data.action !== undefined){
 const _errs124 = errors;
-if("delete" !== data.action){
+if("replace" !== data.action){
 const err87 = {};
 if(vErrors === null){
 vErrors = [err87];
@@ -9173,8 +13214,8 @@ vErrors = null;
 }
 if(_valid17){
 const _errs125 = errors;
-if(!(validate94(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
 errors = vErrors.length;
 }
 var _valid17 = _errs125 === errors;
@@ -9209,7 +13250,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs130 = errors;
-if("vhost" !== data.kind){
+if("queue" !== data.kind){
 const err91 = {};
 if(vErrors === null){
 vErrors = [err91];
@@ -9227,7 +13268,7 @@ var valid38 = true;
 if(valid38){
 if(data.action !== undefined){
 const _errs131 = errors;
-if("unmanaged" !== data.action){
+if("replace" !== data.action){
 const err92 = {};
 if(vErrors === null){
 vErrors = [err92];
@@ -9268,8 +13309,8 @@ vErrors = null;
 }
 if(_valid18){
 const _errs132 = errors;
-if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+if(!(validate102(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
 errors = vErrors.length;
 }
 var _valid18 = _errs132 === errors;
@@ -9304,7 +13345,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs137 = errors;
-if("exchange" !== data.kind){
+if("queue" !== data.kind){
 const err96 = {};
 if(vErrors === null){
 vErrors = [err96];
@@ -9322,7 +13363,7 @@ var valid40 = true;
 if(valid40){
 if(data.action !== undefined){
 const _errs138 = errors;
-if("unmanaged" !== data.action){
+if("migrate" !== data.action){
 const err97 = {};
 if(vErrors === null){
 vErrors = [err97];
@@ -9363,8 +13404,8 @@ vErrors = null;
 }
 if(_valid19){
 const _errs139 = errors;
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate107(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
 errors = vErrors.length;
 }
 var _valid19 = _errs139 === errors;
@@ -9399,7 +13440,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs144 = errors;
-if("queue" !== data.kind){
+if("vhost" !== data.kind){
 const err101 = {};
 if(vErrors === null){
 vErrors = [err101];
@@ -9417,7 +13458,7 @@ var valid42 = true;
 if(valid42){
 if(data.action !== undefined){
 const _errs145 = errors;
-if("unmanaged" !== data.action){
+if("delete" !== data.action){
 const err102 = {};
 if(vErrors === null){
 vErrors = [err102];
@@ -9458,8 +13499,8 @@ vErrors = null;
 }
 if(_valid20){
 const _errs146 = errors;
-if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate116(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
 errors = vErrors.length;
 }
 var _valid20 = _errs146 === errors;
@@ -9494,7 +13535,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs151 = errors;
-if("binding" !== data.kind){
+if("exchange" !== data.kind){
 const err106 = {};
 if(vErrors === null){
 vErrors = [err106];
@@ -9512,7 +13553,7 @@ var valid44 = true;
 if(valid44){
 if(data.action !== undefined){
 const _errs152 = errors;
-if("unmanaged" !== data.action){
+if("delete" !== data.action){
 const err107 = {};
 if(vErrors === null){
 vErrors = [err107];
@@ -9553,8 +13594,8 @@ vErrors = null;
 }
 if(_valid21){
 const _errs153 = errors;
-if(!(validate106(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate119(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
 errors = vErrors.length;
 }
 var _valid21 = _errs153 === errors;
@@ -9589,7 +13630,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs158 = errors;
-if("policy" !== data.kind){
+if("queue" !== data.kind){
 const err111 = {};
 if(vErrors === null){
 vErrors = [err111];
@@ -9607,7 +13648,7 @@ var valid46 = true;
 if(valid46){
 if(data.action !== undefined){
 const _errs159 = errors;
-if("unmanaged" !== data.action){
+if("delete" !== data.action){
 const err112 = {};
 if(vErrors === null){
 vErrors = [err112];
@@ -9648,8 +13689,8 @@ vErrors = null;
 }
 if(_valid22){
 const _errs160 = errors;
-if(!(validate109(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+if(!(validate122(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
 var _valid22 = _errs160 === errors;
@@ -9684,7 +13725,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs165 = errors;
-if("operatorPolicy" !== data.kind){
+if("binding" !== data.kind){
 const err116 = {};
 if(vErrors === null){
 vErrors = [err116];
@@ -9702,7 +13743,7 @@ var valid48 = true;
 if(valid48){
 if(data.action !== undefined){
 const _errs166 = errors;
-if("unmanaged" !== data.action){
+if("delete" !== data.action){
 const err117 = {};
 if(vErrors === null){
 vErrors = [err117];
@@ -9743,8 +13784,8 @@ vErrors = null;
 }
 if(_valid23){
 const _errs167 = errors;
-if(!(validate112(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+if(!(validate125(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
 errors = vErrors.length;
 }
 var _valid23 = _errs167 === errors;
@@ -9779,7 +13820,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs172 = errors;
-if("queue" !== data.kind){
+if("policy" !== data.kind){
 const err121 = {};
 if(vErrors === null){
 vErrors = [err121];
@@ -9797,7 +13838,7 @@ var valid50 = true;
 if(valid50){
 if(data.action !== undefined){
 const _errs173 = errors;
-if("runtime" !== data.action){
+if("delete" !== data.action){
 const err122 = {};
 if(vErrors === null){
 vErrors = [err122];
@@ -9838,8 +13879,8 @@ vErrors = null;
 }
 if(_valid24){
 const _errs174 = errors;
-if(!(validate115(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+if(!(validate128(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
 errors = vErrors.length;
 }
 var _valid24 = _errs174 === errors;
@@ -9874,7 +13915,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs179 = errors;
-if("binding" !== data.kind){
+if("operatorPolicy" !== data.kind){
 const err126 = {};
 if(vErrors === null){
 vErrors = [err126];
@@ -9892,7 +13933,7 @@ var valid52 = true;
 if(valid52){
 if(data.action !== undefined){
 const _errs180 = errors;
-if("runtime" !== data.action){
+if("delete" !== data.action){
 const err127 = {};
 if(vErrors === null){
 vErrors = [err127];
@@ -9933,8 +13974,8 @@ vErrors = null;
 }
 if(_valid25){
 const _errs181 = errors;
-if(!(validate118(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+if(!(validate131(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
 errors = vErrors.length;
 }
 var _valid25 = _errs181 === errors;
@@ -9950,13 +13991,1534 @@ vErrors.push(err129);
 }
 errors++;
 }
+const _errs183 = errors;
+let valid53 = true;
+const _errs184 = errors;
+if(errors === _errs184){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing26;
+if(((data.kind === undefined) && (missing26 = "kind")) || ((data.action === undefined) && (missing26 = "action"))){
+const err130 = {};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs186 = errors;
+if("vhostLimit" !== data.kind){
+const err131 = {};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+var valid54 = _errs186 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data.action !== undefined){
+const _errs187 = errors;
+if("delete" !== data.action){
+const err132 = {};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var valid54 = _errs187 === errors;
+}
+else {
+var valid54 = true;
+}
+}
+}
+}
+else {
+const err133 = {};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+var _valid26 = _errs184 === errors;
+errors = _errs183;
+if(vErrors !== null){
+if(_errs183){
+vErrors.length = _errs183;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid26){
+const _errs188 = errors;
+if(!(validate134(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+errors = vErrors.length;
+}
+var _valid26 = _errs188 === errors;
+valid53 = _valid26;
+}
+if(!valid53){
+const err134 = {instancePath,schemaPath:"#/allOf/26/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[26].if,parentSchema:schema13.allOf[26],data};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+const _errs190 = errors;
+let valid55 = true;
+const _errs191 = errors;
+if(errors === _errs191){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing27;
+if(((data.kind === undefined) && (missing27 = "kind")) || ((data.action === undefined) && (missing27 = "action"))){
+const err135 = {};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs193 = errors;
+if("federationUpstream" !== data.kind){
+const err136 = {};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+var valid56 = _errs193 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data.action !== undefined){
+const _errs194 = errors;
+if("delete" !== data.action){
+const err137 = {};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+var valid56 = _errs194 === errors;
+}
+else {
+var valid56 = true;
+}
+}
+}
+}
+else {
+const err138 = {};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+var _valid27 = _errs191 === errors;
+errors = _errs190;
+if(vErrors !== null){
+if(_errs190){
+vErrors.length = _errs190;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid27){
+const _errs195 = errors;
+if(!(validate137(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+errors = vErrors.length;
+}
+var _valid27 = _errs195 === errors;
+valid55 = _valid27;
+}
+if(!valid55){
+const err139 = {instancePath,schemaPath:"#/allOf/27/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[27].if,parentSchema:schema13.allOf[27],data};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+const _errs197 = errors;
+let valid57 = true;
+const _errs198 = errors;
+if(errors === _errs198){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing28;
+if(((data.kind === undefined) && (missing28 = "kind")) || ((data.action === undefined) && (missing28 = "action"))){
+const err140 = {};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs200 = errors;
+if("shovel" !== data.kind){
+const err141 = {};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var valid58 = _errs200 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data.action !== undefined){
+const _errs201 = errors;
+if("delete" !== data.action){
+const err142 = {};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+var valid58 = _errs201 === errors;
+}
+else {
+var valid58 = true;
+}
+}
+}
+}
+else {
+const err143 = {};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+var _valid28 = _errs198 === errors;
+errors = _errs197;
+if(vErrors !== null){
+if(_errs197){
+vErrors.length = _errs197;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid28){
+const _errs202 = errors;
+if(!(validate140(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+errors = vErrors.length;
+}
+var _valid28 = _errs202 === errors;
+valid57 = _valid28;
+}
+if(!valid57){
+const err144 = {instancePath,schemaPath:"#/allOf/28/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[28].if,parentSchema:schema13.allOf[28],data};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+const _errs204 = errors;
+let valid59 = true;
+const _errs205 = errors;
+if(errors === _errs205){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing29;
+if(((data.kind === undefined) && (missing29 = "kind")) || ((data.action === undefined) && (missing29 = "action"))){
+const err145 = {};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs207 = errors;
+if("globalParameter" !== data.kind){
+const err146 = {};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+var valid60 = _errs207 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data.action !== undefined){
+const _errs208 = errors;
+if("delete" !== data.action){
+const err147 = {};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+var valid60 = _errs208 === errors;
+}
+else {
+var valid60 = true;
+}
+}
+}
+}
+else {
+const err148 = {};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+var _valid29 = _errs205 === errors;
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid29){
+const _errs209 = errors;
+if(!(validate143(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+errors = vErrors.length;
+}
+var _valid29 = _errs209 === errors;
+valid59 = _valid29;
+}
+if(!valid59){
+const err149 = {instancePath,schemaPath:"#/allOf/29/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[29].if,parentSchema:schema13.allOf[29],data};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+const _errs211 = errors;
+let valid61 = true;
+const _errs212 = errors;
+if(errors === _errs212){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing30;
+if(((data.kind === undefined) && (missing30 = "kind")) || ((data.action === undefined) && (missing30 = "action"))){
+const err150 = {};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs214 = errors;
+if("vhost" !== data.kind){
+const err151 = {};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+var valid62 = _errs214 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data.action !== undefined){
+const _errs215 = errors;
+if("unmanaged" !== data.action){
+const err152 = {};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+var valid62 = _errs215 === errors;
+}
+else {
+var valid62 = true;
+}
+}
+}
+}
+else {
+const err153 = {};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+var _valid30 = _errs212 === errors;
+errors = _errs211;
+if(vErrors !== null){
+if(_errs211){
+vErrors.length = _errs211;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid30){
+const _errs216 = errors;
+if(!(validate146(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+errors = vErrors.length;
+}
+var _valid30 = _errs216 === errors;
+valid61 = _valid30;
+}
+if(!valid61){
+const err154 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[30].if,parentSchema:schema13.allOf[30],data};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+const _errs218 = errors;
+let valid63 = true;
+const _errs219 = errors;
+if(errors === _errs219){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing31;
+if(((data.kind === undefined) && (missing31 = "kind")) || ((data.action === undefined) && (missing31 = "action"))){
+const err155 = {};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs221 = errors;
+if("exchange" !== data.kind){
+const err156 = {};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+var valid64 = _errs221 === errors;
+}
+else {
+var valid64 = true;
+}
+if(valid64){
+if(data.action !== undefined){
+const _errs222 = errors;
+if("unmanaged" !== data.action){
+const err157 = {};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+var valid64 = _errs222 === errors;
+}
+else {
+var valid64 = true;
+}
+}
+}
+}
+else {
+const err158 = {};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+var _valid31 = _errs219 === errors;
+errors = _errs218;
+if(vErrors !== null){
+if(_errs218){
+vErrors.length = _errs218;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid31){
+const _errs223 = errors;
+if(!(validate149(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+errors = vErrors.length;
+}
+var _valid31 = _errs223 === errors;
+valid63 = _valid31;
+}
+if(!valid63){
+const err159 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[31].if,parentSchema:schema13.allOf[31],data};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+const _errs225 = errors;
+let valid65 = true;
+const _errs226 = errors;
+if(errors === _errs226){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing32;
+if(((data.kind === undefined) && (missing32 = "kind")) || ((data.action === undefined) && (missing32 = "action"))){
+const err160 = {};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs228 = errors;
+if("queue" !== data.kind){
+const err161 = {};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+var valid66 = _errs228 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data.action !== undefined){
+const _errs229 = errors;
+if("unmanaged" !== data.action){
+const err162 = {};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+var valid66 = _errs229 === errors;
+}
+else {
+var valid66 = true;
+}
+}
+}
+}
+else {
+const err163 = {};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+var _valid32 = _errs226 === errors;
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid32){
+const _errs230 = errors;
+if(!(validate152(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+errors = vErrors.length;
+}
+var _valid32 = _errs230 === errors;
+valid65 = _valid32;
+}
+if(!valid65){
+const err164 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[32].if,parentSchema:schema13.allOf[32],data};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+const _errs232 = errors;
+let valid67 = true;
+const _errs233 = errors;
+if(errors === _errs233){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing33;
+if(((data.kind === undefined) && (missing33 = "kind")) || ((data.action === undefined) && (missing33 = "action"))){
+const err165 = {};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs235 = errors;
+if("binding" !== data.kind){
+const err166 = {};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+var valid68 = _errs235 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data.action !== undefined){
+const _errs236 = errors;
+if("unmanaged" !== data.action){
+const err167 = {};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+var valid68 = _errs236 === errors;
+}
+else {
+var valid68 = true;
+}
+}
+}
+}
+else {
+const err168 = {};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+var _valid33 = _errs233 === errors;
+errors = _errs232;
+if(vErrors !== null){
+if(_errs232){
+vErrors.length = _errs232;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid33){
+const _errs237 = errors;
+if(!(validate155(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+errors = vErrors.length;
+}
+var _valid33 = _errs237 === errors;
+valid67 = _valid33;
+}
+if(!valid67){
+const err169 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[33].if,parentSchema:schema13.allOf[33],data};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+const _errs239 = errors;
+let valid69 = true;
+const _errs240 = errors;
+if(errors === _errs240){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing34;
+if(((data.kind === undefined) && (missing34 = "kind")) || ((data.action === undefined) && (missing34 = "action"))){
+const err170 = {};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs242 = errors;
+if("policy" !== data.kind){
+const err171 = {};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+var valid70 = _errs242 === errors;
+}
+else {
+var valid70 = true;
+}
+if(valid70){
+if(data.action !== undefined){
+const _errs243 = errors;
+if("unmanaged" !== data.action){
+const err172 = {};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+var valid70 = _errs243 === errors;
+}
+else {
+var valid70 = true;
+}
+}
+}
+}
+else {
+const err173 = {};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+var _valid34 = _errs240 === errors;
+errors = _errs239;
+if(vErrors !== null){
+if(_errs239){
+vErrors.length = _errs239;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid34){
+const _errs244 = errors;
+if(!(validate158(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+errors = vErrors.length;
+}
+var _valid34 = _errs244 === errors;
+valid69 = _valid34;
+}
+if(!valid69){
+const err174 = {instancePath,schemaPath:"#/allOf/34/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[34].if,parentSchema:schema13.allOf[34],data};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+const _errs246 = errors;
+let valid71 = true;
+const _errs247 = errors;
+if(errors === _errs247){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing35;
+if(((data.kind === undefined) && (missing35 = "kind")) || ((data.action === undefined) && (missing35 = "action"))){
+const err175 = {};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs249 = errors;
+if("operatorPolicy" !== data.kind){
+const err176 = {};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+var valid72 = _errs249 === errors;
+}
+else {
+var valid72 = true;
+}
+if(valid72){
+if(data.action !== undefined){
+const _errs250 = errors;
+if("unmanaged" !== data.action){
+const err177 = {};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+var valid72 = _errs250 === errors;
+}
+else {
+var valid72 = true;
+}
+}
+}
+}
+else {
+const err178 = {};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+var _valid35 = _errs247 === errors;
+errors = _errs246;
+if(vErrors !== null){
+if(_errs246){
+vErrors.length = _errs246;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid35){
+const _errs251 = errors;
+if(!(validate161(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+errors = vErrors.length;
+}
+var _valid35 = _errs251 === errors;
+valid71 = _valid35;
+}
+if(!valid71){
+const err179 = {instancePath,schemaPath:"#/allOf/35/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[35].if,parentSchema:schema13.allOf[35],data};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+const _errs253 = errors;
+let valid73 = true;
+const _errs254 = errors;
+if(errors === _errs254){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing36;
+if(((data.kind === undefined) && (missing36 = "kind")) || ((data.action === undefined) && (missing36 = "action"))){
+const err180 = {};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs256 = errors;
+if("vhostLimit" !== data.kind){
+const err181 = {};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+var valid74 = _errs256 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data.action !== undefined){
+const _errs257 = errors;
+if("unmanaged" !== data.action){
+const err182 = {};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+var valid74 = _errs257 === errors;
+}
+else {
+var valid74 = true;
+}
+}
+}
+}
+else {
+const err183 = {};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+var _valid36 = _errs254 === errors;
+errors = _errs253;
+if(vErrors !== null){
+if(_errs253){
+vErrors.length = _errs253;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid36){
+const _errs258 = errors;
+if(!(validate164(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+errors = vErrors.length;
+}
+var _valid36 = _errs258 === errors;
+valid73 = _valid36;
+}
+if(!valid73){
+const err184 = {instancePath,schemaPath:"#/allOf/36/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[36].if,parentSchema:schema13.allOf[36],data};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+const _errs260 = errors;
+let valid75 = true;
+const _errs261 = errors;
+if(errors === _errs261){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing37;
+if(((data.kind === undefined) && (missing37 = "kind")) || ((data.action === undefined) && (missing37 = "action"))){
+const err185 = {};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs263 = errors;
+if("federationUpstream" !== data.kind){
+const err186 = {};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+var valid76 = _errs263 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data.action !== undefined){
+const _errs264 = errors;
+if("unmanaged" !== data.action){
+const err187 = {};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+var valid76 = _errs264 === errors;
+}
+else {
+var valid76 = true;
+}
+}
+}
+}
+else {
+const err188 = {};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+var _valid37 = _errs261 === errors;
+errors = _errs260;
+if(vErrors !== null){
+if(_errs260){
+vErrors.length = _errs260;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid37){
+const _errs265 = errors;
+if(!(validate167(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+errors = vErrors.length;
+}
+var _valid37 = _errs265 === errors;
+valid75 = _valid37;
+}
+if(!valid75){
+const err189 = {instancePath,schemaPath:"#/allOf/37/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[37].if,parentSchema:schema13.allOf[37],data};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+const _errs267 = errors;
+let valid77 = true;
+const _errs268 = errors;
+if(errors === _errs268){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing38;
+if(((data.kind === undefined) && (missing38 = "kind")) || ((data.action === undefined) && (missing38 = "action"))){
+const err190 = {};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs270 = errors;
+if("shovel" !== data.kind){
+const err191 = {};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+var valid78 = _errs270 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data.action !== undefined){
+const _errs271 = errors;
+if("unmanaged" !== data.action){
+const err192 = {};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var valid78 = _errs271 === errors;
+}
+else {
+var valid78 = true;
+}
+}
+}
+}
+else {
+const err193 = {};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+var _valid38 = _errs268 === errors;
+errors = _errs267;
+if(vErrors !== null){
+if(_errs267){
+vErrors.length = _errs267;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid38){
+const _errs272 = errors;
+if(!(validate170(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+errors = vErrors.length;
+}
+var _valid38 = _errs272 === errors;
+valid77 = _valid38;
+}
+if(!valid77){
+const err194 = {instancePath,schemaPath:"#/allOf/38/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[38].if,parentSchema:schema13.allOf[38],data};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+const _errs274 = errors;
+let valid79 = true;
+const _errs275 = errors;
+if(errors === _errs275){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing39;
+if(((data.kind === undefined) && (missing39 = "kind")) || ((data.action === undefined) && (missing39 = "action"))){
+const err195 = {};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs277 = errors;
+if("globalParameter" !== data.kind){
+const err196 = {};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+var valid80 = _errs277 === errors;
+}
+else {
+var valid80 = true;
+}
+if(valid80){
+if(data.action !== undefined){
+const _errs278 = errors;
+if("unmanaged" !== data.action){
+const err197 = {};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+var valid80 = _errs278 === errors;
+}
+else {
+var valid80 = true;
+}
+}
+}
+}
+else {
+const err198 = {};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+var _valid39 = _errs275 === errors;
+errors = _errs274;
+if(vErrors !== null){
+if(_errs274){
+vErrors.length = _errs274;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid39){
+const _errs279 = errors;
+if(!(validate173(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+errors = vErrors.length;
+}
+var _valid39 = _errs279 === errors;
+valid79 = _valid39;
+}
+if(!valid79){
+const err199 = {instancePath,schemaPath:"#/allOf/39/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[39].if,parentSchema:schema13.allOf[39],data};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+const _errs281 = errors;
+let valid81 = true;
+const _errs282 = errors;
+if(errors === _errs282){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing40;
+if(((data.kind === undefined) && (missing40 = "kind")) || ((data.action === undefined) && (missing40 = "action"))){
+const err200 = {};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs284 = errors;
+if("queue" !== data.kind){
+const err201 = {};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+var valid82 = _errs284 === errors;
+}
+else {
+var valid82 = true;
+}
+if(valid82){
+if(data.action !== undefined){
+const _errs285 = errors;
+if("runtime" !== data.action){
+const err202 = {};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var valid82 = _errs285 === errors;
+}
+else {
+var valid82 = true;
+}
+}
+}
+}
+else {
+const err203 = {};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+var _valid40 = _errs282 === errors;
+errors = _errs281;
+if(vErrors !== null){
+if(_errs281){
+vErrors.length = _errs281;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid40){
+const _errs286 = errors;
+if(!(validate176(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+errors = vErrors.length;
+}
+var _valid40 = _errs286 === errors;
+valid81 = _valid40;
+}
+if(!valid81){
+const err204 = {instancePath,schemaPath:"#/allOf/40/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[40].if,parentSchema:schema13.allOf[40],data};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+const _errs288 = errors;
+let valid83 = true;
+const _errs289 = errors;
+if(errors === _errs289){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing41;
+if(((data.kind === undefined) && (missing41 = "kind")) || ((data.action === undefined) && (missing41 = "action"))){
+const err205 = {};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+else {
+if(data.kind !== undefined){
+const _errs291 = errors;
+if("binding" !== data.kind){
+const err206 = {};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+var valid84 = _errs291 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data.action !== undefined){
+const _errs292 = errors;
+if("runtime" !== data.action){
+const err207 = {};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+var valid84 = _errs292 === errors;
+}
+else {
+var valid84 = true;
+}
+}
+}
+}
+else {
+const err208 = {};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+var _valid41 = _errs289 === errors;
+errors = _errs288;
+if(vErrors !== null){
+if(_errs288){
+vErrors.length = _errs288;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid41){
+const _errs293 = errors;
+if(!(validate179(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+errors = vErrors.length;
+}
+var _valid41 = _errs293 === errors;
+valid83 = _valid41;
+}
+if(!valid83){
+const err209 = {instancePath,schemaPath:"#/allOf/41/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema13.allOf[41].if,parentSchema:schema13.allOf[41],data};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}}]};
+const schema94 = {"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"protect-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"protect-vhost"},"vhost":{"type":"string"},"protect":{"type":"boolean"}},"required":["change","dependsOn","id","op","protect","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"},"value":{"type":"number"}},"required":["change","dependsOn","id","name","op","value","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"parameter":{"$ref":"#/definitions/PluginParameter"}},"required":["change","component","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","component","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-global-parameter"},"parameter":{"$ref":"#/definitions/GlobalParameter"}},"required":["change","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-global-parameter"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op"]}}]};
+const schema95 = {"type":"string","enum":["shovel","federation-upstream"],"description":"The runtime parameter components topo writes: those of the shovel and federation plugins."};
 
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -10015,7 +15577,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[0].then.required,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10025,7 +15587,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[0].then.required,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10035,7 +15597,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.id === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[0].then.required,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10045,7 +15607,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.op === undefined){
-const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
+const err6 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[0].then.required,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10055,7 +15617,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.vhost === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[0].then.required,parentSchema:schema68.allOf[0].then,data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[0].then.required,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10066,7 +15628,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "change")) || (key0 === "dependsOn")) || (key0 === "op")) || (key0 === "vhost"))){
-const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[0].then,data};
+const err8 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10079,7 +15641,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.id.type,parentSchema:schema68.allOf[0].then.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/0/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[0].then.properties.id.type,parentSchema:schema94.allOf[0].then.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10092,7 +15654,7 @@ errors++;
 if(data.change !== undefined){
 let data2 = data.change;
 if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.change.type,parentSchema:schema68.allOf[0].then.properties.change,data:data2};
+const err10 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/0/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[0].then.properties.change.type,parentSchema:schema94.allOf[0].then.properties.change,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10109,7 +15671,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[0].then.properties.dependsOn.items,data:data4};
+const err11 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/allOf/0/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[0].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[0].then.properties.dependsOn.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10121,7 +15683,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[0].then.properties.dependsOn.type,parentSchema:schema68.allOf[0].then.properties.dependsOn,data:data3};
+const err12 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/0/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[0].then.properties.dependsOn.type,parentSchema:schema94.allOf[0].then.properties.dependsOn,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10134,7 +15696,7 @@ errors++;
 if(data.op !== undefined){
 let data5 = data.op;
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[0].then.properties.op.type,parentSchema:schema68.allOf[0].then.properties.op,data:data5};
+const err13 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[0].then.properties.op.type,parentSchema:schema94.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10144,7 +15706,7 @@ vErrors.push(err13);
 errors++;
 }
 if("put-vhost" !== data5){
-const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema68.allOf[0].then.properties.op,data:data5};
+const err14 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/0/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost"},message:"must be equal to constant",schema:"put-vhost",parentSchema:schema94.allOf[0].then.properties.op,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10162,7 +15724,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[0].then.type,parentSchema:schema68.allOf[0].then,data};
+const err15 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[0].then.type,parentSchema:schema94.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -10175,7 +15737,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err16 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[0].if,parentSchema:schema68.allOf[0],data};
+const err16 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[0].if,parentSchema:schema94.allOf[0],data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -10240,7 +15802,7 @@ if(_valid1){
 const _errs24 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err20 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
+const err20 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[1].then.required,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -10250,7 +15812,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err21 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[1].then.required,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10260,7 +15822,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data.exchange === undefined){
-const err22 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
+const err22 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema94.allOf[1].then.required,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10270,7 +15832,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data.id === undefined){
-const err23 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
+const err23 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[1].then.required,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10280,7 +15842,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data.op === undefined){
-const err24 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[1].then.required,parentSchema:schema68.allOf[1].then,data};
+const err24 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[1].then.required,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10291,7 +15853,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(((((key1 === "id") || (key1 === "change")) || (key1 === "dependsOn")) || (key1 === "op")) || (key1 === "exchange"))){
-const err25 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[1].then,data};
+const err25 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -10304,7 +15866,7 @@ errors++;
 if(data.id !== undefined){
 let data8 = data.id;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err26 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.id.type,parentSchema:schema68.allOf[1].then.properties.id,data:data8};
+const err26 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/1/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[1].then.properties.id.type,parentSchema:schema94.allOf[1].then.properties.id,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -10317,7 +15879,7 @@ errors++;
 if(data.change !== undefined){
 let data9 = data.change;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err27 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.change.type,parentSchema:schema68.allOf[1].then.properties.change,data:data9};
+const err27 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/1/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[1].then.properties.change.type,parentSchema:schema94.allOf[1].then.properties.change,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -10334,7 +15896,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[1].then.properties.dependsOn.items,data:data11};
+const err28 = {instancePath:instancePath+"/dependsOn/" + i1,schemaPath:"#/allOf/1/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[1].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[1].then.properties.dependsOn.items,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10346,7 +15908,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[1].then.properties.dependsOn.type,parentSchema:schema68.allOf[1].then.properties.dependsOn,data:data10};
+const err29 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/1/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[1].then.properties.dependsOn.type,parentSchema:schema94.allOf[1].then.properties.dependsOn,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10359,7 +15921,7 @@ errors++;
 if(data.op !== undefined){
 let data12 = data.op;
 if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[1].then.properties.op.type,parentSchema:schema68.allOf[1].then.properties.op,data:data12};
+const err30 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[1].then.properties.op.type,parentSchema:schema94.allOf[1].then.properties.op,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -10369,7 +15931,7 @@ vErrors.push(err30);
 errors++;
 }
 if("declare-exchange" !== data12){
-const err31 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema68.allOf[1].then.properties.op,data:data12};
+const err31 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/1/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-exchange"},message:"must be equal to constant",schema:"declare-exchange",parentSchema:schema94.allOf[1].then.properties.op,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -10387,7 +15949,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[1].then.type,parentSchema:schema68.allOf[1].then,data};
+const err32 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[1].then.type,parentSchema:schema94.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -10400,7 +15962,7 @@ var _valid1 = _errs24 === errors;
 valid6 = _valid1;
 }
 if(!valid6){
-const err33 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[1].if,parentSchema:schema68.allOf[1],data};
+const err33 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[1].if,parentSchema:schema94.allOf[1],data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10465,7 +16027,7 @@ if(_valid2){
 const _errs43 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err37 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
+const err37 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[2].then.required,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -10475,7 +16037,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
+const err38 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[2].then.required,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -10485,7 +16047,7 @@ vErrors.push(err38);
 errors++;
 }
 if(data.id === undefined){
-const err39 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
+const err39 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[2].then.required,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -10495,7 +16057,7 @@ vErrors.push(err39);
 errors++;
 }
 if(data.name === undefined){
-const err40 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
+const err40 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[2].then.required,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -10505,7 +16067,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data.op === undefined){
-const err41 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
+const err41 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[2].then.required,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -10515,7 +16077,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data.vhost === undefined){
-const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[2].then.required,parentSchema:schema68.allOf[2].then,data};
+const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[2].then.required,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -10526,7 +16088,7 @@ errors++;
 }
 for(const key2 in data){
 if(!((((((key2 === "id") || (key2 === "change")) || (key2 === "dependsOn")) || (key2 === "op")) || (key2 === "vhost")) || (key2 === "name"))){
-const err43 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[2].then,data};
+const err43 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -10539,7 +16101,7 @@ errors++;
 if(data.id !== undefined){
 let data15 = data.id;
 if(!((typeof data15 == "number") && (isFinite(data15)))){
-const err44 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.id.type,parentSchema:schema68.allOf[2].then.properties.id,data:data15};
+const err44 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/2/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[2].then.properties.id.type,parentSchema:schema94.allOf[2].then.properties.id,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -10552,7 +16114,7 @@ errors++;
 if(data.change !== undefined){
 let data16 = data.change;
 if(!((typeof data16 == "number") && (isFinite(data16)))){
-const err45 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.change.type,parentSchema:schema68.allOf[2].then.properties.change,data:data16};
+const err45 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/2/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[2].then.properties.change.type,parentSchema:schema94.allOf[2].then.properties.change,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -10569,7 +16131,7 @@ const len2 = data17.length;
 for(let i2=0; i2<len2; i2++){
 let data18 = data17[i2];
 if(!((typeof data18 == "number") && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[2].then.properties.dependsOn.items,data:data18};
+const err46 = {instancePath:instancePath+"/dependsOn/" + i2,schemaPath:"#/allOf/2/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[2].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[2].then.properties.dependsOn.items,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -10581,7 +16143,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[2].then.properties.dependsOn.type,parentSchema:schema68.allOf[2].then.properties.dependsOn,data:data17};
+const err47 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/2/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[2].then.properties.dependsOn.type,parentSchema:schema94.allOf[2].then.properties.dependsOn,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -10594,7 +16156,7 @@ errors++;
 if(data.op !== undefined){
 let data19 = data.op;
 if(typeof data19 !== "string"){
-const err48 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.op.type,parentSchema:schema68.allOf[2].then.properties.op,data:data19};
+const err48 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[2].then.properties.op.type,parentSchema:schema94.allOf[2].then.properties.op,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -10604,7 +16166,7 @@ vErrors.push(err48);
 errors++;
 }
 if("delete-exchange" !== data19){
-const err49 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema68.allOf[2].then.properties.op,data:data19};
+const err49 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/2/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-exchange"},message:"must be equal to constant",schema:"delete-exchange",parentSchema:schema94.allOf[2].then.properties.op,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -10617,7 +16179,7 @@ errors++;
 if(data.vhost !== undefined){
 let data20 = data.vhost;
 if(typeof data20 !== "string"){
-const err50 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.vhost.type,parentSchema:schema68.allOf[2].then.properties.vhost,data:data20};
+const err50 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/2/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[2].then.properties.vhost.type,parentSchema:schema94.allOf[2].then.properties.vhost,data:data20};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -10630,7 +16192,7 @@ errors++;
 if(data.name !== undefined){
 let data21 = data.name;
 if(typeof data21 !== "string"){
-const err51 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[2].then.properties.name.type,parentSchema:schema68.allOf[2].then.properties.name,data:data21};
+const err51 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/2/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[2].then.properties.name.type,parentSchema:schema94.allOf[2].then.properties.name,data:data21};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -10642,7 +16204,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[2].then.type,parentSchema:schema68.allOf[2].then,data};
+const err52 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[2].then.type,parentSchema:schema94.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -10655,7 +16217,7 @@ var _valid2 = _errs43 === errors;
 valid11 = _valid2;
 }
 if(!valid11){
-const err53 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[2].if,parentSchema:schema68.allOf[2],data};
+const err53 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[2].if,parentSchema:schema94.allOf[2],data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -10720,7 +16282,7 @@ if(_valid3){
 const _errs65 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err57 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
+const err57 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[3].then.required,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -10730,7 +16292,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err58 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
+const err58 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[3].then.required,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -10740,7 +16302,7 @@ vErrors.push(err58);
 errors++;
 }
 if(data.id === undefined){
-const err59 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
+const err59 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[3].then.required,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -10750,7 +16312,7 @@ vErrors.push(err59);
 errors++;
 }
 if(data.op === undefined){
-const err60 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
+const err60 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[3].then.required,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -10760,7 +16322,7 @@ vErrors.push(err60);
 errors++;
 }
 if(data.queue === undefined){
-const err61 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema68.allOf[3].then.required,parentSchema:schema68.allOf[3].then,data};
+const err61 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "queue"},message:"must have required property '"+"queue"+"'",schema:schema94.allOf[3].then.required,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -10771,7 +16333,7 @@ errors++;
 }
 for(const key3 in data){
 if(!(((((key3 === "id") || (key3 === "change")) || (key3 === "dependsOn")) || (key3 === "op")) || (key3 === "queue"))){
-const err62 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[3].then,data};
+const err62 = {instancePath,schemaPath:"#/allOf/3/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -10784,7 +16346,7 @@ errors++;
 if(data.id !== undefined){
 let data23 = data.id;
 if(!((typeof data23 == "number") && (isFinite(data23)))){
-const err63 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.id.type,parentSchema:schema68.allOf[3].then.properties.id,data:data23};
+const err63 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/3/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[3].then.properties.id.type,parentSchema:schema94.allOf[3].then.properties.id,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -10797,7 +16359,7 @@ errors++;
 if(data.change !== undefined){
 let data24 = data.change;
 if(!((typeof data24 == "number") && (isFinite(data24)))){
-const err64 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.change.type,parentSchema:schema68.allOf[3].then.properties.change,data:data24};
+const err64 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/3/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[3].then.properties.change.type,parentSchema:schema94.allOf[3].then.properties.change,data:data24};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -10814,7 +16376,7 @@ const len3 = data25.length;
 for(let i3=0; i3<len3; i3++){
 let data26 = data25[i3];
 if(!((typeof data26 == "number") && (isFinite(data26)))){
-const err65 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[3].then.properties.dependsOn.items,data:data26};
+const err65 = {instancePath:instancePath+"/dependsOn/" + i3,schemaPath:"#/allOf/3/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[3].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[3].then.properties.dependsOn.items,data:data26};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -10826,7 +16388,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[3].then.properties.dependsOn.type,parentSchema:schema68.allOf[3].then.properties.dependsOn,data:data25};
+const err66 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/3/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[3].then.properties.dependsOn.type,parentSchema:schema94.allOf[3].then.properties.dependsOn,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -10839,7 +16401,7 @@ errors++;
 if(data.op !== undefined){
 let data27 = data.op;
 if(typeof data27 !== "string"){
-const err67 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[3].then.properties.op.type,parentSchema:schema68.allOf[3].then.properties.op,data:data27};
+const err67 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[3].then.properties.op.type,parentSchema:schema94.allOf[3].then.properties.op,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10849,7 +16411,7 @@ vErrors.push(err67);
 errors++;
 }
 if("declare-queue" !== data27){
-const err68 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema68.allOf[3].then.properties.op,data:data27};
+const err68 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/3/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-queue"},message:"must be equal to constant",schema:"declare-queue",parentSchema:schema94.allOf[3].then.properties.op,data:data27};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -10867,7 +16429,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err69 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[3].then.type,parentSchema:schema68.allOf[3].then,data};
+const err69 = {instancePath,schemaPath:"#/allOf/3/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[3].then.type,parentSchema:schema94.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -10880,7 +16442,7 @@ var _valid3 = _errs65 === errors;
 valid16 = _valid3;
 }
 if(!valid16){
-const err70 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[3].if,parentSchema:schema68.allOf[3],data};
+const err70 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[3].if,parentSchema:schema94.allOf[3],data};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -10945,7 +16507,7 @@ if(_valid4){
 const _errs84 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err74 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err74 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10955,7 +16517,7 @@ vErrors.push(err74);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err75 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err75 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10965,7 +16527,7 @@ vErrors.push(err75);
 errors++;
 }
 if(data.id === undefined){
-const err76 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err76 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10975,7 +16537,7 @@ vErrors.push(err76);
 errors++;
 }
 if(data.ifEmpty === undefined){
-const err77 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err77 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "ifEmpty"},message:"must have required property '"+"ifEmpty"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10985,7 +16547,7 @@ vErrors.push(err77);
 errors++;
 }
 if(data.name === undefined){
-const err78 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err78 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10995,7 +16557,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data.op === undefined){
-const err79 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err79 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -11005,7 +16567,7 @@ vErrors.push(err79);
 errors++;
 }
 if(data.vhost === undefined){
-const err80 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[4].then.required,parentSchema:schema68.allOf[4].then,data};
+const err80 = {instancePath,schemaPath:"#/allOf/4/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[4].then.required,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -11016,7 +16578,7 @@ errors++;
 }
 for(const key4 in data){
 if(!(((((((key4 === "id") || (key4 === "change")) || (key4 === "dependsOn")) || (key4 === "op")) || (key4 === "vhost")) || (key4 === "name")) || (key4 === "ifEmpty"))){
-const err81 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[4].then,data};
+const err81 = {instancePath,schemaPath:"#/allOf/4/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -11029,7 +16591,7 @@ errors++;
 if(data.id !== undefined){
 let data30 = data.id;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err82 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.id.type,parentSchema:schema68.allOf[4].then.properties.id,data:data30};
+const err82 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/4/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[4].then.properties.id.type,parentSchema:schema94.allOf[4].then.properties.id,data:data30};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -11042,7 +16604,7 @@ errors++;
 if(data.change !== undefined){
 let data31 = data.change;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err83 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.change.type,parentSchema:schema68.allOf[4].then.properties.change,data:data31};
+const err83 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/4/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[4].then.properties.change.type,parentSchema:schema94.allOf[4].then.properties.change,data:data31};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -11059,7 +16621,7 @@ const len4 = data32.length;
 for(let i4=0; i4<len4; i4++){
 let data33 = data32[i4];
 if(!((typeof data33 == "number") && (isFinite(data33)))){
-const err84 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[4].then.properties.dependsOn.items,data:data33};
+const err84 = {instancePath:instancePath+"/dependsOn/" + i4,schemaPath:"#/allOf/4/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[4].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[4].then.properties.dependsOn.items,data:data33};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -11071,7 +16633,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[4].then.properties.dependsOn.type,parentSchema:schema68.allOf[4].then.properties.dependsOn,data:data32};
+const err85 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/4/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[4].then.properties.dependsOn.type,parentSchema:schema94.allOf[4].then.properties.dependsOn,data:data32};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -11084,7 +16646,7 @@ errors++;
 if(data.op !== undefined){
 let data34 = data.op;
 if(typeof data34 !== "string"){
-const err86 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.op.type,parentSchema:schema68.allOf[4].then.properties.op,data:data34};
+const err86 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[4].then.properties.op.type,parentSchema:schema94.allOf[4].then.properties.op,data:data34};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -11094,7 +16656,7 @@ vErrors.push(err86);
 errors++;
 }
 if("delete-queue" !== data34){
-const err87 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema68.allOf[4].then.properties.op,data:data34};
+const err87 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/4/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-queue"},message:"must be equal to constant",schema:"delete-queue",parentSchema:schema94.allOf[4].then.properties.op,data:data34};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -11107,7 +16669,7 @@ errors++;
 if(data.vhost !== undefined){
 let data35 = data.vhost;
 if(typeof data35 !== "string"){
-const err88 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.vhost.type,parentSchema:schema68.allOf[4].then.properties.vhost,data:data35};
+const err88 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/4/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[4].then.properties.vhost.type,parentSchema:schema94.allOf[4].then.properties.vhost,data:data35};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -11120,7 +16682,7 @@ errors++;
 if(data.name !== undefined){
 let data36 = data.name;
 if(typeof data36 !== "string"){
-const err89 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[4].then.properties.name.type,parentSchema:schema68.allOf[4].then.properties.name,data:data36};
+const err89 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/4/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[4].then.properties.name.type,parentSchema:schema94.allOf[4].then.properties.name,data:data36};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -11133,7 +16695,7 @@ errors++;
 if(data.ifEmpty !== undefined){
 let data37 = data.ifEmpty;
 if(typeof data37 !== "boolean"){
-const err90 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[4].then.properties.ifEmpty.type,parentSchema:schema68.allOf[4].then.properties.ifEmpty,data:data37};
+const err90 = {instancePath:instancePath+"/ifEmpty",schemaPath:"#/allOf/4/then/properties/ifEmpty/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.allOf[4].then.properties.ifEmpty.type,parentSchema:schema94.allOf[4].then.properties.ifEmpty,data:data37};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -11145,7 +16707,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[4].then.type,parentSchema:schema68.allOf[4].then,data};
+const err91 = {instancePath,schemaPath:"#/allOf/4/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[4].then.type,parentSchema:schema94.allOf[4].then,data};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -11158,7 +16720,7 @@ var _valid4 = _errs84 === errors;
 valid21 = _valid4;
 }
 if(!valid21){
-const err92 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[4].if,parentSchema:schema68.allOf[4],data};
+const err92 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[4].if,parentSchema:schema94.allOf[4],data};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -11223,7 +16785,7 @@ if(_valid5){
 const _errs108 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err96 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err96 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -11233,7 +16795,7 @@ vErrors.push(err96);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err97 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err97 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -11243,7 +16805,7 @@ vErrors.push(err97);
 errors++;
 }
 if(data.id === undefined){
-const err98 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err98 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -11253,7 +16815,7 @@ vErrors.push(err98);
 errors++;
 }
 if(data.name === undefined){
-const err99 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err99 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -11263,7 +16825,7 @@ vErrors.push(err99);
 errors++;
 }
 if(data.of === undefined){
-const err100 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err100 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "of"},message:"must have required property '"+"of"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -11273,7 +16835,7 @@ vErrors.push(err100);
 errors++;
 }
 if(data.op === undefined){
-const err101 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err101 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -11283,7 +16845,7 @@ vErrors.push(err101);
 errors++;
 }
 if(data.vhost === undefined){
-const err102 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[5].then.required,parentSchema:schema68.allOf[5].then,data};
+const err102 = {instancePath,schemaPath:"#/allOf/5/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[5].then.required,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -11294,7 +16856,7 @@ errors++;
 }
 for(const key5 in data){
 if(!(((((((key5 === "id") || (key5 === "change")) || (key5 === "dependsOn")) || (key5 === "op")) || (key5 === "vhost")) || (key5 === "name")) || (key5 === "of"))){
-const err103 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[5].then,data};
+const err103 = {instancePath,schemaPath:"#/allOf/5/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -11307,7 +16869,7 @@ errors++;
 if(data.id !== undefined){
 let data39 = data.id;
 if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err104 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.id.type,parentSchema:schema68.allOf[5].then.properties.id,data:data39};
+const err104 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/5/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[5].then.properties.id.type,parentSchema:schema94.allOf[5].then.properties.id,data:data39};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -11320,7 +16882,7 @@ errors++;
 if(data.change !== undefined){
 let data40 = data.change;
 if(!((typeof data40 == "number") && (isFinite(data40)))){
-const err105 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.change.type,parentSchema:schema68.allOf[5].then.properties.change,data:data40};
+const err105 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/5/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[5].then.properties.change.type,parentSchema:schema94.allOf[5].then.properties.change,data:data40};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -11337,7 +16899,7 @@ const len5 = data41.length;
 for(let i5=0; i5<len5; i5++){
 let data42 = data41[i5];
 if(!((typeof data42 == "number") && (isFinite(data42)))){
-const err106 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[5].then.properties.dependsOn.items,data:data42};
+const err106 = {instancePath:instancePath+"/dependsOn/" + i5,schemaPath:"#/allOf/5/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[5].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[5].then.properties.dependsOn.items,data:data42};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -11349,7 +16911,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[5].then.properties.dependsOn.type,parentSchema:schema68.allOf[5].then.properties.dependsOn,data:data41};
+const err107 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/5/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[5].then.properties.dependsOn.type,parentSchema:schema94.allOf[5].then.properties.dependsOn,data:data41};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -11362,7 +16924,7 @@ errors++;
 if(data.op !== undefined){
 let data43 = data.op;
 if(typeof data43 !== "string"){
-const err108 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.op.type,parentSchema:schema68.allOf[5].then.properties.op,data:data43};
+const err108 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[5].then.properties.op.type,parentSchema:schema94.allOf[5].then.properties.op,data:data43};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -11372,7 +16934,7 @@ vErrors.push(err108);
 errors++;
 }
 if("declare-holding-queue" !== data43){
-const err109 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema68.allOf[5].then.properties.op,data:data43};
+const err109 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/5/then/properties/op/const",keyword:"const",params:{allowedValue: "declare-holding-queue"},message:"must be equal to constant",schema:"declare-holding-queue",parentSchema:schema94.allOf[5].then.properties.op,data:data43};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -11385,7 +16947,7 @@ errors++;
 if(data.vhost !== undefined){
 let data44 = data.vhost;
 if(typeof data44 !== "string"){
-const err110 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.vhost.type,parentSchema:schema68.allOf[5].then.properties.vhost,data:data44};
+const err110 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/5/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[5].then.properties.vhost.type,parentSchema:schema94.allOf[5].then.properties.vhost,data:data44};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -11398,7 +16960,7 @@ errors++;
 if(data.name !== undefined){
 let data45 = data.name;
 if(typeof data45 !== "string"){
-const err111 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.name.type,parentSchema:schema68.allOf[5].then.properties.name,data:data45};
+const err111 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/5/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[5].then.properties.name.type,parentSchema:schema94.allOf[5].then.properties.name,data:data45};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -11411,7 +16973,7 @@ errors++;
 if(data.of !== undefined){
 let data46 = data.of;
 if(typeof data46 !== "string"){
-const err112 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[5].then.properties.of.type,parentSchema:schema68.allOf[5].then.properties.of,data:data46};
+const err112 = {instancePath:instancePath+"/of",schemaPath:"#/allOf/5/then/properties/of/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[5].then.properties.of.type,parentSchema:schema94.allOf[5].then.properties.of,data:data46};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -11423,7 +16985,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[5].then.type,parentSchema:schema68.allOf[5].then,data};
+const err113 = {instancePath,schemaPath:"#/allOf/5/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[5].then.type,parentSchema:schema94.allOf[5].then,data};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -11436,7 +16998,7 @@ var _valid5 = _errs108 === errors;
 valid26 = _valid5;
 }
 if(!valid26){
-const err114 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[5].if,parentSchema:schema68.allOf[5],data};
+const err114 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[5].if,parentSchema:schema94.allOf[5],data};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -11501,7 +17063,7 @@ if(_valid6){
 const _errs132 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err118 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err118 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -11511,7 +17073,7 @@ vErrors.push(err118);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err119 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err119 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -11521,7 +17083,7 @@ vErrors.push(err119);
 errors++;
 }
 if(data.id === undefined){
-const err120 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err120 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -11531,7 +17093,7 @@ vErrors.push(err120);
 errors++;
 }
 if(data.into === undefined){
-const err121 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err121 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "into"},message:"must have required property '"+"into"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -11541,7 +17103,7 @@ vErrors.push(err121);
 errors++;
 }
 if(data.name === undefined){
-const err122 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err122 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -11551,7 +17113,7 @@ vErrors.push(err122);
 errors++;
 }
 if(data.op === undefined){
-const err123 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err123 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -11561,7 +17123,7 @@ vErrors.push(err123);
 errors++;
 }
 if(data.vhost === undefined){
-const err124 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[6].then.required,parentSchema:schema68.allOf[6].then,data};
+const err124 = {instancePath,schemaPath:"#/allOf/6/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[6].then.required,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -11572,7 +17134,7 @@ errors++;
 }
 for(const key6 in data){
 if(!(((((((key6 === "id") || (key6 === "change")) || (key6 === "dependsOn")) || (key6 === "op")) || (key6 === "vhost")) || (key6 === "name")) || (key6 === "into"))){
-const err125 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[6].then,data};
+const err125 = {instancePath,schemaPath:"#/allOf/6/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -11585,7 +17147,7 @@ errors++;
 if(data.id !== undefined){
 let data48 = data.id;
 if(!((typeof data48 == "number") && (isFinite(data48)))){
-const err126 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.id.type,parentSchema:schema68.allOf[6].then.properties.id,data:data48};
+const err126 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/6/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[6].then.properties.id.type,parentSchema:schema94.allOf[6].then.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -11598,7 +17160,7 @@ errors++;
 if(data.change !== undefined){
 let data49 = data.change;
 if(!((typeof data49 == "number") && (isFinite(data49)))){
-const err127 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.change.type,parentSchema:schema68.allOf[6].then.properties.change,data:data49};
+const err127 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/6/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[6].then.properties.change.type,parentSchema:schema94.allOf[6].then.properties.change,data:data49};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -11615,7 +17177,7 @@ const len6 = data50.length;
 for(let i6=0; i6<len6; i6++){
 let data51 = data50[i6];
 if(!((typeof data51 == "number") && (isFinite(data51)))){
-const err128 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[6].then.properties.dependsOn.items,data:data51};
+const err128 = {instancePath:instancePath+"/dependsOn/" + i6,schemaPath:"#/allOf/6/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[6].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[6].then.properties.dependsOn.items,data:data51};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -11627,7 +17189,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[6].then.properties.dependsOn.type,parentSchema:schema68.allOf[6].then.properties.dependsOn,data:data50};
+const err129 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/6/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[6].then.properties.dependsOn.type,parentSchema:schema94.allOf[6].then.properties.dependsOn,data:data50};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -11640,7 +17202,7 @@ errors++;
 if(data.op !== undefined){
 let data52 = data.op;
 if(typeof data52 !== "string"){
-const err130 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.op.type,parentSchema:schema68.allOf[6].then.properties.op,data:data52};
+const err130 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[6].then.properties.op.type,parentSchema:schema94.allOf[6].then.properties.op,data:data52};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -11650,7 +17212,7 @@ vErrors.push(err130);
 errors++;
 }
 if("drain-queue" !== data52){
-const err131 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema68.allOf[6].then.properties.op,data:data52};
+const err131 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/6/then/properties/op/const",keyword:"const",params:{allowedValue: "drain-queue"},message:"must be equal to constant",schema:"drain-queue",parentSchema:schema94.allOf[6].then.properties.op,data:data52};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -11663,7 +17225,7 @@ errors++;
 if(data.vhost !== undefined){
 let data53 = data.vhost;
 if(typeof data53 !== "string"){
-const err132 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.vhost.type,parentSchema:schema68.allOf[6].then.properties.vhost,data:data53};
+const err132 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/6/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[6].then.properties.vhost.type,parentSchema:schema94.allOf[6].then.properties.vhost,data:data53};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -11676,7 +17238,7 @@ errors++;
 if(data.name !== undefined){
 let data54 = data.name;
 if(typeof data54 !== "string"){
-const err133 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.name.type,parentSchema:schema68.allOf[6].then.properties.name,data:data54};
+const err133 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/6/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[6].then.properties.name.type,parentSchema:schema94.allOf[6].then.properties.name,data:data54};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -11689,7 +17251,7 @@ errors++;
 if(data.into !== undefined){
 let data55 = data.into;
 if(typeof data55 !== "string"){
-const err134 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[6].then.properties.into.type,parentSchema:schema68.allOf[6].then.properties.into,data:data55};
+const err134 = {instancePath:instancePath+"/into",schemaPath:"#/allOf/6/then/properties/into/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[6].then.properties.into.type,parentSchema:schema94.allOf[6].then.properties.into,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -11701,7 +17263,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[6].then.type,parentSchema:schema68.allOf[6].then,data};
+const err135 = {instancePath,schemaPath:"#/allOf/6/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[6].then.type,parentSchema:schema94.allOf[6].then,data};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -11714,7 +17276,7 @@ var _valid6 = _errs132 === errors;
 valid31 = _valid6;
 }
 if(!valid31){
-const err136 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[6].if,parentSchema:schema68.allOf[6],data};
+const err136 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[6].if,parentSchema:schema94.allOf[6],data};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -11779,7 +17341,7 @@ if(_valid7){
 const _errs156 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.binding === undefined){
-const err140 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
+const err140 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema94.allOf[7].then.required,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11789,7 +17351,7 @@ vErrors.push(err140);
 errors++;
 }
 if(data.change === undefined){
-const err141 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
+const err141 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[7].then.required,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11799,7 +17361,7 @@ vErrors.push(err141);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err142 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
+const err142 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[7].then.required,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11809,7 +17371,7 @@ vErrors.push(err142);
 errors++;
 }
 if(data.id === undefined){
-const err143 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
+const err143 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[7].then.required,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11819,7 +17381,7 @@ vErrors.push(err143);
 errors++;
 }
 if(data.op === undefined){
-const err144 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[7].then.required,parentSchema:schema68.allOf[7].then,data};
+const err144 = {instancePath,schemaPath:"#/allOf/7/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[7].then.required,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11830,7 +17392,7 @@ errors++;
 }
 for(const key7 in data){
 if(!(((((key7 === "id") || (key7 === "change")) || (key7 === "dependsOn")) || (key7 === "op")) || (key7 === "binding"))){
-const err145 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[7].then,data};
+const err145 = {instancePath,schemaPath:"#/allOf/7/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -11843,7 +17405,7 @@ errors++;
 if(data.id !== undefined){
 let data57 = data.id;
 if(!((typeof data57 == "number") && (isFinite(data57)))){
-const err146 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.id.type,parentSchema:schema68.allOf[7].then.properties.id,data:data57};
+const err146 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/7/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[7].then.properties.id.type,parentSchema:schema94.allOf[7].then.properties.id,data:data57};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -11856,7 +17418,7 @@ errors++;
 if(data.change !== undefined){
 let data58 = data.change;
 if(!((typeof data58 == "number") && (isFinite(data58)))){
-const err147 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.change.type,parentSchema:schema68.allOf[7].then.properties.change,data:data58};
+const err147 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/7/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[7].then.properties.change.type,parentSchema:schema94.allOf[7].then.properties.change,data:data58};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11873,7 +17435,7 @@ const len7 = data59.length;
 for(let i7=0; i7<len7; i7++){
 let data60 = data59[i7];
 if(!((typeof data60 == "number") && (isFinite(data60)))){
-const err148 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[7].then.properties.dependsOn.items,data:data60};
+const err148 = {instancePath:instancePath+"/dependsOn/" + i7,schemaPath:"#/allOf/7/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[7].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[7].then.properties.dependsOn.items,data:data60};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11885,7 +17447,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[7].then.properties.dependsOn.type,parentSchema:schema68.allOf[7].then.properties.dependsOn,data:data59};
+const err149 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/7/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[7].then.properties.dependsOn.type,parentSchema:schema94.allOf[7].then.properties.dependsOn,data:data59};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11898,7 +17460,7 @@ errors++;
 if(data.op !== undefined){
 let data61 = data.op;
 if(typeof data61 !== "string"){
-const err150 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[7].then.properties.op.type,parentSchema:schema68.allOf[7].then.properties.op,data:data61};
+const err150 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[7].then.properties.op.type,parentSchema:schema94.allOf[7].then.properties.op,data:data61};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11908,7 +17470,7 @@ vErrors.push(err150);
 errors++;
 }
 if("bind" !== data61){
-const err151 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema68.allOf[7].then.properties.op,data:data61};
+const err151 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/7/then/properties/op/const",keyword:"const",params:{allowedValue: "bind"},message:"must be equal to constant",schema:"bind",parentSchema:schema94.allOf[7].then.properties.op,data:data61};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11926,7 +17488,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err152 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[7].then.type,parentSchema:schema68.allOf[7].then,data};
+const err152 = {instancePath,schemaPath:"#/allOf/7/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[7].then.type,parentSchema:schema94.allOf[7].then,data};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11939,7 +17501,7 @@ var _valid7 = _errs156 === errors;
 valid36 = _valid7;
 }
 if(!valid36){
-const err153 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[7].if,parentSchema:schema68.allOf[7],data};
+const err153 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[7].if,parentSchema:schema94.allOf[7],data};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -12004,7 +17566,7 @@ if(_valid8){
 const _errs175 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.binding === undefined){
-const err157 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
+const err157 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "binding"},message:"must have required property '"+"binding"+"'",schema:schema94.allOf[8].then.required,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -12014,7 +17576,7 @@ vErrors.push(err157);
 errors++;
 }
 if(data.change === undefined){
-const err158 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
+const err158 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[8].then.required,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -12024,7 +17586,7 @@ vErrors.push(err158);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err159 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
+const err159 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[8].then.required,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -12034,7 +17596,7 @@ vErrors.push(err159);
 errors++;
 }
 if(data.id === undefined){
-const err160 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
+const err160 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[8].then.required,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -12044,7 +17606,7 @@ vErrors.push(err160);
 errors++;
 }
 if(data.op === undefined){
-const err161 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[8].then.required,parentSchema:schema68.allOf[8].then,data};
+const err161 = {instancePath,schemaPath:"#/allOf/8/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[8].then.required,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -12055,7 +17617,7 @@ errors++;
 }
 for(const key8 in data){
 if(!(((((key8 === "id") || (key8 === "change")) || (key8 === "dependsOn")) || (key8 === "op")) || (key8 === "binding"))){
-const err162 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[8].then,data};
+const err162 = {instancePath,schemaPath:"#/allOf/8/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -12068,7 +17630,7 @@ errors++;
 if(data.id !== undefined){
 let data64 = data.id;
 if(!((typeof data64 == "number") && (isFinite(data64)))){
-const err163 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.id.type,parentSchema:schema68.allOf[8].then.properties.id,data:data64};
+const err163 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/8/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[8].then.properties.id.type,parentSchema:schema94.allOf[8].then.properties.id,data:data64};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -12081,7 +17643,7 @@ errors++;
 if(data.change !== undefined){
 let data65 = data.change;
 if(!((typeof data65 == "number") && (isFinite(data65)))){
-const err164 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.change.type,parentSchema:schema68.allOf[8].then.properties.change,data:data65};
+const err164 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/8/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[8].then.properties.change.type,parentSchema:schema94.allOf[8].then.properties.change,data:data65};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -12098,7 +17660,7 @@ const len8 = data66.length;
 for(let i8=0; i8<len8; i8++){
 let data67 = data66[i8];
 if(!((typeof data67 == "number") && (isFinite(data67)))){
-const err165 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[8].then.properties.dependsOn.items,data:data67};
+const err165 = {instancePath:instancePath+"/dependsOn/" + i8,schemaPath:"#/allOf/8/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[8].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[8].then.properties.dependsOn.items,data:data67};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -12110,7 +17672,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[8].then.properties.dependsOn.type,parentSchema:schema68.allOf[8].then.properties.dependsOn,data:data66};
+const err166 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/8/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[8].then.properties.dependsOn.type,parentSchema:schema94.allOf[8].then.properties.dependsOn,data:data66};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -12123,7 +17685,7 @@ errors++;
 if(data.op !== undefined){
 let data68 = data.op;
 if(typeof data68 !== "string"){
-const err167 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[8].then.properties.op.type,parentSchema:schema68.allOf[8].then.properties.op,data:data68};
+const err167 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[8].then.properties.op.type,parentSchema:schema94.allOf[8].then.properties.op,data:data68};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -12133,7 +17695,7 @@ vErrors.push(err167);
 errors++;
 }
 if("unbind" !== data68){
-const err168 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema68.allOf[8].then.properties.op,data:data68};
+const err168 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/8/then/properties/op/const",keyword:"const",params:{allowedValue: "unbind"},message:"must be equal to constant",schema:"unbind",parentSchema:schema94.allOf[8].then.properties.op,data:data68};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -12151,7 +17713,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err169 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[8].then.type,parentSchema:schema68.allOf[8].then,data};
+const err169 = {instancePath,schemaPath:"#/allOf/8/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[8].then.type,parentSchema:schema94.allOf[8].then,data};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -12164,7 +17726,7 @@ var _valid8 = _errs175 === errors;
 valid41 = _valid8;
 }
 if(!valid41){
-const err170 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[8].if,parentSchema:schema68.allOf[8],data};
+const err170 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[8].if,parentSchema:schema94.allOf[8],data};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -12229,7 +17791,7 @@ if(_valid9){
 const _errs194 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err174 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+const err174 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[9].then.required,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -12239,7 +17801,7 @@ vErrors.push(err174);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err175 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+const err175 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[9].then.required,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -12249,7 +17811,7 @@ vErrors.push(err175);
 errors++;
 }
 if(data.id === undefined){
-const err176 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+const err176 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[9].then.required,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -12259,7 +17821,7 @@ vErrors.push(err176);
 errors++;
 }
 if(data.op === undefined){
-const err177 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+const err177 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[9].then.required,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -12269,7 +17831,7 @@ vErrors.push(err177);
 errors++;
 }
 if(data.operator === undefined){
-const err178 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+const err178 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema94.allOf[9].then.required,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -12279,7 +17841,7 @@ vErrors.push(err178);
 errors++;
 }
 if(data.policy === undefined){
-const err179 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema68.allOf[9].then.required,parentSchema:schema68.allOf[9].then,data};
+const err179 = {instancePath,schemaPath:"#/allOf/9/then/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'",schema:schema94.allOf[9].then.required,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -12290,7 +17852,7 @@ errors++;
 }
 for(const key9 in data){
 if(!((((((key9 === "id") || (key9 === "change")) || (key9 === "dependsOn")) || (key9 === "op")) || (key9 === "policy")) || (key9 === "operator"))){
-const err180 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[9].then,data};
+const err180 = {instancePath,schemaPath:"#/allOf/9/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -12303,7 +17865,7 @@ errors++;
 if(data.id !== undefined){
 let data71 = data.id;
 if(!((typeof data71 == "number") && (isFinite(data71)))){
-const err181 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.id.type,parentSchema:schema68.allOf[9].then.properties.id,data:data71};
+const err181 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/9/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[9].then.properties.id.type,parentSchema:schema94.allOf[9].then.properties.id,data:data71};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -12316,7 +17878,7 @@ errors++;
 if(data.change !== undefined){
 let data72 = data.change;
 if(!((typeof data72 == "number") && (isFinite(data72)))){
-const err182 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.change.type,parentSchema:schema68.allOf[9].then.properties.change,data:data72};
+const err182 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/9/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[9].then.properties.change.type,parentSchema:schema94.allOf[9].then.properties.change,data:data72};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -12333,7 +17895,7 @@ const len9 = data73.length;
 for(let i9=0; i9<len9; i9++){
 let data74 = data73[i9];
 if(!((typeof data74 == "number") && (isFinite(data74)))){
-const err183 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[9].then.properties.dependsOn.items,data:data74};
+const err183 = {instancePath:instancePath+"/dependsOn/" + i9,schemaPath:"#/allOf/9/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[9].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[9].then.properties.dependsOn.items,data:data74};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -12345,7 +17907,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[9].then.properties.dependsOn.type,parentSchema:schema68.allOf[9].then.properties.dependsOn,data:data73};
+const err184 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/9/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[9].then.properties.dependsOn.type,parentSchema:schema94.allOf[9].then.properties.dependsOn,data:data73};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -12358,7 +17920,7 @@ errors++;
 if(data.op !== undefined){
 let data75 = data.op;
 if(typeof data75 !== "string"){
-const err185 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[9].then.properties.op.type,parentSchema:schema68.allOf[9].then.properties.op,data:data75};
+const err185 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[9].then.properties.op.type,parentSchema:schema94.allOf[9].then.properties.op,data:data75};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -12368,7 +17930,7 @@ vErrors.push(err185);
 errors++;
 }
 if("put-policy" !== data75){
-const err186 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema68.allOf[9].then.properties.op,data:data75};
+const err186 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/9/then/properties/op/const",keyword:"const",params:{allowedValue: "put-policy"},message:"must be equal to constant",schema:"put-policy",parentSchema:schema94.allOf[9].then.properties.op,data:data75};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -12387,7 +17949,7 @@ errors = vErrors.length;
 if(data.operator !== undefined){
 let data77 = data.operator;
 if(typeof data77 !== "boolean"){
-const err187 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[9].then.properties.operator.type,parentSchema:schema68.allOf[9].then.properties.operator,data:data77};
+const err187 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/9/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.allOf[9].then.properties.operator.type,parentSchema:schema94.allOf[9].then.properties.operator,data:data77};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -12399,7 +17961,7 @@ errors++;
 }
 }
 else {
-const err188 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[9].then.type,parentSchema:schema68.allOf[9].then,data};
+const err188 = {instancePath,schemaPath:"#/allOf/9/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[9].then.type,parentSchema:schema94.allOf[9].then,data};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -12412,7 +17974,7 @@ var _valid9 = _errs194 === errors;
 valid46 = _valid9;
 }
 if(!valid46){
-const err189 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[9].if,parentSchema:schema68.allOf[9],data};
+const err189 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[9].if,parentSchema:schema94.allOf[9],data};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -12477,7 +18039,7 @@ if(_valid10){
 const _errs215 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.change === undefined){
-const err193 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err193 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -12487,7 +18049,7 @@ vErrors.push(err193);
 errors++;
 }
 if(data.dependsOn === undefined){
-const err194 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err194 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -12497,7 +18059,7 @@ vErrors.push(err194);
 errors++;
 }
 if(data.id === undefined){
-const err195 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err195 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -12507,7 +18069,7 @@ vErrors.push(err195);
 errors++;
 }
 if(data.name === undefined){
-const err196 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err196 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -12517,7 +18079,7 @@ vErrors.push(err196);
 errors++;
 }
 if(data.op === undefined){
-const err197 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err197 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -12527,7 +18089,7 @@ vErrors.push(err197);
 errors++;
 }
 if(data.operator === undefined){
-const err198 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err198 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "operator"},message:"must have required property '"+"operator"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -12537,7 +18099,7 @@ vErrors.push(err198);
 errors++;
 }
 if(data.vhost === undefined){
-const err199 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema68.allOf[10].then.required,parentSchema:schema68.allOf[10].then,data};
+const err199 = {instancePath,schemaPath:"#/allOf/10/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[10].then.required,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -12548,7 +18110,7 @@ errors++;
 }
 for(const key10 in data){
 if(!(((((((key10 === "id") || (key10 === "change")) || (key10 === "dependsOn")) || (key10 === "op")) || (key10 === "vhost")) || (key10 === "name")) || (key10 === "operator"))){
-const err200 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema68.allOf[10].then,data};
+const err200 = {instancePath,schemaPath:"#/allOf/10/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -12561,7 +18123,7 @@ errors++;
 if(data.id !== undefined){
 let data79 = data.id;
 if(!((typeof data79 == "number") && (isFinite(data79)))){
-const err201 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.id.type,parentSchema:schema68.allOf[10].then.properties.id,data:data79};
+const err201 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/10/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[10].then.properties.id.type,parentSchema:schema94.allOf[10].then.properties.id,data:data79};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -12574,7 +18136,7 @@ errors++;
 if(data.change !== undefined){
 let data80 = data.change;
 if(!((typeof data80 == "number") && (isFinite(data80)))){
-const err202 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.change.type,parentSchema:schema68.allOf[10].then.properties.change,data:data80};
+const err202 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/10/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[10].then.properties.change.type,parentSchema:schema94.allOf[10].then.properties.change,data:data80};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -12591,7 +18153,7 @@ const len10 = data81.length;
 for(let i10=0; i10<len10; i10++){
 let data82 = data81[i10];
 if(!((typeof data82 == "number") && (isFinite(data82)))){
-const err203 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema68.allOf[10].then.properties.dependsOn.items,data:data82};
+const err203 = {instancePath:instancePath+"/dependsOn/" + i10,schemaPath:"#/allOf/10/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[10].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[10].then.properties.dependsOn.items,data:data82};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -12603,7 +18165,7 @@ errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.allOf[10].then.properties.dependsOn.type,parentSchema:schema68.allOf[10].then.properties.dependsOn,data:data81};
+const err204 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/10/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[10].then.properties.dependsOn.type,parentSchema:schema94.allOf[10].then.properties.dependsOn,data:data81};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -12616,7 +18178,7 @@ errors++;
 if(data.op !== undefined){
 let data83 = data.op;
 if(typeof data83 !== "string"){
-const err205 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.op.type,parentSchema:schema68.allOf[10].then.properties.op,data:data83};
+const err205 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[10].then.properties.op.type,parentSchema:schema94.allOf[10].then.properties.op,data:data83};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -12626,7 +18188,7 @@ vErrors.push(err205);
 errors++;
 }
 if("delete-policy" !== data83){
-const err206 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema68.allOf[10].then.properties.op,data:data83};
+const err206 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/10/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-policy"},message:"must be equal to constant",schema:"delete-policy",parentSchema:schema94.allOf[10].then.properties.op,data:data83};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -12639,7 +18201,7 @@ errors++;
 if(data.vhost !== undefined){
 let data84 = data.vhost;
 if(typeof data84 !== "string"){
-const err207 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.vhost.type,parentSchema:schema68.allOf[10].then.properties.vhost,data:data84};
+const err207 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/10/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[10].then.properties.vhost.type,parentSchema:schema94.allOf[10].then.properties.vhost,data:data84};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -12652,7 +18214,7 @@ errors++;
 if(data.name !== undefined){
 let data85 = data.name;
 if(typeof data85 !== "string"){
-const err208 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.allOf[10].then.properties.name.type,parentSchema:schema68.allOf[10].then.properties.name,data:data85};
+const err208 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/10/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[10].then.properties.name.type,parentSchema:schema94.allOf[10].then.properties.name,data:data85};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -12665,7 +18227,7 @@ errors++;
 if(data.operator !== undefined){
 let data86 = data.operator;
 if(typeof data86 !== "boolean"){
-const err209 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.allOf[10].then.properties.operator.type,parentSchema:schema68.allOf[10].then.properties.operator,data:data86};
+const err209 = {instancePath:instancePath+"/operator",schemaPath:"#/allOf/10/then/properties/operator/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.allOf[10].then.properties.operator.type,parentSchema:schema94.allOf[10].then.properties.operator,data:data86};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -12677,7 +18239,7 @@ errors++;
 }
 }
 else {
-const err210 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.allOf[10].then.type,parentSchema:schema68.allOf[10].then,data};
+const err210 = {instancePath,schemaPath:"#/allOf/10/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[10].then.type,parentSchema:schema94.allOf[10].then,data};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -12690,7 +18252,7 @@ var _valid10 = _errs215 === errors;
 valid51 = _valid10;
 }
 if(!valid51){
-const err211 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema68.allOf[10].if,parentSchema:schema68.allOf[10],data};
+const err211 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[10].if,parentSchema:schema94.allOf[10],data};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -12699,19 +18261,1810 @@ vErrors.push(err211);
 }
 errors++;
 }
-validate122.errors = vErrors;
+const _errs235 = errors;
+let valid56 = true;
+const _errs236 = errors;
+if(errors === _errs236){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing11;
+if((data.op === undefined) && (missing11 = "op")){
+const err212 = {};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("protect-vhost" !== data.op){
+const err213 = {};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err214 = {};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+var _valid11 = _errs236 === errors;
+errors = _errs235;
+if(vErrors !== null){
+if(_errs235){
+vErrors.length = _errs235;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid11){
+const _errs239 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err215 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[11].then.required,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err216 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[11].then.required,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+if(data.id === undefined){
+const err217 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[11].then.required,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if(data.op === undefined){
+const err218 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[11].then.required,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+if(data.protect === undefined){
+const err219 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "protect"},message:"must have required property '"+"protect"+"'",schema:schema94.allOf[11].then.required,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err220 = {instancePath,schemaPath:"#/allOf/11/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[11].then.required,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+for(const key11 in data){
+if(!((((((key11 === "id") || (key11 === "change")) || (key11 === "dependsOn")) || (key11 === "op")) || (key11 === "vhost")) || (key11 === "protect"))){
+const err221 = {instancePath,schemaPath:"#/allOf/11/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data88 = data.id;
+if(!((typeof data88 == "number") && (isFinite(data88)))){
+const err222 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/11/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[11].then.properties.id.type,parentSchema:schema94.allOf[11].then.properties.id,data:data88};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data89 = data.change;
+if(!((typeof data89 == "number") && (isFinite(data89)))){
+const err223 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/11/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[11].then.properties.change.type,parentSchema:schema94.allOf[11].then.properties.change,data:data89};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data90 = data.dependsOn;
+if(Array.isArray(data90)){
+const len11 = data90.length;
+for(let i11=0; i11<len11; i11++){
+let data91 = data90[i11];
+if(!((typeof data91 == "number") && (isFinite(data91)))){
+const err224 = {instancePath:instancePath+"/dependsOn/" + i11,schemaPath:"#/allOf/11/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[11].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[11].then.properties.dependsOn.items,data:data91};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/11/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[11].then.properties.dependsOn.type,parentSchema:schema94.allOf[11].then.properties.dependsOn,data:data90};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data92 = data.op;
+if(typeof data92 !== "string"){
+const err226 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/11/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[11].then.properties.op.type,parentSchema:schema94.allOf[11].then.properties.op,data:data92};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+if("protect-vhost" !== data92){
+const err227 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/11/then/properties/op/const",keyword:"const",params:{allowedValue: "protect-vhost"},message:"must be equal to constant",schema:"protect-vhost",parentSchema:schema94.allOf[11].then.properties.op,data:data92};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data93 = data.vhost;
+if(typeof data93 !== "string"){
+const err228 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/11/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[11].then.properties.vhost.type,parentSchema:schema94.allOf[11].then.properties.vhost,data:data93};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data.protect !== undefined){
+let data94 = data.protect;
+if(typeof data94 !== "boolean"){
+const err229 = {instancePath:instancePath+"/protect",schemaPath:"#/allOf/11/then/properties/protect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.allOf[11].then.properties.protect.type,parentSchema:schema94.allOf[11].then.properties.protect,data:data94};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath,schemaPath:"#/allOf/11/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[11].then.type,parentSchema:schema94.allOf[11].then,data};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+var _valid11 = _errs239 === errors;
+valid56 = _valid11;
+}
+if(!valid56){
+const err231 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[11].if,parentSchema:schema94.allOf[11],data};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+const _errs257 = errors;
+let valid61 = true;
+const _errs258 = errors;
+if(errors === _errs258){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing12;
+if((data.op === undefined) && (missing12 = "op")){
+const err232 = {};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("put-vhost-limit" !== data.op){
+const err233 = {};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err234 = {};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+var _valid12 = _errs258 === errors;
+errors = _errs257;
+if(vErrors !== null){
+if(_errs257){
+vErrors.length = _errs257;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid12){
+const _errs261 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err235 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err236 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if(data.id === undefined){
+const err237 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+if(data.name === undefined){
+const err238 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+if(data.op === undefined){
+const err239 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if(data.value === undefined){
+const err240 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err241 = {instancePath,schemaPath:"#/allOf/12/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[12].then.required,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+for(const key12 in data){
+if(!(((((((key12 === "id") || (key12 === "change")) || (key12 === "dependsOn")) || (key12 === "op")) || (key12 === "vhost")) || (key12 === "name")) || (key12 === "value"))){
+const err242 = {instancePath,schemaPath:"#/allOf/12/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data96 = data.id;
+if(!((typeof data96 == "number") && (isFinite(data96)))){
+const err243 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/12/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[12].then.properties.id.type,parentSchema:schema94.allOf[12].then.properties.id,data:data96};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data97 = data.change;
+if(!((typeof data97 == "number") && (isFinite(data97)))){
+const err244 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/12/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[12].then.properties.change.type,parentSchema:schema94.allOf[12].then.properties.change,data:data97};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data98 = data.dependsOn;
+if(Array.isArray(data98)){
+const len12 = data98.length;
+for(let i12=0; i12<len12; i12++){
+let data99 = data98[i12];
+if(!((typeof data99 == "number") && (isFinite(data99)))){
+const err245 = {instancePath:instancePath+"/dependsOn/" + i12,schemaPath:"#/allOf/12/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[12].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[12].then.properties.dependsOn.items,data:data99};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/12/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[12].then.properties.dependsOn.type,parentSchema:schema94.allOf[12].then.properties.dependsOn,data:data98};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data100 = data.op;
+if(typeof data100 !== "string"){
+const err247 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/12/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[12].then.properties.op.type,parentSchema:schema94.allOf[12].then.properties.op,data:data100};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if("put-vhost-limit" !== data100){
+const err248 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/12/then/properties/op/const",keyword:"const",params:{allowedValue: "put-vhost-limit"},message:"must be equal to constant",schema:"put-vhost-limit",parentSchema:schema94.allOf[12].then.properties.op,data:data100};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data101 = data.vhost;
+if(typeof data101 !== "string"){
+const err249 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/12/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[12].then.properties.vhost.type,parentSchema:schema94.allOf[12].then.properties.vhost,data:data101};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data102 = data.name;
+if(typeof data102 !== "string"){
+const err250 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/12/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[12].then.properties.name.type,parentSchema:schema94.allOf[12].then.properties.name,data:data102};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data103 = data.value;
+if(!((typeof data103 == "number") && (isFinite(data103)))){
+const err251 = {instancePath:instancePath+"/value",schemaPath:"#/allOf/12/then/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[12].then.properties.value.type,parentSchema:schema94.allOf[12].then.properties.value,data:data103};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+}
+else {
+const err252 = {instancePath,schemaPath:"#/allOf/12/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[12].then.type,parentSchema:schema94.allOf[12].then,data};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+var _valid12 = _errs261 === errors;
+valid61 = _valid12;
+}
+if(!valid61){
+const err253 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[12].if,parentSchema:schema94.allOf[12],data};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+const _errs281 = errors;
+let valid66 = true;
+const _errs282 = errors;
+if(errors === _errs282){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing13;
+if((data.op === undefined) && (missing13 = "op")){
+const err254 = {};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("delete-vhost-limit" !== data.op){
+const err255 = {};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err256 = {};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+var _valid13 = _errs282 === errors;
+errors = _errs281;
+if(vErrors !== null){
+if(_errs281){
+vErrors.length = _errs281;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid13){
+const _errs285 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err257 = {instancePath,schemaPath:"#/allOf/13/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[13].then.required,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err258 = {instancePath,schemaPath:"#/allOf/13/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[13].then.required,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if(data.id === undefined){
+const err259 = {instancePath,schemaPath:"#/allOf/13/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[13].then.required,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if(data.name === undefined){
+const err260 = {instancePath,schemaPath:"#/allOf/13/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[13].then.required,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data.op === undefined){
+const err261 = {instancePath,schemaPath:"#/allOf/13/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[13].then.required,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err262 = {instancePath,schemaPath:"#/allOf/13/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[13].then.required,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+for(const key13 in data){
+if(!((((((key13 === "id") || (key13 === "change")) || (key13 === "dependsOn")) || (key13 === "op")) || (key13 === "vhost")) || (key13 === "name"))){
+const err263 = {instancePath,schemaPath:"#/allOf/13/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data105 = data.id;
+if(!((typeof data105 == "number") && (isFinite(data105)))){
+const err264 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/13/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[13].then.properties.id.type,parentSchema:schema94.allOf[13].then.properties.id,data:data105};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data106 = data.change;
+if(!((typeof data106 == "number") && (isFinite(data106)))){
+const err265 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/13/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[13].then.properties.change.type,parentSchema:schema94.allOf[13].then.properties.change,data:data106};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data107 = data.dependsOn;
+if(Array.isArray(data107)){
+const len13 = data107.length;
+for(let i13=0; i13<len13; i13++){
+let data108 = data107[i13];
+if(!((typeof data108 == "number") && (isFinite(data108)))){
+const err266 = {instancePath:instancePath+"/dependsOn/" + i13,schemaPath:"#/allOf/13/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[13].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[13].then.properties.dependsOn.items,data:data108};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/13/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[13].then.properties.dependsOn.type,parentSchema:schema94.allOf[13].then.properties.dependsOn,data:data107};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data109 = data.op;
+if(typeof data109 !== "string"){
+const err268 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/13/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[13].then.properties.op.type,parentSchema:schema94.allOf[13].then.properties.op,data:data109};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if("delete-vhost-limit" !== data109){
+const err269 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/13/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-vhost-limit"},message:"must be equal to constant",schema:"delete-vhost-limit",parentSchema:schema94.allOf[13].then.properties.op,data:data109};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data110 = data.vhost;
+if(typeof data110 !== "string"){
+const err270 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/13/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[13].then.properties.vhost.type,parentSchema:schema94.allOf[13].then.properties.vhost,data:data110};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data111 = data.name;
+if(typeof data111 !== "string"){
+const err271 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/13/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[13].then.properties.name.type,parentSchema:schema94.allOf[13].then.properties.name,data:data111};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath,schemaPath:"#/allOf/13/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[13].then.type,parentSchema:schema94.allOf[13].then,data};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+var _valid13 = _errs285 === errors;
+valid66 = _valid13;
+}
+if(!valid66){
+const err273 = {instancePath,schemaPath:"#/allOf/13/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[13].if,parentSchema:schema94.allOf[13],data};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+const _errs303 = errors;
+let valid71 = true;
+const _errs304 = errors;
+if(errors === _errs304){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing14;
+if((data.op === undefined) && (missing14 = "op")){
+const err274 = {};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("put-parameter" !== data.op){
+const err275 = {};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err276 = {};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+var _valid14 = _errs304 === errors;
+errors = _errs303;
+if(vErrors !== null){
+if(_errs303){
+vErrors.length = _errs303;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid14){
+const _errs307 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err277 = {instancePath,schemaPath:"#/allOf/14/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[14].then.required,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+if(data.component === undefined){
+const err278 = {instancePath,schemaPath:"#/allOf/14/then/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema94.allOf[14].then.required,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err279 = {instancePath,schemaPath:"#/allOf/14/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[14].then.required,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+if(data.id === undefined){
+const err280 = {instancePath,schemaPath:"#/allOf/14/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[14].then.required,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(data.op === undefined){
+const err281 = {instancePath,schemaPath:"#/allOf/14/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[14].then.required,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data.parameter === undefined){
+const err282 = {instancePath,schemaPath:"#/allOf/14/then/required",keyword:"required",params:{missingProperty: "parameter"},message:"must have required property '"+"parameter"+"'",schema:schema94.allOf[14].then.required,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+for(const key14 in data){
+if(!((((((key14 === "id") || (key14 === "change")) || (key14 === "dependsOn")) || (key14 === "op")) || (key14 === "component")) || (key14 === "parameter"))){
+const err283 = {instancePath,schemaPath:"#/allOf/14/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data113 = data.id;
+if(!((typeof data113 == "number") && (isFinite(data113)))){
+const err284 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/14/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[14].then.properties.id.type,parentSchema:schema94.allOf[14].then.properties.id,data:data113};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data114 = data.change;
+if(!((typeof data114 == "number") && (isFinite(data114)))){
+const err285 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/14/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[14].then.properties.change.type,parentSchema:schema94.allOf[14].then.properties.change,data:data114};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data115 = data.dependsOn;
+if(Array.isArray(data115)){
+const len14 = data115.length;
+for(let i14=0; i14<len14; i14++){
+let data116 = data115[i14];
+if(!((typeof data116 == "number") && (isFinite(data116)))){
+const err286 = {instancePath:instancePath+"/dependsOn/" + i14,schemaPath:"#/allOf/14/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[14].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[14].then.properties.dependsOn.items,data:data116};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+}
+else {
+const err287 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/14/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[14].then.properties.dependsOn.type,parentSchema:schema94.allOf[14].then.properties.dependsOn,data:data115};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data117 = data.op;
+if(typeof data117 !== "string"){
+const err288 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/14/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[14].then.properties.op.type,parentSchema:schema94.allOf[14].then.properties.op,data:data117};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if("put-parameter" !== data117){
+const err289 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/14/then/properties/op/const",keyword:"const",params:{allowedValue: "put-parameter"},message:"must be equal to constant",schema:"put-parameter",parentSchema:schema94.allOf[14].then.properties.op,data:data117};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data.component !== undefined){
+let data118 = data.component;
+if(typeof data118 !== "string"){
+const err290 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/ParameterComponent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.type,parentSchema:schema95,data:data118};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if(!((data118 === "shovel") || (data118 === "federation-upstream"))){
+const err291 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/ParameterComponent/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values",schema:schema95.enum,parentSchema:schema95,data:data118};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+if(data.parameter !== undefined){
+if(!(validate47(data.parameter, {instancePath:instancePath+"/parameter",parentData:data,parentDataProperty:"parameter",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err292 = {instancePath,schemaPath:"#/allOf/14/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[14].then.type,parentSchema:schema94.allOf[14].then,data};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+var _valid14 = _errs307 === errors;
+valid71 = _valid14;
+}
+if(!valid71){
+const err293 = {instancePath,schemaPath:"#/allOf/14/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[14].if,parentSchema:schema94.allOf[14],data};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+const _errs325 = errors;
+let valid77 = true;
+const _errs326 = errors;
+if(errors === _errs326){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing15;
+if((data.op === undefined) && (missing15 = "op")){
+const err294 = {};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("delete-parameter" !== data.op){
+const err295 = {};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err296 = {};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+var _valid15 = _errs326 === errors;
+errors = _errs325;
+if(vErrors !== null){
+if(_errs325){
+vErrors.length = _errs325;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid15){
+const _errs329 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err297 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+if(data.component === undefined){
+const err298 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err299 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+if(data.id === undefined){
+const err300 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+if(data.name === undefined){
+const err301 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+if(data.op === undefined){
+const err302 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err303 = {instancePath,schemaPath:"#/allOf/15/then/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema94.allOf[15].then.required,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+for(const key15 in data){
+if(!(((((((key15 === "id") || (key15 === "change")) || (key15 === "dependsOn")) || (key15 === "op")) || (key15 === "component")) || (key15 === "vhost")) || (key15 === "name"))){
+const err304 = {instancePath,schemaPath:"#/allOf/15/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data121 = data.id;
+if(!((typeof data121 == "number") && (isFinite(data121)))){
+const err305 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/15/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[15].then.properties.id.type,parentSchema:schema94.allOf[15].then.properties.id,data:data121};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data122 = data.change;
+if(!((typeof data122 == "number") && (isFinite(data122)))){
+const err306 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/15/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[15].then.properties.change.type,parentSchema:schema94.allOf[15].then.properties.change,data:data122};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data123 = data.dependsOn;
+if(Array.isArray(data123)){
+const len15 = data123.length;
+for(let i15=0; i15<len15; i15++){
+let data124 = data123[i15];
+if(!((typeof data124 == "number") && (isFinite(data124)))){
+const err307 = {instancePath:instancePath+"/dependsOn/" + i15,schemaPath:"#/allOf/15/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[15].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[15].then.properties.dependsOn.items,data:data124};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/15/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[15].then.properties.dependsOn.type,parentSchema:schema94.allOf[15].then.properties.dependsOn,data:data123};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data125 = data.op;
+if(typeof data125 !== "string"){
+const err309 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/15/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[15].then.properties.op.type,parentSchema:schema94.allOf[15].then.properties.op,data:data125};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+if("delete-parameter" !== data125){
+const err310 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/15/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-parameter"},message:"must be equal to constant",schema:"delete-parameter",parentSchema:schema94.allOf[15].then.properties.op,data:data125};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data.component !== undefined){
+let data126 = data.component;
+if(typeof data126 !== "string"){
+const err311 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/ParameterComponent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.type,parentSchema:schema95,data:data126};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+if(!((data126 === "shovel") || (data126 === "federation-upstream"))){
+const err312 = {instancePath:instancePath+"/component",schemaPath:"#/definitions/ParameterComponent/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values",schema:schema95.enum,parentSchema:schema95,data:data126};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data127 = data.vhost;
+if(typeof data127 !== "string"){
+const err313 = {instancePath:instancePath+"/vhost",schemaPath:"#/allOf/15/then/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[15].then.properties.vhost.type,parentSchema:schema94.allOf[15].then.properties.vhost,data:data127};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data128 = data.name;
+if(typeof data128 !== "string"){
+const err314 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/15/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[15].then.properties.name.type,parentSchema:schema94.allOf[15].then.properties.name,data:data128};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+}
+else {
+const err315 = {instancePath,schemaPath:"#/allOf/15/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[15].then.type,parentSchema:schema94.allOf[15].then,data};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+var _valid15 = _errs329 === errors;
+valid77 = _valid15;
+}
+if(!valid77){
+const err316 = {instancePath,schemaPath:"#/allOf/15/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[15].if,parentSchema:schema94.allOf[15],data};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+const _errs350 = errors;
+let valid83 = true;
+const _errs351 = errors;
+if(errors === _errs351){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing16;
+if((data.op === undefined) && (missing16 = "op")){
+const err317 = {};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("put-global-parameter" !== data.op){
+const err318 = {};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err319 = {};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+var _valid16 = _errs351 === errors;
+errors = _errs350;
+if(vErrors !== null){
+if(_errs350){
+vErrors.length = _errs350;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid16){
+const _errs354 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err320 = {instancePath,schemaPath:"#/allOf/16/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[16].then.required,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err321 = {instancePath,schemaPath:"#/allOf/16/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[16].then.required,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(data.id === undefined){
+const err322 = {instancePath,schemaPath:"#/allOf/16/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[16].then.required,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+if(data.op === undefined){
+const err323 = {instancePath,schemaPath:"#/allOf/16/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[16].then.required,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(data.parameter === undefined){
+const err324 = {instancePath,schemaPath:"#/allOf/16/then/required",keyword:"required",params:{missingProperty: "parameter"},message:"must have required property '"+"parameter"+"'",schema:schema94.allOf[16].then.required,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+for(const key16 in data){
+if(!(((((key16 === "id") || (key16 === "change")) || (key16 === "dependsOn")) || (key16 === "op")) || (key16 === "parameter"))){
+const err325 = {instancePath,schemaPath:"#/allOf/16/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data130 = data.id;
+if(!((typeof data130 == "number") && (isFinite(data130)))){
+const err326 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/16/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[16].then.properties.id.type,parentSchema:schema94.allOf[16].then.properties.id,data:data130};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data131 = data.change;
+if(!((typeof data131 == "number") && (isFinite(data131)))){
+const err327 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/16/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[16].then.properties.change.type,parentSchema:schema94.allOf[16].then.properties.change,data:data131};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data132 = data.dependsOn;
+if(Array.isArray(data132)){
+const len16 = data132.length;
+for(let i16=0; i16<len16; i16++){
+let data133 = data132[i16];
+if(!((typeof data133 == "number") && (isFinite(data133)))){
+const err328 = {instancePath:instancePath+"/dependsOn/" + i16,schemaPath:"#/allOf/16/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[16].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[16].then.properties.dependsOn.items,data:data133};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/16/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[16].then.properties.dependsOn.type,parentSchema:schema94.allOf[16].then.properties.dependsOn,data:data132};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data134 = data.op;
+if(typeof data134 !== "string"){
+const err330 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/16/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[16].then.properties.op.type,parentSchema:schema94.allOf[16].then.properties.op,data:data134};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if("put-global-parameter" !== data134){
+const err331 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/16/then/properties/op/const",keyword:"const",params:{allowedValue: "put-global-parameter"},message:"must be equal to constant",schema:"put-global-parameter",parentSchema:schema94.allOf[16].then.properties.op,data:data134};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data.parameter !== undefined){
+if(!(validate55(data.parameter, {instancePath:instancePath+"/parameter",parentData:data,parentDataProperty:"parameter",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err332 = {instancePath,schemaPath:"#/allOf/16/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[16].then.type,parentSchema:schema94.allOf[16].then,data};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+var _valid16 = _errs354 === errors;
+valid83 = _valid16;
+}
+if(!valid83){
+const err333 = {instancePath,schemaPath:"#/allOf/16/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[16].if,parentSchema:schema94.allOf[16],data};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+const _errs369 = errors;
+let valid88 = true;
+const _errs370 = errors;
+if(errors === _errs370){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing17;
+if((data.op === undefined) && (missing17 = "op")){
+const err334 = {};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+else {
+if(data.op !== undefined){
+if("delete-global-parameter" !== data.op){
+const err335 = {};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err336 = {};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+var _valid17 = _errs370 === errors;
+errors = _errs369;
+if(vErrors !== null){
+if(_errs369){
+vErrors.length = _errs369;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid17){
+const _errs373 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.change === undefined){
+const err337 = {instancePath,schemaPath:"#/allOf/17/then/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema94.allOf[17].then.required,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+if(data.dependsOn === undefined){
+const err338 = {instancePath,schemaPath:"#/allOf/17/then/required",keyword:"required",params:{missingProperty: "dependsOn"},message:"must have required property '"+"dependsOn"+"'",schema:schema94.allOf[17].then.required,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+if(data.id === undefined){
+const err339 = {instancePath,schemaPath:"#/allOf/17/then/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema94.allOf[17].then.required,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if(data.name === undefined){
+const err340 = {instancePath,schemaPath:"#/allOf/17/then/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema94.allOf[17].then.required,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(data.op === undefined){
+const err341 = {instancePath,schemaPath:"#/allOf/17/then/required",keyword:"required",params:{missingProperty: "op"},message:"must have required property '"+"op"+"'",schema:schema94.allOf[17].then.required,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+for(const key17 in data){
+if(!(((((key17 === "id") || (key17 === "change")) || (key17 === "dependsOn")) || (key17 === "op")) || (key17 === "name"))){
+const err342 = {instancePath,schemaPath:"#/allOf/17/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data137 = data.id;
+if(!((typeof data137 == "number") && (isFinite(data137)))){
+const err343 = {instancePath:instancePath+"/id",schemaPath:"#/allOf/17/then/properties/id/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[17].then.properties.id.type,parentSchema:schema94.allOf[17].then.properties.id,data:data137};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data.change !== undefined){
+let data138 = data.change;
+if(!((typeof data138 == "number") && (isFinite(data138)))){
+const err344 = {instancePath:instancePath+"/change",schemaPath:"#/allOf/17/then/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[17].then.properties.change.type,parentSchema:schema94.allOf[17].then.properties.change,data:data138};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data139 = data.dependsOn;
+if(Array.isArray(data139)){
+const len17 = data139.length;
+for(let i17=0; i17<len17; i17++){
+let data140 = data139[i17];
+if(!((typeof data140 == "number") && (isFinite(data140)))){
+const err345 = {instancePath:instancePath+"/dependsOn/" + i17,schemaPath:"#/allOf/17/then/properties/dependsOn/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema94.allOf[17].then.properties.dependsOn.items.type,parentSchema:schema94.allOf[17].then.properties.dependsOn.items,data:data140};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/allOf/17/then/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema94.allOf[17].then.properties.dependsOn.type,parentSchema:schema94.allOf[17].then.properties.dependsOn,data:data139};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data.op !== undefined){
+let data141 = data.op;
+if(typeof data141 !== "string"){
+const err347 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/17/then/properties/op/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[17].then.properties.op.type,parentSchema:schema94.allOf[17].then.properties.op,data:data141};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+if("delete-global-parameter" !== data141){
+const err348 = {instancePath:instancePath+"/op",schemaPath:"#/allOf/17/then/properties/op/const",keyword:"const",params:{allowedValue: "delete-global-parameter"},message:"must be equal to constant",schema:"delete-global-parameter",parentSchema:schema94.allOf[17].then.properties.op,data:data141};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data142 = data.name;
+if(typeof data142 !== "string"){
+const err349 = {instancePath:instancePath+"/name",schemaPath:"#/allOf/17/then/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.allOf[17].then.properties.name.type,parentSchema:schema94.allOf[17].then.properties.name,data:data142};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+}
+else {
+const err350 = {instancePath,schemaPath:"#/allOf/17/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.allOf[17].then.type,parentSchema:schema94.allOf[17].then,data};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+var _valid17 = _errs373 === errors;
+valid88 = _valid17;
+}
+if(!valid88){
+const err351 = {instancePath,schemaPath:"#/allOf/17/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema94.allOf[17].if,parentSchema:schema94.allOf[17],data};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+validate183.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
-const schema70 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
+const schema97 = {"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."};
+const schema98 = {"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."};
 
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.flag === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "flag"},message:"must have required property '"+"flag"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12721,7 +20074,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.change === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12731,7 +20084,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12742,7 +20095,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "flag") || (key0 === "change")) || (key0 === "reason"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12755,7 +20108,7 @@ errors++;
 if(data.flag !== undefined){
 let data0 = data.flag;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+const err4 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.type,parentSchema:schema98,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12765,7 +20118,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data0 === "--allow-replace") || (data0 === "--allow-data-loss")) || (data0 === "--prune"))){
-const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
+const err5 = {instancePath:instancePath+"/flag",schemaPath:"#/definitions/GuardFlag/enum",keyword:"enum",params:{allowedValues: schema98.enum},message:"must be equal to one of the allowed values",schema:schema98.enum,parentSchema:schema98,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12778,7 +20131,7 @@ errors++;
 if(data.change !== undefined){
 let data1 = data.change;
 if(!((typeof data1 == "number") && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.change.type,parentSchema:schema69.properties.change,data:data1};
+const err6 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema97.properties.change.type,parentSchema:schema97.properties.change,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12791,7 +20144,7 @@ errors++;
 if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data2};
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.reason.type,parentSchema:schema97.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12803,7 +20156,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12812,20 +20165,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate130.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."};
-const schema72 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false};
-const schema73 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."};
+const schema99 = {"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."},"enabledPlugins":{"type":"array","items":{"type":"string"},"description":"The plugins enabled on every running node (`GET /api/nodes`), sorted, such as `rabbitmq_shovel`. Absent when the user may not list nodes."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."};
+const schema100 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false};
+const schema101 = {"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -12835,8 +20188,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "version") || (key0 === "deprecatedFeatures")) || (key0 === "deprecatedFeaturesUsed"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(!((((key0 === "version") || (key0 === "deprecatedFeatures")) || (key0 === "deprecatedFeaturesUsed")) || (key0 === "enabledPlugins"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12849,7 +20202,7 @@ errors++;
 if(data.version !== undefined){
 let data0 = data.version;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.version.type,parentSchema:schema71.properties.version,data:data0};
+const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.version.type,parentSchema:schema99.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -12867,7 +20220,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.name === undefined){
-const err3 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
+const err3 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema100.required,parentSchema:schema100,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -12877,7 +20230,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data2.permitted === undefined){
-const err4 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "permitted"},message:"must have required property '"+"permitted"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
+const err4 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "permitted"},message:"must have required property '"+"permitted"+"'",schema:schema100.required,parentSchema:schema100,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12887,7 +20240,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.phase === undefined){
-const err5 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema72.required,parentSchema:schema72,data:data2};
+const err5 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema100.required,parentSchema:schema100,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12898,7 +20251,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!((((key1 === "name") || (key1 === "phase")) || (key1 === "docUrl")) || (key1 === "permitted"))){
-const err6 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data:data2};
+const err6 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12911,7 +20264,7 @@ errors++;
 if(data2.name !== undefined){
 let data3 = data2.name;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/name",schemaPath:"#/definitions/DeprecatedFeatureState/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data3};
+const err7 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/name",schemaPath:"#/definitions/DeprecatedFeatureState/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.name.type,parentSchema:schema100.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12924,7 +20277,7 @@ errors++;
 if(data2.phase !== undefined){
 let data4 = data2.phase;
 if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/phase",schemaPath:"#/definitions/DeprecatedFeatureState/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.phase.type,parentSchema:schema72.properties.phase,data:data4};
+const err8 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/phase",schemaPath:"#/definitions/DeprecatedFeatureState/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.phase.type,parentSchema:schema100.properties.phase,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12937,7 +20290,7 @@ errors++;
 if(data2.docUrl !== undefined){
 let data5 = data2.docUrl;
 if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureState/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.docUrl.type,parentSchema:schema72.properties.docUrl,data:data5};
+const err9 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureState/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.docUrl.type,parentSchema:schema100.properties.docUrl,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12950,7 +20303,7 @@ errors++;
 if(data2.permitted !== undefined){
 let data6 = data2.permitted;
 if(typeof data6 !== "boolean"){
-const err10 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/permitted",schemaPath:"#/definitions/DeprecatedFeatureState/properties/permitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.permitted.type,parentSchema:schema72.properties.permitted,data:data6};
+const err10 = {instancePath:instancePath+"/deprecatedFeatures/" + i0+"/permitted",schemaPath:"#/definitions/DeprecatedFeatureState/properties/permitted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema100.properties.permitted.type,parentSchema:schema100.properties.permitted,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12962,7 +20315,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data2};
+const err11 = {instancePath:instancePath+"/deprecatedFeatures/" + i0,schemaPath:"#/definitions/DeprecatedFeatureState/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12974,7 +20327,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/deprecatedFeatures",schemaPath:"#/properties/deprecatedFeatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.deprecatedFeatures.type,parentSchema:schema71.properties.deprecatedFeatures,data:data1};
+const err12 = {instancePath:instancePath+"/deprecatedFeatures",schemaPath:"#/properties/deprecatedFeatures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.deprecatedFeatures.type,parentSchema:schema99.properties.deprecatedFeatures,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12992,7 +20345,7 @@ for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.name === undefined){
-const err13 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema73.required,parentSchema:schema73,data:data8};
+const err13 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema101.required,parentSchema:schema101,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13002,7 +20355,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data8.phase === undefined){
-const err14 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema73.required,parentSchema:schema73,data:data8};
+const err14 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'",schema:schema101.required,parentSchema:schema101,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13013,7 +20366,7 @@ errors++;
 }
 for(const key2 in data8){
 if(!(((key2 === "name") || (key2 === "phase")) || (key2 === "docUrl"))){
-const err15 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data:data8};
+const err15 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema101,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13026,7 +20379,7 @@ errors++;
 if(data8.name !== undefined){
 let data9 = data8.name;
 if(typeof data9 !== "string"){
-const err16 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/name",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.name.type,parentSchema:schema73.properties.name,data:data9};
+const err16 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/name",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.name.type,parentSchema:schema101.properties.name,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13039,7 +20392,7 @@ errors++;
 if(data8.phase !== undefined){
 let data10 = data8.phase;
 if(typeof data10 !== "string"){
-const err17 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/phase",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.phase.type,parentSchema:schema73.properties.phase,data:data10};
+const err17 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/phase",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.phase.type,parentSchema:schema101.properties.phase,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13052,7 +20405,7 @@ errors++;
 if(data8.docUrl !== undefined){
 let data11 = data8.docUrl;
 if(typeof data11 !== "string"){
-const err18 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.docUrl.type,parentSchema:schema73.properties.docUrl,data:data11};
+const err18 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1+"/docUrl",schemaPath:"#/definitions/DeprecatedFeatureUse/properties/docUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema101.properties.docUrl.type,parentSchema:schema101.properties.docUrl,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13064,7 +20417,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data:data8};
+const err19 = {instancePath:instancePath+"/deprecatedFeaturesUsed/" + i1,schemaPath:"#/definitions/DeprecatedFeatureUse/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema101.type,parentSchema:schema101,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13076,7 +20429,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/deprecatedFeaturesUsed",schemaPath:"#/properties/deprecatedFeaturesUsed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.deprecatedFeaturesUsed.type,parentSchema:schema71.properties.deprecatedFeaturesUsed,data:data7};
+const err20 = {instancePath:instancePath+"/deprecatedFeaturesUsed",schemaPath:"#/properties/deprecatedFeaturesUsed/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.deprecatedFeaturesUsed.type,parentSchema:schema99.properties.deprecatedFeaturesUsed,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13086,9 +20439,14 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(data.enabledPlugins !== undefined){
+let data12 = data.enabledPlugins;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+let data13 = data12[i2];
+if(typeof data13 !== "string"){
+const err21 = {instancePath:instancePath+"/enabledPlugins/" + i2,schemaPath:"#/properties/enabledPlugins/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.enabledPlugins.items.type,parentSchema:schema99.properties.enabledPlugins.items,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13097,19 +20455,43 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate133.errors = vErrors;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/enabledPlugins",schemaPath:"#/properties/enabledPlugins/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.enabledPlugins.type,parentSchema:schema99.properties.enabledPlugins,data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate196.errors = vErrors;
 return errors === 0;
 }
 
-const schema74 = {"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."};
-const schema76 = {"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy"]};
+const schema102 = {"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/ObjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."};
+const schema104 = {"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy","vhostLimit","federationUpstream","shovel","globalParameter"]};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.severity === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13119,7 +20501,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.message === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13129,7 +20511,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.subject === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'",schema:schema102.required,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13140,7 +20522,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "severity") || (key0 === "message")) || (key0 === "loc")) || (key0 === "subject"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13153,7 +20535,7 @@ errors++;
 if(data.severity !== undefined){
 let data0 = data.severity;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.severity.type,parentSchema:schema74.properties.severity,data:data0};
+const err4 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.severity.type,parentSchema:schema102.properties.severity,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13163,7 +20545,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data0 === "error") || (data0 === "warning"))){
-const err5 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema74.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.severity.enum,parentSchema:schema74.properties.severity,data:data0};
+const err5 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema102.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema102.properties.severity.enum,parentSchema:schema102.properties.severity,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13176,7 +20558,7 @@ errors++;
 if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.message.type,parentSchema:schema74.properties.message,data:data1};
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.message.type,parentSchema:schema102.properties.message,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13286,7 +20668,7 @@ if(data.subject !== undefined){
 let data6 = data.subject;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.kind === undefined){
-const err15 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.properties.subject.required,parentSchema:schema74.properties.subject,data:data6};
+const err15 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema102.properties.subject.required,parentSchema:schema102.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13296,7 +20678,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data6.key === undefined){
-const err16 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema74.properties.subject.required,parentSchema:schema74.properties.subject,data:data6};
+const err16 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema102.properties.subject.required,parentSchema:schema102.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13307,7 +20689,7 @@ errors++;
 }
 for(const key2 in data6){
 if(!((key2 === "kind") || (key2 === "key"))){
-const err17 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.subject,data:data6};
+const err17 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema102.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13320,7 +20702,7 @@ errors++;
 if(data6.kind !== undefined){
 let data7 = data6.kind;
 if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data7};
+const err18 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema104.type,parentSchema:schema104,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13329,8 +20711,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((((((data7 === "vhost") || (data7 === "exchange")) || (data7 === "queue")) || (data7 === "binding")) || (data7 === "policy")) || (data7 === "operatorPolicy"))){
-const err19 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data7};
+if(!((((((((((data7 === "vhost") || (data7 === "exchange")) || (data7 === "queue")) || (data7 === "binding")) || (data7 === "policy")) || (data7 === "operatorPolicy")) || (data7 === "vhostLimit")) || (data7 === "federationUpstream")) || (data7 === "shovel")) || (data7 === "globalParameter"))){
+const err19 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/ObjectKind/enum",keyword:"enum",params:{allowedValues: schema104.enum},message:"must be equal to one of the allowed values",schema:schema104.enum,parentSchema:schema104,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13343,7 +20725,7 @@ errors++;
 if(data6.key !== undefined){
 let data8 = data6.key;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/subject/key",schemaPath:"#/properties/subject/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.subject.properties.key.type,parentSchema:schema74.properties.subject.properties.key,data:data8};
+const err20 = {instancePath:instancePath+"/subject/key",schemaPath:"#/properties/subject/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.subject.properties.key.type,parentSchema:schema102.properties.subject.properties.key,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13355,7 +20737,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.subject.type,parentSchema:schema74.properties.subject,data:data6};
+const err21 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.properties.subject.type,parentSchema:schema102.properties.subject,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13367,7 +20749,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13376,22 +20758,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate135.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
 
-const schema77 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
-const schema78 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
-const schema79 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
-const schema80 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
-const schema81 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
+const schema105 = {"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."};
+const schema106 = {"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."};
+const schema107 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."};
+const schema108 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."};
+const schema109 = {"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."};
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.unavailable === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unavailable"},message:"must have required property '"+"unavailable"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13401,7 +20783,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.replicas === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "replicas"},message:"must have required property '"+"replicas"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13411,7 +20793,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.leaderLocators === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "leaderLocators"},message:"must have required property '"+"leaderLocators"+"'",schema:schema105.required,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13422,7 +20804,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "name") || (key0 === "version")) || (key0 === "nodes")) || (key0 === "unavailable")) || (key0 === "replicas")) || (key0 === "leaderLocators"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13435,7 +20817,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.name.type,parentSchema:schema77.properties.name,data:data0};
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.name.type,parentSchema:schema105.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13448,7 +20830,7 @@ errors++;
 if(data.version !== undefined){
 let data1 = data.version;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.version.type,parentSchema:schema77.properties.version,data:data1};
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.version.type,parentSchema:schema105.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13466,7 +20848,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
+const err6 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema106.required,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13476,7 +20858,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data3.running === undefined){
-const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
+const err7 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "running"},message:"must have required property '"+"running"+"'",schema:schema106.required,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13486,7 +20868,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.partitions === undefined){
-const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
+const err8 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "partitions"},message:"must have required property '"+"partitions"+"'",schema:schema106.required,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13496,7 +20878,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data3.alarms === undefined){
-const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
+const err9 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "alarms"},message:"must have required property '"+"alarms"+"'",schema:schema106.required,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13506,7 +20888,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data3.leaders === undefined){
-const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
+const err10 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "leaders"},message:"must have required property '"+"leaders"+"'",schema:schema106.required,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13516,7 +20898,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3.classicQueues === undefined){
-const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema78.required,parentSchema:schema78,data:data3};
+const err11 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/required",keyword:"required",params:{missingProperty: "classicQueues"},message:"must have required property '"+"classicQueues"+"'",schema:schema106.required,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13527,7 +20909,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!((((((key1 === "name") || (key1 === "running")) || (key1 === "partitions")) || (key1 === "alarms")) || (key1 === "leaders")) || (key1 === "classicQueues"))){
-const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data:data3};
+const err12 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13540,7 +20922,7 @@ errors++;
 if(data3.name !== undefined){
 let data4 = data3.name;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.name.type,parentSchema:schema78.properties.name,data:data4};
+const err13 = {instancePath:instancePath+"/nodes/" + i0+"/name",schemaPath:"#/definitions/ClusterNodeReport/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.name.type,parentSchema:schema106.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13553,7 +20935,7 @@ errors++;
 if(data3.running !== undefined){
 let data5 = data3.running;
 if(typeof data5 !== "boolean"){
-const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.running.type,parentSchema:schema78.properties.running,data:data5};
+const err14 = {instancePath:instancePath+"/nodes/" + i0+"/running",schemaPath:"#/definitions/ClusterNodeReport/properties/running/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema106.properties.running.type,parentSchema:schema106.properties.running,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13570,7 +20952,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.partitions.items.type,parentSchema:schema78.properties.partitions.items,data:data7};
+const err15 = {instancePath:instancePath+"/nodes/" + i0+"/partitions/" + i1,schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.partitions.items.type,parentSchema:schema106.properties.partitions.items,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13582,7 +20964,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.partitions.type,parentSchema:schema78.properties.partitions,data:data6};
+const err16 = {instancePath:instancePath+"/nodes/" + i0+"/partitions",schemaPath:"#/definitions/ClusterNodeReport/properties/partitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.partitions.type,parentSchema:schema106.properties.partitions,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13599,7 +20981,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.alarms.items.type,parentSchema:schema78.properties.alarms.items,data:data9};
+const err17 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.properties.alarms.items.type,parentSchema:schema106.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13609,7 +20991,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data9 === "memory") || (data9 === "disk"))){
-const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema78.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.alarms.items.enum,parentSchema:schema78.properties.alarms.items,data:data9};
+const err18 = {instancePath:instancePath+"/nodes/" + i0+"/alarms/" + i2,schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/items/enum",keyword:"enum",params:{allowedValues: schema106.properties.alarms.items.enum},message:"must be equal to one of the allowed values",schema:schema106.properties.alarms.items.enum,parentSchema:schema106.properties.alarms.items,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13621,7 +21003,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.alarms.type,parentSchema:schema78.properties.alarms,data:data8};
+const err19 = {instancePath:instancePath+"/nodes/" + i0+"/alarms",schemaPath:"#/definitions/ClusterNodeReport/properties/alarms/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema106.properties.alarms.type,parentSchema:schema106.properties.alarms,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13634,7 +21016,7 @@ errors++;
 if(data3.leaders !== undefined){
 let data10 = data3.leaders;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.leaders.type,parentSchema:schema78.properties.leaders,data:data10};
+const err20 = {instancePath:instancePath+"/nodes/" + i0+"/leaders",schemaPath:"#/definitions/ClusterNodeReport/properties/leaders/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema106.properties.leaders.type,parentSchema:schema106.properties.leaders,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13647,7 +21029,7 @@ errors++;
 if(data3.classicQueues !== undefined){
 let data11 = data3.classicQueues;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.classicQueues.type,parentSchema:schema78.properties.classicQueues,data:data11};
+const err21 = {instancePath:instancePath+"/nodes/" + i0+"/classicQueues",schemaPath:"#/definitions/ClusterNodeReport/properties/classicQueues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema106.properties.classicQueues.type,parentSchema:schema106.properties.classicQueues,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13659,7 +21041,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data3};
+const err22 = {instancePath:instancePath+"/nodes/" + i0,schemaPath:"#/definitions/ClusterNodeReport/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13671,7 +21053,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.nodes.type,parentSchema:schema77.properties.nodes,data:data2};
+const err23 = {instancePath:instancePath+"/nodes",schemaPath:"#/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.nodes.type,parentSchema:schema105.properties.nodes,data:data2};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -13689,7 +21071,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.vhost === undefined){
-const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
+const err24 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema107.required,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -13699,7 +21081,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data13.name === undefined){
-const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
+const err25 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema107.required,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -13709,7 +21091,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data13.type === undefined){
-const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
+const err26 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema107.required,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13719,7 +21101,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data13.why === undefined){
-const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
+const err27 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'",schema:schema107.required,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13729,7 +21111,7 @@ vErrors.push(err27);
 errors++;
 }
 if(data13.nodes === undefined){
-const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema79.required,parentSchema:schema79,data:data13};
+const err28 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema107.required,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13740,7 +21122,7 @@ errors++;
 }
 for(const key2 in data13){
 if(!((((((key2 === "vhost") || (key2 === "name")) || (key2 === "type")) || (key2 === "why")) || (key2 === "nodes")) || (key2 === "bindingsNotChecked"))){
-const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data:data13};
+const err29 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13753,7 +21135,7 @@ errors++;
 if(data13.vhost !== undefined){
 let data14 = data13.vhost;
 if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.vhost.type,parentSchema:schema79.properties.vhost,data:data14};
+const err30 = {instancePath:instancePath+"/unavailable/" + i3+"/vhost",schemaPath:"#/definitions/UnavailableQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.vhost.type,parentSchema:schema107.properties.vhost,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13766,7 +21148,7 @@ errors++;
 if(data13.name !== undefined){
 let data15 = data13.name;
 if(typeof data15 !== "string"){
-const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.name.type,parentSchema:schema79.properties.name,data:data15};
+const err31 = {instancePath:instancePath+"/unavailable/" + i3+"/name",schemaPath:"#/definitions/UnavailableQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.name.type,parentSchema:schema107.properties.name,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13779,7 +21161,7 @@ errors++;
 if(data13.type !== undefined){
 let data16 = data13.type;
 if(typeof data16 !== "string"){
-const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.type.type,parentSchema:schema79.properties.type,data:data16};
+const err32 = {instancePath:instancePath+"/unavailable/" + i3+"/type",schemaPath:"#/definitions/UnavailableQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.type.type,parentSchema:schema107.properties.type,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13792,7 +21174,7 @@ errors++;
 if(data13.why !== undefined){
 let data17 = data13.why;
 if(typeof data17 !== "string"){
-const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.why.type,parentSchema:schema79.properties.why,data:data17};
+const err33 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.why.type,parentSchema:schema107.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13802,7 +21184,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((data17 === "home-node-down") || (data17 === "no-quorum"))){
-const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema79.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema79.properties.why.enum,parentSchema:schema79.properties.why,data:data17};
+const err34 = {instancePath:instancePath+"/unavailable/" + i3+"/why",schemaPath:"#/definitions/UnavailableQueue/properties/why/enum",keyword:"enum",params:{allowedValues: schema107.properties.why.enum},message:"must be equal to one of the allowed values",schema:schema107.properties.why.enum,parentSchema:schema107.properties.why,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13819,7 +21201,7 @@ const len4 = data18.length;
 for(let i4=0; i4<len4; i4++){
 let data19 = data18[i4];
 if(typeof data19 !== "string"){
-const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.nodes.items.type,parentSchema:schema79.properties.nodes.items,data:data19};
+const err35 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes/" + i4,schemaPath:"#/definitions/UnavailableQueue/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema107.properties.nodes.items.type,parentSchema:schema107.properties.nodes.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13831,7 +21213,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.nodes.type,parentSchema:schema79.properties.nodes,data:data18};
+const err36 = {instancePath:instancePath+"/unavailable/" + i3+"/nodes",schemaPath:"#/definitions/UnavailableQueue/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema107.properties.nodes.type,parentSchema:schema107.properties.nodes,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13844,7 +21226,7 @@ errors++;
 if(data13.bindingsNotChecked !== undefined){
 let data20 = data13.bindingsNotChecked;
 if(!((typeof data20 == "number") && (isFinite(data20)))){
-const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema79.properties.bindingsNotChecked.type,parentSchema:schema79.properties.bindingsNotChecked,data:data20};
+const err37 = {instancePath:instancePath+"/unavailable/" + i3+"/bindingsNotChecked",schemaPath:"#/definitions/UnavailableQueue/properties/bindingsNotChecked/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema107.properties.bindingsNotChecked.type,parentSchema:schema107.properties.bindingsNotChecked,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13856,7 +21238,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data:data13};
+const err38 = {instancePath:instancePath+"/unavailable/" + i3,schemaPath:"#/definitions/UnavailableQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema107.type,parentSchema:schema107,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13868,7 +21250,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.unavailable.type,parentSchema:schema77.properties.unavailable,data:data12};
+const err39 = {instancePath:instancePath+"/unavailable",schemaPath:"#/properties/unavailable/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.unavailable.type,parentSchema:schema105.properties.unavailable,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13886,7 +21268,7 @@ for(let i5=0; i5<len5; i5++){
 let data22 = data21[i5];
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.vhost === undefined){
-const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err40 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -13896,7 +21278,7 @@ vErrors.push(err40);
 errors++;
 }
 if(data22.name === undefined){
-const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err41 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13906,7 +21288,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data22.type === undefined){
-const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err42 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13916,7 +21298,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data22.members === undefined){
-const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err43 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13926,7 +21308,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data22.offline === undefined){
-const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err44 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "offline"},message:"must have required property '"+"offline"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13936,7 +21318,7 @@ vErrors.push(err44);
 errors++;
 }
 if(data22.target === undefined){
-const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err45 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13946,7 +21328,7 @@ vErrors.push(err45);
 errors++;
 }
 if(data22.missing === undefined){
-const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err46 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "missing"},message:"must have required property '"+"missing"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13956,7 +21338,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data22.candidates === undefined){
-const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema80.required,parentSchema:schema80,data:data22};
+const err47 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/required",keyword:"required",params:{missingProperty: "candidates"},message:"must have required property '"+"candidates"+"'",schema:schema108.required,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13967,7 +21349,7 @@ errors++;
 }
 for(const key3 in data22){
 if(!((((((((key3 === "vhost") || (key3 === "name")) || (key3 === "type")) || (key3 === "members")) || (key3 === "offline")) || (key3 === "target")) || (key3 === "missing")) || (key3 === "candidates"))){
-const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data:data22};
+const err48 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -13980,7 +21362,7 @@ errors++;
 if(data22.vhost !== undefined){
 let data23 = data22.vhost;
 if(typeof data23 !== "string"){
-const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.vhost.type,parentSchema:schema80.properties.vhost,data:data23};
+const err49 = {instancePath:instancePath+"/replicas/" + i5+"/vhost",schemaPath:"#/definitions/ReplicaProblem/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.vhost.type,parentSchema:schema108.properties.vhost,data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -13993,7 +21375,7 @@ errors++;
 if(data22.name !== undefined){
 let data24 = data22.name;
 if(typeof data24 !== "string"){
-const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.name.type,parentSchema:schema80.properties.name,data:data24};
+const err50 = {instancePath:instancePath+"/replicas/" + i5+"/name",schemaPath:"#/definitions/ReplicaProblem/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.name.type,parentSchema:schema108.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14006,7 +21388,7 @@ errors++;
 if(data22.type !== undefined){
 let data25 = data22.type;
 if(typeof data25 !== "string"){
-const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.type.type,parentSchema:schema80.properties.type,data:data25};
+const err51 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.type.type,parentSchema:schema108.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14016,7 +21398,7 @@ vErrors.push(err51);
 errors++;
 }
 if(!((data25 === "quorum") || (data25 === "stream"))){
-const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema80.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema80.properties.type.enum,parentSchema:schema80.properties.type,data:data25};
+const err52 = {instancePath:instancePath+"/replicas/" + i5+"/type",schemaPath:"#/definitions/ReplicaProblem/properties/type/enum",keyword:"enum",params:{allowedValues: schema108.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema108.properties.type.enum,parentSchema:schema108.properties.type,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -14033,7 +21415,7 @@ const len6 = data26.length;
 for(let i6=0; i6<len6; i6++){
 let data27 = data26[i6];
 if(typeof data27 !== "string"){
-const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.members.items.type,parentSchema:schema80.properties.members.items,data:data27};
+const err53 = {instancePath:instancePath+"/replicas/" + i5+"/members/" + i6,schemaPath:"#/definitions/ReplicaProblem/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.members.items.type,parentSchema:schema108.properties.members.items,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -14045,7 +21427,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.members.type,parentSchema:schema80.properties.members,data:data26};
+const err54 = {instancePath:instancePath+"/replicas/" + i5+"/members",schemaPath:"#/definitions/ReplicaProblem/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.members.type,parentSchema:schema108.properties.members,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -14062,7 +21444,7 @@ const len7 = data28.length;
 for(let i7=0; i7<len7; i7++){
 let data29 = data28[i7];
 if(typeof data29 !== "string"){
-const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.offline.items.type,parentSchema:schema80.properties.offline.items,data:data29};
+const err55 = {instancePath:instancePath+"/replicas/" + i5+"/offline/" + i7,schemaPath:"#/definitions/ReplicaProblem/properties/offline/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.offline.items.type,parentSchema:schema108.properties.offline.items,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -14074,7 +21456,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.offline.type,parentSchema:schema80.properties.offline,data:data28};
+const err56 = {instancePath:instancePath+"/replicas/" + i5+"/offline",schemaPath:"#/definitions/ReplicaProblem/properties/offline/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.offline.type,parentSchema:schema108.properties.offline,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -14087,7 +21469,7 @@ errors++;
 if(data22.target !== undefined){
 let data30 = data22.target;
 if(!((typeof data30 == "number") && (isFinite(data30)))){
-const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.target.type,parentSchema:schema80.properties.target,data:data30};
+const err57 = {instancePath:instancePath+"/replicas/" + i5+"/target",schemaPath:"#/definitions/ReplicaProblem/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema108.properties.target.type,parentSchema:schema108.properties.target,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -14100,7 +21482,7 @@ errors++;
 if(data22.missing !== undefined){
 let data31 = data22.missing;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.missing.type,parentSchema:schema80.properties.missing,data:data31};
+const err58 = {instancePath:instancePath+"/replicas/" + i5+"/missing",schemaPath:"#/definitions/ReplicaProblem/properties/missing/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema108.properties.missing.type,parentSchema:schema108.properties.missing,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -14117,7 +21499,7 @@ const len8 = data32.length;
 for(let i8=0; i8<len8; i8++){
 let data33 = data32[i8];
 if(typeof data33 !== "string"){
-const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.candidates.items.type,parentSchema:schema80.properties.candidates.items,data:data33};
+const err59 = {instancePath:instancePath+"/replicas/" + i5+"/candidates/" + i8,schemaPath:"#/definitions/ReplicaProblem/properties/candidates/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema108.properties.candidates.items.type,parentSchema:schema108.properties.candidates.items,data:data33};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -14129,7 +21511,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.candidates.type,parentSchema:schema80.properties.candidates,data:data32};
+const err60 = {instancePath:instancePath+"/replicas/" + i5+"/candidates",schemaPath:"#/definitions/ReplicaProblem/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema108.properties.candidates.type,parentSchema:schema108.properties.candidates,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -14141,7 +21523,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data:data22};
+const err61 = {instancePath:instancePath+"/replicas/" + i5,schemaPath:"#/definitions/ReplicaProblem/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.type,parentSchema:schema108,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -14153,7 +21535,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.replicas.type,parentSchema:schema77.properties.replicas,data:data21};
+const err62 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.replicas.type,parentSchema:schema105.properties.replicas,data:data21};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -14171,7 +21553,7 @@ for(let i9=0; i9<len9; i9++){
 let data35 = data34[i9];
 if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.locator === undefined){
-const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
+const err63 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "locator"},message:"must have required property '"+"locator"+"'",schema:schema109.required,parentSchema:schema109,data:data35};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -14181,7 +21563,7 @@ vErrors.push(err63);
 errors++;
 }
 if(data35.source === undefined){
-const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
+const err64 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema109.required,parentSchema:schema109,data:data35};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -14191,7 +21573,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data35.queues === undefined){
-const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema81.required,parentSchema:schema81,data:data35};
+const err65 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/required",keyword:"required",params:{missingProperty: "queues"},message:"must have required property '"+"queues"+"'",schema:schema109.required,parentSchema:schema109,data:data35};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -14202,7 +21584,7 @@ errors++;
 }
 for(const key4 in data35){
 if(!((((key4 === "locator") || (key4 === "source")) || (key4 === "policy")) || (key4 === "queues"))){
-const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data:data35};
+const err66 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema109,data:data35};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -14215,7 +21597,7 @@ errors++;
 if(data35.locator !== undefined){
 let data36 = data35.locator;
 if(typeof data36 !== "string"){
-const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.locator.type,parentSchema:schema81.properties.locator,data:data36};
+const err67 = {instancePath:instancePath+"/leaderLocators/" + i9+"/locator",schemaPath:"#/definitions/LeaderLocatorCount/properties/locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.locator.type,parentSchema:schema109.properties.locator,data:data36};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -14228,7 +21610,7 @@ errors++;
 if(data35.source !== undefined){
 let data37 = data35.source;
 if(typeof data37 !== "string"){
-const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.source.type,parentSchema:schema81.properties.source,data:data37};
+const err68 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.source.type,parentSchema:schema109.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -14238,7 +21620,7 @@ vErrors.push(err68);
 errors++;
 }
 if(!(((data37 === "policy") || (data37 === "argument")) || (data37 === "default"))){
-const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema81.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.source.enum,parentSchema:schema81.properties.source,data:data37};
+const err69 = {instancePath:instancePath+"/leaderLocators/" + i9+"/source",schemaPath:"#/definitions/LeaderLocatorCount/properties/source/enum",keyword:"enum",params:{allowedValues: schema109.properties.source.enum},message:"must be equal to one of the allowed values",schema:schema109.properties.source.enum,parentSchema:schema109.properties.source,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -14251,7 +21633,7 @@ errors++;
 if(data35.policy !== undefined){
 let data38 = data35.policy;
 if(typeof data38 !== "string"){
-const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.policy.type,parentSchema:schema81.properties.policy,data:data38};
+const err70 = {instancePath:instancePath+"/leaderLocators/" + i9+"/policy",schemaPath:"#/definitions/LeaderLocatorCount/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.policy.type,parentSchema:schema109.properties.policy,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -14264,7 +21646,7 @@ errors++;
 if(data35.queues !== undefined){
 let data39 = data35.queues;
 if(!((typeof data39 == "number") && (isFinite(data39)))){
-const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.queues.type,parentSchema:schema81.properties.queues,data:data39};
+const err71 = {instancePath:instancePath+"/leaderLocators/" + i9+"/queues",schemaPath:"#/definitions/LeaderLocatorCount/properties/queues/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema109.properties.queues.type,parentSchema:schema109.properties.queues,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -14276,7 +21658,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data:data35};
+const err72 = {instancePath:instancePath+"/leaderLocators/" + i9,schemaPath:"#/definitions/LeaderLocatorCount/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -14288,7 +21670,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.leaderLocators.type,parentSchema:schema77.properties.leaderLocators,data:data34};
+const err73 = {instancePath:instancePath+"/leaderLocators",schemaPath:"#/properties/leaderLocators/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema105.properties.leaderLocators.type,parentSchema:schema105.properties.leaderLocators,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -14300,7 +21682,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -14309,7 +21691,7 @@ vErrors.push(err74);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
 
@@ -14631,8 +22013,8 @@ let data11 = data.steps;
 if(Array.isArray(data11)){
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
-if(!(validate122(data11[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+if(!(validate183(data11[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
 errors = vErrors.length;
 }
 }
@@ -14653,8 +22035,8 @@ let data13 = data.guards;
 if(Array.isArray(data13)){
 const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate130(data13[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate193(data13[i3], {instancePath:instancePath+"/guards/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 }
@@ -14675,8 +22057,8 @@ let data15 = data.refusals;
 if(Array.isArray(data15)){
 const len4 = data15.length;
 for(let i4=0; i4<len4; i4++){
-if(!(validate130(data15[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate193(data15[i4], {instancePath:instancePath+"/refusals/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
 errors = vErrors.length;
 }
 }
@@ -14693,8 +22075,8 @@ errors++;
 }
 }
 if(data.broker !== undefined){
-if(!(validate133(data.broker, {instancePath:instancePath+"/broker",parentData:data,parentDataProperty:"broker",rootData}))){
-vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+if(!(validate196(data.broker, {instancePath:instancePath+"/broker",parentData:data,parentDataProperty:"broker",rootData}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 }
@@ -14703,8 +22085,8 @@ let data18 = data.problems;
 if(Array.isArray(data18)){
 const len5 = data18.length;
 for(let i5=0; i5<len5; i5++){
-if(!(validate135(data18[i5], {instancePath:instancePath+"/problems/" + i5,parentData:data18,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+if(!(validate198(data18[i5], {instancePath:instancePath+"/problems/" + i5,parentData:data18,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
 }
@@ -14909,8 +22291,8 @@ errors++;
 }
 }
 if(data.cluster !== undefined){
-if(!(validate137(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate200(data.cluster, {instancePath:instancePath+"/cluster",parentData:data,parentDataProperty:"cluster",rootData}))){
+vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
 errors = vErrors.length;
 }
 }
@@ -14922,7 +22304,7 @@ for(let i6=0; i6<len6; i6++){
 let data30 = data29[i6];
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.change === undefined){
-const err46 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
+const err46 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'",schema:schema110.required,parentSchema:schema110,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14932,7 +22314,7 @@ vErrors.push(err46);
 errors++;
 }
 if(data30.nodes === undefined){
-const err47 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
+const err47 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "nodes"},message:"must have required property '"+"nodes"+"'",schema:schema110.required,parentSchema:schema110,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -14942,7 +22324,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data30.reason === undefined){
-const err48 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema82.required,parentSchema:schema82,data:data30};
+const err48 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema110.required,parentSchema:schema110,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -14953,7 +22335,7 @@ errors++;
 }
 for(const key3 in data30){
 if(!(((key3 === "change") || (key3 === "nodes")) || (key3 === "reason"))){
-const err49 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data:data30};
+const err49 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -14966,7 +22348,7 @@ errors++;
 if(data30.change !== undefined){
 let data31 = data30.change;
 if(!((typeof data31 == "number") && (isFinite(data31)))){
-const err50 = {instancePath:instancePath+"/blocked/" + i6+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema82.properties.change.type,parentSchema:schema82.properties.change,data:data31};
+const err50 = {instancePath:instancePath+"/blocked/" + i6+"/change",schemaPath:"#/definitions/Blocker/properties/change/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema110.properties.change.type,parentSchema:schema110.properties.change,data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14983,7 +22365,7 @@ const len7 = data32.length;
 for(let i7=0; i7<len7; i7++){
 let data33 = data32[i7];
 if(typeof data33 !== "string"){
-const err51 = {instancePath:instancePath+"/blocked/" + i6+"/nodes/" + i7,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.nodes.items.type,parentSchema:schema82.properties.nodes.items,data:data33};
+const err51 = {instancePath:instancePath+"/blocked/" + i6+"/nodes/" + i7,schemaPath:"#/definitions/Blocker/properties/nodes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.nodes.items.type,parentSchema:schema110.properties.nodes.items,data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14995,7 +22377,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/blocked/" + i6+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.nodes.type,parentSchema:schema82.properties.nodes,data:data32};
+const err52 = {instancePath:instancePath+"/blocked/" + i6+"/nodes",schemaPath:"#/definitions/Blocker/properties/nodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.nodes.type,parentSchema:schema110.properties.nodes,data:data32};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -15008,7 +22390,7 @@ errors++;
 if(data30.reason !== undefined){
 let data34 = data30.reason;
 if(typeof data34 !== "string"){
-const err53 = {instancePath:instancePath+"/blocked/" + i6+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.reason.type,parentSchema:schema82.properties.reason,data:data34};
+const err53 = {instancePath:instancePath+"/blocked/" + i6+"/reason",schemaPath:"#/definitions/Blocker/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema110.properties.reason.type,parentSchema:schema110.properties.reason,data:data34};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -15020,7 +22402,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data:data30};
+const err54 = {instancePath:instancePath+"/blocked/" + i6,schemaPath:"#/definitions/Blocker/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data:data30};
 if(vErrors === null){
 vErrors = [err54];
 }
