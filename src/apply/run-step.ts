@@ -85,10 +85,10 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
       });
       return;
     case 'put-vhost-limit':
-      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK });
+      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK, accept: '*/*' });
       return;
     case 'delete-vhost-limit':
-      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK });
+      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK, accept: '*/*' });
       return;
     case 'put-parameter': {
       const p = step.parameter;

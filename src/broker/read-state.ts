@@ -1,4 +1,7 @@
-import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
+import { combineNormalized, withGlobalParameters, type NormalizedTopology } from '../model/normalized-topology.js';
+import { isBrokerOwnedGlobalParameter, type GlobalParameter } from '../model/parameters.js';
+import type { ArgumentValue } from '../model/topology.js';
+import { compareStrings } from '../text/compare-strings.js';
 import { namedKey } from '../model/identity.js';
 import { amqpTargetOf } from './amqp-target.js';
 import { apiPath } from './api-path.js';
@@ -17,8 +20,33 @@ import type { ManagementClient } from './management-client.js';
  * export every vhost) the per-kind listings are read instead (three more requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
-export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
+export async function readBrokerState(
+  client: ManagementClient,
+  vhosts: string[],
+  options: ReadStateOptions = {},
+): Promise<NormalizedTopology> {
   const wanted = [...new Set(vhosts)];
+  const globalParameters = options.globalParameters ? readGlobalParameters(client) : undefined;
+  const state = await readVhosts(client, wanted);
+  return globalParameters ? withGlobalParameters(state, await globalParameters) : state;
+}
+
+/** What to read besides the vhosts' objects. */
+export interface ReadStateOptions {
+  /** The broker's global parameters (`GET /api/global-parameters`), but those it owns. */
+  globalParameters?: boolean;
+}
+
+/** The broker's global parameters, without those it writes for itself, sorted by name. */
+export async function readGlobalParameters(client: ManagementClient): Promise<GlobalParameter[]> {
+  const listed = await client.get<{ name: string; value: unknown }[]>('/api/global-parameters');
+  return listed
+    .filter((p) => !isBrokerOwnedGlobalParameter(p.name))
+    .map((p) => ({ name: p.name, value: p.value as ArgumentValue }))
+    .sort((a, b) => compareStrings(a.name, b.name));
+}
+
+async function readVhosts(client: ManagementClient, wanted: string[]): Promise<NormalizedTopology> {
   if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {
     disable_stats: 'true',

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { ExitCode, fileErrorReason, TopoError } from '../errors.js';
-import { exportableTopology } from '../export/exportable-topology.js';
+import { exportableWithReport } from '../export/exportable-topology.js';
+import { notExportedLine } from '../export/not-exported.js';
 import { findTopoSchema } from '../export/find-topo-schema.js';
 import { perVhostFiles } from '../export/per-vhost-files.js';
 import { readBrokerTopology } from '../export/read-broker-topology.js';
@@ -23,7 +24,9 @@ export async function exportCommand(_paths: string[], options: ExportOptions, io
   const read = options.fromDefinitions
     ? await readDefinitionsFile(options.fromDefinitions, options.vhost)
     : await readBroker(options, io);
-  const topology = exportableTopology(read);
+  const { topology, notExported } = exportableWithReport(read);
+  const left = notExportedLine(notExported);
+  if (left !== undefined) io.err(`${left}\n`);
   const locations = { project: process.cwd(), schema: findTopoSchema() };
   if (options.output === undefined) {
     io.out(topologyToYaml(topology, { schemaPath: schemaReference(process.cwd(), locations) }));
@@ -44,7 +47,7 @@ export async function exportCommand(_paths: string[], options: ExportOptions, io
 async function readBroker(options: ExportOptions, io: CommandIO): Promise<Topology> {
   const { client } = openBroker(options, io.env);
   try {
-    return await readBrokerTopology(client, options.vhost);
+    return await readBrokerTopology(client, options.vhost, { globalParameters: options.vhost.length === 0 });
   } finally {
     client.close();
   }

@@ -10,6 +10,11 @@ import type {
   Vhost,
 } from '../model/topology.js';
 import { groupBindings, type BindingGroup } from '../model/group-bindings.js';
+import { redactUrl } from '../broker/redact-url.js';
+import type { PluginKind } from '../model/parameters.js';
+import { pluginParameterSpec } from '../model/plugin-parameter-fields.js';
+import type { PluginParameter } from '../model/topology.js';
+import { placeholder, placeholderName } from './secret-placeholder.js';
 
 /**
  * A Topology in the shape of a spec file (docs/format.md), minimal and idiomatic: defaults left
@@ -20,6 +25,7 @@ import { groupBindings, type BindingGroup } from '../model/group-bindings.js';
  */
 export interface SpecDocument {
   version: 1;
+  globalParameters?: Map<string, SpecValue>;
   vhosts: Map<string, SpecVhost>;
   tests?: SpecTest[];
 }
@@ -31,12 +37,16 @@ export interface SpecVhost {
   description?: string;
   tags?: string[];
   defaultQueueType?: 'quorum' | 'stream';
+  protectedFromDeletion?: true;
+  limits?: Map<string, number>;
   ignore?: string[];
   exchanges?: Map<string, SpecExchange>;
   queues?: Map<string, SpecQueue>;
   bindings?: SpecBinding[];
   policies?: Map<string, SpecPolicy>;
   operatorPolicies?: Map<string, SpecPolicy>;
+  federationUpstreams?: Map<string, Map<string, SpecValue>>;
+  shovels?: Map<string, Map<string, SpecValue>>;
 }
 
 export interface SpecExchange {
@@ -90,7 +100,13 @@ export const DEFAULT_APPLY_TO = 'all';
 export function specDocument(topology: Topology): SpecDocument {
   const vhosts = new Map<string, SpecVhost>();
   for (const v of sortedBy(topology.vhosts, (x) => x.name)) vhosts.set(v.name, specVhost(v));
-  const doc: SpecDocument = { version: 1, vhosts };
+  const params = sortedBy(topology.globalParameters ?? [], (p) => p.name);
+  const doc: SpecDocument = {
+    version: 1,
+    // Before the vhosts, as docs/format.md shows it.
+    ...(params.length > 0 && { globalParameters: new Map(params.map((p) => [p.name, specValue(p.value)])) }),
+    vhosts,
+  };
   if (topology.tests.length > 0) doc.tests = topology.tests.map(specTest);
   return doc;
 }
@@ -102,13 +118,48 @@ function specVhost(v: Vhost): SpecVhost {
   if (v.tags !== undefined) out.tags = [...new Set(v.tags)].sort(compareStrings);
   // Classic is what a vhost has when none was chosen (4.x reports it for every vhost).
   if (v.defaultQueueType !== undefined && v.defaultQueueType !== 'classic') out.defaultQueueType = v.defaultQueueType;
+  if (v.protectedFromDeletion === true) out.protectedFromDeletion = true;
+  if (v.limits && v.limits.length > 0) out.limits = new Map(sortedBy(v.limits, (l) => l.name).map((l) => [l.name, l.value]));
   if (v.ignore.length > 0) out.ignore = [...new Set(v.ignore)].sort(compareStrings);
   if (v.exchanges.length > 0) out.exchanges = namedMap(v.exchanges, specExchange);
   if (v.queues.length > 0) out.queues = namedMap(v.queues, specQueue);
   if (v.bindings.length > 0) out.bindings = groupBindings(v.bindings).map(specBinding);
   if (v.policies.length > 0) out.policies = namedMap(v.policies, specPolicy);
   if (v.operatorPolicies.length > 0) out.operatorPolicies = namedMap(v.operatorPolicies, specPolicy);
+  if (v.federationUpstreams && v.federationUpstreams.length > 0) {
+    out.federationUpstreams = namedMap(v.federationUpstreams, (p) => specPluginParameter('federationUpstream', p));
+  }
+  if (v.shovels && v.shovels.length > 0) out.shovels = namedMap(v.shovels, (p) => specPluginParameter('shovel', p));
   return out;
+}
+
+/**
+ * A shovel or upstream as a spec writes it (./exportable-parameters.ts keeps out those it
+ * cannot), with each URI that carries credentials as a `${env:...}` placeholder named after it.
+ */
+function specPluginParameter(kind: PluginKind, p: PluginParameter): Map<string, SpecValue> {
+  const mapped = pluginParameterSpec(kind, p.value);
+  const spec = 'spec' in mapped ? mapped.spec : {};
+  const out = new Map<string, SpecValue>();
+  for (const [field, value] of Object.entries(spec)) {
+    if (field === 'source' || field === 'destination') {
+      const group = new Map<string, SpecValue>();
+      for (const [inner, v] of Object.entries(value as Arguments)) {
+        group.set(inner, inner === 'uri' ? uriValue(v as ArgumentValue, [p.vhost, kind, p.name, field, 'uri']) : specValue(v as ArgumentValue));
+      }
+      out.set(field, group);
+    } else {
+      out.set(field, field === 'uri' ? uriValue(value, [p.vhost, kind, p.name, 'uri']) : specValue(value));
+    }
+  }
+  return out;
+}
+
+/** A URI (or a list of them) as export writes it: with credentials, a placeholder. */
+function uriValue(value: ArgumentValue, nameParts: string[]): SpecValue {
+  if (Array.isArray(value)) return value.map((v, i) => uriValue(v, value.length > 1 ? [...nameParts, String(i + 1)] : nameParts) as string);
+  if (typeof value === 'string' && redactUrl(value) !== value) return placeholder(placeholderName(nameParts));
+  return specValue(value);
 }
 
 function specExchange(x: Exchange): SpecExchange {

@@ -1,5 +1,7 @@
 import type { Queue, Topology, Vhost } from '../model/topology.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
+import { exportableParameters } from './exportable-parameters.js';
+import type { NotExported } from './not-exported.js';
 
 /**
  * The part of a broker's Topology that belongs in a spec: everything except what cannot be
@@ -12,13 +14,27 @@ import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned
  * Pure: returns new arrays, never mutates its input.
  */
 export function exportableTopology(topology: Topology): Topology {
-  return { ...topology, vhosts: topology.vhosts.map(exportableVhost) };
+  return exportableWithReport(topology).topology;
 }
 
-function exportableVhost(vhost: Vhost): Vhost {
+/**
+ * `exportableTopology`, and what it left out that the broker could apply but the format cannot
+ * say: shovels using AMQP 1.0, shovels and upstreams with keys topo does not know. Those are
+ * named on stderr (`notExportedLine`), never dropped silently. Pure.
+ */
+export function exportableWithReport(topology: Topology): { topology: Topology; notExported: NotExported[] } {
+  const notExported: NotExported[] = [];
+  const vhosts = topology.vhosts.map((v) => exportableVhost(v, notExported));
+  return { topology: { ...topology, vhosts }, notExported };
+}
+
+function exportableVhost(vhost: Vhost, notExported: NotExported[]): Vhost {
   const dropped = new Set(vhost.queues.filter(isRuntimeQueue).map((q) => q.name));
+  const { left, ...parameters } = exportableParameters(vhost);
+  notExported.push(...left);
   return {
     ...vhost,
+    ...parameters,
     exchanges: vhost.exchanges.filter((x) => !isBrokerOwnedExchange(x.name)),
     queues: vhost.queues.filter((q) => !dropped.has(q.name)),
     bindings: vhost.bindings.filter(

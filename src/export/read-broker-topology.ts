@@ -1,18 +1,22 @@
 import { apiPath } from '../broker/api-path.js';
 import type { ManagementClient } from '../broker/management-client.js';
-import { readBrokerState } from '../broker/read-state.js';
+import { readBrokerState, type ReadStateOptions } from '../broker/read-state.js';
 import { TopoError } from '../errors.js';
 import type { Topology } from '../model/topology.js';
 import { selectVhosts } from './select-vhosts.js';
 
 /**
  * The broker's topology in the vhosts `vhosts`, or in every vhost the user can see when
- * empty: the I/O edge of `topo export`. Reads only. A vhost the broker does not have is a
+ * empty (with the global parameters when `options` asks for them): the I/O edge of `topo export`. Reads only. A vhost the broker does not have is a
  * one-line `TopoError('broker-not-found')`, with the nearest vhost it has when one is near; one the user may not see is the reader's
  * `broker-forbidden` error, never "missing".
  */
-export async function readBrokerTopology(client: ManagementClient, vhosts: readonly string[]): Promise<Topology> {
-  const state = await readBrokerState(client, vhosts.length > 0 ? [...vhosts] : await listVhosts(client));
+export async function readBrokerTopology(
+  client: ManagementClient,
+  vhosts: readonly string[],
+  options: ReadStateOptions = {},
+): Promise<Topology> {
+  const state = await readBrokerState(client, vhosts.length > 0 ? [...vhosts] : await listVhosts(client), options);
   const selected = selectVhosts(state, vhosts, 'on the broker');
   if (!selected.ok) {
     // Only the named vhosts were read: the near misses come from the broker's full list.

@@ -2,6 +2,7 @@ import { visit } from 'yaml';
 import type { Topology } from '../model/topology.js';
 import { applyFlowLayout, TO_STRING_OPTIONS, yamlDocument, type YamlPath } from './flow-layout.js';
 import { specDocument } from './export-document.js';
+import { placeholderReference } from './secret-placeholder.js';
 
 export interface YamlOptions {
   /**
@@ -15,7 +16,7 @@ export interface YamlOptions {
 /** Lines longer than this are written in block style. */
 export const LINE_WIDTH = 120;
 
-const SECTIONS = new Set(['exchanges', 'queues', 'bindings', 'policies', 'operatorPolicies']);
+const SECTIONS = new Set(['exchanges', 'queues', 'bindings', 'policies', 'operatorPolicies', 'federationUpstreams', 'shovels']);
 
 /**
  * A Topology as one spec YAML document (docs/format.md): minimal (defaults left out), idiomatic
@@ -31,7 +32,8 @@ export function topologyToYaml(topology: Topology, options: YamlOptions = {}): s
   // `$${` is its escape for a literal `${`, so a name such as `a${b}` loads back as itself.
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string') node.value = node.value.replaceAll('${', () => '$${');
+      if (typeof node.value !== 'string') return;
+      node.value = placeholderReference(node.value) ?? node.value.replaceAll('${', () => '$${');
     },
   });
   applyFlowLayout(doc, keepBlock, LINE_WIDTH);

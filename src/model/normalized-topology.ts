@@ -1,7 +1,7 @@
 import { canonicalArguments } from './arguments.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { sortTopology } from './sort-topology.js';
-import type { Topology } from './topology.js';
+import type { GlobalParameter, Topology } from './topology.js';
 
 declare const normalizedBrand: unique symbol;
 
@@ -33,6 +33,11 @@ export function normalizeTopology(topology: Topology): NormalizedTopology {
     }),
   }));
   return sortTopology({ ...topology, vhosts }) as NormalizedTopology;
+}
+
+/** `topology` with these global parameters (sorted by name, as normalized ones are). */
+export function withGlobalParameters(topology: NormalizedTopology, globalParameters: GlobalParameter[]): NormalizedTopology {
+  return { ...topology, globalParameters } as NormalizedTopology;
 }
 
 /**

@@ -31,7 +31,7 @@ import { resolveMigrations } from './resolve-migrations.js';
 export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const [actual, cluster, broker] = await Promise.all([
-    readBrokerState(client, vhosts),
+    readBrokerState(client, vhosts, { globalParameters: desired.globalParameters !== undefined }),
     readClusterState(client, vhosts),
     readBrokerFacts(client),
   ]);

@@ -16,6 +16,14 @@ export const PROBLEMS_TITLE = 'What the broker refuses or deprecates in this pla
 
 
 /**
+ * How a group of changes is headed: `vhost "shop"`, or `broker-wide` for the changes of no
+ * vhost (global parameters). The text and Markdown renderers quote the name their own way.
+ */
+export function groupTitle(vhost: string, quote: (name: string) => string): string {
+  return vhost === '' ? 'broker-wide' : `vhost ${quote(vhost)}`;
+}
+
+/**
  * A plan laid out for people, before any formatting: the cluster header, the changes apply
  * makes grouped by vhost (in plan order), then the unmanaged and runtime objects, the
  * refusals, what a node that is down blocks, and the closing lines. Text and Markdown both format this.

@@ -3,7 +3,7 @@ import { countOf } from '../text/count-of.js';
 import type { Row } from './change-rows.js';
 import { BLOCKED_TITLE } from './cluster-lines.js';
 import { code, details, escape, fenced } from './markdown-text.js';
-import { planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
+import { groupTitle, planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { markdownHeading } from './markdown-heading.js';
 import { planView, type PlanView } from './plan-view.js';
 import { renderMarkdownSummary } from './render-markdown-summary.js';
@@ -54,7 +54,7 @@ function renderFull(view: PlanView, options: MarkdownOptions): string {
   if (s.cluster.length > 0) out.push('#### Cluster', '', fenced('text', s.cluster), '');
   for (const group of s.groups) {
     const block = fenced('diff', group.rows.map(rowText));
-    out.push(`#### vhost ${code(group.vhost)}`, '', group.rows.length > FOLD_ROWS ? details(`${countOf(group.rows.length, 'line')} of changes`, block) : block, '');
+    out.push(`#### ${groupTitle(group.vhost, code)}`, '', group.rows.length > FOLD_ROWS ? details(`${countOf(group.rows.length, 'line')} of changes`, block) : block, '');
   }
   const list = (title: string, items: readonly string[]): void => {
     if (items.length === 0) return;
