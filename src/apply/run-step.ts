@@ -82,6 +82,7 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
       // Protecting a protected vhost (or unprotecting an unprotected one) is a no-op.
       await client.request(step.protect ? 'POST' : 'DELETE', apiPath('vhosts', step.vhost, 'deletion', 'protection'), {
         okStatuses: step.protect ? WRITE_OK : DELETE_OK,
+        accept: '*/*',
       });
       return;
     case 'put-vhost-limit':

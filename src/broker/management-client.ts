@@ -42,8 +42,9 @@ export interface RequestOptions {
   /** Statuses that are an answer rather than an error. Default 200, 201, 204. */
   okStatuses?: readonly number[];
   /**
-   * The Accept header, `application/json` by default. The vhost-limits resource answers a PUT
-   * or DELETE that accepts only JSON with 406 (measured on 3.10.8 and 4.3.6): it says `*\/*`.
+   * The Accept header, `application/json` by default. Resources that answer no body (vhost
+   * limits, deletion protection) refuse a PUT, POST or DELETE that accepts only JSON with 406
+   * (measured on 3.10.8 and 4.3.6): those say `*\/*`.
    */
   accept?: string;
 }
