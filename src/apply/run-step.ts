@@ -3,6 +3,7 @@ import { onTransientError, withRetry } from '../broker/retry-policy.js';
 import { declareHoldingQueue } from './declare-holding-queue.js';
 import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
 import { drainQueue } from './drain-queue.js';
+import { runAccessStep, type AccessStepContext } from './run-access-step.js';
 import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
@@ -78,6 +79,15 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
         okStatuses: DELETE_OK,
       });
       return;
+    case 'put-user':
+    case 'delete-user':
+    case 'put-user-limits':
+    case 'put-permission':
+    case 'delete-permission':
+    case 'put-topic-permissions':
+    case 'delete-topic-permissions':
+      await runAccessStep(client, step, context);
+      return;
     default: {
       const impossible: never = step;
       throw new TopoError('plan-file', `unknown step ${JSON.stringify(impossible)}`);
@@ -89,8 +99,8 @@ function policiesRoot(operator: boolean): string {
   return operator ? 'operator-policies' : 'policies';
 }
 
-/** What a step may need beyond the management API: only a queue delete needs more. */
-export type RunStepContext = DeleteQueueContext;
+/** What a step may need beyond the management API: a queue delete, and a user's password. */
+export type RunStepContext = DeleteQueueContext & AccessStepContext;
 
 /** The management API path of the bindings between one source and one destination. */
 function bindingsPath(b: Binding, ...rest: string[]): string {

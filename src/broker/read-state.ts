@@ -7,9 +7,12 @@ import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definit
 import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
+import { isTopologyOnly, type ReadScope } from '../model/read-scope.js';
+import { readPermissions, readTopicPermissions, readUsers } from './read-access.js';
 
 /**
- * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
+ * The actual topology of those of `vhosts` that exist on the broker, with the users and the
+ * permissions `scope` asks for (the kinds the spec mentions: ../model/read-scope.ts), normalized like a spec
  * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
  * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost
  * `GET /api/definitions/{vhost}`, the exchange listing and `GET /api/operator-policies/{vhost}`.
@@ -17,7 +20,24 @@ import type { ManagementClient } from './management-client.js';
  * export every vhost) the per-kind listings are read instead (three more requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
-export async function readBrokerState(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
+export async function readBrokerState(client: ManagementClient, vhosts: string[], scope?: ReadScope): Promise<NormalizedTopology> {
+  const [topology, users] = await Promise.all([readVhosts(client, vhosts), scope?.users ? readUsers(client) : undefined]);
+  if (isTopologyOnly(scope) || !scope) return topology;
+  const read = await Promise.all(
+    topology.vhosts.map(async (v) => {
+      const [permissions, topicPermissions] = await Promise.all([
+        scope.permissions.includes(v.name) ? readPermissions(client, v.name) : undefined,
+        scope.topicPermissions.includes(v.name) ? readTopicPermissions(client, v.name) : undefined,
+      ]);
+      return { ...v, ...(permissions ? { permissions } : {}), ...(topicPermissions ? { topicPermissions } : {}) };
+    }),
+  );
+  // Read in the shape and order of the model: nothing to normalize again.
+  return { ...topology, vhosts: read, ...(users ? { users } : {}) } as NormalizedTopology;
+}
+
+/** The topology of those of `vhosts` that exist; see `readBrokerState`. */
+async function readVhosts(client: ManagementClient, vhosts: string[]): Promise<NormalizedTopology> {
   const wanted = [...new Set(vhosts)];
   if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {

@@ -4,7 +4,8 @@ import { compareStrings } from '../text/compare-strings.js';
 import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
 import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, SourceLocation, Vhost } from '../model/topology.js';
-import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+import type { BindingSpec, ExchangeSpec, PermissionSpec, PolicySpec, QueueSpec, RoutingTestSpec, TopicPermissionsSpec, UserSpec } from './topology-spec.js';
+import type { Permission, TopicPermission, User, UserCredential } from '../model/access.js';
 
 /**
  * Normalization: spec objects as written → the Topology model with every invariant of
@@ -114,7 +115,35 @@ export function normalizeSpec(spec: SpecDraft): NormalizedTopology {
   const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
   const brokerVersion = spec.brokerVersions[0]?.value;
-  return normalizeTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
+  const users = spec.users ? named(spec.users, (_vhost, name, user, loc) => normalizeUser(name, user, loc)) : undefined;
+  return normalizeTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, ...(users ? { users } : {}), tests });
+}
+
+/** A user: tags as a set, its credential (a secret reference is kept as written), its limits if listed. */
+export function normalizeUser(name: string, spec: UserSpec, loc?: SourceLocation): User {
+  let credential: UserCredential = { type: 'none' };
+  if (spec.password !== undefined) credential = { type: 'password', secret: { ref: spec.password } };
+  else if (spec.passwordHash !== undefined) {
+    credential = { type: 'hash', algorithm: spec.hashingAlgorithm ?? 'rabbit_password_hashing_sha256', hash: spec.passwordHash };
+  }
+  const user: User = { name, tags: uniqueSorted(spec.tags ?? []), credential };
+  if (spec.limits) user.limits = { ...spec.limits };
+  return withLoc(user, loc);
+}
+
+/** A user's permissions in `vhost`. */
+export function normalizePermission(vhost: string, user: string, spec: PermissionSpec, loc?: SourceLocation): Permission {
+  return withLoc({ vhost, user, configure: spec.configure, write: spec.write, read: spec.read }, loc);
+}
+
+/** A user's topic permissions in `vhost`, exchanges sorted. */
+export function normalizeTopicPermission(vhost: string, user: string, spec: TopicPermissionsSpec, loc?: SourceLocation): TopicPermission {
+  const exchanges = Object.fromEntries(
+    Object.keys(spec)
+      .sort(compareStrings)
+      .map((e) => [e, { write: spec[e]!.write, read: spec[e]!.read }]),
+  );
+  return withLoc({ vhost, user, exchanges }, loc);
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {
@@ -131,10 +160,12 @@ function normalizeVhost(draft: VhostDraft): Vhost {
   if (draft.description) vhost.description = draft.description.value;
   if (draft.tags) vhost.tags = uniqueSorted(draft.tags.value);
   if (draft.defaultQueueType) vhost.defaultQueueType = draft.defaultQueueType.value;
+  if (draft.permissions) vhost.permissions = named(draft.permissions, normalizePermission);
+  if (draft.topicPermissions) vhost.topicPermissions = named(draft.topicPermissions, normalizeTopicPermission);
   return vhost;
 }
 
-function named<S, T extends { name: string }>(
+function named<S, T>(
   drafts: Map<string, NamedDraft<S>>,
   normalize: (vhost: string, name: string, spec: S, loc?: SourceLocation) => T,
 ): T[] {

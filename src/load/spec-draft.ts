@@ -1,6 +1,6 @@
 import type { NodeRef } from './parsed-document.js';
 import type { QueueType, SourceLocation } from '../model/topology.js';
-import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+import type { BindingSpec, ExchangeSpec, PermissionSpec, PolicySpec, QueueSpec, RoutingTestSpec, TopicPermissionsSpec, UserSpec } from './topology-spec.js';
 
 /**
  * The spec files merged, before normalization: every object as written, with where it was
@@ -13,6 +13,8 @@ export interface SpecDraft {
   /** Every `brokerVersion:` written, one per document that has one. */
   brokerVersions: Located<string>[];
   vhosts: Map<string, VhostDraft>;
+  /** Users by name (`vhost` is ""); undefined when no document has a `users:` section. */
+  users?: Map<string, NamedDraft<UserSpec>>;
   /** In file order, then document order. */
   tests: TestDraft[];
 }
@@ -57,4 +59,8 @@ export interface VhostDraft {
   bindings: Draft<BindingSpec>[];
   policies: Map<string, NamedDraft<PolicySpec>>;
   operatorPolicies: Map<string, NamedDraft<PolicySpec>>;
+  /** By user name; undefined when no document of the vhost has `permissions:`. */
+  permissions?: Map<string, NamedDraft<PermissionSpec>>;
+  /** By user name; undefined when no document of the vhost has `topicPermissions:`. */
+  topicPermissions?: Map<string, NamedDraft<TopicPermissionsSpec>>;
 }

@@ -35,12 +35,14 @@ export function normalizeTopology(topology: Topology): NormalizedTopology {
  * One normalized topology of the vhosts named `keep` in several normalized topologies, which
  * must not share a vhost (the broker reader reads each vhost apart). Their objects are already
  * normalized, so only the vhosts are sorted: cheaper than normalizing again. Tests are dropped
- * (the broker has none).
+ * (the broker has none); users are kept.
  */
 export function combineNormalized(parts: readonly NormalizedTopology[], keep: readonly string[]): NormalizedTopology {
   const vhosts = parts
     .flatMap((p) => p.vhosts)
     .filter((v) => keep.includes(v.name))
     .sort((a, b) => compareStrings(a.name, b.name));
-  return { vhosts, tests: [] } as unknown as NormalizedTopology;
+  // Users are broker-wide: they stay, from the part that has them.
+  const users = parts.find((p) => p.users !== undefined)?.users;
+  return { vhosts, ...(users ? { users } : {}), tests: [] } as unknown as NormalizedTopology;
 }

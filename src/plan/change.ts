@@ -1,3 +1,4 @@
+import type { Permission, TopicPermission, User } from '../model/access.js';
 import type { ArgumentValue, Binding, Exchange, Policy, Queue, QueueType } from '../model/topology.js';
 import type { MessageCount } from './message-count.js';
 
@@ -23,8 +24,15 @@ export interface ObjectOfKind {
   binding: Binding;
   policy: Policy;
   operatorPolicy: Policy;
+  /** Broker-wide (`vhost` is ""). A broker's user never carries its password hash here. */
+  user: User;
+  permission: Permission;
+  topicPermission: TopicPermission;
 }
 export type ChangeKind = keyof ObjectOfKind;
+
+/** The kinds changed in place: every property of theirs is mutable. */
+export type UpdatableKind = 'vhost' | 'policy' | 'operatorPolicy' | 'user' | 'permission' | 'topicPermission';
 
 /** One property that differs, with its values on each side (undefined = absent). */
 export interface PropertyChange {
@@ -32,10 +40,16 @@ export interface PropertyChange {
   path: string;
   before: ArgumentValue | undefined;
   after: ArgumentValue | undefined;
+  /**
+   * A secret (a password, a URI with credentials) differs: `before` and `after` are then
+   * always absent, and the plan says only that it changed.
+   */
+  secret?: true;
 }
 
 interface ChangeBase<K extends ChangeKind> {
   kind: K;
+  /** The vhost; `""` for a broker-wide kind (a user). */
   vhost: string;
   /** The object's name; for a binding, a display label `source -> destination [routingKey]`. */
   name: string;
@@ -59,8 +73,7 @@ export interface CreateChange<K extends ChangeKind = ChangeKind> extends ChangeB
 }
 
 /** A mutable property differs (vhost metadata, policies): changed in place. */
-export interface UpdateChange<K extends 'vhost' | 'policy' | 'operatorPolicy' = 'vhost' | 'policy' | 'operatorPolicy'>
-  extends ChangeBase<K> {
+export interface UpdateChange<K extends UpdatableKind = UpdatableKind> extends ChangeBase<K> {
   action: 'update';
   before: ObjectOfKind[K];
   after: ObjectOfKind[K];
@@ -148,7 +161,7 @@ export interface RuntimeChange<K extends 'queue' | 'binding' = 'queue' | 'bindin
 
 export type Change =
   | { [K in ChangeKind]: CreateChange<K> }[ChangeKind]
-  | { [K in 'vhost' | 'policy' | 'operatorPolicy']: UpdateChange<K> }['vhost' | 'policy' | 'operatorPolicy']
+  | { [K in UpdatableKind]: UpdateChange<K> }[UpdatableKind]
   | { [K in 'exchange' | 'queue']: ReplaceChange<K> }['exchange' | 'queue']
   | MigrateChange
   | { [K in ChangeKind]: DeleteChange<K> }[ChangeKind]

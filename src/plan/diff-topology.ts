@@ -5,6 +5,8 @@ import type { ObjectKind, Vhost } from '../model/topology.js';
 import type { Change } from './change.js';
 import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
+import { diffPermissions, diffUsers } from './diff-access.js';
+import type { SecretReader } from '../model/secret-ref.js';
 import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
@@ -31,16 +33,23 @@ interface Ranked {
  * (changes refer to the input objects: treat them as read-only). Only the vhosts of
  * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/model/topology.ts).
  *
+ * Users (broker-wide, vhost `""`) and permissions are compared only where the spec mentions them
+ * (see ./diff-access.ts); `secrets` reads the passwords the spec refers to, to check them
+ * against the broker's hashes (without it, a password counts as changed).
+ *
  * The result is ordered by vhost, then kind (OBJECT_KINDS), then identity, and holds at most
  * one change per object: a binding that a replace takes with it appears once, as a `create`
  * with `recreatedFor`, whether or not the spec declares it.
  */
-export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopology): Change[] {
+export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopology, secrets?: SecretReader): Change[] {
   const actualByName = new Map(actual.vhosts.map((v) => [v.name, v]));
   const ranked: Ranked[] = [];
   for (const want of new Map(desired.vhosts.map((v) => [v.name, v])).values()) {
     diffVhost(want, actualByName.get(want.name), ranked);
   }
+  diffUsers(desired.users, actual.users ?? [], secrets, (change, id) => {
+    ranked.push({ vhost: '', rank: KIND_RANK.get(change.kind) ?? 0, id, change });
+  });
   ranked.sort((a, b) => compareStrings(a.vhost, b.vhost) || a.rank - b.rank || compareStrings(a.id, b.id));
   return ranked.map((r) => r.change);
 }
@@ -118,6 +127,7 @@ function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[]): void {
       (before) => emit({ action: 'unmanaged', kind, vhost, name: before.name, before }, before.name),
     );
   }
+  diffPermissions(vhost, want, have ?? {}, emit);
 }
 
 /** Calls `pair` for each desired object (with its actual twin, if any), `extra` for the rest. */

@@ -29,6 +29,9 @@ export function fingerprintState(actual: NormalizedTopology, vhosts: readonly st
     hash.update(`${JSON.stringify(name)}\n`);
     hash.update(v ? vhostState(v) : 'absent\n');
   }
+  // Users and permissions count only when read (a spec that mentions them): the hash of a
+  // plan that does not is the same as before they existed.
+  if (actual.users) hash.update(`users\n${actual.users.map((u) => JSON.stringify(withoutLoc(u))).join('\n')}\n`);
   return hash.digest('hex');
 }
 
@@ -45,5 +48,14 @@ function vhostState(v: Vhost): string {
       .sort(compareStrings)
       .join('\n'),
   );
-  return `${meta}\n${sections.join('\n--\n')}\n`;
+  const access =
+    v.permissions || v.topicPermissions
+      ? [v.permissions, v.topicPermissions].map((list) => (list ? list.map((p) => JSON.stringify(withoutLoc(p))).join('\n') : 'not read')).join('\n--\n')
+      : '';
+  return `${meta}\n${sections.join('\n--\n')}\n${access ? `${access}\n` : ''}`;
+}
+
+function withoutLoc<T extends { loc?: unknown }>(o: T): Omit<T, 'loc'> {
+  const { loc: _loc, ...state } = o;
+  return state;
 }

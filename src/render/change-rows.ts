@@ -94,6 +94,9 @@ export function listedLabel(c: ChangeView): string {
   return `${objectLabel(c)}${c.kind === 'binding' ? attributes(c) : ''}`;
 }
 
+/** How a created user logs in, never with its password. */
+const CREDENTIAL_WORDS = { none: 'no password', password: 'password from a secret', hash: 'password hash' } as const;
+
 /** What a created object is, in brackets: type, non-default flags, arguments. */
 function attributes(c: ChangeView): string {
   const parts: string[] = [];
@@ -133,6 +136,17 @@ function attributes(c: ChangeView): string {
         parts.push(`pattern=${JSON.stringify(c.after.pattern)}`, `applyTo=${c.after.applyTo}`, `priority=${c.after.priority}`);
         map('definition', c.after.definition);
         break;
+      case 'user':
+        if (c.after.tags.length > 0) parts.push(`tags=${JSON.stringify(c.after.tags)}`);
+        parts.push(CREDENTIAL_WORDS[c.after.credential.type]);
+        map('limits', (c.after.limits ?? {}) as Arguments);
+        break;
+      case 'permission':
+        parts.push(`configure=${JSON.stringify(c.after.configure)}`, `write=${JSON.stringify(c.after.write)}`, `read=${JSON.stringify(c.after.read)}`);
+        break;
+      case 'topicPermission':
+        map('exchanges', c.after.exchanges as Arguments);
+        break;
     }
   }
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
@@ -143,6 +157,11 @@ function propertyRows(changed: readonly PropertyChange[], before: object, after:
   const rows: Row[] = [];
   const maps = new Set<string>();
   for (const p of changed) {
+    // A secret is never shown, nor anything derived from it.
+    if (p.secret) {
+      rows.push({ sign: '~', depth: 2, text: `${p.path} (changed)` });
+      continue;
+    }
     const dot = p.path.indexOf('.');
     if (dot < 0) rows.push({ sign: '~', depth: 2, text: `${p.path}: ${show(p.before)} → ${show(p.after)}` });
     else maps.add(p.path.slice(0, dot));

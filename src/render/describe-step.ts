@@ -26,6 +26,20 @@ export function describeStep(step: StepOperation): string {
       return `put ${step.operator ? 'operator policy' : 'policy'} "${step.policy.name}"${inVhost(step.policy.vhost)}`;
     case 'delete-policy':
       return `delete ${step.operator ? 'operator policy' : 'policy'} "${step.name}"${inVhost(step.vhost)}`;
+    case 'put-user':
+      return `put user "${step.user.name}"`;
+    case 'delete-user':
+      return `delete user "${step.name}"`;
+    case 'put-user-limits':
+      return `set the limits of user "${step.user}"`;
+    case 'put-permission':
+      return `set the permissions of user "${step.permission.user}"${inVhost(step.permission.vhost)}`;
+    case 'delete-permission':
+      return `clear the permissions of user "${step.user}"${inVhost(step.vhost)}`;
+    case 'put-topic-permissions':
+      return `set the topic permissions of user "${step.topicPermission.user}"${inVhost(step.topicPermission.vhost)}`;
+    case 'delete-topic-permissions':
+      return `clear the topic permissions of user "${step.user}"${inVhost(step.vhost)}`;
     default: {
       const impossible: never = step;
       return String(impossible);

@@ -5,10 +5,14 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}}}};
-const schema21 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"users":{"type":["object","null"],"description":"Users by name (broker-wide). Without this section topo plans nothing about users; with it, users on the broker that it does not list are unmanaged (--prune deletes them, never the user topo is connected as).","additionalProperties":{"$ref":"#/definitions/user"}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}},"permissions":{"type":["object","null"],"description":"Users' permissions in this vhost, by user name. Without this key topo plans nothing about this vhost's permissions; with it, permissions of users it does not list are unmanaged.","additionalProperties":{"$ref":"#/definitions/permission"}},"topicPermissions":{"type":["object","null"],"description":"Users' topic permissions in this vhost: by user name, then by exchange. Without this key topo plans nothing about this vhost's topic permissions.","additionalProperties":{"type":"object","description":"The user's topic permissions, by exchange name.","additionalProperties":{"$ref":"#/definitions/topicPermission"}}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}},"user":{"type":["object","null"],"description":"A user. Updated in place: tags, password and limits change without re-creating it.","additionalProperties":false,"properties":{"tags":{"type":"array","description":"The user's tags (a set): administrator, monitoring, policymaker, management, impersonator, or any other. Default none.","items":{"type":"string","examples":["management"],"description":"A user tag."}},"password":{"type":"string","pattern":"^\\$\\{(env|file):[^}]+\\}$","examples":["${env:ORDERS_SERVICE_PASSWORD}"],"description":"The user's password, from a secret: ${env:NAME} or ${file:PATH} (the file's content without its trailing line break; PATH relative to this spec file). A password never lives in the spec, and topo never shows it."},"passwordHash":{"type":"string","description":"The password as RabbitMQ stores it: base64 of a 4-byte salt followed by the hash of salt and password (as a definitions export gives it). With hashingAlgorithm. Sending a hash skips the broker's credential validator: prefer password."},"hashingAlgorithm":{"type":"string","enum":["rabbit_password_hashing_sha256","rabbit_password_hashing_sha512","rabbit_password_hashing_md5"],"default":"rabbit_password_hashing_sha256","description":"How passwordHash was made. Default rabbit_password_hashing_sha256."},"limits":{"type":"object","additionalProperties":false,"description":"The user's limits. Left out: not managed; listed: the limits not listed are removed.","properties":{"max-connections":{"type":"integer","minimum":0,"description":"Connections the user may have open at once."},"max-channels":{"type":"integer","minimum":0,"description":"Channels the user may have open at once, across its connections."}}}}},"permission":{"type":"object","additionalProperties":false,"required":["configure","write","read"],"description":"A user's permissions in this vhost: three regular expressions over the names of exchanges and queues.","properties":{"configure":{"type":"string","description":"Regular expression of the exchanges and queues the user may declare and delete (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"write":{"type":"string","description":"Regular expression of the exchanges and queues the user may publish to and bind to (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the exchanges and queues the user may consume from and bind from (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}},"topicPermission":{"type":"object","additionalProperties":false,"required":["write","read"],"description":"A user's topic permissions on one topic exchange: regular expressions over routing keys.","properties":{"write":{"type":"string","description":"Regular expression of the routing keys the user may publish with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the routing keys the user may bind queues with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}}}};
+const schema23 = {"type":["object","null"],"description":"A user. Updated in place: tags, password and limits change without re-creating it.","additionalProperties":false,"properties":{"tags":{"type":"array","description":"The user's tags (a set): administrator, monitoring, policymaker, management, impersonator, or any other. Default none.","items":{"type":"string","examples":["management"],"description":"A user tag."}},"password":{"type":"string","pattern":"^\\$\\{(env|file):[^}]+\\}$","examples":["${env:ORDERS_SERVICE_PASSWORD}"],"description":"The user's password, from a secret: ${env:NAME} or ${file:PATH} (the file's content without its trailing line break; PATH relative to this spec file). A password never lives in the spec, and topo never shows it."},"passwordHash":{"type":"string","description":"The password as RabbitMQ stores it: base64 of a 4-byte salt followed by the hash of salt and password (as a definitions export gives it). With hashingAlgorithm. Sending a hash skips the broker's credential validator: prefer password."},"hashingAlgorithm":{"type":"string","enum":["rabbit_password_hashing_sha256","rabbit_password_hashing_sha512","rabbit_password_hashing_md5"],"default":"rabbit_password_hashing_sha256","description":"How passwordHash was made. Default rabbit_password_hashing_sha256."},"limits":{"type":"object","additionalProperties":false,"description":"The user's limits. Left out: not managed; listed: the limits not listed are removed.","properties":{"max-connections":{"type":"integer","minimum":0,"description":"Connections the user may have open at once."},"max-channels":{"type":"integer","minimum":0,"description":"Channels the user may have open at once, across its connections."}}}}};
+const schema24 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}};
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
-const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}};
+const pattern4 = new RegExp("^\\$\\{(env|file):[^}]+\\}$", "u");
+const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}},"permissions":{"type":["object","null"],"description":"Users' permissions in this vhost, by user name. Without this key topo plans nothing about this vhost's permissions; with it, permissions of users it does not list are unmanaged.","additionalProperties":{"$ref":"#/definitions/permission"}},"topicPermissions":{"type":["object","null"],"description":"Users' topic permissions in this vhost: by user name, then by exchange. Without this key topo plans nothing about this vhost's topic permissions.","additionalProperties":{"type":"object","description":"The user's topic permissions, by exchange name.","additionalProperties":{"$ref":"#/definitions/topicPermission"}}}}};
+const schema21 = {"type":"object","additionalProperties":false,"required":["configure","write","read"],"description":"A user's permissions in this vhost: three regular expressions over the names of exchanges and queues.","properties":{"configure":{"type":"string","description":"Regular expression of the exchanges and queues the user may declare and delete (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"write":{"type":"string","description":"Regular expression of the exchanges and queues the user may publish to and bind to (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the exchanges and queues the user may consume from and bind from (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}};
+const schema22 = {"type":"object","additionalProperties":false,"required":["write","read"],"description":"A user's topic permissions on one topic exchange: regular expressions over routing keys.","properties":{"write":{"type":"string","description":"Regular expression of the routing keys the user may publish with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the routing keys the user may bind queues with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema13 = {"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}};
 const schema14 = {"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}};
@@ -1748,6 +1752,220 @@ vErrors.push(err13);
 errors++;
 }
 }
+if(data.permissions !== undefined){
+let data16 = data.permissions;
+if((!(data16 && typeof data16 == "object" && !Array.isArray(data16))) && (data16 !== null)){
+const err14 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: schema12.properties.permissions.type},message:"must be object,null",schema:schema12.properties.permissions.type,parentSchema:schema12.properties.permissions,data:data16};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key5 in data16){
+let data17 = data16[key5];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.configure === undefined){
+const err15 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "configure"},message:"must have required property '"+"configure"+"'",schema:schema21.required,parentSchema:schema21,data:data17};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data17.write === undefined){
+const err16 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema21.required,parentSchema:schema21,data:data17};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data17.read === undefined){
+const err17 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema21.required,parentSchema:schema21,data:data17};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key6 in data17){
+if(!(((key6 === "configure") || (key6 === "write")) || (key6 === "read"))){
+const err18 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data17};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data17.configure !== undefined){
+let data18 = data17.configure;
+if(typeof data18 !== "string"){
+const err19 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/configure",schemaPath:"#/definitions/permission/properties/configure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.configure.type,parentSchema:schema21.properties.configure,data:data18};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data17.write !== undefined){
+let data19 = data17.write;
+if(typeof data19 !== "string"){
+const err20 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/definitions/permission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.write.type,parentSchema:schema21.properties.write,data:data19};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data17.read !== undefined){
+let data20 = data17.read;
+if(typeof data20 !== "string"){
+const err21 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/definitions/permission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.read.type,parentSchema:schema21.properties.read,data:data20};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/permissions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data17};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+if(data.topicPermissions !== undefined){
+let data21 = data.topicPermissions;
+if((!(data21 && typeof data21 == "object" && !Array.isArray(data21))) && (data21 !== null)){
+const err23 = {instancePath:instancePath+"/topicPermissions",schemaPath:"#/properties/topicPermissions/type",keyword:"type",params:{type: schema12.properties.topicPermissions.type},message:"must be object,null",schema:schema12.properties.topicPermissions.type,parentSchema:schema12.properties.topicPermissions,data:data21};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key7 in data21){
+let data22 = data21[key7];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key8 in data22){
+let data23 = data22[key8];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.write === undefined){
+const err24 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema22.required,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data23.read === undefined){
+const err25 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema22.required,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key9 in data23){
+if(!((key9 === "write") || (key9 === "read"))){
+const err26 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data23.write !== undefined){
+let data24 = data23.write;
+if(typeof data24 !== "string"){
+const err27 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/definitions/topicPermission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.write.type,parentSchema:schema22.properties.write,data:data24};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data23.read !== undefined){
+let data25 = data23.read;
+if(typeof data25 !== "string"){
+const err28 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/definitions/topicPermission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.read.type,parentSchema:schema22.properties.read,data:data25};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/topicPermissions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/topicPermissions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.topicPermissions.additionalProperties.type,parentSchema:schema12.properties.topicPermissions.additionalProperties,data:data22};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+}
 }
 validate11.errors = vErrors;
 return errors === 0;
@@ -1759,7 +1977,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "tests"))){
+if(!((((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "users")) || (key0 === "tests"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1842,10 +2060,10 @@ errors = vErrors.length;
 }
 }
 }
-if(data.tests !== undefined){
-let data5 = data.tests;
-if((!(Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data5};
+if(data.users !== undefined){
+let data5 = data.users;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: schema11.properties.users.type},message:"must be object,null",schema:schema11.properties.users.type,parentSchema:schema11.properties.users,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1854,13 +2072,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.exchange === undefined){
-const err7 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+let data6 = data5[key2];
+if((!(data6 && typeof data6 == "object" && !Array.isArray(data6))) && (data6 !== null)){
+const err7 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/user/type",keyword:"type",params:{type: schema23.type},message:"must be object,null",schema:schema23.type,parentSchema:schema23,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1869,8 +2085,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data6.expect === undefined){
-const err8 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!(((((key3 === "tags") || (key3 === "password")) || (key3 === "passwordHash")) || (key3 === "hashingAlgorithm")) || (key3 === "limits"))){
+const err8 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/user/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1879,9 +2097,15 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((((((key2 === "name") || (key2 === "vhost")) || (key2 === "exchange")) || (key2 === "routingKey")) || (key2 === "headers")) || (key2 === "expect"))){
-const err9 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data6};
+}
+if(data6.tags !== undefined){
+let data7 = data6.tags;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err9 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags/" + i0,schemaPath:"#/definitions/user/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.tags.items.type,parentSchema:schema23.properties.tags.items,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1891,10 +2115,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data6.name !== undefined){
-let data7 = data6.name;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/tests/" + i0+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data7};
+}
+else {
+const err10 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/definitions/user/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.tags.type,parentSchema:schema23.properties.tags,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1904,10 +2127,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data6.vhost !== undefined){
-let data8 = data6.vhost;
-if(typeof data8 !== "string"){
-const err11 = {instancePath:instancePath+"/tests/" + i0+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.vhost.type,parentSchema:schema21.properties.vhost,data:data8};
+if(data6.password !== undefined){
+let data9 = data6.password;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err11 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/password",schemaPath:"#/definitions/user/properties/password/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|file):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|file):[^}]+\\}$"+"\"",schema:"^\\$\\{(env|file):[^}]+\\}$",parentSchema:schema23.properties.password,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1917,10 +2141,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data6.exchange !== undefined){
-let data9 = data6.exchange;
-if(typeof data9 !== "string"){
-const err12 = {instancePath:instancePath+"/tests/" + i0+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.exchange.type,parentSchema:schema21.properties.exchange,data:data9};
+else {
+const err12 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/password",schemaPath:"#/definitions/user/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.password.type,parentSchema:schema23.properties.password,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1930,10 +2152,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data6.routingKey !== undefined){
-let data10 = data6.routingKey;
+if(data6.passwordHash !== undefined){
+let data10 = data6.passwordHash;
 if(typeof data10 !== "string"){
-const err13 = {instancePath:instancePath+"/tests/" + i0+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.routingKey.type,parentSchema:schema21.properties.routingKey,data:data10};
+const err13 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/passwordHash",schemaPath:"#/definitions/user/properties/passwordHash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.passwordHash.type,parentSchema:schema23.properties.passwordHash,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1943,10 +2165,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data6.headers !== undefined){
-let data11 = data6.headers;
-if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err14 = {instancePath:instancePath+"/tests/" + i0+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.headers.type,parentSchema:schema21.properties.headers,data:data11};
+if(data6.hashingAlgorithm !== undefined){
+let data11 = data6.hashingAlgorithm;
+if(typeof data11 !== "string"){
+const err14 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/hashingAlgorithm",schemaPath:"#/definitions/user/properties/hashingAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.hashingAlgorithm.type,parentSchema:schema23.properties.hashingAlgorithm,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1955,18 +2177,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data6.expect !== undefined){
-let data12 = data6.expect;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-const _errs31 = errors;
-let valid8 = false;
-const _errs32 = errors;
-if(typeof data13 !== "string"){
-const err15 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.expect.items.anyOf[0].type,parentSchema:schema21.properties.expect.items.anyOf[0],data:data13};
+if(!(((data11 === "rabbit_password_hashing_sha256") || (data11 === "rabbit_password_hashing_sha512")) || (data11 === "rabbit_password_hashing_md5"))){
+const err15 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/hashingAlgorithm",schemaPath:"#/definitions/user/properties/hashingAlgorithm/enum",keyword:"enum",params:{allowedValues: schema23.properties.hashingAlgorithm.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.hashingAlgorithm.enum,parentSchema:schema23.properties.hashingAlgorithm,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1975,13 +2187,13 @@ vErrors.push(err15);
 }
 errors++;
 }
-var _valid0 = _errs32 === errors;
-valid8 = valid8 || _valid0;
-if(!valid8){
-const _errs34 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.oneOf === undefined){
-const err16 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/required",keyword:"required",params:{missingProperty: "oneOf"},message:"must have required property '"+"oneOf"+"'",schema:schema21.properties.expect.items.anyOf[1].required,parentSchema:schema21.properties.expect.items.anyOf[1],data:data13};
+}
+if(data6.limits !== undefined){
+let data12 = data6.limits;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!((key4 === "max-connections") || (key4 === "max-channels"))){
+const err16 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits",schemaPath:"#/definitions/user/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.limits,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1990,9 +2202,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(key3 === "oneOf")){
-const err17 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.expect.items.anyOf[1],data:data13};
+}
+if(data12["max-connections"] !== undefined){
+let data13 = data12["max-connections"];
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err17 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-connections",schemaPath:"#/definitions/user/properties/limits/properties/max-connections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.limits.properties["max-connections"].type,parentSchema:schema23.properties.limits.properties["max-connections"],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2001,15 +2215,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data13.oneOf !== undefined){
-let data14 = data13.oneOf;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(typeof data15 !== "string"){
-const err18 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1+"/oneOf/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.expect.items.anyOf[1].properties.oneOf.items.type,parentSchema:schema21.properties.expect.items.anyOf[1].properties.oneOf.items,data:data15};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-connections",schemaPath:"#/definitions/user/properties/limits/properties/max-connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.limits.properties["max-connections"],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2020,8 +2228,10 @@ errors++;
 }
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1+"/oneOf",schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.expect.items.anyOf[1].properties.oneOf.type,parentSchema:schema21.properties.expect.items.anyOf[1].properties.oneOf,data:data14};
+if(data12["max-channels"] !== undefined){
+let data14 = data12["max-channels"];
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err19 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-channels",schemaPath:"#/definitions/user/properties/limits/properties/max-channels/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.limits.properties["max-channels"].type,parentSchema:schema23.properties.limits.properties["max-channels"],data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2030,10 +2240,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.expect.items.anyOf[1].type,parentSchema:schema21.properties.expect.items.anyOf[1],data:data13};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err20 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-channels",schemaPath:"#/definitions/user/properties/limits/properties/max-channels/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.limits.properties["max-channels"],data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2042,11 +2251,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-valid8 = valid8 || _valid0;
 }
-if(!valid8){
-const err21 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.expect.items.anyOf,parentSchema:schema21.properties.expect.items,data:data13};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits",schemaPath:"#/definitions/user/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.limits.type,parentSchema:schema23.properties.limits,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2055,11 +2264,229 @@ vErrors.push(err21);
 }
 errors++;
 }
+}
+}
+}
+}
+}
+if(data.tests !== undefined){
+let data15 = data.tests;
+if((!(Array.isArray(data15))) && (data15 !== null)){
+const err22 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data15};
+if(vErrors === null){
+vErrors = [err22];
+}
 else {
-errors = _errs31;
+vErrors.push(err22);
+}
+errors++;
+}
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.exchange === undefined){
+const err23 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema24.required,parentSchema:schema24,data:data16};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data16.expect === undefined){
+const err24 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema24.required,parentSchema:schema24,data:data16};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key5 in data16){
+if(!((((((key5 === "name") || (key5 === "vhost")) || (key5 === "exchange")) || (key5 === "routingKey")) || (key5 === "headers")) || (key5 === "expect"))){
+const err25 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data16};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data16.name !== undefined){
+let data17 = data16.name;
+if(typeof data17 !== "string"){
+const err26 = {instancePath:instancePath+"/tests/" + i1+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.name.type,parentSchema:schema24.properties.name,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data16.vhost !== undefined){
+let data18 = data16.vhost;
+if(typeof data18 !== "string"){
+const err27 = {instancePath:instancePath+"/tests/" + i1+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.vhost.type,parentSchema:schema24.properties.vhost,data:data18};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data16.exchange !== undefined){
+let data19 = data16.exchange;
+if(typeof data19 !== "string"){
+const err28 = {instancePath:instancePath+"/tests/" + i1+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.exchange.type,parentSchema:schema24.properties.exchange,data:data19};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data16.routingKey !== undefined){
+let data20 = data16.routingKey;
+if(typeof data20 !== "string"){
+const err29 = {instancePath:instancePath+"/tests/" + i1+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.routingKey.type,parentSchema:schema24.properties.routingKey,data:data20};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data16.headers !== undefined){
+let data21 = data16.headers;
+if(!(data21 && typeof data21 == "object" && !Array.isArray(data21))){
+const err30 = {instancePath:instancePath+"/tests/" + i1+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.properties.headers.type,parentSchema:schema24.properties.headers,data:data21};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data16.expect !== undefined){
+let data22 = data16.expect;
+if(Array.isArray(data22)){
+const len2 = data22.length;
+for(let i2=0; i2<len2; i2++){
+let data23 = data22[i2];
+const _errs55 = errors;
+let valid14 = false;
+const _errs56 = errors;
+if(typeof data23 !== "string"){
+const err31 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.expect.items.anyOf[0].type,parentSchema:schema24.properties.expect.items.anyOf[0],data:data23};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid0 = _errs56 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const _errs58 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.oneOf === undefined){
+const err32 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/required",keyword:"required",params:{missingProperty: "oneOf"},message:"must have required property '"+"oneOf"+"'",schema:schema24.properties.expect.items.anyOf[1].required,parentSchema:schema24.properties.expect.items.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key6 in data23){
+if(!(key6 === "oneOf")){
+const err33 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema24.properties.expect.items.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data23.oneOf !== undefined){
+let data24 = data23.oneOf;
+if(Array.isArray(data24)){
+const len3 = data24.length;
+for(let i3=0; i3<len3; i3++){
+let data25 = data24[i3];
+if(typeof data25 !== "string"){
+const err34 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2+"/oneOf/" + i3,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.expect.items.anyOf[1].properties.oneOf.items.type,parentSchema:schema24.properties.expect.items.anyOf[1].properties.oneOf.items,data:data25};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2+"/oneOf",schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.expect.items.anyOf[1].properties.oneOf.type,parentSchema:schema24.properties.expect.items.anyOf[1].properties.oneOf,data:data24};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.properties.expect.items.anyOf[1].type,parentSchema:schema24.properties.expect.items.anyOf[1],data:data23};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid0 = _errs58 === errors;
+valid14 = valid14 || _valid0;
+}
+if(!valid14){
+const err37 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema24.properties.expect.items.anyOf,parentSchema:schema24.properties.expect.items,data:data23};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+else {
+errors = _errs55;
 if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
+if(_errs55){
+vErrors.length = _errs55;
 }
 else {
 vErrors = null;
@@ -2069,24 +2496,24 @@ vErrors = null;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.expect.type,parentSchema:schema21.properties.expect,data:data12};
+const err38 = {instancePath:instancePath+"/tests/" + i1+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.properties.expect.type,parentSchema:schema24.properties.expect,data:data22};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err38];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err38);
 }
 errors++;
 }
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data6};
+const err39 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data16};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err39];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err39);
 }
 errors++;
 }
@@ -2095,12 +2522,12 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err40];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err40);
 }
 errors++;
 }

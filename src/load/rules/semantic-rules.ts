@@ -1,5 +1,6 @@
 import type { DiagnosticList } from '../diagnostic.js';
 import type { SpecDraft } from '../spec-draft.js';
+import { checkAccess } from './check-access.js';
 import { checkBindingEndpoints } from './check-binding-endpoints.js';
 import { checkBrokerVersion } from './check-broker-version.js';
 import { checkDuplicateBindings } from './check-duplicate-bindings.js';
@@ -30,6 +31,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkExchangeReferences,
   checkPatterns,
   checkRoutingTests,
+  checkAccess,
 ];
 
 /** Runs the rules, reporting to `diagnostics`. */

@@ -64,8 +64,11 @@ describe('schemas/topology.schema.json', () => {
 
   it('has every field of the format', () => {
     const fields = (name: string) => Object.keys(definitions[name]?.properties ?? {}).sort();
-    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['$schema', 'brokerVersion', 'tests', 'version', 'vhosts']);
-    expect(fields('vhost')).toEqual(['bindings', 'defaultQueueType', 'description', 'exchanges', 'ignore', 'operatorPolicies', 'policies', 'queues', 'tags']);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['$schema', 'brokerVersion', 'tests', 'users', 'version', 'vhosts']);
+    expect(fields('vhost')).toEqual(['bindings', 'defaultQueueType', 'description', 'exchanges', 'ignore', 'operatorPolicies', 'permissions', 'policies', 'queues', 'tags', 'topicPermissions']);
+    expect(fields('user')).toEqual(['hashingAlgorithm', 'limits', 'password', 'passwordHash', 'tags']);
+    expect(fields('permission')).toEqual(['configure', 'read', 'write']);
+    expect(fields('topicPermission')).toEqual(['read', 'write']);
     expect(fields('exchange')).toEqual(['alternateExchange', 'arguments', 'autoDelete', 'durable', 'internal', 'type']);
     expect(fields('queue')).toEqual(['arguments', 'autoDelete', 'durable', 'exclusive', 'serverNamed', 'type']);
     expect(fields('binding')).toEqual(['arguments', 'destination', 'destinationType', 'routingKey', 'routingKeys', 'source']);

@@ -1,0 +1,20 @@
+/**
+ * A secret as the spec refers to it, never its value: the text written in a secret field (a
+ * user's password; a URI with credentials), such as `${env:ORDERS_PASSWORD}` or
+ * `${file:secrets/orders.txt}`, with `${file:}` paths made relative to the working directory
+ * (the spec says them relative to its own file). Plans, plan files and errors carry this, so
+ * they hold no secret; the value is read again from the environment or the file whenever it
+ * is needed (the diff, the executor), through a `SecretReader`.
+ */
+export interface SecretRef {
+  /** The text as written, its `${env:}` and `${file:}` references unresolved. */
+  ref: string;
+}
+
+/** Reads the value of a secret: the environment and files at the time of the call. Throws a one-line TopoError naming the reference, never the value. */
+export type SecretReader = (secret: SecretRef) => string;
+
+/** Whether a value of the model is a SecretRef (a secret field). */
+export function isSecretRef(value: unknown): value is SecretRef {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as SecretRef).ref === 'string' && Object.keys(value).length === 1;
+}
