@@ -10,6 +10,8 @@ import type {
   Vhost,
 } from '../model/topology.js';
 import { groupBindings, type BindingGroup } from '../model/group-bindings.js';
+import { HASHING_ALGORITHMS, type Permission, type TopicPermission, type User } from '../model/access.js';
+import { leaveOut, type NotExported } from './not-exported.js';
 
 /**
  * A Topology in the shape of a spec file (docs/format.md), minimal and idiomatic: defaults left
@@ -20,6 +22,7 @@ import { groupBindings, type BindingGroup } from '../model/group-bindings.js';
  */
 export interface SpecDocument {
   version: 1;
+  users?: Map<string, SpecUser>;
   vhosts: Map<string, SpecVhost>;
   tests?: SpecTest[];
 }
@@ -37,6 +40,30 @@ export interface SpecVhost {
   bindings?: SpecBinding[];
   policies?: Map<string, SpecPolicy>;
   operatorPolicies?: Map<string, SpecPolicy>;
+  permissions?: Map<string, SpecPermission>;
+  topicPermissions?: Map<string, Map<string, { write: string; read: string }>>;
+}
+
+export interface SpecUser {
+  tags?: string[];
+  password?: string;
+  passwordHash?: string;
+  hashingAlgorithm?: string;
+  limits?: Map<string, number>;
+}
+
+export interface SpecPermission {
+  configure: string;
+  write: string;
+  read: string;
+}
+
+/** How an export writes what the format holds as secrets or may not say. */
+export interface ExportOptions {
+  /** `--include-password-hashes`: users keep their hash instead of a password placeholder. */
+  includePasswordHashes?: boolean;
+  /** Where the export records what it leaves out (./not-exported.ts). */
+  notExported?: NotExported[];
 }
 
 export interface SpecExchange {
@@ -86,11 +113,20 @@ export interface SpecTest {
 /** The policy `applyTo` that a spec may leave out: RabbitMQ's own default. */
 export const DEFAULT_APPLY_TO = 'all';
 
-/** Builds the spec-shaped document of a (normalized) Topology. Pure. */
-export function specDocument(topology: Topology): SpecDocument {
+/** Builds the spec-shaped document of a (normalized) Topology. Pure (it only adds to `options.notExported`). */
+export function specDocument(topology: Topology, options: ExportOptions = {}): SpecDocument {
   const vhosts = new Map<string, SpecVhost>();
   for (const v of sortedBy(topology.vhosts, (x) => x.name)) vhosts.set(v.name, specVhost(v));
-  const doc: SpecDocument = { version: 1, vhosts };
+  let users: Map<string, SpecUser> | undefined;
+  if (topology.users) {
+    users = new Map();
+    for (const u of sortedBy(topology.users, (x) => x.name)) {
+      const spec = specUser(u, options);
+      if (spec) users.set(u.name, spec);
+    }
+  }
+  // Users first, as docs/format.md writes them.
+  const doc: SpecDocument = { version: 1, ...(users ? { users } : {}), vhosts };
   if (topology.tests.length > 0) doc.tests = topology.tests.map(specTest);
   return doc;
 }
@@ -108,7 +144,46 @@ function specVhost(v: Vhost): SpecVhost {
   if (v.bindings.length > 0) out.bindings = groupBindings(v.bindings).map(specBinding);
   if (v.policies.length > 0) out.policies = namedMap(v.policies, specPolicy);
   if (v.operatorPolicies.length > 0) out.operatorPolicies = namedMap(v.operatorPolicies, specPolicy);
+  if (v.permissions && v.permissions.length > 0) out.permissions = byUser(v.permissions, (p) => ({ configure: p.configure, write: p.write, read: p.read }));
+  if (v.topicPermissions && v.topicPermissions.length > 0) {
+    out.topicPermissions = byUser(v.topicPermissions, (t: TopicPermission) => new Map(sortedBy(Object.keys(t.exchanges), (e) => e).map((e) => [e, { ...t.exchanges[e]! }])));
+  }
   return out;
+}
+
+/**
+ * A user as a spec writes it: its password as a `${env:…}` placeholder named after it (the
+ * broker never gives a password; a hash only with `includePasswordHashes`), nothing for a user
+ * without one. A hash of an algorithm the format cannot name is left out and reported.
+ */
+function specUser(u: User, options: ExportOptions): SpecUser | undefined {
+  const out: SpecUser = {};
+  if (u.tags.length > 0) out.tags = [...u.tags];
+  const { credential } = u;
+  if (credential.type === 'password') out.password = credential.secret.ref;
+  if (credential.type === 'hash') {
+    if (!options.includePasswordHashes) out.password = passwordPlaceholder(u.name);
+    else if (!(HASHING_ALGORITHMS as readonly string[]).includes(credential.algorithm) || credential.hash === undefined) {
+      if (options.notExported) leaveOut(options.notExported, `user hashed with ${credential.algorithm}`);
+      return undefined;
+    } else {
+      out.passwordHash = credential.hash;
+      if (credential.algorithm !== 'rabbit_password_hashing_sha256') out.hashingAlgorithm = credential.algorithm;
+    }
+  }
+  const limits = Object.entries(u.limits ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+  if (limits.length > 0) out.limits = new Map(sortedBy(limits, ([k]) => k));
+  return out;
+}
+
+/** The environment variable an exported user's password comes from: `RABBITMQ_PASSWORD_ORDERS_SERVICE`. */
+export function passwordPlaceholder(user: string): string {
+  const name = user.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `\${env:RABBITMQ_PASSWORD_${name || 'USER'}}`;
+}
+
+function byUser<T extends Permission | TopicPermission, S>(items: readonly T[], convert: (item: T) => S): Map<string, S> {
+  return new Map(sortedBy(items, (i) => i.user).map((i) => [i.user, convert(i)]));
 }
 
 function specExchange(x: Exchange): SpecExchange {

@@ -1,21 +1,14 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { interpolate, type InterpolationSources } from './interpolate.js';
 
+export { isSecretPath } from '../model/secret-ref.js';
+
 /**
  * Secret fields: where a spec refers to a secret instead of writing it (a user's `password`).
  * Their text is kept as written (`${env:NAME}`, `${file:PATH}`), checked but never replaced,
  * so the topology, plans and plan files carry the reference only; the value is read when it is
- * needed (../model/secret-ref.ts). Other kinds with secrets (URIs with credentials) add their
- * paths to `SECRET_PATHS`.
+ * needed (../model/secret-ref.ts, which lists the secret fields in `SECRET_PATHS`).
  */
-
-/** Paths of secret fields; `*` stands for any one key. */
-const SECRET_PATHS: readonly (readonly string[])[] = [['users', '*', 'password']];
-
-/** Whether the node at `path` is a secret field. */
-export function isSecretPath(path: readonly (string | number)[]): boolean {
-  return SECRET_PATHS.some((pattern) => pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]));
-}
 
 /** A secret field's text as the topology keeps it, and the problems of its references. */
 export interface SecretFieldValue {

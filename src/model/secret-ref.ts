@@ -18,3 +18,15 @@ export type SecretReader = (secret: SecretRef) => string;
 export function isSecretRef(value: unknown): value is SecretRef {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as SecretRef).ref === 'string' && Object.keys(value).length === 1;
 }
+
+/**
+ * Where a spec holds secrets, as paths of keys (`*` stands for any one key): the loader keeps
+ * their text as written, export writes placeholders there. Other kinds with secrets (URIs with
+ * credentials) add their paths here.
+ */
+export const SECRET_PATHS: readonly (readonly string[])[] = [['users', '*', 'password']];
+
+/** Whether the node at `path` of a spec document is a secret field. */
+export function isSecretPath(path: readonly (string | number)[]): boolean {
+  return SECRET_PATHS.some((pattern) => pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]));
+}
