@@ -3,9 +3,11 @@ import { onTransientError, withRetry } from '../broker/retry-policy.js';
 import { declareHoldingQueue } from './declare-holding-queue.js';
 import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
 import { drainQueue } from './drain-queue.js';
+import { runAccessStep, type AccessStepContext } from './run-access-step.js';
 import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
+import { revealParameterValue } from '../plan/redact-parameter.js';
 import { canonicalArguments } from '../model/arguments.js';
 import { sameValue } from '../model/canonical-json.js';
 import { queueDeclareArguments } from '../model/queue-declare-arguments.js';
@@ -82,18 +84,19 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
       // Protecting a protected vhost (or unprotecting an unprotected one) is a no-op.
       await client.request(step.protect ? 'POST' : 'DELETE', apiPath('vhosts', step.vhost, 'deletion', 'protection'), {
         okStatuses: step.protect ? WRITE_OK : DELETE_OK,
-        accept: '*/*',
       });
       return;
     case 'put-vhost-limit':
-      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK, accept: '*/*' });
+      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK });
       return;
     case 'delete-vhost-limit':
-      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK, accept: '*/*' });
+      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK });
       return;
     case 'put-parameter': {
       const p = step.parameter;
-      await client.request('PUT', apiPath('parameters', step.component, p.vhost, p.name), { body: { value: p.value }, okStatuses: WRITE_OK });
+      // The URIs the spec takes from secrets are read now: the plan (and its file) holds references.
+      const value = revealParameterValue(p.value, context.secrets);
+      await client.request('PUT', apiPath('parameters', step.component, p.vhost, p.name), { body: { value }, okStatuses: WRITE_OK });
       return;
     }
     case 'delete-parameter':
@@ -108,6 +111,15 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
     case 'delete-global-parameter':
       await client.request('DELETE', apiPath('global-parameters', step.name), { okStatuses: DELETE_OK });
       return;
+    case 'put-user':
+    case 'delete-user':
+    case 'put-user-limits':
+    case 'put-permission':
+    case 'delete-permission':
+    case 'put-topic-permissions':
+    case 'delete-topic-permissions':
+      await runAccessStep(client, step, context);
+      return;
     default: {
       const impossible: never = step;
       throw new TopoError('plan-file', `unknown step ${JSON.stringify(impossible)}`);
@@ -119,8 +131,8 @@ function policiesRoot(operator: boolean): string {
   return operator ? 'operator-policies' : 'policies';
 }
 
-/** What a step may need beyond the management API: only a queue delete needs more. */
-export type RunStepContext = DeleteQueueContext;
+/** What a step may need beyond the management API: a queue delete, and a user's password. */
+export type RunStepContext = DeleteQueueContext & AccessStepContext;
 
 /** The management API path of the bindings between one source and one destination. */
 function bindingsPath(b: Binding, ...rest: string[]): string {

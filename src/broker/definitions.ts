@@ -68,7 +68,40 @@ export interface DefinitionsParameter {
   value: unknown;
 }
 
+/** A user, in `GET /api/users` and in definitions. */
+export interface DefinitionsUser {
+  name: string;
+  /** base64(salt ‖ hash); `""` for a user without a password. */
+  password_hash?: string;
+  hashing_algorithm?: string;
+  /** An array, or a comma-separated string in older brokers and files. */
+  tags?: string[] | string;
+  /** In definitions and in 3.10+ listings; `GET /api/user-limits` says the same. */
+  limits?: Record<string, unknown> | null;
+}
+
+/** A user's permissions in a vhost (`GET /api/vhosts/{vhost}/permissions`, definitions). */
+export interface DefinitionsPermission {
+  user: string;
+  vhost?: string;
+  configure: string;
+  write: string;
+  read: string;
+}
+
+/** A user's topic permissions on one exchange of a vhost. */
+export interface DefinitionsTopicPermission {
+  user: string;
+  vhost?: string;
+  exchange: string;
+  write: string;
+  read: string;
+}
+
 export interface Definitions {
+  users?: DefinitionsUser[];
+  permissions?: DefinitionsPermission[];
+  topic_permissions?: DefinitionsTopicPermission[];
   vhosts?: DefinitionsVhost[];
   exchanges?: DefinitionsExchange[];
   queues?: DefinitionsQueue[];

@@ -1,4 +1,4 @@
-import { combineNormalized, withGlobalParameters, type NormalizedTopology } from '../model/normalized-topology.js';
+import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import { isBrokerOwnedGlobalParameter, type GlobalParameter } from '../model/parameters.js';
 import type { ArgumentValue } from '../model/topology.js';
 import { compareStrings } from '../text/compare-strings.js';
@@ -10,9 +10,12 @@ import type { Definitions, DefinitionsParameter, DefinitionsPolicy, DefinitionsV
 import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
+import { isTopologyOnly, type ReadScope } from '../model/read-scope.js';
+import { readPermissions, readTopicPermissions, readUsers } from './read-access.js';
 
 /**
- * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
+ * The actual topology of those of `vhosts` that exist on the broker, with the users and the
+ * permissions `scope` asks for (the kinds the spec mentions: ../model/read-scope.ts), normalized like a spec
  * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
  * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost
  * `GET /api/definitions/{vhost}`, the exchange listing and `GET /api/operator-policies/{vhost}`.
@@ -20,21 +23,24 @@ import type { ManagementClient } from './management-client.js';
  * export every vhost) the per-kind listings are read instead (three more requests).
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
  */
-export async function readBrokerState(
-  client: ManagementClient,
-  vhosts: string[],
-  options: ReadStateOptions = {},
-): Promise<NormalizedTopology> {
-  const wanted = [...new Set(vhosts)];
-  const globalParameters = options.globalParameters ? readGlobalParameters(client) : undefined;
-  const state = await readVhosts(client, wanted);
-  return globalParameters ? withGlobalParameters(state, await globalParameters) : state;
-}
-
-/** What to read besides the vhosts' objects. */
-export interface ReadStateOptions {
-  /** The broker's global parameters (`GET /api/global-parameters`), but those it owns. */
-  globalParameters?: boolean;
+export async function readBrokerState(client: ManagementClient, vhosts: string[], scope?: ReadScope): Promise<NormalizedTopology> {
+  const [topology, users, globalParameters] = await Promise.all([
+    readVhosts(client, [...new Set(vhosts)]),
+    scope?.users ? readUsers(client) : undefined,
+    scope?.globalParameters ? readGlobalParameters(client) : undefined,
+  ]);
+  if (isTopologyOnly(scope) || !scope) return topology;
+  const read = await Promise.all(
+    topology.vhosts.map(async (v) => {
+      const [permissions, topicPermissions] = await Promise.all([
+        scope.permissions.includes(v.name) ? readPermissions(client, v.name) : undefined,
+        scope.topicPermissions.includes(v.name) ? readTopicPermissions(client, v.name) : undefined,
+      ]);
+      return { ...v, ...(permissions ? { permissions } : {}), ...(topicPermissions ? { topicPermissions } : {}) };
+    }),
+  );
+  // Read in the shape and order of the model: nothing to normalize again.
+  return { ...topology, vhosts: read, ...(users ? { users } : {}), ...(globalParameters ? { globalParameters } : {}) } as NormalizedTopology;
 }
 
 /** The broker's global parameters, without those it writes for itself, sorted by name. */
@@ -46,6 +52,7 @@ export async function readGlobalParameters(client: ManagementClient): Promise<Gl
     .sort((a, b) => compareStrings(a.name, b.name));
 }
 
+/** The topology of those of `wanted` (no repeats) that exist; see `readBrokerState`. */
 async function readVhosts(client: ManagementClient, wanted: string[]): Promise<NormalizedTopology> {
   if (wanted.length === 0) return combineNormalized([], []);
   const listed = await client.get<DefinitionsVhost[]>('/api/vhosts', {

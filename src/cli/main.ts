@@ -149,6 +149,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       .addOption(new Option('--vhost <name>', 'vhost to export (repeatable)').argParser(collect).default([], 'all'))
       .option('-o, --output <path>', 'a file, or a directory for one file per vhost (default: standard output)')
       .option('--from-definitions <file>', 'convert a RabbitMQ definitions JSON file, no broker needed')
+      .option('--include-password-hashes', "write users' password hashes instead of ${env:RABBITMQ_PASSWORD_<USER>} placeholders")
       .option('--debug', 'print stack traces of unexpected errors'),
   ).action(run(async () => (await import('./export.js')).exportCommand));
 

@@ -1,11 +1,11 @@
 import { pluginParameterSpec } from '../model/plugin-parameter-fields.js';
 import type { PluginKind } from '../model/parameters.js';
 import type { PluginParameter, Vhost } from '../model/topology.js';
-import type { NotExported } from './not-exported.js';
+import { leaveOut, type NotExported } from './not-exported.js';
 
-const NOUNS: Record<PluginKind, { one: string; many: string }> = {
-  shovel: { one: 'shovel', many: 'shovels' },
-  federationUpstream: { one: 'federation upstream', many: 'federation upstreams' },
+const NOUNS: Record<PluginKind, [string, string]> = {
+  shovel: ['shovel', 'shovels'],
+  federationUpstream: ['federation upstream', 'federation upstreams'],
 };
 
 /**
@@ -20,20 +20,19 @@ export function whyNotExportable(kind: PluginKind, p: PluginParameter): string |
   return undefined;
 }
 
-/** A vhost's shovels and upstreams that export can write, and those it leaves out. Pure. */
-export function exportableParameters(vhost: Vhost): {
-  shovels?: PluginParameter[];
-  federationUpstreams?: PluginParameter[];
-  left: NotExported[];
-} {
-  const left: NotExported[] = [];
+/** A vhost's shovels and upstreams that export can write; the others go to `notExported`. */
+export function exportableParameters(
+  vhost: Vhost,
+  notExported: NotExported[],
+): Pick<Vhost, 'shovels' | 'federationUpstreams'> {
   const keep = (kind: PluginKind, list: readonly PluginParameter[] | undefined): PluginParameter[] | undefined =>
     list?.filter((p) => {
       const reason = whyNotExportable(kind, p);
-      if (reason !== undefined) left.push({ ...NOUNS[kind], reason, name: `${JSON.stringify(vhost.name)}/${JSON.stringify(p.name)}` });
+      const [one, many] = NOUNS[kind];
+      if (reason !== undefined) leaveOut(notExported, `${one} ${reason}`, `${many} ${reason}`);
       return reason === undefined;
     });
   const federationUpstreams = keep('federationUpstream', vhost.federationUpstreams);
   const shovels = keep('shovel', vhost.shovels);
-  return { ...(federationUpstreams && { federationUpstreams }), ...(shovels && { shovels }), left };
+  return { ...(federationUpstreams && { federationUpstreams }), ...(shovels && { shovels }) };
 }

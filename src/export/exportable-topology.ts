@@ -10,28 +10,18 @@ import type { NotExported } from './not-exported.js';
  *   connection; applications declare them), with the bindings to them;
  * - the default exchange and built-in `amq.*` exchanges (the broker refuses to declare them;
  *   bindings *from* a built-in exchange stay, the spec may use them as sources);
- * - bindings from the default exchange (implicit, one per queue).
- * Pure: returns new arrays, never mutates its input.
+ * - bindings from the default exchange (implicit, one per queue);
+ * - shovels and federation upstreams the format cannot say (AMQP 1.0 shovels, keys topo does
+ *   not know): added to `notExported`, never dropped silently.
+ * Pure: returns new arrays, never mutates its input (it only adds to `notExported`).
  */
-export function exportableTopology(topology: Topology): Topology {
-  return exportableWithReport(topology).topology;
-}
-
-/**
- * `exportableTopology`, and what it left out that the broker could apply but the format cannot
- * say: shovels using AMQP 1.0, shovels and upstreams with keys topo does not know. Those are
- * named on stderr (`notExportedLine`), never dropped silently. Pure.
- */
-export function exportableWithReport(topology: Topology): { topology: Topology; notExported: NotExported[] } {
-  const notExported: NotExported[] = [];
-  const vhosts = topology.vhosts.map((v) => exportableVhost(v, notExported));
-  return { topology: { ...topology, vhosts }, notExported };
+export function exportableTopology(topology: Topology, notExported: NotExported[] = []): Topology {
+  return { ...topology, vhosts: topology.vhosts.map((v) => exportableVhost(v, notExported)) };
 }
 
 function exportableVhost(vhost: Vhost, notExported: NotExported[]): Vhost {
   const dropped = new Set(vhost.queues.filter(isRuntimeQueue).map((q) => q.name));
-  const { left, ...parameters } = exportableParameters(vhost);
-  notExported.push(...left);
+  const parameters = exportableParameters(vhost, notExported);
   return {
     ...vhost,
     ...parameters,

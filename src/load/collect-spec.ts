@@ -4,7 +4,6 @@ import type { PathSet } from './path-set.js';
 import { locate, type Path, type SpecDocument } from './parsed-document.js';
 import type { Located, NamedDraft, SpecDraft, TestDraft, VhostDraft } from './spec-draft.js';
 import type { TopologySpec, VhostSpec } from './topology-spec.js';
-import type { ArgumentValue } from '../model/topology.js';
 
 /** A parsed document and the paths at or below which the schema found errors. */
 export interface CheckedDocument {
@@ -102,6 +101,12 @@ function collectDocument(
           declare(vhost, collection, draft, diagnostics);
         }
       }
+      for (const key of ['permissions', 'topicPermissions'] as const) {
+        const entries = v[key];
+        if (entries === undefined) continue;
+        const declared = (vhost[key] ??= new Map()) as Map<string, NamedDraft<unknown>>;
+        collectByName(entries, [...path, key], name, declared, `${ACCESS_WORDS[key]} of user`, `in vhost "${name}"`, { document, invalid }, diagnostics);
+      }
       if (Array.isArray(v.bindings)) {
         v.bindings.forEach((binding, i) => {
           const bindingPath = [...path, 'bindings', i];
@@ -117,27 +122,14 @@ function collectDocument(
     }
   }
 
+  if (root.users !== undefined) {
+    spec.users ??= new Map();
+    collectByName(root.users, ['users'], '', spec.users as Map<string, NamedDraft<unknown>>, 'user', '', { document, invalid }, diagnostics);
+  }
   if (root.globalParameters !== undefined) {
     spec.globalParameters ??= new Map();
-    if (isRecord(root.globalParameters)) {
-      for (const [name, value] of Object.entries(root.globalParameters)) {
-        const paramPath = ['globalParameters', name];
-        const draft: NamedDraft<ArgumentValue> = {
-          vhost: '',
-          name,
-          spec: value as ArgumentValue,
-          ref: { document, path: paramPath },
-          loc: locate(document, paramPath, 'key'),
-          valid: !invalid.hasAtOrBelow(paramPath),
-        };
-        const first = spec.globalParameters.get(name);
-        if (first) {
-          diagnostics.error(draft.loc, `global parameter "${name}" is declared twice (first at ${formatLocation(first.loc)})`);
-        } else {
-          spec.globalParameters.set(name, draft);
-        }
-      }
-    }
+    const declared = spec.globalParameters as Map<string, NamedDraft<unknown>>;
+    collectByName(root.globalParameters, ['globalParameters'], '', declared, 'global parameter', '', { document, invalid }, diagnostics);
   }
 
   if (Array.isArray(root.tests)) {
@@ -156,6 +148,43 @@ function collectDocument(
       spec.tests.push(draft);
       if (vhost === undefined) undecided.push(draft);
     });
+  }
+}
+
+const ACCESS_WORDS = { permissions: 'permissions', topicPermissions: 'topic permissions' } as const;
+
+/**
+ * The entries of a mapping by name (users; a vhost's permissions by user) into `declared`; one
+ * declared twice (in two files) is reported naming both places. A null mapping declares none,
+ * but still says the spec manages the kind.
+ */
+function collectByName(
+  entries: unknown,
+  path: Path,
+  vhost: string,
+  declared: Map<string, NamedDraft<unknown>>,
+  word: string,
+  where: string,
+  { document, invalid }: CheckedDocument,
+  diagnostics: DiagnosticList,
+): void {
+  if (!isRecord(entries)) return;
+  for (const [name, spec] of Object.entries(entries)) {
+    const objectPath = [...path, name];
+    const draft: NamedDraft<unknown> = {
+      vhost,
+      name,
+      spec: spec ?? {},
+      ref: { document, path: objectPath },
+      loc: locate(document, objectPath, 'key'),
+      valid: !invalid.hasAtOrBelow(objectPath),
+    };
+    const first = declared.get(name);
+    if (first) {
+      diagnostics.error(draft.loc, `${word} "${name}"${where ? ` ${where}` : ''} is declared twice (first at ${formatLocation(first.loc)})`);
+      continue;
+    }
+    declared.set(name, draft);
   }
 }
 

@@ -12,8 +12,27 @@ export interface TopologySpec {
   brokerVersion?: string;
   vhosts?: Record<string, VhostSpec | null> | null;
   globalParameters?: Record<string, ArgumentValue> | null;
+  users?: Record<string, UserSpec | null> | null;
   tests?: RoutingTestSpec[] | null;
 }
+
+export interface UserSpec {
+  tags?: string[];
+  /** A secret reference, kept as written: `${env:NAME}` or `${file:PATH}` (../load/secret-field.ts). */
+  password?: string;
+  passwordHash?: string;
+  hashingAlgorithm?: string;
+  limits?: { 'max-connections'?: number; 'max-channels'?: number };
+}
+
+export interface PermissionSpec {
+  configure: string;
+  write: string;
+  read: string;
+}
+
+/** A user's topic permissions in a vhost: by exchange name. */
+export type TopicPermissionsSpec = Record<string, { write: string; read: string }>;
 
 export interface VhostSpec {
   description?: string;
@@ -29,6 +48,8 @@ export interface VhostSpec {
   policies?: Record<string, PolicySpec> | null;
   operatorPolicies?: Record<string, PolicySpec> | null;
   ignore?: string[];
+  permissions?: Record<string, PermissionSpec> | null;
+  topicPermissions?: Record<string, TopicPermissionsSpec> | null;
 }
 
 export interface ExchangeSpec {

@@ -1,7 +1,7 @@
 import { canonicalArguments } from './arguments.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { sortTopology } from './sort-topology.js';
-import type { GlobalParameter, Topology } from './topology.js';
+import type { Topology } from './topology.js';
 
 declare const normalizedBrand: unique symbol;
 
@@ -35,21 +35,18 @@ export function normalizeTopology(topology: Topology): NormalizedTopology {
   return sortTopology({ ...topology, vhosts }) as NormalizedTopology;
 }
 
-/** `topology` with these global parameters (sorted by name, as normalized ones are). */
-export function withGlobalParameters(topology: NormalizedTopology, globalParameters: GlobalParameter[]): NormalizedTopology {
-  return { ...topology, globalParameters } as NormalizedTopology;
-}
-
 /**
  * One normalized topology of the vhosts named `keep` in several normalized topologies, which
  * must not share a vhost (the broker reader reads each vhost apart). Their objects are already
  * normalized, so only the vhosts are sorted: cheaper than normalizing again. Tests are dropped
- * (the broker has none).
+ * (the broker has none); users are kept.
  */
 export function combineNormalized(parts: readonly NormalizedTopology[], keep: readonly string[]): NormalizedTopology {
   const vhosts = parts
     .flatMap((p) => p.vhosts)
     .filter((v) => keep.includes(v.name))
     .sort((a, b) => compareStrings(a.name, b.name));
-  return { vhosts, tests: [] } as unknown as NormalizedTopology;
+  // Users are broker-wide: they stay, from the part that has them.
+  const users = parts.find((p) => p.users !== undefined)?.users;
+  return { vhosts, ...(users ? { users } : {}), tests: [] } as unknown as NormalizedTopology;
 }

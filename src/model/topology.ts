@@ -1,3 +1,6 @@
+import type { Permission, TopicPermission, User } from './access.js';
+import type { SourceLocation } from './source-location.js';
+
 /**
  * The Topology model: the one shape that both the spec loader (desired state) and the
  * broker reader (actual state) produce. Everything downstream (diff, plan, route, export,
@@ -25,12 +28,7 @@ export type ArgumentValue =
 /** Arguments of an exchange, queue or binding, or a policy definition. Keys sorted. */
 export type Arguments = { [key: string]: ArgumentValue };
 
-/** Where a node was written in a spec file; 1-based line and column. Display only. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  col: number;
-}
+export type { SourceLocation } from './source-location.js';
 
 export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers' | (string & {});
 export type QueueType = 'classic' | 'quorum' | 'stream';
@@ -158,6 +156,13 @@ export interface Vhost {
   limits?: VhostLimit[];
   shovels?: PluginParameter[];
   federationUpstreams?: PluginParameter[];
+  /**
+   * Users' permissions in this vhost, by user. Absent: not managed (a spec that does not
+   * mention `permissions`, or a broker read that did not read them).
+   */
+  permissions?: Permission[];
+  /** Users' topic permissions in this vhost, by user; absent as for `permissions`. */
+  topicPermissions?: TopicPermission[];
   loc?: SourceLocation;
 }
 
@@ -195,17 +200,28 @@ export interface Topology {
    * Absent: not managed (a spec without `globalParameters:`), or not read from the broker.
    */
   globalParameters?: GlobalParameter[];
+  /**
+   * Broker-wide users, sorted by name. Absent: not managed (a spec without `users:`, so that
+   * several repositories can share a broker), or not read from the broker.
+   */
+  users?: User[];
   tests: RoutingTest[];
 }
 
-/** The kinds of objects topo manages, in the order creates run. */
+/**
+ * The kinds of objects topo manages, in the order creates run (users before the permissions
+ * that name them). Broker-wide kinds (`BROKER_WIDE_KINDS`) have no vhost: their changes say `""`.
+ */
 export const OBJECT_KINDS = [
+  'user',
   'vhost',
   'exchange',
   'queue',
   'binding',
   'policy',
   'operatorPolicy',
+  'permission',
+  'topicPermission',
   'vhostLimit',
   'federationUpstream',
   'shovel',
@@ -213,5 +229,5 @@ export const OBJECT_KINDS = [
 ] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
-/** Kinds that belong to the broker, not to a vhost: their changes say `""` for the vhost. */
-export const BROKER_WIDE_KINDS: ReadonlySet<ObjectKind> = new Set<ObjectKind>(['globalParameter']);
+/** Kinds that belong to the broker, not to a vhost. */
+export const BROKER_WIDE_KINDS: ReadonlySet<ObjectKind> = new Set<ObjectKind>(['user', 'globalParameter']);

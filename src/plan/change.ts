@@ -1,4 +1,5 @@
 import type { GlobalParameter, PluginParameter, VhostLimit } from '../model/parameters.js';
+import type { Permission, TopicPermission, User } from '../model/access.js';
 import type { ArgumentValue, Binding, Exchange, Policy, Queue, QueueType } from '../model/topology.js';
 import type { MessageCount } from './message-count.js';
 
@@ -31,11 +32,25 @@ export interface ObjectOfKind {
   shovel: PluginParameter;
   /** Broker-wide (`vhost` is ""). */
   globalParameter: GlobalParameter;
+  /** Broker-wide (`vhost` is ""). A broker's user never carries its password hash here. */
+  user: User;
+  permission: Permission;
+  topicPermission: TopicPermission;
 }
 export type ChangeKind = keyof ObjectOfKind;
 
 /** The kinds changed in place: every property of theirs is mutable. */
-export type UpdatableKind = 'vhost' | 'policy' | 'operatorPolicy' | 'vhostLimit' | 'federationUpstream' | 'shovel' | 'globalParameter';
+export type UpdatableKind =
+  | 'vhost'
+  | 'policy'
+  | 'operatorPolicy'
+  | 'user'
+  | 'permission'
+  | 'topicPermission'
+  | 'vhostLimit'
+  | 'federationUpstream'
+  | 'shovel'
+  | 'globalParameter';
 
 /** One property that differs, with its values on each side (undefined = absent). */
 export interface PropertyChange {
@@ -52,7 +67,7 @@ export interface PropertyChange {
 
 interface ChangeBase<K extends ChangeKind> {
   kind: K;
-  /** The vhost; `""` for a broker-wide kind (a global parameter). */
+  /** The vhost; `""` for a broker-wide kind (a user, a global parameter). */
   vhost: string;
   /** The object's name; for a binding, a display label `source -> destination [routingKey]`. */
   name: string;

@@ -1,11 +1,12 @@
 import { sameValue } from '../model/canonical-json.js';
 import { isUriKey } from '../model/plugin-parameter-fields.js';
-import type { GlobalParameter, PluginParameter } from '../model/parameters.js';
-import type { Vhost } from '../model/topology.js';
+import type { GlobalParameter, PluginParameter } from '../model/topology.js';
+import type { Arguments, Vhost } from '../model/topology.js';
 import type { Change, PropertyChange } from './change.js';
 import { matchByName } from './match-by-name.js';
 import { mapChanges } from './property-changes.js';
-import { redactedParameter } from './redact-parameter.js';
+import { redactedParameter, revealParameterValue } from './redact-parameter.js';
+import type { SecretReader } from '../model/secret-ref.js';
 
 type Emit = (change: Change, id: string) => void;
 
@@ -13,6 +14,8 @@ type Emit = (change: Change, id: string) => void;
 export interface VhostSettingsContext {
   managed: <T extends { name: string }>(list: readonly T[]) => T[];
   emit: Emit;
+  /** Reads the URIs the spec takes from secrets; without it, such a URI counts as changed. */
+  secrets?: SecretReader;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface VhostSettingsContext {
  * broker's side of a change is redacted, and a differing URI is a `secret` property change
  * that shows no value.
  */
-export function diffVhostSettings(want: Vhost, have: Vhost | undefined, { managed, emit }: VhostSettingsContext): void {
+export function diffVhostSettings(want: Vhost, have: Vhost | undefined, { managed, emit, secrets }: VhostSettingsContext): void {
   const vhost = want.name;
   if (want.limits) {
     matchByName(
@@ -49,7 +52,7 @@ export function diffVhostSettings(want: Vhost, have: Vhost | undefined, { manage
       (after, found) => {
         const name = after.name;
         if (!found) return emit({ action: 'create', kind, vhost, name, after }, name);
-        const changed = parameterChanges(found, after);
+        const changed = parameterChanges(found, after, secrets);
         if (changed.length === 0) return;
         emit({ action: 'update', kind, vhost, name, before: redactedParameter(found), after, changed }, name);
       },
@@ -79,9 +82,18 @@ export function diffGlobalParameters(desired: readonly GlobalParameter[] | undef
   );
 }
 
-/** The entries of the values that differ; a URI's values are never shown. */
-function parameterChanges(before: PluginParameter, after: PluginParameter): PropertyChange[] {
-  return mapChanges('value', before.value, after.value).map((p) =>
+/**
+ * The entries of the values that differ, the spec's URIs read from their secrets; a URI's
+ * values are never shown. A secret that cannot be read counts as changed.
+ */
+function parameterChanges(before: PluginParameter, after: PluginParameter, secrets: SecretReader | undefined): PropertyChange[] {
+  let wanted: Arguments;
+  try {
+    wanted = revealParameterValue(after.value, secrets);
+  } catch {
+    wanted = after.value;
+  }
+  return mapChanges('value', before.value, wanted).map((p) =>
     isUriKey(p.path.slice('value.'.length)) ? { path: p.path, before: undefined, after: undefined, secret: true } : p,
   );
 }

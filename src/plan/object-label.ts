@@ -13,6 +13,9 @@ export const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   federationUpstream: 'federation upstream',
   shovel: 'shovel',
   globalParameter: 'global parameter',
+  user: 'user',
+  permission: 'permissions of user',
+  topicPermission: 'topic permissions of user',
 };
 
 /**

@@ -20,6 +20,10 @@ import { planChanges } from './plan-changes.js';
 import { planCompatibility } from './plan-compatibility.js';
 import { requiredMessageCounts } from './required-message-counts.js';
 import { resolveMigrations } from './resolve-migrations.js';
+import { passwordWarnings } from './password-warnings.js';
+import { readActingUser } from '../broker/read-access.js';
+import { isTopologyOnly, readScopeOf, type ReadScope } from '../model/read-scope.js';
+import type { SecretReader } from '../model/secret-ref.js';
 
 /**
  * The plan for `desired`: reads the vhosts the spec names from the broker, the cluster (nodes,
@@ -28,15 +32,28 @@ import { resolveMigrations } from './resolve-migrations.js';
  * (`Plan.problems`); reads the message counts of the queues the plan would delete, replace or
  * migrate; and plans. Reads only.
  */
-export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
+export async function planAgainstBroker(
+  client: ManagementClient,
+  desired: NormalizedTopology,
+  options: PlanOptions,
+  secrets?: SecretReader,
+): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const [actual, cluster, broker] = await Promise.all([
-    readBrokerState(client, vhosts, { globalParameters: desired.globalParameters !== undefined }),
+  const scope = readScopeOf(desired);
+  const [actual, cluster, broker, actingUser] = await Promise.all([
+    readBrokerState(client, vhosts, scope),
     readClusterState(client, vhosts),
     readBrokerFacts(client),
+    actingUserFor(client, scope),
   ]);
-  const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
-  return planFromState(client, changes, { actual, cluster, broker }, vhosts, options, planCompatibility(desired, changes, broker));
+  const changes = resolveMigrations(diffTopology(desired, actual, secrets), { desired, actual }, options);
+  const problems = [...planCompatibility(desired, changes, broker), ...passwordWarnings(desired, actual)];
+  return planFromState(client, changes, { actual, cluster, broker, scope, actingUser }, vhosts, options, problems);
+}
+
+/** Who topo is connected as, when the plan compares users or permissions (for `Plan.lockouts`). */
+async function actingUserFor(client: ManagementClient, scope: ReadScope | undefined): Promise<string | undefined> {
+  return isTopologyOnly(scope) ? undefined : readActingUser(client);
 }
 
 /** The guards of the apply that runs a saved plan; whether to prune and migrate was decided when it was made. */
@@ -53,20 +70,22 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
  * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const [actual, cluster, broker] = await Promise.all([
-    readBrokerState(client, saved.vhosts),
+  const [actual, cluster, broker, actingUser] = await Promise.all([
+    readBrokerState(client, saved.vhosts, saved.scope),
     readClusterState(client, saved.vhosts),
     readBrokerFacts(client),
+    actingUserFor(client, saved.scope),
   ]);
   if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
-  return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster, broker }, saved.vhosts, options, saved.problems) };
+  const read = { actual, cluster, broker, ...(saved.scope ? { scope: saved.scope } : {}), actingUser };
+  return { ok: true, plan: await planFromState(client, saved.changes, read, saved.vhosts, options, saved.problems) };
 }
 
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  read: { actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts },
+  read: { actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts; scope?: ReadScope; actingUser?: string | undefined },
   vhosts: string[],
   options: PlanOptions,
   problems: readonly CompatibilityProblem[],
@@ -80,5 +99,7 @@ async function planFromState(
     cluster: assessCluster(read.cluster, read.actual),
     broker: read.broker,
     problems,
+    ...(read.scope ? { scope: read.scope } : {}),
+    ...(read.actingUser !== undefined ? { actingUser: read.actingUser } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { PLUGIN_COMPONENTS } from '../model/parameters.js';
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { Binding, DestinationType, ObjectKind } from '../model/topology.js';
+import { accessDeleteOperation, accessOperations } from './access-steps.js';
 import type { Change, MigrateChange } from './change.js';
 import { migrationPhase, planMigrationFinish, planMigrationStart } from './migration-steps.js';
 import type { PlanOptions } from './plan.js';
@@ -55,6 +56,7 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
   }
 
   const vhostStep = new Map<string, number>();
+  const userStep = new Map<string, number>();
   const declareStep = new Map<string, number>();
   const bindSteps = new Map<string, number[]>();
   const migrations: number[] = [];
@@ -69,6 +71,17 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
           vhostStep: vhostStep.get(c.vhost),
         });
         if (declared !== undefined) declareStep.set(endpointKey('queue', c.vhost, c.name), declared);
+        continue;
+      }
+      const access = accessOperations(c);
+      if (access) {
+        // A permission waits for its user and vhost when the plan creates them; a user's calls run in order.
+        const user = c.kind === 'permission' || c.kind === 'topicPermission' ? userStep.get(c.name) : undefined;
+        let previous: number | undefined;
+        for (const op of access) {
+          previous = add(op, i, [vhostStep.get(c.vhost), deleteStep.get(i), user, previous]);
+          if (op.op === 'put-user' && c.action === 'create') userStep.set(op.user.name, previous);
+        }
         continue;
       }
       const op = createOperation(c);
@@ -125,6 +138,10 @@ function deleteOperation(c: Change, ifEmpty: boolean): StepOperation | undefined
       return { op: 'delete-parameter', component: PLUGIN_COMPONENTS[c.kind].component, vhost: c.vhost, name: c.name };
     case 'globalParameter':
       return { op: 'delete-global-parameter', name: c.name };
+    case 'user':
+    case 'permission':
+    case 'topicPermission':
+      return accessDeleteOperation(c);
     default:
       return unreachable(c);
   }
@@ -152,6 +169,11 @@ function createOperation(c: Change): StepOperation | undefined {
       return { op: 'put-parameter', component: PLUGIN_COMPONENTS[c.kind].component, parameter: c.after };
     case 'globalParameter':
       return { op: 'put-global-parameter', parameter: c.after };
+    case 'user':
+    case 'permission':
+    case 'topicPermission':
+      // Planned by accessOperations.
+      return undefined;
     default:
       return unreachable(c);
   }

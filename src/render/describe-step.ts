@@ -40,6 +40,20 @@ export function describeStep(step: StepOperation): string {
       return `put global parameter "${step.parameter.name}"`;
     case 'delete-global-parameter':
       return `delete global parameter "${step.name}"`;
+    case 'put-user':
+      return `put user "${step.user.name}"`;
+    case 'delete-user':
+      return `delete user "${step.name}"`;
+    case 'put-user-limits':
+      return `set the limits of user "${step.user}"`;
+    case 'put-permission':
+      return `set the permissions of user "${step.permission.user}"${inVhost(step.permission.vhost)}`;
+    case 'delete-permission':
+      return `clear the permissions of user "${step.user}"${inVhost(step.vhost)}`;
+    case 'put-topic-permissions':
+      return `set the topic permissions of user "${step.topicPermission.user}"${inVhost(step.topicPermission.vhost)}`;
+    case 'delete-topic-permissions':
+      return `clear the topic permissions of user "${step.user}"${inVhost(step.vhost)}`;
     default: {
       const impossible: never = step;
       return String(impossible);

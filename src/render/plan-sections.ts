@@ -13,15 +13,13 @@ export const UNMANAGED_TITLE = 'Unmanaged (not in the spec, left as they are; --
 export const RUNTIME_TITLE = 'Runtime (declared by applications, never applied)';
 export const REFUSALS_TITLE = 'Apply refuses this plan without these flags';
 export const PROBLEMS_TITLE = 'What the broker refuses or deprecates in this plan';
+export const LOCKOUTS_TITLE = 'Apply refuses this plan whatever the flags: topo would lock itself out';
 
-
-/**
- * How a group of changes is headed: `vhost "shop"`, or `broker-wide` for the changes of no
- * vhost (global parameters). The text and Markdown renderers quote the name their own way.
- */
-export function groupTitle(vhost: string, quote: (name: string) => string): string {
-  return vhost === '' ? 'broker-wide' : `vhost ${quote(vhost)}`;
+/** The heading of a group of changes: its vhost, or the broker itself (vhost ""): users, global parameters. */
+export function groupTitle(vhost: string, quote: (name: string) => string = JSON.stringify): string {
+  return vhost === '' ? 'broker-wide (users, global parameters)' : `vhost ${quote(vhost)}`;
 }
+
 
 /**
  * A plan laid out for people, before any formatting: the cluster header, the changes apply
@@ -37,6 +35,8 @@ export interface PlanSections {
   refusals: { flag: GuardFlag; reason: string }[];
   /** Why apply cannot run the plan while a node is down, one line per change. */
   blocked: string[];
+  /** Why apply refuses the plan whatever the flags (it would lock topo out), one line per change. */
+  lockouts: string[];
   /**
    * What the broker reports in use of its deprecated features, broker-wide, under a title that
    * names its version: one line each, `name (phase): doc URL`. No items when none or unknown
@@ -81,6 +81,7 @@ export function planSections(view: PlanView): PlanSections {
     runtime,
     refusals: view.refusals.map((g) => ({ flag: g.flag, reason: g.reason })),
     blocked: (view.blocked ?? []).map((b) => b.reason),
+    lockouts: (view.lockouts ?? []).map((l) => l.reason),
     deprecatedFeatures: {
       title: `Deprecated features in use on the broker (RabbitMQ ${view.broker?.version ?? 'unknown'}, anywhere on it)`,
       items: (view.broker?.deprecatedFeaturesUsed ?? []).map(

@@ -1,6 +1,7 @@
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from '../plan/change.js';
 import type { Blocker } from '../plan/cluster-blockers.js';
+import type { Lockout } from '../plan/lockouts.js';
 import type { ClusterReport } from '../plan/cluster-report.js';
 import type { DeprecatedFeatureUse, GuardRequirement, Plan } from '../plan/plan.js';
 import type { Binding } from '../model/topology.js';
@@ -32,6 +33,8 @@ export interface PlanView {
   cluster?: ClusterReport;
   /** Changes that need a node that is down (`blocked[].change` indexes `changes`); with `cluster`. */
   blocked?: Blocker[];
+  /** Changes that would lock topo out (`lockouts[].change` indexes `changes`); with users or permissions. */
+  lockouts?: Lockout[];
   /** The broker the plan was made against, and the deprecated features it reports in use (3.13+). */
   broker?: { version: string; deprecatedFeaturesUsed?: DeprecatedFeatureUse[] };
   /** What that broker refuses or deprecates of the plan, located like `topo validate --json`'s diagnostics. */
@@ -63,6 +66,7 @@ export function planView(plan: Plan): PlanView {
     refusals: plan.refusals.map((g) => ({ ...g })),
     ...(plan.cluster ? { cluster: plan.cluster } : {}),
     ...(plan.blocked ? { blocked: plan.blocked.map((b) => ({ ...b })) } : {}),
+    ...(plan.lockouts ? { lockouts: plan.lockouts.map((l) => ({ ...l })) } : {}),
     ...(plan.broker ? { broker: brokerView(plan.broker) } : {}),
     problems: plan.problems.map(problemView),
   };

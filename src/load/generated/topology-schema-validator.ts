@@ -5,11 +5,15 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"globalParameters":{"type":["object","null"],"description":"Broker-wide runtime parameters by name, such as cluster_name. A spec without globalParameters plans nothing about them; with it, global parameters on the broker that it does not list are unmanaged (deleted only with --prune). The broker's own (internal_cluster_id, cluster_tags) are never touched.","additionalProperties":{"description":"The parameter's value: any JSON value (cluster_name takes a string)."}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"protectedFromDeletion":{"type":"boolean","description":"Protect the vhost from deletion (RabbitMQ 4.1 and later): the broker then refuses to delete it until the protection is lifted. Left out: not managed."},"limits":{"$ref":"#/definitions/vhostLimits"},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"federationUpstreams":{"type":["object","null"],"description":"Federation upstreams by name (needs the rabbitmq_federation plugin). Left out: not managed; present, upstreams on the broker that it does not list are unmanaged. Updated in place.","additionalProperties":{"$ref":"#/definitions/federationUpstream"}},"shovels":{"type":["object","null"],"description":"Dynamic shovels by name (needs the rabbitmq_shovel plugin), AMQP 0-9-1 only. Left out: not managed; present, shovels on the broker that it does not list are unmanaged. Updated in place (the shovel restarts).","additionalProperties":{"$ref":"#/definitions/shovel"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}},"vhostLimits":{"type":"object","description":"The vhost's limits. Left out: not managed; present, a limit on the broker that it does not list is unmanaged (cleared only with --prune). -1 means no limit.","additionalProperties":false,"properties":{"max-connections":{"type":"integer","minimum":-1,"description":"The most client connections the vhost accepts (0: none, -1: no limit)."},"max-queues":{"type":"integer","minimum":-1,"description":"The most queues the vhost may hold (0: none, -1: no limit)."}}},"uri":{"description":"An AMQP URI (amqp:// or amqps://), or a list of them (one is picked at random at each connection). A URI with a password must come from a secret: write ${env:NAME} or ${file:PATH}. topo compares it exactly and shows it with its password hidden.","anyOf":[{"type":"string","pattern":"^amqps?://","description":"amqp://user:password@host:port/vhost, or amqps://; amqp:// alone is the local broker's default vhost as the default user."},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^amqps?://","description":"amqp://user:password@host:port/vhost, or amqps://; amqp:// alone is the local broker's default vhost as the default user."}}]},"shovelSource":{"type":"object","description":"Where the shovel consumes: a queue, or an exchange (with exchangeKey) to which it binds a queue of its own.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (src-protocol)."},"queue":{"type":"string","description":"The queue to consume from (src-queue)."},"exchange":{"type":"string","description":"The exchange to consume from through a queue of the shovel's own (src-exchange)."},"exchangeKey":{"type":"string","description":"The routing key binding that queue to exchange (src-exchange-key)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the shovel takes at once (src-prefetch-count)."},"deleteAfter":{"description":"never (the default), queue-length (stop after the messages there at start), or a number of messages (src-delete-after).","anyOf":[{"type":"string","enum":["never","queue-length"]},{"type":"integer","minimum":0}]},"consumerArgs":{"type":"object","description":"Consumer arguments (src-consumer-args).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the source queue the shovel declares (src-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The source queue exists already: do not declare it (src-predeclared)."}}},"shovelDestination":{"type":"object","description":"Where the shovel publishes: a queue, or an exchange (with exchangeKey; without it, the message's own routing key).","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (dest-protocol)."},"queue":{"type":"string","description":"The queue to publish to (dest-queue)."},"exchange":{"type":"string","description":"The exchange to publish to (dest-exchange)."},"exchangeKey":{"type":"string","description":"The routing key to publish with (dest-exchange-key)."},"addForwardHeaders":{"type":"boolean","description":"Add x-shovelled headers saying where the message came from (dest-add-forward-headers)."},"addTimestampHeader":{"type":"boolean","description":"Add an x-shovelled-timestamp header (dest-add-timestamp-header)."},"publishProperties":{"type":"object","description":"Message properties to set on every message (dest-publish-properties).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the destination queue the shovel declares (dest-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The destination queue exists already: do not declare it (dest-predeclared)."}}},"shovel":{"type":"object","description":"A dynamic shovel: moves messages from source to destination (runtime parameter of component shovel). Updated in place.","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"$ref":"#/definitions/shovelSource"},"destination":{"$ref":"#/definitions/shovelDestination"},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When the shovel acknowledges a message at its source: on-confirm (the default; no message lost), on-publish, or no-ack (ack-mode)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."}}},"federationUpstream":{"type":"object","description":"A federation upstream: a remote broker whose exchanges or queues federation policies link to (runtime parameter of component federation-upstream). Updated in place.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"exchange":{"type":"string","description":"The upstream exchange to federate from; default: the federated exchange's own name."},"queue":{"type":"string","description":"The upstream queue to federate from; default: the federated queue's own name."},"maxHops":{"type":"integer","minimum":1,"description":"How many federation links a message may cross (max-hops, default 1)."},"expires":{"type":"integer","minimum":0,"description":"Milliseconds the upstream's queue outlives a lost link (expires)."},"messageTtl":{"type":"integer","minimum":0,"description":"Milliseconds a message may wait in the upstream's queue (message-ttl)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the link takes at once (prefetch-count)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When messages are acknowledged upstream (ack-mode, default on-confirm)."},"trustUserId":{"type":"boolean","description":"Keep the user-id property of federated messages (trust-user-id)."},"haPolicy":{"type":"string","description":"The ha-policy of the upstream's queue (ha-policy; classic mirroring, RabbitMQ 3.x)."},"consumerTag":{"type":"string","description":"The consumer tag of a queue federation link (consumer-tag)."},"bindNowait":{"type":"boolean","description":"Do not wait for the upstream to confirm bindings (bind-nowait)."},"resourceCleanupMode":{"type":"string","enum":["default","never"],"description":"never: keep the upstream's queue when the link is deleted (resource-cleanup-mode)."},"channelUseMode":{"type":"string","enum":["multiple","single"],"description":"One channel for commands and messages, or several (channel-use-mode)."},"queueType":{"type":"string","enum":["classic","quorum"],"description":"The type of the upstream's queue of an exchange link (queue-type)."}}}}};
-const schema29 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"users":{"type":["object","null"],"description":"Users by name (broker-wide). Without this section topo plans nothing about users; with it, users on the broker that it does not list are unmanaged (--prune deletes them, never the user topo is connected as).","additionalProperties":{"$ref":"#/definitions/user"}},"globalParameters":{"type":["object","null"],"description":"Broker-wide runtime parameters by name, such as cluster_name. A spec without globalParameters plans nothing about them; with it, global parameters on the broker that it does not list are unmanaged (deleted only with --prune). The broker's own (internal_cluster_id, cluster_tags) are never touched.","additionalProperties":{"description":"The parameter's value: any JSON value (cluster_name takes a string)."}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"protectedFromDeletion":{"type":"boolean","description":"Protect the vhost from deletion (RabbitMQ 4.1 and later): the broker then refuses to delete it until the protection is lifted. Left out: not managed."},"limits":{"$ref":"#/definitions/vhostLimits"},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"federationUpstreams":{"type":["object","null"],"description":"Federation upstreams by name (needs the rabbitmq_federation plugin). Left out: not managed; present, upstreams on the broker that it does not list are unmanaged. Updated in place.","additionalProperties":{"$ref":"#/definitions/federationUpstream"}},"shovels":{"type":["object","null"],"description":"Dynamic shovels by name (needs the rabbitmq_shovel plugin), AMQP 0-9-1 only. Left out: not managed; present, shovels on the broker that it does not list are unmanaged. Updated in place (the shovel restarts).","additionalProperties":{"$ref":"#/definitions/shovel"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}},"permissions":{"type":["object","null"],"description":"Users' permissions in this vhost, by user name. Without this key topo plans nothing about this vhost's permissions; with it, permissions of users it does not list are unmanaged.","additionalProperties":{"$ref":"#/definitions/permission"}},"topicPermissions":{"type":["object","null"],"description":"Users' topic permissions in this vhost: by user name, then by exchange. Without this key topo plans nothing about this vhost's topic permissions.","additionalProperties":{"type":"object","description":"The user's topic permissions, by exchange name.","additionalProperties":{"$ref":"#/definitions/topicPermission"}}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}},"user":{"type":["object","null"],"description":"A user. Updated in place: tags, password and limits change without re-creating it.","additionalProperties":false,"properties":{"tags":{"type":"array","description":"The user's tags (a set): administrator, monitoring, policymaker, management, impersonator, or any other. Default none.","items":{"type":"string","examples":["management"],"description":"A user tag."}},"password":{"type":"string","pattern":"^\\$\\{(env|file):[^}]+\\}$","examples":["${env:ORDERS_SERVICE_PASSWORD}"],"description":"The user's password, from a secret: ${env:NAME} or ${file:PATH} (the file's content without its trailing line break; PATH relative to this spec file). A password never lives in the spec, and topo never shows it."},"passwordHash":{"type":"string","description":"The password as RabbitMQ stores it: base64 of a 4-byte salt followed by the hash of salt and password (as a definitions export gives it). With hashingAlgorithm. Sending a hash skips the broker's credential validator: prefer password."},"hashingAlgorithm":{"type":"string","enum":["rabbit_password_hashing_sha256","rabbit_password_hashing_sha512","rabbit_password_hashing_md5"],"default":"rabbit_password_hashing_sha256","description":"How passwordHash was made. Default rabbit_password_hashing_sha256."},"limits":{"type":"object","additionalProperties":false,"description":"The user's limits. Left out: not managed; listed: the limits not listed are removed.","properties":{"max-connections":{"type":"integer","minimum":0,"description":"Connections the user may have open at once."},"max-channels":{"type":"integer","minimum":0,"description":"Channels the user may have open at once, across its connections."}}}}},"permission":{"type":"object","additionalProperties":false,"required":["configure","write","read"],"description":"A user's permissions in this vhost: three regular expressions over the names of exchanges and queues.","properties":{"configure":{"type":"string","description":"Regular expression of the exchanges and queues the user may declare and delete (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"write":{"type":"string","description":"Regular expression of the exchanges and queues the user may publish to and bind to (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the exchanges and queues the user may consume from and bind from (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}},"topicPermission":{"type":"object","additionalProperties":false,"required":["write","read"],"description":"A user's topic permissions on one topic exchange: regular expressions over routing keys.","properties":{"write":{"type":"string","description":"Regular expression of the routing keys the user may publish with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the routing keys the user may bind queues with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}},"vhostLimits":{"type":"object","description":"The vhost's limits. Left out: not managed; present, a limit on the broker that it does not list is unmanaged (cleared only with --prune). -1 means no limit.","additionalProperties":false,"properties":{"max-connections":{"type":"integer","minimum":-1,"description":"The most client connections the vhost accepts (0: none, -1: no limit)."},"max-queues":{"type":"integer","minimum":-1,"description":"The most queues the vhost may hold (0: none, -1: no limit)."}}},"uri":{"description":"An AMQP URI, or a list of them (one is picked at random at each connection). A URI with a password must come from a secret (${env:NAME}, ${file:PATH}): topo keeps the reference, compares the URI exactly with the broker's and never shows its password.","anyOf":[{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."},{"type":"array","minItems":1,"items":{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."}}]},"shovelSource":{"type":"object","description":"Where the shovel consumes: a queue, or an exchange (with exchangeKey) to which it binds a queue of its own.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (src-protocol)."},"queue":{"type":"string","description":"The queue to consume from (src-queue)."},"exchange":{"type":"string","description":"The exchange to consume from through a queue of the shovel's own (src-exchange)."},"exchangeKey":{"type":"string","description":"The routing key binding that queue to exchange (src-exchange-key)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the shovel takes at once (src-prefetch-count)."},"deleteAfter":{"description":"never (the default), queue-length (stop after the messages there at start), or a number of messages (src-delete-after).","anyOf":[{"type":"string","enum":["never","queue-length"]},{"type":"integer","minimum":0}]},"consumerArgs":{"type":"object","description":"Consumer arguments (src-consumer-args).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the source queue the shovel declares (src-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The source queue exists already: do not declare it (src-predeclared)."}}},"shovelDestination":{"type":"object","description":"Where the shovel publishes: a queue, or an exchange (with exchangeKey; without it, the message's own routing key).","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (dest-protocol)."},"queue":{"type":"string","description":"The queue to publish to (dest-queue)."},"exchange":{"type":"string","description":"The exchange to publish to (dest-exchange)."},"exchangeKey":{"type":"string","description":"The routing key to publish with (dest-exchange-key)."},"addForwardHeaders":{"type":"boolean","description":"Add x-shovelled headers saying where the message came from (dest-add-forward-headers)."},"addTimestampHeader":{"type":"boolean","description":"Add an x-shovelled-timestamp header (dest-add-timestamp-header)."},"publishProperties":{"type":"object","description":"Message properties to set on every message (dest-publish-properties).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the destination queue the shovel declares (dest-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The destination queue exists already: do not declare it (dest-predeclared)."}}},"shovel":{"type":"object","description":"A dynamic shovel: moves messages from source to destination (runtime parameter of component shovel). Updated in place.","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"$ref":"#/definitions/shovelSource"},"destination":{"$ref":"#/definitions/shovelDestination"},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When the shovel acknowledges a message at its source: on-confirm (the default; no message lost), on-publish, or no-ack (ack-mode)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."}}},"federationUpstream":{"type":"object","description":"A federation upstream: a remote broker whose exchanges or queues federation policies link to (runtime parameter of component federation-upstream). Updated in place.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"exchange":{"type":"string","description":"The upstream exchange to federate from; default: the federated exchange's own name."},"queue":{"type":"string","description":"The upstream queue to federate from; default: the federated queue's own name."},"maxHops":{"type":"integer","minimum":1,"description":"How many federation links a message may cross (max-hops, default 1)."},"expires":{"type":"integer","minimum":0,"description":"Milliseconds the upstream's queue outlives a lost link (expires)."},"messageTtl":{"type":"integer","minimum":0,"description":"Milliseconds a message may wait in the upstream's queue (message-ttl)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the link takes at once (prefetch-count)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When messages are acknowledged upstream (ack-mode, default on-confirm)."},"trustUserId":{"type":"boolean","description":"Keep the user-id property of federated messages (trust-user-id)."},"haPolicy":{"type":"string","description":"The ha-policy of the upstream's queue (ha-policy; classic mirroring, RabbitMQ 3.x)."},"consumerTag":{"type":"string","description":"The consumer tag of a queue federation link (consumer-tag)."},"bindNowait":{"type":"boolean","description":"Do not wait for the upstream to confirm bindings (bind-nowait)."},"resourceCleanupMode":{"type":"string","enum":["default","never"],"description":"never: keep the upstream's queue when the link is deleted (resource-cleanup-mode)."},"channelUseMode":{"type":"string","enum":["multiple","single"],"description":"One channel for commands and messages, or several (channel-use-mode)."},"queueType":{"type":"string","enum":["classic","quorum"],"description":"The type of the upstream's queue of an exchange link (queue-type)."}}}}};
+const schema31 = {"type":["object","null"],"description":"A user. Updated in place: tags, password and limits change without re-creating it.","additionalProperties":false,"properties":{"tags":{"type":"array","description":"The user's tags (a set): administrator, monitoring, policymaker, management, impersonator, or any other. Default none.","items":{"type":"string","examples":["management"],"description":"A user tag."}},"password":{"type":"string","pattern":"^\\$\\{(env|file):[^}]+\\}$","examples":["${env:ORDERS_SERVICE_PASSWORD}"],"description":"The user's password, from a secret: ${env:NAME} or ${file:PATH} (the file's content without its trailing line break; PATH relative to this spec file). A password never lives in the spec, and topo never shows it."},"passwordHash":{"type":"string","description":"The password as RabbitMQ stores it: base64 of a 4-byte salt followed by the hash of salt and password (as a definitions export gives it). With hashingAlgorithm. Sending a hash skips the broker's credential validator: prefer password."},"hashingAlgorithm":{"type":"string","enum":["rabbit_password_hashing_sha256","rabbit_password_hashing_sha512","rabbit_password_hashing_md5"],"default":"rabbit_password_hashing_sha256","description":"How passwordHash was made. Default rabbit_password_hashing_sha256."},"limits":{"type":"object","additionalProperties":false,"description":"The user's limits. Left out: not managed; listed: the limits not listed are removed.","properties":{"max-connections":{"type":"integer","minimum":0,"description":"Connections the user may have open at once."},"max-channels":{"type":"integer","minimum":0,"description":"Channels the user may have open at once, across its connections."}}}}};
+const schema32 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}};
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
-const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"protectedFromDeletion":{"type":"boolean","description":"Protect the vhost from deletion (RabbitMQ 4.1 and later): the broker then refuses to delete it until the protection is lifted. Left out: not managed."},"limits":{"$ref":"#/definitions/vhostLimits"},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"federationUpstreams":{"type":["object","null"],"description":"Federation upstreams by name (needs the rabbitmq_federation plugin). Left out: not managed; present, upstreams on the broker that it does not list are unmanaged. Updated in place.","additionalProperties":{"$ref":"#/definitions/federationUpstream"}},"shovels":{"type":["object","null"],"description":"Dynamic shovels by name (needs the rabbitmq_shovel plugin), AMQP 0-9-1 only. Left out: not managed; present, shovels on the broker that it does not list are unmanaged. Updated in place (the shovel restarts).","additionalProperties":{"$ref":"#/definitions/shovel"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}};
+const pattern4 = new RegExp("^\\$\\{(env|file):[^}]+\\}$", "u");
+const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"protectedFromDeletion":{"type":"boolean","description":"Protect the vhost from deletion (RabbitMQ 4.1 and later): the broker then refuses to delete it until the protection is lifted. Left out: not managed."},"limits":{"$ref":"#/definitions/vhostLimits"},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"federationUpstreams":{"type":["object","null"],"description":"Federation upstreams by name (needs the rabbitmq_federation plugin). Left out: not managed; present, upstreams on the broker that it does not list are unmanaged. Updated in place.","additionalProperties":{"$ref":"#/definitions/federationUpstream"}},"shovels":{"type":["object","null"],"description":"Dynamic shovels by name (needs the rabbitmq_shovel plugin), AMQP 0-9-1 only. Left out: not managed; present, shovels on the broker that it does not list are unmanaged. Updated in place (the shovel restarts).","additionalProperties":{"$ref":"#/definitions/shovel"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}},"permissions":{"type":["object","null"],"description":"Users' permissions in this vhost, by user name. Without this key topo plans nothing about this vhost's permissions; with it, permissions of users it does not list are unmanaged.","additionalProperties":{"$ref":"#/definitions/permission"}},"topicPermissions":{"type":["object","null"],"description":"Users' topic permissions in this vhost: by user name, then by exchange. Without this key topo plans nothing about this vhost's topic permissions.","additionalProperties":{"type":"object","description":"The user's topic permissions, by exchange name.","additionalProperties":{"$ref":"#/definitions/topicPermission"}}}}};
 const schema13 = {"type":"object","description":"The vhost's limits. Left out: not managed; present, a limit on the broker that it does not list is unmanaged (cleared only with --prune). -1 means no limit.","additionalProperties":false,"properties":{"max-connections":{"type":"integer","minimum":-1,"description":"The most client connections the vhost accepts (0: none, -1: no limit)."},"max-queues":{"type":"integer","minimum":-1,"description":"The most queues the vhost may hold (0: none, -1: no limit)."}}};
+const schema29 = {"type":"object","additionalProperties":false,"required":["configure","write","read"],"description":"A user's permissions in this vhost: three regular expressions over the names of exchanges and queues.","properties":{"configure":{"type":"string","description":"Regular expression of the exchanges and queues the user may declare and delete (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"write":{"type":"string","description":"Regular expression of the exchanges and queues the user may publish to and bind to (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the exchanges and queues the user may consume from and bind from (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}};
+const schema30 = {"type":"object","additionalProperties":false,"required":["write","read"],"description":"A user's topic permissions on one topic exchange: regular expressions over routing keys.","properties":{"write":{"type":"string","description":"Regular expression of the routing keys the user may publish with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the routing keys the user may bind queues with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema14 = {"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}};
 const schema15 = {"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}};
@@ -1523,8 +1527,7 @@ return errors === 0;
 }
 
 const schema22 = {"type":"object","description":"A federation upstream: a remote broker whose exchanges or queues federation policies link to (runtime parameter of component federation-upstream). Updated in place.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"exchange":{"type":"string","description":"The upstream exchange to federate from; default: the federated exchange's own name."},"queue":{"type":"string","description":"The upstream queue to federate from; default: the federated queue's own name."},"maxHops":{"type":"integer","minimum":1,"description":"How many federation links a message may cross (max-hops, default 1)."},"expires":{"type":"integer","minimum":0,"description":"Milliseconds the upstream's queue outlives a lost link (expires)."},"messageTtl":{"type":"integer","minimum":0,"description":"Milliseconds a message may wait in the upstream's queue (message-ttl)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the link takes at once (prefetch-count)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When messages are acknowledged upstream (ack-mode, default on-confirm)."},"trustUserId":{"type":"boolean","description":"Keep the user-id property of federated messages (trust-user-id)."},"haPolicy":{"type":"string","description":"The ha-policy of the upstream's queue (ha-policy; classic mirroring, RabbitMQ 3.x)."},"consumerTag":{"type":"string","description":"The consumer tag of a queue federation link (consumer-tag)."},"bindNowait":{"type":"boolean","description":"Do not wait for the upstream to confirm bindings (bind-nowait)."},"resourceCleanupMode":{"type":"string","enum":["default","never"],"description":"never: keep the upstream's queue when the link is deleted (resource-cleanup-mode)."},"channelUseMode":{"type":"string","enum":["multiple","single"],"description":"One channel for commands and messages, or several (channel-use-mode)."},"queueType":{"type":"string","enum":["classic","quorum"],"description":"The type of the upstream's queue of an exchange link (queue-type)."}}};
-const schema23 = {"description":"An AMQP URI (amqp:// or amqps://), or a list of them (one is picked at random at each connection). A URI with a password must come from a secret: write ${env:NAME} or ${file:PATH}. topo compares it exactly and shows it with its password hidden.","anyOf":[{"type":"string","pattern":"^amqps?://","description":"amqp://user:password@host:port/vhost, or amqps://; amqp:// alone is the local broker's default vhost as the default user."},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^amqps?://","description":"amqp://user:password@host:port/vhost, or amqps://; amqp:// alone is the local broker's default vhost as the default user."}}]};
-const pattern4 = new RegExp("^amqps?://", "u");
+const schema23 = {"description":"An AMQP URI, or a list of them (one is picked at random at each connection). A URI with a password must come from a secret (${env:NAME}, ${file:PATH}): topo keeps the reference, compares the URI exactly with the broker's and never shows its password.","anyOf":[{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."},{"type":"array","minItems":1,"items":{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."}}]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1557,25 +1560,13 @@ let data0 = data.uri;
 const _errs4 = errors;
 let valid2 = false;
 const _errs5 = errors;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^amqps?://"},message:"must match pattern \""+"^amqps?://"+"\"",schema:"^amqps?://",parentSchema:schema23.anyOf[0],data:data0};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -1585,7 +1576,20 @@ if(!valid2){
 const _errs7 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1594,12 +1598,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^amqps?://"},message:"must match pattern \""+"^amqps?://"+"\"",schema:"^amqps?://",parentSchema:schema23.anyOf[1].items,data:data1};
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1608,39 +1610,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
 }
-else {
-const err6 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
+if(!valid2){
+const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err8 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -1659,7 +1638,33 @@ vErrors = null;
 if(data.exchange !== undefined){
 let data2 = data.exchange;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.exchange.type,parentSchema:schema22.properties.exchange,data:data2};
+const err7 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.exchange.type,parentSchema:schema22.properties.exchange,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.queue !== undefined){
+let data3 = data.queue;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.queue.type,parentSchema:schema22.properties.queue,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.maxHops !== undefined){
+let data4 = data.maxHops;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/maxHops",schemaPath:"#/properties/maxHops/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.maxHops.type,parentSchema:schema22.properties.maxHops,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1668,11 +1673,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.queue !== undefined){
-let data3 = data.queue;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.queue.type,parentSchema:schema22.properties.queue,data:data3};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/maxHops",schemaPath:"#/properties/maxHops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22.properties.maxHops,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1682,10 +1685,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.maxHops !== undefined){
-let data4 = data.maxHops;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/maxHops",schemaPath:"#/properties/maxHops/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.maxHops.type,parentSchema:schema22.properties.maxHops,data:data4};
+}
+if(data.expires !== undefined){
+let data5 = data.expires;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.expires.type,parentSchema:schema22.properties.expires,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1694,9 +1698,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/maxHops",schemaPath:"#/properties/maxHops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22.properties.maxHops,data:data4};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.expires,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1707,10 +1711,10 @@ errors++;
 }
 }
 }
-if(data.expires !== undefined){
-let data5 = data.expires;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.expires.type,parentSchema:schema22.properties.expires,data:data5};
+if(data.messageTtl !== undefined){
+let data6 = data.messageTtl;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/messageTtl",schemaPath:"#/properties/messageTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.messageTtl.type,parentSchema:schema22.properties.messageTtl,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1719,9 +1723,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.expires,data:data5};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/messageTtl",schemaPath:"#/properties/messageTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.messageTtl,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1732,10 +1736,10 @@ errors++;
 }
 }
 }
-if(data.messageTtl !== undefined){
-let data6 = data.messageTtl;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/messageTtl",schemaPath:"#/properties/messageTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.messageTtl.type,parentSchema:schema22.properties.messageTtl,data:data6};
+if(data.prefetchCount !== undefined){
+let data7 = data.prefetchCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err15 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.prefetchCount.type,parentSchema:schema22.properties.prefetchCount,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1744,9 +1748,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/messageTtl",schemaPath:"#/properties/messageTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.messageTtl,data:data6};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.prefetchCount,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1757,10 +1761,11 @@ errors++;
 }
 }
 }
-if(data.prefetchCount !== undefined){
-let data7 = data.prefetchCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err17 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.prefetchCount.type,parentSchema:schema22.properties.prefetchCount,data:data7};
+if(data.reconnectDelay !== undefined){
+let data8 = data.reconnectDelay;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.reconnectDelay,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1769,9 +1774,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.prefetchCount,data:data7};
+}
+else {
+const err18 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.reconnectDelay.type,parentSchema:schema22.properties.reconnectDelay,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1781,12 +1786,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-if(data.reconnectDelay !== undefined){
-let data8 = data.reconnectDelay;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.reconnectDelay,data:data8};
+if(data.ackMode !== undefined){
+let data9 = data.ackMode;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.ackMode.type,parentSchema:schema22.properties.ackMode,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1795,9 +1798,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.reconnectDelay.type,parentSchema:schema22.properties.reconnectDelay,data:data8};
+if(!(((data9 === "on-confirm") || (data9 === "on-publish")) || (data9 === "no-ack"))){
+const err20 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.ackMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.ackMode.enum,parentSchema:schema22.properties.ackMode,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1807,10 +1809,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.ackMode !== undefined){
-let data9 = data.ackMode;
-if(typeof data9 !== "string"){
-const err21 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.ackMode.type,parentSchema:schema22.properties.ackMode,data:data9};
+if(data.trustUserId !== undefined){
+let data10 = data.trustUserId;
+if(typeof data10 !== "boolean"){
+const err21 = {instancePath:instancePath+"/trustUserId",schemaPath:"#/properties/trustUserId/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.trustUserId.type,parentSchema:schema22.properties.trustUserId,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1819,8 +1821,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(((data9 === "on-confirm") || (data9 === "on-publish")) || (data9 === "no-ack"))){
-const err22 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.ackMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.ackMode.enum,parentSchema:schema22.properties.ackMode,data:data9};
+}
+if(data.haPolicy !== undefined){
+let data11 = data.haPolicy;
+if(typeof data11 !== "string"){
+const err22 = {instancePath:instancePath+"/haPolicy",schemaPath:"#/properties/haPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.haPolicy.type,parentSchema:schema22.properties.haPolicy,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1830,10 +1835,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.trustUserId !== undefined){
-let data10 = data.trustUserId;
-if(typeof data10 !== "boolean"){
-const err23 = {instancePath:instancePath+"/trustUserId",schemaPath:"#/properties/trustUserId/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.trustUserId.type,parentSchema:schema22.properties.trustUserId,data:data10};
+if(data.consumerTag !== undefined){
+let data12 = data.consumerTag;
+if(typeof data12 !== "string"){
+const err23 = {instancePath:instancePath+"/consumerTag",schemaPath:"#/properties/consumerTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.consumerTag.type,parentSchema:schema22.properties.consumerTag,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1843,10 +1848,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.haPolicy !== undefined){
-let data11 = data.haPolicy;
-if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/haPolicy",schemaPath:"#/properties/haPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.haPolicy.type,parentSchema:schema22.properties.haPolicy,data:data11};
+if(data.bindNowait !== undefined){
+let data13 = data.bindNowait;
+if(typeof data13 !== "boolean"){
+const err24 = {instancePath:instancePath+"/bindNowait",schemaPath:"#/properties/bindNowait/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.bindNowait.type,parentSchema:schema22.properties.bindNowait,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1856,10 +1861,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.consumerTag !== undefined){
-let data12 = data.consumerTag;
-if(typeof data12 !== "string"){
-const err25 = {instancePath:instancePath+"/consumerTag",schemaPath:"#/properties/consumerTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.consumerTag.type,parentSchema:schema22.properties.consumerTag,data:data12};
+if(data.resourceCleanupMode !== undefined){
+let data14 = data.resourceCleanupMode;
+if(typeof data14 !== "string"){
+const err25 = {instancePath:instancePath+"/resourceCleanupMode",schemaPath:"#/properties/resourceCleanupMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.resourceCleanupMode.type,parentSchema:schema22.properties.resourceCleanupMode,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1868,11 +1873,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.bindNowait !== undefined){
-let data13 = data.bindNowait;
-if(typeof data13 !== "boolean"){
-const err26 = {instancePath:instancePath+"/bindNowait",schemaPath:"#/properties/bindNowait/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.bindNowait.type,parentSchema:schema22.properties.bindNowait,data:data13};
+if(!((data14 === "default") || (data14 === "never"))){
+const err26 = {instancePath:instancePath+"/resourceCleanupMode",schemaPath:"#/properties/resourceCleanupMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.resourceCleanupMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.resourceCleanupMode.enum,parentSchema:schema22.properties.resourceCleanupMode,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1882,10 +1884,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.resourceCleanupMode !== undefined){
-let data14 = data.resourceCleanupMode;
-if(typeof data14 !== "string"){
-const err27 = {instancePath:instancePath+"/resourceCleanupMode",schemaPath:"#/properties/resourceCleanupMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.resourceCleanupMode.type,parentSchema:schema22.properties.resourceCleanupMode,data:data14};
+if(data.channelUseMode !== undefined){
+let data15 = data.channelUseMode;
+if(typeof data15 !== "string"){
+const err27 = {instancePath:instancePath+"/channelUseMode",schemaPath:"#/properties/channelUseMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.channelUseMode.type,parentSchema:schema22.properties.channelUseMode,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1894,8 +1896,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!((data14 === "default") || (data14 === "never"))){
-const err28 = {instancePath:instancePath+"/resourceCleanupMode",schemaPath:"#/properties/resourceCleanupMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.resourceCleanupMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.resourceCleanupMode.enum,parentSchema:schema22.properties.resourceCleanupMode,data:data14};
+if(!((data15 === "multiple") || (data15 === "single"))){
+const err28 = {instancePath:instancePath+"/channelUseMode",schemaPath:"#/properties/channelUseMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.channelUseMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.channelUseMode.enum,parentSchema:schema22.properties.channelUseMode,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1905,10 +1907,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.channelUseMode !== undefined){
-let data15 = data.channelUseMode;
-if(typeof data15 !== "string"){
-const err29 = {instancePath:instancePath+"/channelUseMode",schemaPath:"#/properties/channelUseMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.channelUseMode.type,parentSchema:schema22.properties.channelUseMode,data:data15};
+if(data.queueType !== undefined){
+let data16 = data.queueType;
+if(typeof data16 !== "string"){
+const err29 = {instancePath:instancePath+"/queueType",schemaPath:"#/properties/queueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.queueType.type,parentSchema:schema22.properties.queueType,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1917,8 +1919,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!((data15 === "multiple") || (data15 === "single"))){
-const err30 = {instancePath:instancePath+"/channelUseMode",schemaPath:"#/properties/channelUseMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.channelUseMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.channelUseMode.enum,parentSchema:schema22.properties.channelUseMode,data:data15};
+if(!((data16 === "classic") || (data16 === "quorum"))){
+const err30 = {instancePath:instancePath+"/queueType",schemaPath:"#/properties/queueType/enum",keyword:"enum",params:{allowedValues: schema22.properties.queueType.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.queueType.enum,parentSchema:schema22.properties.queueType,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1928,37 +1930,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.queueType !== undefined){
-let data16 = data.queueType;
-if(typeof data16 !== "string"){
-const err31 = {instancePath:instancePath+"/queueType",schemaPath:"#/properties/queueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.queueType.type,parentSchema:schema22.properties.queueType,data:data16};
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
-}
-errors++;
-}
-if(!((data16 === "classic") || (data16 === "quorum"))){
-const err32 = {instancePath:instancePath+"/queueType",schemaPath:"#/properties/queueType/enum",keyword:"enum",params:{allowedValues: schema22.properties.queueType.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.queueType.enum,parentSchema:schema22.properties.queueType,data:data16};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
 }
 errors++;
 }
@@ -2000,25 +1979,13 @@ let data0 = data.uri;
 const _errs4 = errors;
 let valid2 = false;
 const _errs5 = errors;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^amqps?://"},message:"must match pattern \""+"^amqps?://"+"\"",schema:"^amqps?://",parentSchema:schema23.anyOf[0],data:data0};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -2028,7 +1995,20 @@ if(!valid2){
 const _errs7 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2037,12 +2017,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^amqps?://"},message:"must match pattern \""+"^amqps?://"+"\"",schema:"^amqps?://",parentSchema:schema23.anyOf[1].items,data:data1};
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2051,39 +2029,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
 }
-else {
-const err6 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
+if(!valid2){
+const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err8 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -2102,7 +2057,30 @@ vErrors = null;
 if(data.protocol !== undefined){
 let data2 = data.protocol;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.protocol.type,parentSchema:schema25.properties.protocol,data:data2};
+const err7 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.protocol.type,parentSchema:schema25.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(data2 === "amqp091")){
+const err8 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema25.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.protocol.enum,parentSchema:schema25.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.queue !== undefined){
+let data3 = data.queue;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.queue.type,parentSchema:schema25.properties.queue,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2111,8 +2089,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!(data2 === "amqp091")){
-const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema25.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.protocol.enum,parentSchema:schema25.properties.protocol,data:data2};
+}
+if(data.exchange !== undefined){
+let data4 = data.exchange;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.exchange.type,parentSchema:schema25.properties.exchange,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2122,10 +2103,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.queue !== undefined){
-let data3 = data.queue;
-if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.queue.type,parentSchema:schema25.properties.queue,data:data3};
+if(data.exchangeKey !== undefined){
+let data5 = data.exchangeKey;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/exchangeKey",schemaPath:"#/properties/exchangeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.exchangeKey.type,parentSchema:schema25.properties.exchangeKey,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2135,10 +2116,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.exchange !== undefined){
-let data4 = data.exchange;
-if(typeof data4 !== "string"){
-const err12 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.exchange.type,parentSchema:schema25.properties.exchange,data:data4};
+if(data.prefetchCount !== undefined){
+let data6 = data.prefetchCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.prefetchCount.type,parentSchema:schema25.properties.prefetchCount,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2147,40 +2128,14 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.exchangeKey !== undefined){
-let data5 = data.exchangeKey;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/exchangeKey",schemaPath:"#/properties/exchangeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.exchangeKey.type,parentSchema:schema25.properties.exchangeKey,data:data5};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.prefetchCount,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.prefetchCount !== undefined){
-let data6 = data.prefetchCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err14 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.prefetchCount.type,parentSchema:schema25.properties.prefetchCount,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err15 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.prefetchCount,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
 }
 errors++;
 }
@@ -2192,22 +2147,22 @@ const _errs22 = errors;
 let valid5 = false;
 const _errs23 = errors;
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.deleteAfter.anyOf[0].type,parentSchema:schema25.properties.deleteAfter.anyOf[0],data:data7};
+const err14 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.deleteAfter.anyOf[0].type,parentSchema:schema25.properties.deleteAfter.anyOf[0],data:data7};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err14];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err14);
 }
 errors++;
 }
 if(!((data7 === "never") || (data7 === "queue-length"))){
-const err17 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.deleteAfter.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema25.properties.deleteAfter.anyOf[0].enum,parentSchema:schema25.properties.deleteAfter.anyOf[0],data:data7};
+const err15 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.deleteAfter.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema25.properties.deleteAfter.anyOf[0].enum,parentSchema:schema25.properties.deleteAfter.anyOf[0],data:data7};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err15];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -2216,23 +2171,23 @@ valid5 = valid5 || _valid1;
 if(!valid5){
 const _errs25 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.deleteAfter.anyOf[1].type,parentSchema:schema25.properties.deleteAfter.anyOf[1],data:data7};
+const err16 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.deleteAfter.anyOf[1].type,parentSchema:schema25.properties.deleteAfter.anyOf[1],data:data7};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err16];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err16);
 }
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.deleteAfter.anyOf[1],data:data7};
+const err17 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.deleteAfter.anyOf[1],data:data7};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err17];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err17);
 }
 errors++;
 }
@@ -2241,12 +2196,12 @@ var _valid1 = _errs25 === errors;
 valid5 = valid5 || _valid1;
 }
 if(!valid5){
-const err20 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.properties.deleteAfter.anyOf,parentSchema:schema25.properties.deleteAfter,data:data7};
+const err18 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.properties.deleteAfter.anyOf,parentSchema:schema25.properties.deleteAfter,data:data7};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err18];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -2267,12 +2222,12 @@ let data8 = data.consumerArgs;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 }
 else {
-const err21 = {instancePath:instancePath+"/consumerArgs",schemaPath:"#/properties/consumerArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.consumerArgs.type,parentSchema:schema25.properties.consumerArgs,data:data8};
+const err19 = {instancePath:instancePath+"/consumerArgs",schemaPath:"#/properties/consumerArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.consumerArgs.type,parentSchema:schema25.properties.consumerArgs,data:data8};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err19];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -2282,12 +2237,12 @@ let data9 = data.queueArgs;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 }
 else {
-const err22 = {instancePath:instancePath+"/queueArgs",schemaPath:"#/properties/queueArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.queueArgs.type,parentSchema:schema25.properties.queueArgs,data:data9};
+const err20 = {instancePath:instancePath+"/queueArgs",schemaPath:"#/properties/queueArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.queueArgs.type,parentSchema:schema25.properties.queueArgs,data:data9};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err20];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -2295,24 +2250,24 @@ errors++;
 if(data.predeclared !== undefined){
 let data10 = data.predeclared;
 if(typeof data10 !== "boolean"){
-const err23 = {instancePath:instancePath+"/predeclared",schemaPath:"#/properties/predeclared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.predeclared.type,parentSchema:schema25.properties.predeclared,data:data10};
+const err21 = {instancePath:instancePath+"/predeclared",schemaPath:"#/properties/predeclared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.predeclared.type,parentSchema:schema25.properties.predeclared,data:data10};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err21];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err21);
 }
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err22];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -2353,25 +2308,13 @@ let data0 = data.uri;
 const _errs4 = errors;
 let valid2 = false;
 const _errs5 = errors;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^amqps?://"},message:"must match pattern \""+"^amqps?://"+"\"",schema:"^amqps?://",parentSchema:schema23.anyOf[0],data:data0};
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
 }
 errors++;
 }
@@ -2381,7 +2324,20 @@ if(!valid2){
 const _errs7 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2390,12 +2346,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err5 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/pattern",keyword:"pattern",params:{pattern: "^amqps?://"},message:"must match pattern \""+"^amqps?://"+"\"",schema:"^amqps?://",parentSchema:schema23.anyOf[1].items,data:data1};
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2404,39 +2358,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
 }
-else {
-const err6 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
+if(!valid2){
+const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
 else {
 vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err8 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -2455,7 +2386,30 @@ vErrors = null;
 if(data.protocol !== undefined){
 let data2 = data.protocol;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.protocol.type,parentSchema:schema27.properties.protocol,data:data2};
+const err7 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.protocol.type,parentSchema:schema27.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(data2 === "amqp091")){
+const err8 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema27.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.protocol.enum,parentSchema:schema27.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.queue !== undefined){
+let data3 = data.queue;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.queue.type,parentSchema:schema27.properties.queue,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2464,8 +2418,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!(data2 === "amqp091")){
-const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema27.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.protocol.enum,parentSchema:schema27.properties.protocol,data:data2};
+}
+if(data.exchange !== undefined){
+let data4 = data.exchange;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.exchange.type,parentSchema:schema27.properties.exchange,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2475,10 +2432,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.queue !== undefined){
-let data3 = data.queue;
-if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.queue.type,parentSchema:schema27.properties.queue,data:data3};
+if(data.exchangeKey !== undefined){
+let data5 = data.exchangeKey;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/exchangeKey",schemaPath:"#/properties/exchangeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.exchangeKey.type,parentSchema:schema27.properties.exchangeKey,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2488,10 +2445,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.exchange !== undefined){
-let data4 = data.exchange;
-if(typeof data4 !== "string"){
-const err12 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.exchange.type,parentSchema:schema27.properties.exchange,data:data4};
+if(data.addForwardHeaders !== undefined){
+let data6 = data.addForwardHeaders;
+if(typeof data6 !== "boolean"){
+const err12 = {instancePath:instancePath+"/addForwardHeaders",schemaPath:"#/properties/addForwardHeaders/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.addForwardHeaders.type,parentSchema:schema27.properties.addForwardHeaders,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2501,10 +2458,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.exchangeKey !== undefined){
-let data5 = data.exchangeKey;
-if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/exchangeKey",schemaPath:"#/properties/exchangeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.exchangeKey.type,parentSchema:schema27.properties.exchangeKey,data:data5};
+if(data.addTimestampHeader !== undefined){
+let data7 = data.addTimestampHeader;
+if(typeof data7 !== "boolean"){
+const err13 = {instancePath:instancePath+"/addTimestampHeader",schemaPath:"#/properties/addTimestampHeader/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.addTimestampHeader.type,parentSchema:schema27.properties.addTimestampHeader,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2514,10 +2471,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.addForwardHeaders !== undefined){
-let data6 = data.addForwardHeaders;
-if(typeof data6 !== "boolean"){
-const err14 = {instancePath:instancePath+"/addForwardHeaders",schemaPath:"#/properties/addForwardHeaders/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.addForwardHeaders.type,parentSchema:schema27.properties.addForwardHeaders,data:data6};
+if(data.publishProperties !== undefined){
+let data8 = data.publishProperties;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+}
+else {
+const err14 = {instancePath:instancePath+"/publishProperties",schemaPath:"#/properties/publishProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.publishProperties.type,parentSchema:schema27.properties.publishProperties,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2527,10 +2486,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.addTimestampHeader !== undefined){
-let data7 = data.addTimestampHeader;
-if(typeof data7 !== "boolean"){
-const err15 = {instancePath:instancePath+"/addTimestampHeader",schemaPath:"#/properties/addTimestampHeader/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.addTimestampHeader.type,parentSchema:schema27.properties.addTimestampHeader,data:data7};
+if(data.queueArgs !== undefined){
+let data9 = data.queueArgs;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+}
+else {
+const err15 = {instancePath:instancePath+"/queueArgs",schemaPath:"#/properties/queueArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.queueArgs.type,parentSchema:schema27.properties.queueArgs,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2540,12 +2501,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.publishProperties !== undefined){
-let data8 = data.publishProperties;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-}
-else {
-const err16 = {instancePath:instancePath+"/publishProperties",schemaPath:"#/properties/publishProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.publishProperties.type,parentSchema:schema27.properties.publishProperties,data:data8};
+if(data.predeclared !== undefined){
+let data10 = data.predeclared;
+if(typeof data10 !== "boolean"){
+const err16 = {instancePath:instancePath+"/predeclared",schemaPath:"#/properties/predeclared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.predeclared.type,parentSchema:schema27.properties.predeclared,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2555,42 +2514,14 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.queueArgs !== undefined){
-let data9 = data.queueArgs;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 }
 else {
-const err17 = {instancePath:instancePath+"/queueArgs",schemaPath:"#/properties/queueArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.queueArgs.type,parentSchema:schema27.properties.queueArgs,data:data9};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.predeclared !== undefined){
-let data10 = data.predeclared;
-if(typeof data10 !== "boolean"){
-const err18 = {instancePath:instancePath+"/predeclared",schemaPath:"#/properties/predeclared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.predeclared.type,parentSchema:schema27.properties.predeclared,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
 }
 errors++;
 }
@@ -3069,6 +3000,220 @@ vErrors.push(err22);
 errors++;
 }
 }
+if(data.permissions !== undefined){
+let data24 = data.permissions;
+if((!(data24 && typeof data24 == "object" && !Array.isArray(data24))) && (data24 !== null)){
+const err23 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: schema12.properties.permissions.type},message:"must be object,null",schema:schema12.properties.permissions.type,parentSchema:schema12.properties.permissions,data:data24};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key8 in data24){
+let data25 = data24[key8];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.configure === undefined){
+const err24 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "configure"},message:"must have required property '"+"configure"+"'",schema:schema29.required,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data25.write === undefined){
+const err25 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema29.required,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data25.read === undefined){
+const err26 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema29.required,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key9 in data25){
+if(!(((key9 === "configure") || (key9 === "write")) || (key9 === "read"))){
+const err27 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data25.configure !== undefined){
+let data26 = data25.configure;
+if(typeof data26 !== "string"){
+const err28 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/configure",schemaPath:"#/definitions/permission/properties/configure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.configure.type,parentSchema:schema29.properties.configure,data:data26};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data25.write !== undefined){
+let data27 = data25.write;
+if(typeof data27 !== "string"){
+const err29 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/definitions/permission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.write.type,parentSchema:schema29.properties.write,data:data27};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data25.read !== undefined){
+let data28 = data25.read;
+if(typeof data28 !== "string"){
+const err30 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/definitions/permission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.read.type,parentSchema:schema29.properties.read,data:data28};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+if(data.topicPermissions !== undefined){
+let data29 = data.topicPermissions;
+if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
+const err32 = {instancePath:instancePath+"/topicPermissions",schemaPath:"#/properties/topicPermissions/type",keyword:"type",params:{type: schema12.properties.topicPermissions.type},message:"must be object,null",schema:schema12.properties.topicPermissions.type,parentSchema:schema12.properties.topicPermissions,data:data29};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key10 in data29){
+let data30 = data29[key10];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key11 in data30){
+let data31 = data30[key11];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.write === undefined){
+const err33 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema30.required,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data31.read === undefined){
+const err34 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema30.required,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key12 in data31){
+if(!((key12 === "write") || (key12 === "read"))){
+const err35 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data31.write !== undefined){
+let data32 = data31.write;
+if(typeof data32 !== "string"){
+const err36 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/definitions/topicPermission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.write.type,parentSchema:schema30.properties.write,data:data32};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data31.read !== undefined){
+let data33 = data31.read;
+if(typeof data33 !== "string"){
+const err37 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/definitions/topicPermission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.read.type,parentSchema:schema30.properties.read,data:data33};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/topicPermissions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.topicPermissions.additionalProperties.type,parentSchema:schema12.properties.topicPermissions.additionalProperties,data:data30};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
 }
 validate11.errors = vErrors;
 return errors === 0;
@@ -3080,7 +3225,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "globalParameters")) || (key0 === "tests"))){
+if(!(((((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "users")) || (key0 === "globalParameters")) || (key0 === "tests"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3163,10 +3308,10 @@ errors = vErrors.length;
 }
 }
 }
-if(data.globalParameters !== undefined){
-let data5 = data.globalParameters;
+if(data.users !== undefined){
+let data5 = data.users;
 if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/globalParameters",schemaPath:"#/properties/globalParameters/type",keyword:"type",params:{type: schema11.properties.globalParameters.type},message:"must be object,null",schema:schema11.properties.globalParameters.type,parentSchema:schema11.properties.globalParameters,data:data5};
+const err6 = {instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: schema11.properties.users.type},message:"must be object,null",schema:schema11.properties.users.type,parentSchema:schema11.properties.users,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3175,11 +3320,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.tests !== undefined){
-let data6 = data.tests;
-if((!(Array.isArray(data6))) && (data6 !== null)){
-const err7 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data6};
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+let data6 = data5[key2];
+if((!(data6 && typeof data6 == "object" && !Array.isArray(data6))) && (data6 !== null)){
+const err7 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/user/type",keyword:"type",params:{type: schema31.type},message:"must be object,null",schema:schema31.type,parentSchema:schema31,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3188,13 +3333,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.exchange === undefined){
-const err8 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema29.required,parentSchema:schema29,data:data7};
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!(((((key3 === "tags") || (key3 === "password")) || (key3 === "passwordHash")) || (key3 === "hashingAlgorithm")) || (key3 === "limits"))){
+const err8 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/user/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3203,8 +3345,15 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data7.expect === undefined){
-const err9 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema29.required,parentSchema:schema29,data:data7};
+}
+if(data6.tags !== undefined){
+let data7 = data6.tags;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err9 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags/" + i0,schemaPath:"#/definitions/user/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tags.items.type,parentSchema:schema31.properties.tags.items,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3213,9 +3362,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((((((key2 === "name") || (key2 === "vhost")) || (key2 === "exchange")) || (key2 === "routingKey")) || (key2 === "headers")) || (key2 === "expect"))){
-const err10 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data7};
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/definitions/user/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tags.type,parentSchema:schema31.properties.tags,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3225,10 +3375,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data7.name !== undefined){
-let data8 = data7.name;
-if(typeof data8 !== "string"){
-const err11 = {instancePath:instancePath+"/tests/" + i0+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.name.type,parentSchema:schema29.properties.name,data:data8};
+if(data6.password !== undefined){
+let data9 = data6.password;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err11 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/password",schemaPath:"#/definitions/user/properties/password/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|file):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|file):[^}]+\\}$"+"\"",schema:"^\\$\\{(env|file):[^}]+\\}$",parentSchema:schema31.properties.password,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3238,10 +3389,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data7.vhost !== undefined){
-let data9 = data7.vhost;
-if(typeof data9 !== "string"){
-const err12 = {instancePath:instancePath+"/tests/" + i0+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.vhost.type,parentSchema:schema29.properties.vhost,data:data9};
+else {
+const err12 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/password",schemaPath:"#/definitions/user/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.password.type,parentSchema:schema31.properties.password,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3251,10 +3400,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data7.exchange !== undefined){
-let data10 = data7.exchange;
+if(data6.passwordHash !== undefined){
+let data10 = data6.passwordHash;
 if(typeof data10 !== "string"){
-const err13 = {instancePath:instancePath+"/tests/" + i0+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.exchange.type,parentSchema:schema29.properties.exchange,data:data10};
+const err13 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/passwordHash",schemaPath:"#/definitions/user/properties/passwordHash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.passwordHash.type,parentSchema:schema31.properties.passwordHash,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3264,10 +3413,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data7.routingKey !== undefined){
-let data11 = data7.routingKey;
+if(data6.hashingAlgorithm !== undefined){
+let data11 = data6.hashingAlgorithm;
 if(typeof data11 !== "string"){
-const err14 = {instancePath:instancePath+"/tests/" + i0+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.routingKey.type,parentSchema:schema29.properties.routingKey,data:data11};
+const err14 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/hashingAlgorithm",schemaPath:"#/definitions/user/properties/hashingAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hashingAlgorithm.type,parentSchema:schema31.properties.hashingAlgorithm,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3276,11 +3425,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data7.headers !== undefined){
-let data12 = data7.headers;
-if(!(data12 && typeof data12 == "object" && !Array.isArray(data12))){
-const err15 = {instancePath:instancePath+"/tests/" + i0+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.headers.type,parentSchema:schema29.properties.headers,data:data12};
+if(!(((data11 === "rabbit_password_hashing_sha256") || (data11 === "rabbit_password_hashing_sha512")) || (data11 === "rabbit_password_hashing_md5"))){
+const err15 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/hashingAlgorithm",schemaPath:"#/definitions/user/properties/hashingAlgorithm/enum",keyword:"enum",params:{allowedValues: schema31.properties.hashingAlgorithm.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hashingAlgorithm.enum,parentSchema:schema31.properties.hashingAlgorithm,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3290,17 +3436,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data7.expect !== undefined){
-let data13 = data7.expect;
-if(Array.isArray(data13)){
-const len1 = data13.length;
-for(let i1=0; i1<len1; i1++){
-let data14 = data13[i1];
-const _errs34 = errors;
-let valid8 = false;
-const _errs35 = errors;
-if(typeof data14 !== "string"){
-const err16 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.expect.items.anyOf[0].type,parentSchema:schema29.properties.expect.items.anyOf[0],data:data14};
+if(data6.limits !== undefined){
+let data12 = data6.limits;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!((key4 === "max-connections") || (key4 === "max-channels"))){
+const err16 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits",schemaPath:"#/definitions/user/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3309,13 +3450,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs35 === errors;
-valid8 = valid8 || _valid0;
-if(!valid8){
-const _errs37 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.oneOf === undefined){
-const err17 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/required",keyword:"required",params:{missingProperty: "oneOf"},message:"must have required property '"+"oneOf"+"'",schema:schema29.properties.expect.items.anyOf[1].required,parentSchema:schema29.properties.expect.items.anyOf[1],data:data14};
+}
+if(data12["max-connections"] !== undefined){
+let data13 = data12["max-connections"];
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err17 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-connections",schemaPath:"#/definitions/user/properties/limits/properties/max-connections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties["max-connections"].type,parentSchema:schema31.properties.limits.properties["max-connections"],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3324,9 +3463,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(key3 === "oneOf")){
-const err18 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema29.properties.expect.items.anyOf[1],data:data14};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-connections",schemaPath:"#/definitions/user/properties/limits/properties/max-connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.limits.properties["max-connections"],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3336,14 +3475,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data14.oneOf !== undefined){
-let data15 = data14.oneOf;
-if(Array.isArray(data15)){
-const len2 = data15.length;
-for(let i2=0; i2<len2; i2++){
-let data16 = data15[i2];
-if(typeof data16 !== "string"){
-const err19 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1+"/oneOf/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.expect.items.anyOf[1].properties.oneOf.items.type,parentSchema:schema29.properties.expect.items.anyOf[1].properties.oneOf.items,data:data16};
+}
+if(data12["max-channels"] !== undefined){
+let data14 = data12["max-channels"];
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err19 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-channels",schemaPath:"#/definitions/user/properties/limits/properties/max-channels/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties["max-channels"].type,parentSchema:schema31.properties.limits.properties["max-channels"],data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3352,10 +3488,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1+"/oneOf",schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.expect.items.anyOf[1].properties.oneOf.type,parentSchema:schema29.properties.expect.items.anyOf[1].properties.oneOf,data:data15};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err20 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-channels",schemaPath:"#/definitions/user/properties/limits/properties/max-channels/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.limits.properties["max-channels"],data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3366,8 +3501,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err21 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.expect.items.anyOf[1].type,parentSchema:schema29.properties.expect.items.anyOf[1],data:data14};
+const err21 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits",schemaPath:"#/definitions/user/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3376,11 +3512,15 @@ vErrors.push(err21);
 }
 errors++;
 }
-var _valid0 = _errs37 === errors;
-valid8 = valid8 || _valid0;
 }
-if(!valid8){
-const err22 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.properties.expect.items.anyOf,parentSchema:schema29.properties.expect.items,data:data14};
+}
+}
+}
+}
+if(data.globalParameters !== undefined){
+let data15 = data.globalParameters;
+if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
+const err22 = {instancePath:instancePath+"/globalParameters",schemaPath:"#/properties/globalParameters/type",keyword:"type",params:{type: schema11.properties.globalParameters.type},message:"must be object,null",schema:schema11.properties.globalParameters.type,parentSchema:schema11.properties.globalParameters,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3389,11 +3529,225 @@ vErrors.push(err22);
 }
 errors++;
 }
+}
+if(data.tests !== undefined){
+let data16 = data.tests;
+if((!(Array.isArray(data16))) && (data16 !== null)){
+const err23 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data16};
+if(vErrors === null){
+vErrors = [err23];
+}
 else {
-errors = _errs34;
+vErrors.push(err23);
+}
+errors++;
+}
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.exchange === undefined){
+const err24 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema32.required,parentSchema:schema32,data:data17};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data17.expect === undefined){
+const err25 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema32.required,parentSchema:schema32,data:data17};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key5 in data17){
+if(!((((((key5 === "name") || (key5 === "vhost")) || (key5 === "exchange")) || (key5 === "routingKey")) || (key5 === "headers")) || (key5 === "expect"))){
+const err26 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 !== "string"){
+const err27 = {instancePath:instancePath+"/tests/" + i1+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.name.type,parentSchema:schema32.properties.name,data:data18};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data17.vhost !== undefined){
+let data19 = data17.vhost;
+if(typeof data19 !== "string"){
+const err28 = {instancePath:instancePath+"/tests/" + i1+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.vhost.type,parentSchema:schema32.properties.vhost,data:data19};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data17.exchange !== undefined){
+let data20 = data17.exchange;
+if(typeof data20 !== "string"){
+const err29 = {instancePath:instancePath+"/tests/" + i1+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.exchange.type,parentSchema:schema32.properties.exchange,data:data20};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data17.routingKey !== undefined){
+let data21 = data17.routingKey;
+if(typeof data21 !== "string"){
+const err30 = {instancePath:instancePath+"/tests/" + i1+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.routingKey.type,parentSchema:schema32.properties.routingKey,data:data21};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data17.headers !== undefined){
+let data22 = data17.headers;
+if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
+const err31 = {instancePath:instancePath+"/tests/" + i1+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.headers.type,parentSchema:schema32.properties.headers,data:data22};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data17.expect !== undefined){
+let data23 = data17.expect;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+const _errs58 = errors;
+let valid14 = false;
+const _errs59 = errors;
+if(typeof data24 !== "string"){
+const err32 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.expect.items.anyOf[0].type,parentSchema:schema32.properties.expect.items.anyOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid0 = _errs59 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const _errs61 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.oneOf === undefined){
+const err33 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/required",keyword:"required",params:{missingProperty: "oneOf"},message:"must have required property '"+"oneOf"+"'",schema:schema32.properties.expect.items.anyOf[1].required,parentSchema:schema32.properties.expect.items.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key6 in data24){
+if(!(key6 === "oneOf")){
+const err34 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.expect.items.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data24.oneOf !== undefined){
+let data25 = data24.oneOf;
+if(Array.isArray(data25)){
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+if(typeof data26 !== "string"){
+const err35 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2+"/oneOf/" + i3,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.expect.items.anyOf[1].properties.oneOf.items.type,parentSchema:schema32.properties.expect.items.anyOf[1].properties.oneOf.items,data:data26};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2+"/oneOf",schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.expect.items.anyOf[1].properties.oneOf.type,parentSchema:schema32.properties.expect.items.anyOf[1].properties.oneOf,data:data25};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.expect.items.anyOf[1].type,parentSchema:schema32.properties.expect.items.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs61 === errors;
+valid14 = valid14 || _valid0;
+}
+if(!valid14){
+const err38 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.expect.items.anyOf,parentSchema:schema32.properties.expect.items,data:data24};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs58;
 if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
+if(_errs58){
+vErrors.length = _errs58;
 }
 else {
 vErrors = null;
@@ -3403,24 +3757,24 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.properties.expect.type,parentSchema:schema29.properties.expect,data:data13};
+const err39 = {instancePath:instancePath+"/tests/" + i1+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.expect.type,parentSchema:schema32.properties.expect,data:data23};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err39];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err39);
 }
 errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data7};
+const err40 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data17};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err40];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -3429,12 +3783,12 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err41];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err41);
 }
 errors++;
 }

@@ -66,12 +66,15 @@ describe('schemas/topology.schema.json', () => {
 
   it('has every field of the format', () => {
     const fields = (name: string) => Object.keys(definitions[name]?.properties ?? {}).sort();
-    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['$schema', 'brokerVersion', 'globalParameters', 'tests', 'version', 'vhosts']);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['$schema', 'brokerVersion', 'globalParameters', 'tests', 'users', 'version', 'vhosts']);
     expect(fields('vhost')).toEqual([
-      'bindings', 'defaultQueueType', 'description', 'exchanges', 'federationUpstreams', 'ignore', 'limits',
-      'operatorPolicies', 'policies', 'protectedFromDeletion', 'queues', 'shovels', 'tags',
+      'bindings', 'defaultQueueType', 'description', 'exchanges', 'federationUpstreams', 'ignore', 'limits', 'operatorPolicies',
+      'permissions', 'policies', 'protectedFromDeletion', 'queues', 'shovels', 'tags', 'topicPermissions',
     ]);
     expect(fields('vhostLimits')).toEqual([...VHOST_LIMIT_NAMES].sort());
+    expect(fields('user')).toEqual(['hashingAlgorithm', 'limits', 'password', 'passwordHash', 'tags']);
+    expect(fields('permission')).toEqual(['configure', 'read', 'write']);
+    expect(fields('topicPermission')).toEqual(['read', 'write']);
     expect(fields('exchange')).toEqual(['alternateExchange', 'arguments', 'autoDelete', 'durable', 'internal', 'type']);
     expect(fields('queue')).toEqual(['arguments', 'autoDelete', 'durable', 'exclusive', 'serverNamed', 'type']);
     expect(fields('binding')).toEqual(['arguments', 'destination', 'destinationType', 'routingKey', 'routingKeys', 'source']);

@@ -1,3 +1,4 @@
+import { checkAccess } from '../../../src/load/rules/check-access.js';
 import { describe, expect, it } from 'vitest';
 import { checkSchema } from '../../../src/load/check-schema.js';
 import { collectSpec } from '../../../src/load/collect-spec.js';
@@ -51,6 +52,7 @@ describe('semantic rules', () => {
         checkExchangeReferences,
         checkPatterns,
         checkRoutingTests,
+        checkAccess,
       ]),
     );
   });
