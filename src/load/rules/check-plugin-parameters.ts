@@ -1,4 +1,3 @@
-import { redactUrl } from '../../broker/redact-url.js';
 import type { ArgumentValue } from '../../model/topology.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -7,6 +6,9 @@ import type { RuleContext } from './rule-context.js';
  * `${file:PATH}`), never as plain text in the spec: it would sit in the repository, and in
  * every plan that shows the spec's side. The message names the field, never the URI.
  */
+/** A URI whose authority names a user (and so, most likely, a password): `amqp://u:p@host`. */
+const USER_INFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
 export function checkPluginParameters(ctx: RuleContext): void {
   for (const vhost of ctx.spec.vhosts.values()) {
     const kinds = [
@@ -20,7 +22,7 @@ export function checkPluginParameters(ctx: RuleContext): void {
           const value = field.reduce<unknown>((o, key) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined), draft.spec);
           const uris = Array.isArray(value) ? (value as ArgumentValue[]) : [value as ArgumentValue];
           uris.forEach((uri, i) => {
-            if (typeof uri !== 'string' || uri.includes('${') || redactUrl(uri) === uri) return;
+            if (typeof uri !== 'string' || uri.includes('${') || !USER_INFO.test(uri)) return;
             const at = Array.isArray(value) ? [...field, i] : [...field];
             ctx.error(
               ctx.at(draft, ...at),
