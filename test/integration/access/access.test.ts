@@ -29,6 +29,8 @@ function spec(vhost: string, o: { svcTags: string; svcLimits: string; svcRead: s
   ${q(cert)}: {}
 vhosts:
   ${q(vhost)}:
+    exchanges:
+      events: { type: topic }
     permissions:
       ${q(svc)}: { configure: "^orders\\\\.", write: "^orders\\\\.", read: ${q(o.svcRead)} }
       ${q(ops)}: { configure: "", write: "", read: ".*" }

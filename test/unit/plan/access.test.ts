@@ -6,7 +6,7 @@ import type { Topology, Vhost } from '../../../src/model/topology.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { passwordVerdict } from '../../../src/plan/password-verdict.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
-import { vhost } from '../../support/builders.js';
+import { exchange, vhost } from '../../support/builders.js';
 
 /** RabbitMQ's stored form: base64(salt ‖ H(salt ‖ password)), rabbit_password.erl. */
 function stored(password: string, hash: string, salt = Buffer.from([1, 2, 3, 4])): string {
@@ -86,6 +86,14 @@ describe('diff and plan of users and permissions', () => {
     ]);
     const gone = planChanges(diffTopology(topo([]), actual), { ...OPTIONS, prune: true }, { vhosts: ['/'], fingerprint: 'x', messages: new Map(), actingUser: 'guest' });
     expect(gone.lockouts?.map((l) => l.reason)).toEqual(['user "guest" would be deleted, and it is the user topo is connected as ("guest")']);
+  });
+
+  it('sets a topic permission after the exchange it names is declared (RabbitMQ 4.x refuses it before)', () => {
+    const want = { vhost: '/', user: 'svc', exchanges: { events: { write: '.*', read: '.*' } } };
+    const desired = topo(undefined, { exchanges: [exchange({ name: 'events', type: 'topic' })], topicPermissions: [want] });
+    const plan = planChanges(diffTopology(desired, topo(undefined, { topicPermissions: [] })), OPTIONS, { vhosts: ['/'], fingerprint: 'x', messages: new Map() });
+    const declared = plan.steps.find((s) => s.op === 'declare-exchange')!;
+    expect(plan.steps.find((s) => s.op === 'put-topic-permissions')?.dependsOn).toEqual([declared.id]);
   });
 
   it('re-sets topic permissions from scratch only when an exchange is dropped', () => {
