@@ -32,15 +32,22 @@ export async function readBrokerState(client: ManagementClient, vhosts: string[]
   if (isTopologyOnly(scope) || !scope) return topology;
   const read = await Promise.all(
     topology.vhosts.map(async (v) => {
-      const [permissions, topicPermissions] = await Promise.all([
-        scope.permissions.includes(v.name) ? readPermissions(client, v.name) : undefined,
-        scope.topicPermissions.includes(v.name) ? readTopicPermissions(client, v.name) : undefined,
-      ]);
-      return { ...v, ...(permissions ? { permissions } : {}), ...(topicPermissions ? { topicPermissions } : {}) };
+      try {
+        const [permissions, topicPermissions] = await Promise.all([
+          scope.permissions.includes(v.name) ? readPermissions(client, v.name) : undefined,
+          scope.topicPermissions.includes(v.name) ? readTopicPermissions(client, v.name) : undefined,
+        ]);
+        return { ...v, ...(permissions ? { permissions } : {}), ...(topicPermissions ? { topicPermissions } : {}) };
+      } catch (error) {
+        // Deleted since its objects were read: gone, as for readVhost.
+        if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return undefined;
+        throw error;
+      }
     }),
   );
   // Read in the shape and order of the model: nothing to normalize again.
-  return { ...topology, vhosts: read, ...(users ? { users } : {}), ...(globalParameters ? { globalParameters } : {}) } as NormalizedTopology;
+  const present = read.filter((v): v is NonNullable<typeof v> => v !== undefined);
+  return { ...topology, vhosts: present, ...(users ? { users } : {}), ...(globalParameters ? { globalParameters } : {}) } as NormalizedTopology;
 }
 
 /** The broker's global parameters, without those it writes for itself, sorted by name. */

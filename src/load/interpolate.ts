@@ -4,9 +4,9 @@ export interface InterpolationSources {
   vars: Readonly<Record<string, string>>;
   env: Readonly<Record<string, string | undefined>>;
   /**
-   * The content of a file, or undefined when it cannot be read. Given only where a secret may
-   * be (./secret-field.ts): elsewhere `${file:PATH}` is an error, so no file's content can end
-   * up in a name or an argument that plans show.
+   * The content of a file, or undefined when it cannot be read. Used only for secrets
+   * (./secret-field.ts): elsewhere `${file:PATH}` is an error, so no file's content can end up
+   * in a name or an argument that plans show.
    */
   readFile?: (path: string) => string | undefined;
 }
@@ -28,8 +28,11 @@ export function mayInterpolate(text: string): boolean {
   return text.includes('${');
 }
 
-/** Replaces the references in one string scalar. Pure: sources are passed in. */
-export function interpolate(text: string, sources: InterpolationSources): Interpolated {
+/**
+ * Replaces the references in one string scalar. Pure: sources are passed in. `${file:PATH}` is
+ * read only for a secret (`secret` true: ./secret-field.ts); anywhere else it is an error.
+ */
+export function interpolate(text: string, sources: InterpolationSources, secret = false): Interpolated {
   const problems: string[] = [];
   const value = text.replace(REFERENCE, (match: string, inner: string | undefined) => {
     if (match === '$${') return '${';
@@ -41,7 +44,7 @@ export function interpolate(text: string, sources: InterpolationSources): Interp
     const kind = colon < 0 ? '' : inner.slice(0, colon);
     const name = colon < 0 ? '' : inner.slice(colon + 1);
     if (kind === 'file' && name !== '') {
-      if (!sources.readFile) {
+      if (!secret || !sources.readFile) {
         problems.push(`${match}: \${file:PATH} is only for secrets (a user's password): its content is never shown`);
         return match;
       }

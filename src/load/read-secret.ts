@@ -21,7 +21,7 @@ export function readSecretFile(path: string): string | undefined {
  */
 export function secretReader(env: Readonly<Record<string, string | undefined>>): SecretReader {
   return (secret: SecretRef): string => {
-    const { value, problems } = interpolate(secret.ref, { vars: {}, env, readFile: readSecretFile });
+    const { value, problems } = interpolate(secret.ref, { vars: {}, env, readFile: readSecretFile }, true);
     if (problems.length > 0) throw new TopoError('usage', problems[0] ?? `cannot read ${secret.ref}`);
     return value;
   };

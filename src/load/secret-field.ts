@@ -25,6 +25,6 @@ const FILE_REFERENCE = /\$\{file:([^}]+)\}/g;
  */
 export function secretField(text: string, specFile: string, sources: InterpolationSources): SecretFieldValue {
   const value = text.replace(FILE_REFERENCE, (_match, path: string) => `\${file:${isAbsolute(path) ? path : join(dirname(specFile), path)}}`);
-  const { problems } = interpolate(value, { vars: {}, env: sources.env, readFile: sources.readFile ?? (() => undefined) });
+  const { problems } = interpolate(value, { vars: {}, env: sources.env, readFile: sources.readFile ?? (() => undefined) }, true);
   return { value, problems };
 }

@@ -77,9 +77,13 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
       if (access) {
         // A permission waits for its user and vhost when the plan creates them; a user's calls run in order.
         const user = c.kind === 'permission' || c.kind === 'topicPermission' ? userStep.get(c.name) : undefined;
+        // RabbitMQ 4.x refuses a topic permission on an exchange that does not exist yet.
+        const exchanges = c.kind === 'topicPermission' && c.action !== 'delete' && c.action !== 'unmanaged'
+          ? Object.keys(c.after.exchanges).map((e) => declareStep.get(endpointKey('exchange', c.vhost, e)))
+          : [];
         let previous: number | undefined;
         for (const op of access) {
-          previous = add(op, i, [vhostStep.get(c.vhost), deleteStep.get(i), user, previous]);
+          previous = add(op, i, [vhostStep.get(c.vhost), deleteStep.get(i), user, previous, ...exchanges]);
           if (op.op === 'put-user' && c.action === 'create') userStep.set(op.user.name, previous);
         }
         continue;
