@@ -46,12 +46,21 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
     if (c.action === 'migrate' && migrationPhase(c).declares) gone.add(endpointKey('queue', c.vhost, c.name));
   });
 
+  // A vhost's limits are one runtime parameter that each limit call reads and writes whole:
+  // two at once lose one (measured on 3.10.8), so each waits for the one before (by vhost).
+  const lastLimitStep = new Map<string, number>();
+  const limitChain = (op: StepOperation): number[] => {
+    if (op.op !== 'put-vhost-limit' && op.op !== 'delete-vhost-limit') return [];
+    const before = lastLimitStep.get(op.vhost);
+    lastLimitStep.set(op.vhost, steps.length);
+    return before === undefined ? [] : [before];
+  };
   const deleteStep = new Map<number, number>();
   for (const kind of DELETE_ORDER) {
     for (const i of byKind.get(kind) ?? []) {
       const op = deleteOperation(changes[i] as Change, !options.allowDataLoss);
       if (!op || (op.op === 'unbind' && goesWithEndpoint(op.binding, gone))) continue;
-      deleteStep.set(i, add(op, i, []));
+      deleteStep.set(i, add(op, i, limitChain(op)));
     }
   }
 
@@ -90,7 +99,7 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
       }
       const op = createOperation(c);
       if (!op) continue;
-      const deps = [vhostStep.get(c.vhost), deleteStep.get(i)];
+      const deps = [vhostStep.get(c.vhost), deleteStep.get(i), ...limitChain(op)];
       if (op.op === 'bind') {
         const b = op.binding;
         deps.push(declareStep.get(endpointKey('exchange', b.vhost, b.source)));
