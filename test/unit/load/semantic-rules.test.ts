@@ -1,4 +1,5 @@
 import { checkAccess } from '../../../src/load/rules/check-access.js';
+import { checkPluginParameters } from '../../../src/load/rules/check-plugin-parameters.js';
 import { describe, expect, it } from 'vitest';
 import { checkSchema } from '../../../src/load/check-schema.js';
 import { collectSpec } from '../../../src/load/collect-spec.js';
@@ -53,6 +54,7 @@ describe('semantic rules', () => {
         checkPatterns,
         checkRoutingTests,
         checkAccess,
+        checkPluginParameters,
       ]),
     );
   });
