@@ -57,6 +57,8 @@
 # - Liveness checks treat zombies as dead: in the sandbox this was built in, PID 1 does not
 #   reap orphans, so a killed node leaves <defunct> entries behind (harmless).
 set -euo pipefail
+# close_extra_fds, alive_pid (a zombie counts as dead)
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 PROG=cluster-ready
 BASE="${TOPO_CLUSTER_DIR:-/tmp/topo-cluster}"
@@ -96,15 +98,6 @@ past_deadline() { [ "$SECONDS" -ge "$DEADLINE" ]; }
 
 check_node_arg() {
   [[ "${1:-}" =~ ^[123]$ ]] || die "expected a node number 1, 2 or 3, got '${1:-}'"
-}
-
-# Close every fd above 2 in the current (sub)shell, e.g. the lock fd or a caller's pipe.
-close_extra_fds() {
-  local fd
-  for fd in /proc/$BASHPID/fd/*; do
-    fd=${fd##*/}
-    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
-  done
 }
 
 # NODE_ENV=(the complete environment of node N's server and of CLI calls aimed at it), for
@@ -167,9 +160,6 @@ epmd_pid() { # pid of our private epmd, or status 1
   done
   return 1
 }
-
-# A zombie counts as dead: PID 1 of some sandboxes never reaps orphans (see the header).
-alive_pid() { [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
 
 port_busy() { timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 

@@ -26,6 +26,8 @@
 # - The server runs under setsid with stdin from /dev/null and its output in a file, every
 #   inherited fd closed: a caller reading our output (vitest, `| tee`) never waits for the node.
 set -euo pipefail
+# close_extra_fds, alive_pid (a zombie counts as dead)
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 PROG=throwaway-node
 BASE="${TOPO_THROWAWAY_DIR:-/tmp/topo-throwaway}"
@@ -69,16 +71,6 @@ NODE_ENV=(
   RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 )
 
-close_extra_fds() {
-  local fd
-  for fd in /proc/$BASHPID/fd/*; do
-    fd=${fd##*/}
-    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
-  done
-}
-
-# A zombie counts as dead: PID 1 of some sandboxes never reaps orphans.
-alive_pid() { [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
 port_busy() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 api_up() { curl -fs -o /dev/null -m 3 -u guest:guest "$MGMT_URL/api/overview"; }
 

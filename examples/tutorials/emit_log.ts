@@ -5,20 +5,20 @@
  *   node dist/examples/tutorials/emit_log.js [message]
  */
 import type { ConfirmChannel } from 'amqplib';
-import { isMain, runTutorial } from './run-tutorial.js';
+import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { isMain } from './run-tutorial.js';
 
 export const LOGS_EXCHANGE = 'logs';
 
 /** Publishes one log line; resolves once the broker has confirmed it. */
 export async function emitLog(channel: ConfirmChannel, text: string): Promise<void> {
-  channel.publish(LOGS_EXCHANGE, '', Buffer.from(text));
-  await channel.waitForConfirms();
+  await publishConfirmed(channel, LOGS_EXCHANGE, '', text);
 }
 
 if (isMain(import.meta.url)) {
-  await runTutorial('publish-subscribe.yaml', async (conn) => {
-    const text = process.argv.slice(2).join(' ') || 'info: Hello World!';
-    await emitLog(await conn.createConfirmChannel(), text);
-    console.log(` [x] Sent '${text}'`);
+  await runProducer('publish-subscribe.yaml', async (channel, words) => {
+    const text = words.join(' ') || 'info: Hello World!';
+    await emitLog(channel, text);
+    return `'${text}'`;
   });
 }

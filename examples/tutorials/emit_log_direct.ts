@@ -6,21 +6,20 @@
  *   node dist/examples/tutorials/emit_log_direct.js [severity] [message]
  */
 import type { ConfirmChannel } from 'amqplib';
-import { isMain, runTutorial } from './run-tutorial.js';
+import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { isMain } from './run-tutorial.js';
 
 export const DIRECT_LOGS_EXCHANGE = 'direct_logs';
 
 /** Publishes one log line with a severity; resolves once the broker has confirmed it. */
 export async function emitLogDirect(channel: ConfirmChannel, severity: string, text: string): Promise<void> {
-  channel.publish(DIRECT_LOGS_EXCHANGE, severity, Buffer.from(text));
-  await channel.waitForConfirms();
+  await publishConfirmed(channel, DIRECT_LOGS_EXCHANGE, severity, text);
 }
 
 if (isMain(import.meta.url)) {
-  await runTutorial('routing.yaml', async (conn) => {
-    const [severity = 'info', ...words] = process.argv.slice(2);
+  await runProducer('routing.yaml', async (channel, [severity = 'info', ...words]) => {
     const text = words.join(' ') || 'Hello World!';
-    await emitLogDirect(await conn.createConfirmChannel(), severity, text);
-    console.log(` [x] Sent ${severity}: '${text}'`);
+    await emitLogDirect(channel, severity, text);
+    return `${severity}: '${text}'`;
   });
 }

@@ -7,21 +7,20 @@
  *   node dist/examples/tutorials/emit_log_topic.js [routing.key] [message]
  */
 import type { ConfirmChannel } from 'amqplib';
-import { isMain, runTutorial } from './run-tutorial.js';
+import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { isMain } from './run-tutorial.js';
 
 export const TOPIC_LOGS_EXCHANGE = 'topic_logs';
 
 /** Publishes one log line with a routing key; resolves once the broker has confirmed it. */
 export async function emitLogTopic(channel: ConfirmChannel, routingKey: string, text: string): Promise<void> {
-  channel.publish(TOPIC_LOGS_EXCHANGE, routingKey, Buffer.from(text));
-  await channel.waitForConfirms();
+  await publishConfirmed(channel, TOPIC_LOGS_EXCHANGE, routingKey, text);
 }
 
 if (isMain(import.meta.url)) {
-  await runTutorial('topics.yaml', async (conn) => {
-    const [routingKey = 'quick.orange.rabbit', ...words] = process.argv.slice(2);
+  await runProducer('topics.yaml', async (channel, [routingKey = 'quick.orange.rabbit', ...words]) => {
     const text = words.join(' ') || 'Hello World!';
-    await emitLogTopic(await conn.createConfirmChannel(), routingKey, text);
-    console.log(` [x] Sent ${routingKey}: '${text}'`);
+    await emitLogTopic(channel, routingKey, text);
+    return `${routingKey}: '${text}'`;
   });
 }

@@ -6,7 +6,8 @@
  *   node dist/examples/tutorials/new_task.js First message.
  */
 import type { ConfirmChannel } from 'amqplib';
-import { isMain, runTutorial } from './run-tutorial.js';
+import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { isMain } from './run-tutorial.js';
 
 export const TASK_QUEUE = 'task_queue';
 
@@ -15,14 +16,13 @@ export const TASK_QUEUE = 'task_queue';
  * in a durable queue means it is on disk.
  */
 export async function sendTask(channel: ConfirmChannel, task: string): Promise<void> {
-  channel.sendToQueue(TASK_QUEUE, Buffer.from(task), { persistent: true });
-  await channel.waitForConfirms();
+  await publishConfirmed(channel, '', TASK_QUEUE, task, { persistent: true });
 }
 
 if (isMain(import.meta.url)) {
-  await runTutorial('work-queues.yaml', async (conn) => {
-    const task = process.argv.slice(2).join(' ') || 'Hello World!';
-    await sendTask(await conn.createConfirmChannel(), task);
-    console.log(` [x] Sent '${task}'`);
+  await runProducer('work-queues.yaml', async (channel, words) => {
+    const task = words.join(' ') || 'Hello World!';
+    await sendTask(channel, task);
+    return `'${task}'`;
   });
 }

@@ -7,23 +7,8 @@
  *
  *   node dist/examples/tutorials/receive_logs_direct.js error-logger
  */
-import type { ChannelModel } from 'amqplib';
-import { isMain, runTutorial, type TutorialSpec } from './run-tutorial.js';
-import { listenerArgument, startListener, type Listener, type Log } from './start-listener.js';
+import { isMain } from './run-tutorial.js';
+import { runReceiver } from './start-listener.js';
 
-/** Listens to `direct_logs` through the spec's runtime queue `listener` until `stop`. */
-export function startDirectReceiver(
-  conn: ChannelModel,
-  spec: TutorialSpec,
-  listener: string,
-  onLog: (log: Log) => void,
-): Promise<Listener> {
-  return startListener(conn, spec, listener, onLog);
-}
-
-if (isMain(import.meta.url)) {
-  await runTutorial('routing.yaml', (conn, spec) => {
-    const listener = listenerArgument(spec, 'receive_logs_direct.js');
-    return startDirectReceiver(conn, spec, listener, (log) => console.log(` [x] ${log.routingKey}: '${log.text}'`));
-  });
-}
+// Listens to `direct_logs` through the runtime queue named on the command line (startListener).
+if (isMain(import.meta.url)) await runReceiver('routing.yaml', 'receive_logs_direct.js');

@@ -6,20 +6,20 @@
  *   node dist/examples/tutorials/send.js [message]
  */
 import type { ConfirmChannel } from 'amqplib';
-import { isMain, runTutorial } from './run-tutorial.js';
+import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { isMain } from './run-tutorial.js';
 
 export const HELLO_QUEUE = 'hello';
 
 /** Sends `text` to the hello queue; resolves once the broker has confirmed it. */
 export async function send(channel: ConfirmChannel, text: string): Promise<void> {
-  channel.sendToQueue(HELLO_QUEUE, Buffer.from(text));
-  await channel.waitForConfirms();
+  await publishConfirmed(channel, '', HELLO_QUEUE, text);
 }
 
 if (isMain(import.meta.url)) {
-  await runTutorial('hello-world.yaml', async (conn) => {
-    const text = process.argv.slice(2).join(' ') || 'Hello World!';
-    await send(await conn.createConfirmChannel(), text);
-    console.log(` [x] Sent '${text}'`);
+  await runProducer('hello-world.yaml', async (channel, words) => {
+    const text = words.join(' ') || 'Hello World!';
+    await send(channel, text);
+    return `'${text}'`;
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { ChannelModel } from 'amqplib';
 import { declareRuntime } from '../../src/runtime/declare-runtime.js';
-import type { Running, TutorialSpec } from './run-tutorial.js';
+import { runTutorial, type Running, type TutorialSpec } from './run-tutorial.js';
 
 export interface Log {
   routingKey: string;
@@ -48,10 +48,20 @@ export async function startListener(
 }
 
 /**
+ * Runs a receiver program (`program LISTENER`): listens with the spec's runtime queue named on
+ * the command line and prints each log line with its routing key, until Ctrl-C.
+ */
+export function runReceiver(specFile: string, program: string): Promise<void> {
+  return runTutorial(specFile, (conn, spec) =>
+    startListener(conn, spec, listenerArgument(spec, program), (log) => console.log(` [x] ${log.routingKey}: '${log.text}'`)),
+  );
+}
+
+/**
  * The listener a receiver program is asked for on its command line (`program LISTENER`);
  * without one, an error with the usage line, which lists the spec's runtime queues.
  */
-export function listenerArgument(spec: TutorialSpec, program: string): string {
+function listenerArgument(spec: TutorialSpec, program: string): string {
   const listener = process.argv[2];
   if (!listener) throw new Error(`usage: ${program} LISTENER (one of: ${runtimeQueueNames(spec).join(', ')})`);
   return listener;

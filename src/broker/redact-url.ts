@@ -1,7 +1,7 @@
 import { isValidPort, urlParts } from './url-parts.js';
 
 /** What a URL shows in place of a password. */
-export const HIDDEN = '***';
+const HIDDEN = '***';
 
 /** A user name worth showing: nothing in it could be the start of a password. */
 const PLAIN_USER = /^[^/?#@\\\s]+$/;

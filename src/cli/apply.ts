@@ -36,7 +36,7 @@ import { resolveConnection } from './resolve-connection.js';
 import { useColor } from './use-color.js';
 
 /** How long an apply waits for another one's lock by default (`--lock-timeout`). */
-export const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;
+const DEFAULT_LOCK_TIMEOUT_SECONDS = 120;
 
 /**
  * `topo apply`: plan (or re-check a saved plan), show it, refuse on guards, ask, execute.

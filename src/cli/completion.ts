@@ -4,7 +4,7 @@ import { completionScript, SHELLS, type CompletedCommand, type Shell } from './c
 import type { CommandIO } from './io.js';
 
 /** The commands and long flags of `program`, for completion. */
-export function completedCommands(program: Command): CompletedCommand[] {
+function completedCommands(program: Command): CompletedCommand[] {
   return program.commands.map((command) => ({
     name: command.name(),
     description: command.description(),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 
 /** One or two typical uses of each command, shown at the end of its `--help`. */
-export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   validate: ['topo validate topology/', 'topo validate topology/ --var-file vars/prod.yaml --json'],
   plan: ['topo plan topology/ --env prod', 'topo plan topology/ --out plan.json --format markdown > plan.md'],
   apply: ['topo apply topology/ --env prod', 'topo apply --plan plan.json --yes'],

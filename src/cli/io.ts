@@ -13,12 +13,30 @@ export interface CommandIO {
 }
 
 export function processIO(): CommandIO {
+  const out = quietOnClosedPipe(process.stdout);
+  const err = quietOnClosedPipe(process.stderr);
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out,
+    err,
     isTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     env: process.env,
+  };
+}
+
+/**
+ * A writer that goes quiet once the reader has gone (`topo plan | head`): the rest of the
+ * output is dropped instead of crashing on EPIPE, and the command still finishes (an apply is
+ * not cut in the middle) and exits with its own code. Any other write error still throws.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
 }
 

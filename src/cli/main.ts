@@ -20,10 +20,11 @@ const positiveInt = (value: string): number => {
 };
 
 function specOptions(cmd: Command): Command {
-  return settingsOptions(cmd)
-    .addOption(new Option('--var <key=value>', 'value for ${var:key} in the spec (repeatable)').argParser(collect).default([], 'none'))
-    .option('--var-file <file>', 'a YAML file of ${var:key} values (repeatable; --var wins)', collect)
-    .option('--debug', 'print stack traces of unexpected errors');
+  return debugOption(
+    settingsOptions(cmd)
+      .addOption(new Option('--var <key=value>', 'value for ${var:key} in the spec (repeatable)').argParser(collect).default([], 'none'))
+      .option('--var-file <file>', 'a YAML file of ${var:key} values (repeatable; --var wins)', collect),
+  );
 }
 
 /** For commands that check a spec offline: which RabbitMQ version to check it against. */
@@ -53,6 +54,18 @@ function connectionOptions(cmd: Command): Command {
     .option('--timeout <ms>', 'timeout of one HTTP request in milliseconds (default: 30000)', positiveInt);
 }
 
+/** Adds arguments or options to a command. */
+type Adder = (cmd: Command) => Command;
+/** Imports a command's module when the command runs, and gives its function. */
+type CommandLoader<O> = () => Promise<(paths: string[], options: O, io: CommandIO) => Promise<number>>;
+
+const specPaths: Adder = (cmd) => cmd.argument('<paths...>', 'spec files or directories');
+const noColorOption: Adder = (cmd) => cmd.option('--no-color', 'no colours even on a terminal');
+const debugOption: Adder = (cmd) => cmd.option('--debug', 'print stack traces of unexpected errors');
+
+/** The commands that hold a spec against a broker (plan, apply, test): what they print is coloured. */
+const specAgainstBroker: readonly Adder[] = [noColorOption, specOptions, connectionOptions];
+
 export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('topo')
     .description('RabbitMQ topology as code: validate, plan, apply, route, test')
@@ -62,7 +75,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .exitOverride();
 
   const run =
-    <O>(load: () => Promise<(paths: string[], options: O, io: CommandIO) => Promise<number>>) =>
+    <O>(load: CommandLoader<O>) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       // A variadic argument comes as an array, a single one as a string.
@@ -74,125 +87,108 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
       setExit(await command(paths, options as O, io));
     };
 
-  brokerVersionOption(
-    specOptions(
-      program
-        .command('validate')
-        .description('check spec files offline: schema, semantic rules, and what the target RabbitMQ version refuses')
-        .argument('<paths...>', 'spec files or directories')
-        .option('--json', 'print diagnostics as JSON'),
-    ),
-  ).action(run(async () => (await import('./validate.js')).validateCommand));
+  /** One command: its arguments and options in the order `adders` add them (the order of its --help). */
+  const command = <O>(name: string, description: string, adders: readonly Adder[], load: CommandLoader<O>): void => {
+    const cmd = program.command(name).description(description);
+    for (const add of adders) add(cmd);
+    cmd.action(run(load));
+  };
 
-  connectionOptions(
-    specOptions(
-      program
-        .command('plan')
-        .description('diff the spec against the broker and show what apply would change')
-        .argument('<paths...>', 'spec files or directories')
-        .option('--out <file>', 'save the plan for `topo apply --plan FILE`')
-        .option('--json', 'print the plan as JSON (same as --format json)')
-        .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'json', 'markdown']))
-        .option('--graph', 'with --format markdown: embed a Mermaid picture of the topology')
-        .option('--full-plan <where>', 'with --format markdown: where the full plan is (e.g. a CI artifact URL), named when the plan is too long for a comment')
-        .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
-        .option('--prune', 'plan deletes of unmanaged objects')
-        .option('--migrate', 'plan queues that must be replaced as migrations that keep every message')
-        .option('--vhost <name>', 'plan only this vhost of the spec (repeatable; default: all)', collect)
-        .option('--no-color', 'no colours even on a terminal'),
-    ),
-  ).action(run(async () => (await import('./plan.js')).planCommand));
+  command('validate', 'check spec files offline: schema, semantic rules, and what the target RabbitMQ version refuses', [
+    specPaths,
+    (c) => c.option('--json', 'print diagnostics as JSON'),
+    specOptions,
+    brokerVersionOption,
+  ], async () => (await import('./validate.js')).validateCommand);
 
-  connectionOptions(
-    specOptions(
-      program
-        .command('apply')
-        .description('plan, then execute the plan on the broker')
-        .argument('[paths...]', 'spec files or directories')
-        .option('--plan <file>', 'execute a plan saved with `topo plan --out`')
-        .option('--yes', 'do not ask for confirmation (required without a terminal)')
-        .option('--allow-replace', 'allow deleting and re-creating objects whose immutable properties changed')
-        .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
-        .option('--prune', 'delete unmanaged objects')
-        .option('--migrate', 're-create replaced queues without losing a message (docs/apply.md)')
-        .option('--vhost <name>', 'apply only this vhost of the spec (repeatable; default: all)', collect)
-        .option('--json', 'print the plan and each step result as JSON')
-        .option('--concurrency <n>', 'management API calls in flight (default: 32)', positiveInt)
-        .option('--lock-timeout <seconds>', 'how long to wait for another apply (default: 120)', positiveInt)
-        .option('--no-color', 'no colours even on a terminal'),
-    ),
-  ).action(run(async () => (await import('./apply.js')).applyCommand));
+  command('plan', 'diff the spec against the broker and show what apply would change', [
+    specPaths,
+    (c) => c
+      .option('--out <file>', 'save the plan for `topo apply --plan FILE`')
+      .option('--json', 'print the plan as JSON (same as --format json)')
+      .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'json', 'markdown']))
+      .option('--graph', 'with --format markdown: embed a Mermaid picture of the topology')
+      .option('--full-plan <where>', 'with --format markdown: where the full plan is (e.g. a CI artifact URL), named when the plan is too long for a comment')
+      .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are')
+      .option('--prune', 'plan deletes of unmanaged objects')
+      .option('--migrate', 'plan queues that must be replaced as migrations that keep every message')
+      .option('--vhost <name>', 'plan only this vhost of the spec (repeatable; default: all)', collect),
+    ...specAgainstBroker,
+  ], async () => (await import('./plan.js')).planCommand);
 
-  program
-    .command('fmt')
-    .description('rewrite spec files in the canonical style topo export writes (comments and values kept)')
-    .argument('<paths...>', 'spec files or directories')
-    .option('--check', 'write nothing; list the files that are not formatted and exit 1 if any')
-    .option('--debug', 'print stack traces of unexpected errors')
-    .action(run(async () => (await import('./fmt.js')).fmtCommand));
+  command('apply', 'plan, then execute the plan on the broker', [
+    (c) => c
+      .argument('[paths...]', 'spec files or directories')
+      .option('--plan <file>', 'execute a plan saved with `topo plan --out`')
+      .option('--yes', 'do not ask for confirmation (required without a terminal)')
+      .option('--allow-replace', 'allow deleting and re-creating objects whose immutable properties changed')
+      .option('--allow-data-loss', 'allow deleting or replacing queues that hold messages')
+      .option('--prune', 'delete unmanaged objects')
+      .option('--migrate', 're-create replaced queues without losing a message (docs/apply.md)')
+      .option('--vhost <name>', 'apply only this vhost of the spec (repeatable; default: all)', collect)
+      .option('--json', 'print the plan and each step result as JSON')
+      .option('--concurrency <n>', 'management API calls in flight (default: 32)', positiveInt)
+      .option('--lock-timeout <seconds>', 'how long to wait for another apply (default: 120)', positiveInt),
+    ...specAgainstBroker,
+  ], async () => (await import('./apply.js')).applyCommand);
 
-  program
-    .command('show')
-    .description('print a plan saved with `topo plan --out`, offline')
-    .argument('<plan-file>', 'the saved plan (JSON)')
-    .option('--json', 'print the plan as JSON (same as --format json)')
-    .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'json', 'markdown']))
-    .option('--full-plan <where>', 'with --format markdown: where the full plan is, named when it is too long for a comment')
-    .option('--no-color', 'no colours even on a terminal')
-    .option('--debug', 'print stack traces of unexpected errors')
-    .action(run(async () => (await import('./show.js')).showCommand));
+  command('fmt', 'rewrite spec files in the canonical style topo export writes (comments and values kept)', [
+    specPaths,
+    (c) => c.option('--check', 'write nothing; list the files that are not formatted and exit 1 if any'),
+    debugOption,
+  ], async () => (await import('./fmt.js')).fmtCommand);
 
-  connectionOptions(
-    program
-      .command('export')
-      .description('write the broker topology (or a definitions file) as spec YAML')
+  command('show', 'print a plan saved with `topo plan --out`, offline', [
+    (c) => c
+      .argument('<plan-file>', 'the saved plan (JSON)')
+      .option('--json', 'print the plan as JSON (same as --format json)')
+      .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'json', 'markdown']))
+      .option('--full-plan <where>', 'with --format markdown: where the full plan is, named when it is too long for a comment'),
+    noColorOption,
+    debugOption,
+  ], async () => (await import('./show.js')).showCommand);
+
+  command('export', 'write the broker topology (or a definitions file) as spec YAML', [
+    (c) => c
       .addOption(new Option('--vhost <name>', 'vhost to export (repeatable)').argParser(collect).default([], 'all'))
       .option('-o, --output <path>', 'a file, or a directory for one file per vhost (default: standard output)')
       .option('--from-definitions <file>', 'convert a RabbitMQ definitions JSON file, no broker needed')
-      .option('--include-password-hashes', "write users' password hashes instead of ${env:RABBITMQ_PASSWORD_<USER>} placeholders")
-      .option('--debug', 'print stack traces of unexpected errors'),
-  ).action(run(async () => (await import('./export.js')).exportCommand));
+      .option('--include-password-hashes', "write users' password hashes instead of ${env:RABBITMQ_PASSWORD_<USER>} placeholders"),
+    debugOption,
+    connectionOptions,
+  ], async () => (await import('./export.js')).exportCommand);
 
-  specOptions(
-    program
-      .command('route')
-      .description('where a message goes, offline')
-      .argument('<paths...>', 'spec files or directories')
+  command('route', 'where a message goes, offline', [
+    specPaths,
+    (c) => c
       .requiredOption('-e, --exchange <name>', 'exchange to publish to ("" for the default exchange)')
       .option('-k, --routing-key <key>', 'routing key', '')
       .option('-H, --header <name=value>', 'message header (repeatable); typed as name:int=5, name:bool=true', collect, [])
       .option('--vhost <name>', 'vhost (default: the only one, or /)')
       .option('--json', 'print { queues, path } as JSON'),
-  ).action(run(async () => (await import('./route.js')).routeCommand));
+    specOptions,
+  ], async () => (await import('./route.js')).routeCommand);
 
-  brokerVersionOption(
-    connectionOptions(
-      specOptions(
-        program
-          .command('test')
-          .description("run the spec's routing tests offline, or --live against the broker")
-          .argument('<paths...>', 'spec files or directories')
-          .option('--live', 'build each vhost in a scratch vhost and publish real messages')
-          .option('--json', 'print results as JSON')
-          .option('--no-color', 'no colours even on a terminal'),
-      ),
-    ),
-  ).action(run(async () => (await import('./test.js')).testCommand));
+  command('test', "run the spec's routing tests offline, or --live against the broker", [
+    specPaths,
+    (c) => c
+      .option('--live', 'build each vhost in a scratch vhost and publish real messages')
+      .option('--json', 'print results as JSON'),
+    ...specAgainstBroker,
+    brokerVersionOption,
+  ], async () => (await import('./test.js')).testCommand);
 
-  specOptions(
-    program
-      .command('graph')
-      .description('draw the topology as Mermaid or Graphviz DOT')
-      .argument('<paths...>', 'spec files or directories')
+  command('graph', 'draw the topology as Mermaid or Graphviz DOT', [
+    specPaths,
+    (c) => c
       .addOption(new Option('--format <format>', 'picture format').choices(['mermaid', 'dot']).default('mermaid'))
       .option('--vhost <name>', 'only this vhost (default: all)'),
-  ).action(run(async () => (await import('./graph.js')).graphCommand));
+    specOptions,
+  ], async () => (await import('./graph.js')).graphCommand);
 
-  program
-    .command('completion')
-    .description('print a shell completion script (bash, zsh or fish)')
-    .argument('<shell>', 'bash, zsh or fish')
-    .action(run(async () => (await import('./completion.js')).completionCommand(program)));
+  command('completion', 'print a shell completion script (bash, zsh or fish)', [
+    (c) => c.argument('<shell>', 'bash, zsh or fish'),
+  ], async () => (await import('./completion.js')).completionCommand(program));
 
   addHelpExamples(program);
   return program;

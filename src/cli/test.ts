@@ -18,7 +18,7 @@ import { useColor } from './use-color.js';
 export type RoutingTestRunner = (topology: Topology, options: TestOptions, io: CommandIO) => Promise<TestResult[]>;
 
 /** Runs the tests through the routing simulator. */
-export const offlineRunner: RoutingTestRunner = async (topology) => runRoutingTests(topology);
+const offlineRunner: RoutingTestRunner = async (topology) => runRoutingTests(topology);
 
 /**
  * The runner that publishes real messages to a scratch copy of each vhost (src/live-test). While

@@ -12,7 +12,7 @@ type Env = Record<string, string | undefined>;
 type Options = Partial<ConnectionFlags & SettingsFlags> & { var?: string[] };
 
 /** Where topo looks for its settings file when neither `--config` nor `TOPO_CONFIG` names one. */
-export function settingsFileCandidates(cwd: string, env: Env): string[] {
+function settingsFileCandidates(cwd: string, env: Env): string[] {
   const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
   return [join(cwd, '.topo.yaml'), join(configHome, 'topo', 'config.yaml')];
 }

@@ -13,7 +13,7 @@ import { checkTopicWildcards } from './rules/topic-wildcards.js';
 import { checkTransientQueues } from './rules/transient-queues.js';
 
 /** Every rule; order does not matter. */
-export const COMPATIBILITY_RULES: readonly CompatibilityRule[] = [
+const COMPATIBILITY_RULES: readonly CompatibilityRule[] = [
   checkDefaultQueueType,
   checkDeletionProtection,
   checkExchangeTypes,

@@ -56,7 +56,7 @@ export function problemReport(problems: CompatibilityProblem[]): ProblemReport {
 }
 
 /** The identity key a problem's subject carries. */
-export function subjectKey<K extends SubjectKind>(kind: K, object: SubjectOfKind[K]): string {
+function subjectKey<K extends SubjectKind>(kind: K, object: SubjectOfKind[K]): string {
   if (kind === 'vhost' || kind === 'user' || kind === 'globalParameter') return (object as Vhost | User | GlobalParameter).name;
   if (kind === 'binding') return bindingKey(object as Binding);
   return namedKey(object as Exchange | Queue | Policy | VhostLimit | PluginParameter);

@@ -121,7 +121,7 @@ export interface SpecTest {
 }
 
 /** The policy `applyTo` that a spec may leave out: RabbitMQ's own default. */
-export const DEFAULT_APPLY_TO = 'all';
+const DEFAULT_APPLY_TO = 'all';
 
 /** Builds the spec-shaped document of a (normalized) Topology. Pure (it only adds to `options.notExported`). */
 export function specDocument(topology: Topology, options: ExportOptions = {}): SpecDocument {

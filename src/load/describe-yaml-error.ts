@@ -1,3 +1,5 @@
+import { countOf } from '../text/count-of.js';
+
 /** A YAML error of the yaml package, as the loader reports it: where, and in plain words. */
 export interface DescribedYamlError {
   /** Offset in the text of the character the message is about. */
@@ -74,11 +76,11 @@ function misalignedEntry(text: string, offset: number, sequence: boolean): Descr
   const shallower = levels.find((l) => l.indent < line.indent);
   if (!deeper) return levels[0] && overIndentedEntry(lines, levels[0]);
   const what = sequence ? 'the items of a list' : 'the entries of a mapping';
-  const level = (l: Line) => `${quoteEntry(l)} (line ${l.number}, ${spaces(l.indent)})`;
+  const level = (l: Line) => `${quoteEntry(l)} (line ${l.number}, ${countOf(l.indent, 'space')})`;
   return {
     offset: line.start + line.indent,
     message:
-      `${quoteEntry(line)} is indented ${spaces(line.indent)}, ${shallower ? `between ${level(deeper)} and ${level(shallower)}` : `less than ${level(deeper)}`}: ` +
+      `${quoteEntry(line)} is indented ${countOf(line.indent, 'space')}, ${shallower ? `between ${level(deeper)} and ${level(shallower)}` : `less than ${level(deeper)}`}: ` +
       `${what} must start at the same column; line it up with the one it belongs with`,
   };
 }
@@ -114,6 +116,3 @@ function quoteEntry(line: Line): string {
   return JSON.stringify(line.content.length > 30 ? `${line.content.slice(0, 27)}...` : line.content);
 }
 
-function spaces(n: number): string {
-  return `${n} space${n === 1 ? '' : 's'}`;
-}

@@ -27,7 +27,7 @@ export interface EntryPosition {
 }
 
 /** The offset of a node. */
-export function offsetOfNode(node: NodePosition): number {
+function offsetOfNode(node: NodePosition): number {
   return typeof node === 'number' ? node : node.at;
 }
 

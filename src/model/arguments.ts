@@ -4,7 +4,7 @@ import type { ArgumentValue, Arguments } from './topology.js';
  * Well-known x-arguments whose value is a number. A broker or an older definitions file may
  * hold them as strings ("60000"); RabbitMQ itself treats them as numbers, so topo does too.
  */
-export const NUMERIC_ARGUMENTS: ReadonlySet<string> = new Set([
+const NUMERIC_ARGUMENTS: ReadonlySet<string> = new Set([
   'x-message-ttl',
   'x-expires',
   'x-max-length',

@@ -2,7 +2,7 @@ import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { ObjectKind, Vhost } from '../model/topology.js';
-import type { Change } from './change.js';
+import type { Change, CreateChange, ObjectOfKind, ReplaceChange, UnmanagedChange } from './change.js';
 import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
 import { diffPermissions, diffUsers } from './diff-access.js';
@@ -76,19 +76,40 @@ function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[], secrets:
   }
   const current = have ?? { exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [] };
 
-  const replacedExchanges = new Set<string>();
-  matchByName(
+  /**
+   * Exchanges and queues alike: created when missing, replaced when an immutable property
+   * differs, and the broker's others unmanaged. Returns the names replaced.
+   */
+  const diffReplaceable = <K extends 'exchange' | 'queue'>(
+    kind: K,
+    immutables: readonly (keyof ObjectOfKind[K] & string)[],
+    desired: readonly ObjectOfKind[K][],
+    actual: readonly ObjectOfKind[K][],
+  ): Set<string> => {
+    // Each change is one of Change's members; TypeScript does not spread a generic K over them.
+    const emitOfKind = emit as (change: CreateChange<K> | ReplaceChange<K> | UnmanagedChange<K>, id: string) => void;
+    const replaced = new Set<string>();
+    matchByName(
+      desired,
+      actual,
+      (after, before) => {
+        const name = after.name;
+        if (!before) return emitOfKind({ action: 'create', kind, vhost, name, after }, name);
+        const forcedBy = propertyChanges(before, after, immutables, 'arguments');
+        if (forcedBy.length === 0) return;
+        replaced.add(name);
+        emitOfKind({ action: 'replace', kind, vhost, name, before, after, forcedBy }, name);
+      },
+      (before) => emitOfKind({ action: 'unmanaged', kind, vhost, name: before.name, before }, before.name),
+    );
+    return replaced;
+  };
+
+  const replacedExchanges = diffReplaceable(
+    'exchange',
+    EXCHANGE_IMMUTABLES,
     managed(want.exchanges),
     managed(current.exchanges).filter((e) => !isBrokerOwnedExchange(e.name)),
-    (after, before) => {
-      const name = after.name;
-      if (!before) return emit({ action: 'create', kind: 'exchange', vhost, name, after }, name);
-      const forcedBy = propertyChanges(before, after, EXCHANGE_IMMUTABLES, 'arguments');
-      if (forcedBy.length === 0) return;
-      replacedExchanges.add(name);
-      emit({ action: 'replace', kind: 'exchange', vhost, name, before, after, forcedBy }, name);
-    },
-    (before) => emit({ action: 'unmanaged', kind: 'exchange', vhost, name: before.name, before }, before.name),
   );
 
   // Exclusive queues live only as long as an application's connection: listed, never applied.
@@ -101,19 +122,11 @@ function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[], secrets:
     }
     return false;
   });
-  const replacedQueues = new Set<string>();
-  matchByName(
+  const replacedQueues = diffReplaceable(
+    'queue',
+    QUEUE_IMMUTABLES,
     declaredQueues,
     managed(current.queues).filter((q) => !isServerNamedQueue(q.name) && !runtimeQueues.has(q.name)),
-    (after, before) => {
-      const name = after.name;
-      if (!before) return emit({ action: 'create', kind: 'queue', vhost, name, after }, name);
-      const forcedBy = propertyChanges(before, after, QUEUE_IMMUTABLES, 'arguments');
-      if (forcedBy.length === 0) return;
-      replacedQueues.add(name);
-      emit({ action: 'replace', kind: 'queue', vhost, name, before, after, forcedBy }, name);
-    },
-    (before) => emit({ action: 'unmanaged', kind: 'queue', vhost, name: before.name, before }, before.name),
   );
 
   diffBindings(want.bindings, current.bindings, { vhost, ignored, runtimeQueues, replacedExchanges, replacedQueues, emit });

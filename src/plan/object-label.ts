@@ -2,7 +2,7 @@ import { BROKER_WIDE_KINDS, type Binding } from '../model/topology.js';
 import type { ChangeKind } from './change.js';
 
 /** How each kind of object is called in plan output and guard reasons. */
-export const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
+const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   vhost: 'vhost',
   exchange: 'exchange',
   queue: 'queue',

@@ -12,7 +12,7 @@ import type { ChangeView } from './plan-view.js';
 export type Sign = '+' | '-' | '~' | '-/+' | '<>' | ' ';
 
 /** What a migration does to messages, in one line of the plan (docs/apply.md says it in full). */
-export const MIGRATION_NOTE =
+const MIGRATION_NOTE =
   'for messages: new arrivals interleave, an interrupted move may duplicate, TTLs and delivery counts restart (docs/apply.md)';
 
 /**
@@ -140,17 +140,12 @@ function attributes(c: ChangeView): string {
         map('value', redactParameterValue(c.after.value));
         break;
       case 'exchange':
-        parts.push(`type=${c.after.type}`);
-        flag('durable', c.after.durable, true);
-        flag('autoDelete', c.after.autoDelete, false);
-        flag('internal', c.after.internal, false);
-        map('arguments', c.after.arguments);
-        break;
       case 'queue':
         parts.push(`type=${c.after.type}`);
         flag('durable', c.after.durable, true);
         flag('autoDelete', c.after.autoDelete, false);
-        flag('exclusive', c.after.exclusive, false);
+        if (c.kind === 'exchange') flag('internal', c.after.internal, false);
+        else flag('exclusive', c.after.exclusive, false);
         map('arguments', c.after.arguments);
         break;
       case 'policy':

@@ -1,9 +1,10 @@
 import { unavailableWhy } from '../plan/cluster-blockers.js';
 import type { ClusterNodeReport, ClusterReport, LeaderLocatorCount, ReplicaProblem } from '../plan/cluster-report.js';
+import { countOf } from '../text/count-of.js';
 
 /** Text shared by every human view of the cluster. */
-export const UNAVAILABLE_TITLE = 'Unavailable while a node is down (apply leaves them alone; their bindings are not checked)';
-export const REPLICAS_TITLE =
+const UNAVAILABLE_TITLE = 'Unavailable while a node is down (apply leaves them alone; their bindings are not checked)';
+const REPLICAS_TITLE =
   'Replicas missing or offline (offline members catch up once their node is back; apply cannot add members: RabbitMQ 3.10 has no HTTP API for it)';
 export const BLOCKED_TITLE = 'Apply cannot run this plan while these nodes are down (no flag allows it; plan again once they are back)';
 
@@ -21,7 +22,7 @@ export function clusterLines(report: ClusterReport | undefined): string[] {
   const name = report.name === undefined ? 'Cluster' : `Cluster ${JSON.stringify(report.name)}`;
   const version = report.version === undefined ? '' : ` (RabbitMQ ${report.version})`;
   const counts = report.nodes
-    ? `${plural(nodes.length, 'node')}, ${nodes.length - down} running${down > 0 ? `, ${down} down` : ''}`
+    ? `${countOf(nodes.length, 'node')}, ${nodes.length - down} running${down > 0 ? `, ${down} down` : ''}`
     : 'nodes not listed (listing them needs the monitoring tag)';
   const out = [`${name}${version}: ${counts}`];
   const width = Math.max(0, ...nodes.map((n) => n.name.length));
@@ -35,7 +36,7 @@ export function clusterLines(report: ClusterReport | undefined): string[] {
   if (report.unavailable.length > 0) {
     out.push(`  ${UNAVAILABLE_TITLE}:`);
     const lines = report.unavailable.map((u) => {
-      const unchecked = u.bindingsNotChecked ? ` (${plural(u.bindingsNotChecked, 'binding')} of the spec not checked)` : '';
+      const unchecked = u.bindingsNotChecked ? ` (${countOf(u.bindingsNotChecked, 'binding')} of the spec not checked)` : '';
       return `    queue ${JSON.stringify(u.name)} in vhost ${JSON.stringify(u.vhost)} (${u.type}): ${unavailableWhy(u)}${unchecked}`;
     });
     out.push(...atMost(lines, 'queues'));
@@ -63,9 +64,9 @@ function worthShowing(report: ClusterReport): boolean {
 }
 
 function nodeText(node: ClusterNodeReport): string {
-  if (!node.running) return node.classicQueues > 0 ? `down     home of ${plural(node.classicQueues, 'classic queue')}` : 'down';
+  if (!node.running) return node.classicQueues > 0 ? `down     home of ${countOf(node.classicQueues, 'classic queue')}` : 'down';
   const alarms = node.alarms.map((a) => `${a} alarm`);
-  return ['running', [plural(node.leaders, 'leader'), plural(node.classicQueues, 'classic queue'), ...alarms].join(', ')].join('  ');
+  return ['running', [countOf(node.leaders, 'leader'), countOf(node.classicQueues, 'classic queue'), ...alarms].join(', ')].join('  ');
 }
 
 function locatorText(l: LeaderLocatorCount): string {
@@ -75,7 +76,7 @@ function locatorText(l: LeaderLocatorCount): string {
 
 function replicaText(r: ReplicaProblem): string {
   const what = `${r.type === 'quorum' ? 'quorum queue' : 'stream'} ${JSON.stringify(r.name)} in vhost ${JSON.stringify(r.vhost)}`;
-  const parts = [`${r.members.length - r.offline.length} of ${plural(r.members.length, 'member')} online`];
+  const parts = [`${r.members.length - r.offline.length} of ${countOf(r.members.length, 'member')} online`];
   if (r.offline.length > 0) parts.push(`offline: ${r.offline.join(', ')}`);
   if (r.missing > 0) {
     const add = r.candidates.slice(0, r.missing).map((node) => addMemberCommand(r, node));
@@ -94,8 +95,4 @@ function addMemberCommand(r: ReplicaProblem, node: string): string {
 /** A word as a POSIX shell reads it: bare when safe, else in single quotes. */
 function shellQuote(word: string): string {
   return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

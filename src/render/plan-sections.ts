@@ -8,7 +8,7 @@ import type { PlanView } from './plan-view.js';
 import { formatProblem } from '../compat/format-problem.js';
 
 /** Text shared by every human view of a plan. */
-export const NO_CHANGES = 'No changes. The broker matches the spec.';
+const NO_CHANGES = 'No changes. The broker matches the spec.';
 export const UNMANAGED_TITLE = 'Unmanaged (not in the spec, left as they are; --prune deletes them)';
 export const RUNTIME_TITLE = 'Runtime (declared by applications, never applied)';
 export const REFUSALS_TITLE = 'Apply refuses this plan without these flags';

@@ -73,7 +73,7 @@ export function planView(plan: Plan): PlanView {
 }
 
 /** A compatibility problem without its subject, located by file, line and column. */
-export function problemView(p: CompatibilityProblem): ProblemView {
+function problemView(p: CompatibilityProblem): ProblemView {
   return { severity: p.severity, file: p.loc?.file ?? '', line: p.loc?.line ?? 0, col: p.loc?.col ?? 0, message: p.message };
 }
 

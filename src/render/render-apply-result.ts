@@ -65,7 +65,7 @@ export function renderBlockedVerdict(plan: Plan): string {
   const nodes = [...new Set(blocked.flatMap((b) => b.nodes))].sort();
   const changes = new Set(blocked.map((b) => b.change)).size;
   const which = nodes.length === 1 ? `node ${nodes[0]} is` : `nodes ${nodes.join(', ')} are`;
-  return `apply refused: ${which} down and ${changes} change${changes === 1 ? '' : 's'} of the plan need${changes === 1 ? 's' : ''} it; nothing was changed`;
+  return `apply refused: ${which} down and ${countOf(changes, 'change')} of the plan need${changes === 1 ? 's' : ''} it; nothing was changed`;
 }
 
 /** One line per failed step: which step, and why. Empty when none failed. Pure. */

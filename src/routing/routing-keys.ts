@@ -1,7 +1,7 @@
 import type { Arguments } from '../model/topology.js';
 
 /** The headers with which a publisher adds routing keys (sender-selected distribution). */
-export const ROUTING_HEADERS = ['CC', 'BCC'] as const;
+const ROUTING_HEADERS = ['CC', 'BCC'] as const;
 
 /**
  * Every routing key a message is routed with: its own, then the strings of its `CC` and

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYamlData } from './parse-yaml-data.js';
 import type { EnvironmentSettings, Settings } from './settings.js';
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; error: string };
@@ -13,12 +13,9 @@ const FIELDS: readonly Field[] = ['url', ...STRING_FIELDS, 'insecure', 'timeout'
  * TOPO_PASSWORD) is one error line, `FILE: environments.prod.user: expected a string`. Pure.
  */
 export function parseSettings(text: string, file: string): SettingsResult {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    return { ok: false, error: `${file}: not YAML: ${(error as Error).message.split('\n')[0]}` };
-  }
+  const parsed = parseYamlData(text, file);
+  if (!parsed.ok) return parsed;
+  const { data } = parsed;
   const fail = (path: string, message: string): SettingsResult => ({ ok: false, error: `${file}: ${path}: ${message}` });
   if (!isRecord(data)) return { ok: false, error: `${file}: expected a mapping with environments:` };
   for (const key of Object.keys(data)) if (key !== 'environments' && key !== 'default') return fail(key, 'unknown field (environments, default)');

@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { isRecord, isScalar } from './parse-settings.js';
+import { parseYamlData } from './parse-yaml-data.js';
 
 export type VarFileResult = { ok: true; vars: Record<string, string> } | { ok: false; error: string };
 
@@ -8,12 +8,9 @@ export type VarFileResult = { ok: true; vars: Record<string, string> } | { ok: f
  * booleans, each the value of `${var:name}` as text. Pure.
  */
 export function parseVarFile(text: string, file: string): VarFileResult {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    return { ok: false, error: `${file}: not YAML: ${(error as Error).message.split('\n')[0]}` };
-  }
+  const parsed = parseYamlData(text, file);
+  if (!parsed.ok) return parsed;
+  const { data } = parsed;
   if (data === null || data === undefined) return { ok: true, vars: {} };
   if (!isRecord(data)) return { ok: false, error: `${file}: expected a mapping of names to values` };
   const bad = Object.entries(data).find(([, value]) => !isScalar(value));

@@ -3,7 +3,7 @@ import { isAtLeast } from '../broker-version.js';
 import type { CompatibilityRule } from '../compatibility-rule.js';
 
 /** Deprecated in 4.0 for the leader locator; denied by default from 4.3.0 (release notes). */
-export const QUEUE_MASTER_LOCATOR: DeprecatedFeature = { name: 'queue_master_locator', deniedFrom: '4.3.0' };
+const QUEUE_MASTER_LOCATOR: DeprecatedFeature = { name: 'queue_master_locator', deniedFrom: '4.3.0' };
 
 /**
  * Where a queue's leader goes. `x-queue-master-locator` (and the `queue-master-locator`

@@ -2,7 +2,7 @@ import { targetName, type DeprecatedFeature } from '../broker-target.js';
 import type { CompatibilityRule } from '../compatibility-rule.js';
 
 /** Deprecated since 2021; denied by default from 4.3.0 (its release notes). */
-export const TRANSIENT_NONEXCL_QUEUES: DeprecatedFeature = { name: 'transient_nonexcl_queues', deniedFrom: '4.3.0' };
+const TRANSIENT_NONEXCL_QUEUES: DeprecatedFeature = { name: 'transient_nonexcl_queues', deniedFrom: '4.3.0' };
 
 /**
  * A queue that is neither durable nor exclusive is the deprecated feature

@@ -1,5 +1,5 @@
 /** AMQP 0-9-1 short strings (vhost, exchange and queue names, routing keys) hold at most 255 bytes. */
-export const MAX_SHORT_STRING_BYTES = 255;
+const MAX_SHORT_STRING_BYTES = 255;
 
 // Half of a surrogate pair with no other half: only `\ud800`-style escapes in YAML make one.
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -1,7 +1,7 @@
 import type { RuleContext } from './rule-context.js';
 
 /** The topology format versions this topo reads. */
-export const SUPPORTED_VERSIONS: readonly number[] = [1];
+const SUPPORTED_VERSIONS: readonly number[] = [1];
 
 /** Every `version:` written must be one this topo reads (absent means 1). */
 export function checkVersion(ctx: RuleContext): void {

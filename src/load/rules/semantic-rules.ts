@@ -18,7 +18,7 @@ import { checkVersion } from './check-version.js';
 import { createRuleContext, type SemanticRule } from './rule-context.js';
 
 /** Every semantic rule, run after the schema on the merged drafts. Order does not matter. */
-export const SEMANTIC_RULES: readonly SemanticRule[] = [
+const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkVersion,
   checkBrokerVersion,
   checkNames,

@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startReceiver } from '../../../examples/tutorials/receive.js';
 import { send } from '../../../examples/tutorials/send.js';
-import { Connections } from '../runtime/support/amqp.js';
 import { Inbox } from './support/inbox.js';
-import { tutorialVhost, type TutorialVhost } from './support/tutorial-vhost.js';
+import { useTutorialVhost } from './support/tutorial-vhost.js';
 
 describe('tutorial 1, hello world: send.ts and receive.ts', () => {
-  const conns = new Connections();
-  let tutorial: TutorialVhost;
-
-  beforeEach(async () => {
-    tutorial = await tutorialVhost('hello-world.yaml');
-  });
-  afterEach(async () => {
-    await conns.closeAll();
-    await tutorial.dispose();
-  });
+  const tutorial = useTutorialVhost('hello-world.yaml');
 
   it('the receiver gets what the sender sent, in order', async () => {
     const inbox = new Inbox<string>();
-    await startReceiver(await conns.connect(tutorial.spec.vhost), inbox.push);
-    const channel = await (await conns.connect(tutorial.spec.vhost)).createConfirmChannel();
+    await startReceiver(await tutorial.connect(), inbox.push);
+    const channel = await (await tutorial.connect()).createConfirmChannel();
 
     await send(channel, 'Hello World!');
     await send(channel, 'Hello again');
@@ -29,11 +19,11 @@ describe('tutorial 1, hello world: send.ts and receive.ts', () => {
   });
 
   it('a message sent before anyone listens waits in the queue', async () => {
-    const channel = await (await conns.connect(tutorial.spec.vhost)).createConfirmChannel();
+    const channel = await (await tutorial.connect()).createConfirmChannel();
     await send(channel, 'early');
 
     const inbox = new Inbox<string>();
-    await startReceiver(await conns.connect(tutorial.spec.vhost), inbox.push);
+    await startReceiver(await tutorial.connect(), inbox.push);
 
     expect(await inbox.count(1)).toEqual(['early']);
   });

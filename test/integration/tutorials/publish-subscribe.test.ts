@@ -1,30 +1,19 @@
-import type { ChannelModel } from 'amqplib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emitLog } from '../../../examples/tutorials/emit_log.js';
 import { startLogReceiver } from '../../../examples/tutorials/receive_logs.js';
 import { enc, mgmt } from '../../support/broker.js';
-import { Connections } from '../runtime/support/amqp.js';
 import { eventually } from './support/eventually.js';
 import { Inbox } from './support/inbox.js';
-import { tutorialVhost, type TutorialVhost } from './support/tutorial-vhost.js';
+import { useTutorialVhost } from './support/tutorial-vhost.js';
 
 describe('tutorial 3, publish/subscribe: emit_log.ts and receive_logs.ts', () => {
-  const conns = new Connections();
-  let tutorial: TutorialVhost;
-  const connect = (): Promise<ChannelModel> => conns.connect(tutorial.spec.vhost);
+  const tutorial = useTutorialVhost('publish-subscribe.yaml');
+  const connect = () => tutorial.connect();
   const queueOnBroker = (name: string) =>
     mgmt<{ exclusive?: boolean; error?: string }>('GET', `/queues/${enc(tutorial.spec.vhost)}/${enc(name)}`, undefined, {
       expect: [200, 404],
     });
   const queueExists = async (name: string) => (await queueOnBroker(name)).error === undefined;
-
-  beforeEach(async () => {
-    tutorial = await tutorialVhost('publish-subscribe.yaml');
-  });
-  afterEach(async () => {
-    await conns.closeAll();
-    await tutorial.dispose();
-  });
 
   it('every subscriber of the fanout gets every message', async () => {
     const first = new Inbox<string>();

@@ -1,24 +1,17 @@
-import type { ChannelModel, ConfirmChannel } from 'amqplib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConfirmChannel } from 'amqplib';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sendTask, TASK_QUEUE } from '../../../examples/tutorials/new_task.js';
 import { startWorker, type Task } from '../../../examples/tutorials/worker.js';
-import { Connections } from '../runtime/support/amqp.js';
 import { Inbox } from './support/inbox.js';
-import { tutorialVhost, type TutorialVhost } from './support/tutorial-vhost.js';
+import { useTutorialVhost } from './support/tutorial-vhost.js';
 
 describe('tutorial 2, work queues: new_task.ts and worker.ts', () => {
-  const conns = new Connections();
-  let tutorial: TutorialVhost;
+  const tutorial = useTutorialVhost('work-queues.yaml');
+  const connect = () => tutorial.connect();
   let producer: ConfirmChannel;
-  const connect = (): Promise<ChannelModel> => conns.connect(tutorial.spec.vhost);
 
   beforeEach(async () => {
-    tutorial = await tutorialVhost('work-queues.yaml');
     producer = await (await connect()).createConfirmChannel();
-  });
-  afterEach(async () => {
-    await conns.closeAll();
-    await tutorial.dispose();
   });
 
   it('sends tasks as persistent messages (delivery mode 2)', async () => {

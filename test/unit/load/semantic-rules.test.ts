@@ -1,10 +1,11 @@
-import { checkAccess } from '../../../src/load/rules/check-access.js';
-import { checkPluginParameters } from '../../../src/load/rules/check-plugin-parameters.js';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSchema } from '../../../src/load/check-schema.js';
 import { collectSpec } from '../../../src/load/collect-spec.js';
 import { compareDiagnostics, DiagnosticList, formatDiagnostic } from '../../../src/load/diagnostic.js';
 import { parseSpecFile } from '../../../src/load/parse-spec-file.js';
+import { checkAccess } from '../../../src/load/rules/check-access.js';
+import { checkPluginParameters } from '../../../src/load/rules/check-plugin-parameters.js';
 import { checkBindingEndpoints } from '../../../src/load/rules/check-binding-endpoints.js';
 import { checkDuplicateBindings } from '../../../src/load/rules/check-duplicate-bindings.js';
 import { checkExchangeReferences } from '../../../src/load/rules/check-exchange-references.js';
@@ -19,10 +20,10 @@ import { checkRoutingTests } from '../../../src/load/rules/check-routing-tests.j
 import { checkVersion } from '../../../src/load/rules/check-version.js';
 import { checkBrokerVersion } from '../../../src/load/rules/check-broker-version.js';
 import type { SemanticRule } from '../../../src/load/rules/rule-context.js';
-import { runSemanticRules, SEMANTIC_RULES } from '../../../src/load/rules/semantic-rules.js';
+import { runSemanticRules } from '../../../src/load/rules/semantic-rules.js';
 
-/** What one rule alone reports on a schema-valid spec (without the `spec.yaml:` prefix). */
-function report(rule: SemanticRule, text: string): string[] {
+/** Diagnostics of a schema-valid spec after `rules`, sorted, without the `spec.yaml:` prefix. */
+function diagnose(text: string, rules?: readonly SemanticRule[]): string[] {
   const diagnostics = new DiagnosticList();
   const documents = parseSpecFile('spec.yaml', text, { vars: {}, env: {} }, diagnostics);
   const spec = collectSpec(
@@ -30,40 +31,43 @@ function report(rule: SemanticRule, text: string): string[] {
     diagnostics,
   );
   expect(diagnostics.items.map(formatDiagnostic), 'the spec must pass the schema').toEqual([]);
-  runSemanticRules(spec, diagnostics, [rule]);
+  runSemanticRules(spec, diagnostics, rules);
   return [...diagnostics.items].sort(compareDiagnostics).map((d) => formatDiagnostic(d).replace(/^spec\.yaml:/, ''));
+}
+
+/** The rules seen to report something here, alone and again among the default rules. */
+const seenByDefault = new Set<SemanticRule>();
+
+/**
+ * What one rule alone reports. Whatever it reports, the default rule set (what `validate`
+ * runs) must report too: so each case below also proves that its rule is registered.
+ */
+function report(rule: SemanticRule, text: string): string[] {
+  const alone = diagnose(text, [rule]);
+  if (alone.length > 0) {
+    expect(diagnose(text), `${rule.name} runs by default`).toEqual(expect.arrayContaining(alone));
+    seenByDefault.add(rule);
+  }
+  return alone;
 }
 
 const vhost = (body: string) => `vhosts:\n  /:\n${body}`;
 
 describe('semantic rules', () => {
-  it('are all registered', () => {
-    expect(new Set(SEMANTIC_RULES)).toEqual(
-      new Set([
-        checkVersion,
-        checkBrokerVersion,
-        checkNames,
-        checkQueueProperties,
-        checkQueueArguments,
-        checkRoutingKeys,
-        checkDuplicateBindings,
-        checkBindingEndpoints,
-        checkHeadersMatch,
-        checkLocalRandomBindings,
-        checkExchangeReferences,
-        checkPatterns,
-        checkRoutingTests,
-        checkAccess,
-        checkPluginParameters,
-      ]),
-    );
-  });
-
   describe('checkVersion', () => {
     it('accepts version 1 or none, and rejects any other', () => {
       expect(report(checkVersion, 'version: 1\n')).toEqual([]);
       expect(report(checkVersion, 'vhosts: {}\n')).toEqual([]);
       expect(report(checkVersion, 'version: 0\n')).toEqual(['1:10: unsupported version 0: this topo reads version 1']);
+    });
+  });
+
+  describe('checkBrokerVersion', () => {
+    it('rejects documents that target different broker versions, at the later one', () => {
+      expect(report(checkBrokerVersion, 'brokerVersion: "4.3"\n---\nbrokerVersion: "4.3"\n')).toEqual([]);
+      expect(report(checkBrokerVersion, 'brokerVersion: "4.3"\n---\nbrokerVersion: "3.10"\n')).toEqual([
+        '3:16: brokerVersion "3.10" differs from "4.3" (first at spec.yaml:1:16)',
+      ]);
     });
   });
 
@@ -234,6 +238,18 @@ describe('semantic rules', () => {
     });
   });
 
+  describe('checkLocalRandomBindings', () => {
+    it('binds an x-local-random exchange to classic queues with an empty key only', () => {
+      const text = vhost(
+        '    exchanges:\n      pick: { type: x-local-random }\n    queues:\n      c: {}\n      q: { type: quorum }\n    bindings:\n      - { source: pick, destination: c }\n      - { source: pick, destination: q, routingKey: a }\n',
+      );
+      expect(report(checkLocalRandomBindings, text)).toEqual([
+        '10:38: binding "pick" -> "q": an x-local-random exchange routes to classic queues only, and "q" is a quorum queue',
+        '10:53: binding "pick" -> "q": an x-local-random exchange takes bindings with an empty routing key only',
+      ]);
+    });
+  });
+
   describe('checkExchangeReferences', () => {
     it('warns about undeclared alternate and dead-letter exchanges', () => {
       const text = vhost(
@@ -271,6 +287,33 @@ describe('semantic rules', () => {
     });
   });
 
+  describe('checkAccess', () => {
+    it('reports a hashing algorithm without a hash, a hash that is not one, and invalid permission regexes', () => {
+      const text =
+        'users:\n  a: { hashingAlgorithm: rabbit_password_hashing_sha512 }\n  b: { passwordHash: "not base64!" }\n' +
+        vhost('    permissions:\n      a: { configure: "", write: "(", read: ".*" }\n    topicPermissions:\n      a: { events: { write: "[", read: ".*" } }\n');
+      expect(report(checkAccess, text)).toEqual([
+        '2:8: user "a": hashingAlgorithm goes with passwordHash',
+        '3:8: user "b": passwordHash must be base64 of a 4-byte salt and a hash, as RabbitMQ exports it',
+        '7:34: permissions of user "a" in vhost "/": write "(" is not a valid regular expression: unterminated group',
+        '9:29: topic permissions of user "a" on exchange "events" in vhost "/": write "[" is not a valid regular expression: unterminated character class',
+      ]);
+    });
+  });
+
+  describe('checkPluginParameters', () => {
+    it('reports a shovel or upstream URI with credentials written in plain text, naming the field only', () => {
+      const text = vhost(
+        '    shovels:\n      s: { source: { uri: ["amqp://", "amqp://u:pw@h"], queue: a }, destination: { uri: "amqp://", queue: b } }\n' +
+          '    federationUpstreams:\n      up: { uri: "amqp://u:pw@h" }\n      ok: { uri: "amqp://h" }\n',
+      );
+      expect(report(checkPluginParameters, text)).toEqual([
+        '4:39: shovel "s" in vhost "/": source.uri carries credentials: write it as a secret, ${env:NAME} or ${file:PATH}',
+        '6:18: federation upstream "up" in vhost "/": uri carries credentials: write it as a secret, ${env:NAME} or ${file:PATH}',
+      ]);
+    });
+  });
+
   describe('checkRoutingTests', () => {
     const spec = vhost('    exchanges:\n      logs: { type: fanout }\n      internal: { type: fanout, internal: true }\n    queues:\n      audit: {}\n');
 
@@ -294,6 +337,12 @@ describe('semantic rules', () => {
 });
 
 describe('checkQueueArguments', () => {
+  it('warns at the argument of the queue', () => {
+    expect(report(checkQueueArguments, vhost('    queues:\n      q: { arguments: { x-max-lenght: 5 } }\n'))).toEqual([
+      '4:25: warning: queue "q": unknown argument "x-max-lenght" (did you mean "x-max-length"?): RabbitMQ ignores arguments it does not know',
+    ]);
+  });
+
   it.each([
     ['x-max-lenght', 'classic', 'unknown argument "x-max-lenght" (did you mean "x-max-length"?): RabbitMQ ignores arguments it does not know'],
     ['max-length', 'classic', 'unknown argument "max-length" (did you mean "x-max-length"?): RabbitMQ ignores arguments it does not know'],
@@ -314,5 +363,16 @@ describe('checkQueueArguments', () => {
     ['x-queue-leader-locator', 'stream'],
   ] as const)('says nothing of %s on a %s queue', (name, type) => {
     expect(argumentWarning(name, type)).toBeUndefined();
+  });
+});
+
+describe('the default rule set', () => {
+  // Last in the file: by now every rule's cases above have run.
+  it('runs every rule of src/load/rules/check-*.ts, as its cases above show', async () => {
+    const dir = new URL('../../../src/load/rules/', import.meta.url);
+    const files = readdirSync(dir).filter((file) => /^check-.*\.ts$/.test(file));
+    const rules = await Promise.all(files.map(async (file) => Object.values(await import(new URL(file, dir).href)) as SemanticRule[]));
+    const missing = rules.flatMap((exported, i) => (exported.some((rule) => seenByDefault.has(rule)) ? [] : [files[i]]));
+    expect(missing, 'rules with no case here that reports something').toEqual([]);
   });
 });

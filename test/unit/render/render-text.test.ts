@@ -1,64 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { diffTopology } from '../../../src/plan/diff-topology.js';
+import { planChanges } from '../../../src/plan/plan-changes.js';
 import { renderText } from '../../../src/render/render-text.js';
-import { quietPlan, samplePlan } from './sample-plan.js';
+import { exchange, options, queue, topology, vhost } from '../../support/builders.js';
+import { expectedOutput, quietPlan, samplePlan } from './sample-plan.js';
 
 const ESC = '\u001b';
 
 describe('renderText', () => {
   it('renders a plan with every action', () => {
-    expect(renderText(samplePlan, { color: false })).toBe(`topo will perform the following actions:
+    expect(renderText(samplePlan, { color: false })).toBe(expectedOutput('sample-plan.txt'));
+  });
 
-vhost "/"
-    ~ vhost "/"
-      ~ description: "Default virtual host" → "Tutorials"
-    + exchange "logs" (type=fanout)
-  -/+ exchange "topic_logs"
-        # forces replacement: type "direct" → "topic"
-  -/+ queue "audit" (12 messages)
-        # forces replacement: arguments.x-message-ttl 1000 → 2000
-        arguments:
-          x-dead-letter-exchange: "unrouted"
-        - x-message-ttl: 1000
-        + x-message-ttl: 2000
-  -/+ queue "events" (messages unknown)
-        # forces replacement: arguments.x-max-age "7D" → "8D"
-        arguments:
-        - x-max-age: "7D"
-        + x-max-age: "8D"
-    - queue "old" (1 message)
-    + binding "topic_logs -> logs [#]" (to exchange)
-    + binding "topic_logs -> audit [kern.*]"  # re-created with exchange "topic_logs"
-    + binding "unrouted -> audit [by-hand]"  # re-created with queue "audit" (unmanaged)
-    ~ policy "temp-ttl"
-        definition:
-          max-length: 10
-        - message-ttl: 60000
-        + message-ttl: 30000
-
-vhost "shop floor"
-    + vhost "shop floor"
-    + queue "orders" (type=quorum, arguments={"x-delivery-limit":5})
-
-Unmanaged (not in the spec, left as they are; --prune deletes them):
-  queue "stray" in vhost "/"
-  binding "unrouted -> stray []" in vhost "/"
-
-Runtime (declared by applications, never applied):
-  queue "log-listener" in vhost "/"
-  binding "logs -> log-listener []" in vhost "/"
-
-Apply refuses this plan without these flags:
-  --allow-replace: exchange "topic_logs" in vhost "/" is replaced (forced by type)
-  --allow-replace: queue "audit" in vhost "/" is replaced (forced by arguments.x-message-ttl)
-  --allow-data-loss: queue "audit" in vhost "/" holds 12 messages and is replaced
-  --allow-replace: queue "events" in vhost "/" is replaced (forced by arguments.x-max-age)
-  --allow-data-loss: queue "events" in vhost "/" may hold messages (a stream: topo cannot count them) and is replaced
-  --prune: queue "old" in vhost "/" is deleted (not in the spec)
-  --allow-data-loss: queue "old" in vhost "/" holds 1 message and is deleted
-
-Plan: 6 to create, 2 to update, 3 to replace, 1 to delete.
-Unmanaged: 2. Runtime: 2.
-`);
+  it('names every property of a created exchange or queue that differs from its default', () => {
+    const created = planChanges(
+      diffTopology(
+        topology(vhost({ exchanges: [exchange({ name: 'e', type: 'topic', durable: false, autoDelete: true, internal: true })], queues: [queue({ name: 'q', durable: false, autoDelete: true })] })),
+        topology(vhost()),
+      ),
+      options(),
+      { vhosts: ['/'], fingerprint: 'ffff', messages: new Map() },
+    );
+    expect(renderText(created, { color: false }).split('\n').filter((line) => line.startsWith('    + '))).toEqual([
+      '    + exchange "e" (type=topic, durable=false, autoDelete=true, internal=true)',
+      '    + queue "q" (type=classic, durable=false, autoDelete=true)',
+    ]);
   });
 
   it('says there is nothing to do, and still lists what is not managed', () => {

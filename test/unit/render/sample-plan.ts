@@ -5,6 +5,7 @@
  * be counted, an exchange), a delete, and unmanaged and runtime objects; made without flags,
  * so it has refusals.
  */
+import { readFileSync } from 'node:fs';
 import type { Change } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
@@ -82,3 +83,11 @@ export const quietPlan: Plan = planChanges(
   options(),
   { vhosts: ['/'], fingerprint: 'ffff', messages: new Map() },
 );
+
+/**
+ * A renderer's whole expected output, kept in test/unit/render/expected/ as the text the user
+ * sees: the text and Markdown views of one plan share its shape, written out once each.
+ */
+export function expectedOutput(name: string): string {
+  return readFileSync(new URL(`./expected/${name}`, import.meta.url), 'utf8');
+}
