@@ -26,6 +26,7 @@ const layers = {
 const ioEdges = [
   '^src/load/read-spec-files\\.ts$',
   '^src/load/load-topology\\.ts$',
+  '^src/load/read-secret\\.ts$',
   '^src/plan/plan-against-broker\\.ts$',
   '^src/export/read-[a-z-]+\\.ts$',
   '^src/export/find-topo-schema\\.ts$',

@@ -47,6 +47,12 @@ die() { echo "$ME: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "must run as root (debootstrap, chroot and unshare need it)"
 
 api_up() { curl -fs -o /dev/null -m 2 -u guest:guest "$MGMT_URL/api/overview"; }
+# The management extensions of the shovel and federation plugins show that both are enabled.
+plugins_up() {
+  local ext; ext="$(curl -fs -m 2 -u guest:guest "$MGMT_URL/api/extensions")" || return 1
+  case "$ext" in *shovel*) ;; *) return 1 ;; esac
+  case "$ext" in *federation*) ;; *) return 1 ;; esac
+}
 
 # The environment every command in the chroot gets, for the server and the CLI alike.
 # RABBITMQ_MAX_OPEN_FILES: the package's `su rabbitmq` drops the soft fd limit to 1024, which
@@ -274,13 +280,22 @@ case "$cmd" in
   *) die "unknown command '$cmd' (use: start, stop, ctl ...)" ;;
 esac
 
-if api_up; then exit 0; fi
+# A node started by an older version of this script may lack some of $PLUGINS: a running node
+# enables them without a restart, and enabling an enabled plugin is a no-op.
+ensure_plugins() {
+  plugins_up && return 0
+  say "enabling $PLUGINS on $NODE"
+  in_chroot "$RFS" $(node_env) rabbitmq-plugins -n "$NODE" enable --quiet $PLUGINS >/dev/null \
+    || die "rabbitmq-plugins enable failed on $NODE"
+}
+
+if api_up && plugins_up; then exit 0; fi
 
 mkdir -p "$ROOT"
 # One build/start at a time: parallel test runners may call this together.
 exec 9>"$ROOT/.lock"
 flock -w 600 9 || die "timed out waiting for another $ME run (lock $ROOT/.lock)"
-if api_up; then exit 0; fi
+if api_up; then ensure_plugins; exit 0; fi
 
 if [ ! -f "$MARKER" ] || [ ! -x "$RFS/usr/sbin/rabbitmq-server" ]; then
   say "no 4.x chroot at $RFS yet; building it (~30-60 s, ~300 MB)"
@@ -295,7 +310,10 @@ fi
 
 say "waiting for $MGMT_URL/api/overview"
 for _ in $(seq 1 180); do
-  if api_up; then say "ready: $(sed -n 's/^rabbitmq-server=//p' "$MARKER" 2>/dev/null) at $MGMT_URL"; exit 0; fi
+  if api_up; then
+    ensure_plugins
+    say "ready: $(sed -n 's/^rabbitmq-server=//p' "$MARKER" 2>/dev/null) at $MGMT_URL"; exit 0
+  fi
   if [ -n "${LAUNCHER:-}" ] && ! kill -0 "$LAUNCHER" 2>/dev/null && ! node_running; then
     die "$NODE exited during startup; see $ROOT/node.log and $RFS/var/log/rabbitmq/"
   fi

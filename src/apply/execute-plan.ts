@@ -34,6 +34,13 @@ export async function executePlan(client: ManagementClient, plan: Plan, options:
     const flags = [...new Set(plan.refusals.map((r) => r.flag))].sort().join(', ');
     throw new TopoError('refused', `the plan needs ${flags}; nothing was changed`, ExitCode.refused);
   }
+  if (plan.lockouts && plan.lockouts.length > 0) {
+    throw new TopoError('refused', `the plan would lock topo out of the broker (${plan.lockouts[0]!.reason}); nothing was changed`, ExitCode.refused);
+  }
+  // Every secret is read before the first call: one that is missing changes nothing.
+  for (const step of plan.steps) {
+    if (step.op === 'put-user' && step.user.credential.type === 'password') options.secrets?.(step.user.credential.secret);
+  }
   if (plan.blocked && plan.blocked.length > 0) {
     const nodes = [...new Set(plan.blocked.flatMap((b) => b.nodes))].sort().join(', ');
     throw new TopoError('refused', `the plan needs node(s) that are down (${nodes}); nothing was changed`);

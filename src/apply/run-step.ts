@@ -4,9 +4,11 @@ import { isDeclareStep, type DeclareStep } from './declare-step.js';
 import { declareHoldingQueue } from './declare-holding-queue.js';
 import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
 import { drainQueue } from './drain-queue.js';
+import { runAccessStep, type AccessStepContext } from './run-access-step.js';
 import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
+import { revealParameterValue } from '../plan/redact-parameter.js';
 import { canonicalArguments } from '../model/arguments.js';
 import { sameValue } from '../model/canonical-json.js';
 import { queueDeclareArguments } from '../model/queue-declare-arguments.js';
@@ -81,6 +83,46 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
         okStatuses: DELETE_OK,
       });
       return;
+    case 'protect-vhost':
+      // Protecting a protected vhost (or unprotecting an unprotected one) is a no-op.
+      await client.request(step.protect ? 'POST' : 'DELETE', apiPath('vhosts', step.vhost, 'deletion', 'protection'), {
+        okStatuses: step.protect ? WRITE_OK : DELETE_OK,
+      });
+      return;
+    case 'put-vhost-limit':
+      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK });
+      return;
+    case 'delete-vhost-limit':
+      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK });
+      return;
+    case 'put-parameter': {
+      const p = step.parameter;
+      // The URIs the spec takes from secrets are read now: the plan (and its file) holds references.
+      const value = revealParameterValue(p.value, context.secrets);
+      await client.request('PUT', apiPath('parameters', step.component, p.vhost, p.name), { body: { value }, okStatuses: WRITE_OK });
+      return;
+    }
+    case 'delete-parameter':
+      await client.request('DELETE', apiPath('parameters', step.component, step.vhost, step.name), { okStatuses: DELETE_OK });
+      return;
+    case 'put-global-parameter':
+      await client.request('PUT', apiPath('global-parameters', step.parameter.name), {
+        body: { name: step.parameter.name, value: step.parameter.value },
+        okStatuses: WRITE_OK,
+      });
+      return;
+    case 'delete-global-parameter':
+      await client.request('DELETE', apiPath('global-parameters', step.name), { okStatuses: DELETE_OK });
+      return;
+    case 'put-user':
+    case 'delete-user':
+    case 'put-user-limits':
+    case 'put-permission':
+    case 'delete-permission':
+    case 'put-topic-permissions':
+    case 'delete-topic-permissions':
+      await runAccessStep(client, step, context);
+      return;
     default: {
       const impossible: never = step;
       throw new TopoError('plan-file', `unknown step ${JSON.stringify(impossible)}`);
@@ -94,12 +136,13 @@ function policiesRoot(operator: boolean): string {
 
 /**
  * What a step may need beyond the management API: a queue delete may count messages over
- * AMQP; with `declarer`, exchange, queue and binding declares go over AMQP (see
- * ./amqp-declarer.ts), every other step over the management API.
+ * AMQP, a user's step reads its password; with `declarer`, exchange, queue and binding declares
+ * go over AMQP (see ./amqp-declarer.ts), every other step over the management API.
  */
-export interface RunStepContext extends DeleteQueueContext {
-  declarer?: { declare(step: DeclareStep): Promise<void> };
-}
+export type RunStepContext = DeleteQueueContext &
+  AccessStepContext & {
+    declarer?: { declare(step: DeclareStep): Promise<void> };
+  };
 
 /** The management API path of the bindings between one source and one destination. */
 function bindingsPath(b: Binding, ...rest: string[]): string {

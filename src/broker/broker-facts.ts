@@ -12,6 +12,11 @@ export interface BrokerFacts {
   deprecatedFeatures?: DeprecatedFeatureState[];
   /** The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13. */
   deprecatedFeaturesUsed?: DeprecatedFeatureUse[];
+  /**
+   * The plugins enabled on every running node (`GET /api/nodes`), sorted, such as
+   * `rabbitmq_shovel`. Absent when the user may not list nodes.
+   */
+  enabledPlugins?: string[];
 }
 
 /** A deprecated feature as the broker names it. */

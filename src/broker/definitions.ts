@@ -13,7 +13,9 @@ export interface DefinitionsVhost {
   tags?: string[] | string;
   /** 3.11+ (3.10 reports the string "undefined" unless `rabbitmqctl add_vhost` set one). */
   default_queue_type?: string;
-  metadata?: { description?: string; tags?: string[] | string; default_queue_type?: string };
+  /** 4.1+: whether the vhost is protected from deletion. */
+  protected_from_deletion?: boolean;
+  metadata?: { description?: string; tags?: string[] | string; default_queue_type?: string; protected_from_deletion?: boolean };
 }
 
 export interface DefinitionsExchange {
@@ -66,13 +68,54 @@ export interface DefinitionsParameter {
   value: unknown;
 }
 
+/** A user, in `GET /api/users` and in definitions. */
+export interface DefinitionsUser {
+  name: string;
+  /** base64(salt ‖ hash); `""` for a user without a password. */
+  password_hash?: string;
+  hashing_algorithm?: string;
+  /** An array, or a comma-separated string in older brokers and files. */
+  tags?: string[] | string;
+  /** In definitions and in 3.10+ listings; `GET /api/user-limits` says the same. */
+  limits?: Record<string, unknown> | null;
+}
+
+/** A user's permissions in a vhost (`GET /api/vhosts/{vhost}/permissions`, definitions). */
+export interface DefinitionsPermission {
+  user: string;
+  vhost?: string;
+  configure: string;
+  write: string;
+  read: string;
+}
+
+/** A user's topic permissions on one exchange of a vhost. */
+export interface DefinitionsTopicPermission {
+  user: string;
+  vhost?: string;
+  exchange: string;
+  write: string;
+  read: string;
+}
+
 export interface Definitions {
+  users?: DefinitionsUser[];
+  permissions?: DefinitionsPermission[];
+  topic_permissions?: DefinitionsTopicPermission[];
   vhosts?: DefinitionsVhost[];
   exchanges?: DefinitionsExchange[];
   queues?: DefinitionsQueue[];
   bindings?: DefinitionsBinding[];
   policies?: DefinitionsPolicy[];
   parameters?: DefinitionsParameter[];
+  /** Only in whole-broker exports; `GET /api/global-parameters` lists the same. */
+  global_parameters?: DefinitionsGlobalParameter[];
+}
+
+/** A broker-wide parameter, such as `cluster_name` (and `internal_cluster_id`, the broker's own). */
+export interface DefinitionsGlobalParameter {
+  name: string;
+  value: unknown;
 }
 
 /**

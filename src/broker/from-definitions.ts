@@ -2,12 +2,14 @@ import { canonicalArguments } from '../model/arguments.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 import { namedKey } from '../model/identity.js';
 import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
-import type { Arguments, Binding, Exchange, Policy, PolicyApplyTo, Queue, QueueType, Vhost } from '../model/topology.js';
+import { isBrokerOwnedGlobalParameter, type GlobalParameter } from '../model/parameters.js';
+import type { ArgumentValue, Arguments, Binding, Exchange, Policy, PolicyApplyTo, Queue, QueueType, Vhost } from '../model/topology.js';
 import {
   isSingleVhostDefinitions,
   type Definitions,
   type DefinitionsBinding,
   type DefinitionsExchange,
+  type DefinitionsParameter,
   type DefinitionsPolicy,
   type DefinitionsQueue,
   type DefinitionsVhost,
@@ -51,7 +53,19 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
     const key = name ?? fallbackVhost;
     let vhost = vhosts.get(key);
     if (!vhost) {
-      vhost = { name: key, exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [], ignore: [] };
+      vhost = {
+        name: key,
+        exchanges: [],
+        queues: [],
+        bindings: [],
+        policies: [],
+        operatorPolicies: [],
+        ignore: [],
+        // Every vhost read has its limits, shovels and upstreams, if only none.
+        limits: [],
+        shovels: [],
+        federationUpstreams: [],
+      };
       vhosts.set(key, vhost);
     }
     return vhost;
@@ -98,7 +112,31 @@ export function topologyFromDefinitions(given: Definitions, options: FromDefinit
     vhost.operatorPolicies.push(policyFrom(vhost.name, p));
   }
 
-  return normalizeTopology({ vhosts: [...vhosts.values()], tests: [] });
+  for (const p of definitions.parameters ?? []) addParameter(vhostOf(p.vhost), p);
+
+  const globalParameters = definitions.global_parameters
+    ?.filter((p) => !isBrokerOwnedGlobalParameter(p.name))
+    .map((p): GlobalParameter => ({ name: p.name, value: p.value as ArgumentValue }));
+  return normalizeTopology({ vhosts: [...vhosts.values()], ...(globalParameters && { globalParameters }), tests: [] });
+}
+
+/**
+ * A vhost's runtime parameter, where topo reads it: its limits (component `vhost-limits`, one
+ * parameter named `limits`), a shovel, a federation upstream. Others (operator policies, read
+ * apart; other plugins' components) are not topo's.
+ */
+function addParameter(vhost: Vhost, p: DefinitionsParameter): void {
+  const value = p.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  if (p.component === 'vhost-limits') {
+    for (const [name, limit] of Object.entries(value)) {
+      const n = Number(limit);
+      if (Number.isFinite(n)) (vhost.limits ??= []).push({ vhost: vhost.name, name, value: n });
+    }
+    return;
+  }
+  const list = p.component === 'shovel' ? vhost.shovels : p.component === 'federation-upstream' ? vhost.federationUpstreams : undefined;
+  list?.push({ vhost: vhost.name, name: p.name, value: canonicalArguments(value as Arguments) });
 }
 
 /** A single-vhost file's policies and parameters without the vhost they name. */
@@ -113,14 +151,17 @@ function isRuntimeQueue(q: DefinitionsQueue): boolean {
   return q.exclusive === true || isServerNamedQueue(q.name);
 }
 
-function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags' | 'defaultQueueType'> {
+function vhostMetadata(meta: DefinitionsVhost): Pick<Vhost, 'description' | 'tags' | 'defaultQueueType' | 'protectedFromDeletion'> {
   const description = meta.description ?? meta.metadata?.description;
   const rawTags = meta.tags ?? meta.metadata?.tags;
   const tags = (typeof rawTags === 'string' ? rawTags.split(',') : (rawTags ?? []))
     .map((t) => t.trim())
     .filter((t) => t !== '');
   const defaultQueueType = meta.default_queue_type ?? meta.metadata?.default_queue_type;
+  // 4.1+ only; older brokers cannot protect a vhost, so absent means "not protected".
+  const protectedFromDeletion = meta.protected_from_deletion ?? meta.metadata?.protected_from_deletion;
   return {
+    ...(protectedFromDeletion === true ? { protectedFromDeletion } : {}),
     ...(description ? { description } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     // 3.10 says "undefined" for a vhost that has none.

@@ -167,7 +167,9 @@ export class ManagementClient {
     const secure = url.protocol === 'https:';
     const started = Date.now();
     const headers: http.OutgoingHttpHeaders = {
-      accept: 'application/json',
+      // JSON first; anything else accepted: RabbitMQ 3.10 answers 406 to a user-limits PUT that
+      // accepts JSON only (that resource offers no JSON for writes).
+      accept: 'application/json, */*;q=0.1',
       authorization: this.connection.basicAuthorization(),
       'user-agent': 'topo',
     };

@@ -1,17 +1,23 @@
 import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
+import { isBrokerOwnedGlobalParameter, type GlobalParameter } from '../model/parameters.js';
+import type { ArgumentValue } from '../model/topology.js';
+import { compareStrings } from '../text/compare-strings.js';
 import { namedKey } from '../model/identity.js';
 import { amqpTargetOf } from './amqp-target.js';
 import { apiPath } from './api-path.js';
 import { BrokerHttpError } from './broker-http-error.js';
-import type { Definitions, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
+import type { Definitions, DefinitionsParameter, DefinitionsPolicy, DefinitionsVhost } from './definitions.js';
 import { brokerDefinitions } from './definitions-shape.js';
 import { topologyFromDefinitions } from './from-definitions.js';
 import type { ManagementClient } from './management-client.js';
 import { readOverview } from './overview.js';
 import { stateSourceFor, type StateSource } from './state-source.js';
+import { isTopologyOnly, type ReadScope } from '../model/read-scope.js';
+import { readPermissions, readTopicPermissions, readUsers } from './read-access.js';
 
 /**
- * The actual topology of those of `vhosts` that exist on the broker, normalized like a spec
+ * The actual topology of those of `vhosts` that exist on the broker, with the users and the
+ * permissions `scope` asks for (the kinds the spec mentions: ../model/read-scope.ts), normalized like a spec
  * (see `topologyFromDefinitions`). A vhost that does not exist is absent from the result.
  * Requests, all in parallel: `GET /api/vhosts` (metadata), and per existing vhost the exchange
  * listing, `GET /api/operator-policies/{vhost}`, and the rest from what reads fastest on this
@@ -24,16 +30,53 @@ import { stateSourceFor, type StateSource } from './state-source.js';
 export async function readBrokerState(
   client: ManagementClient,
   vhosts: string[],
-  version: Promise<string | undefined> = readOverview(client).then((o) => o.version),
+  scope?: ReadScope,
+  version?: Promise<string | undefined>,
 ): Promise<NormalizedTopology> {
-  const wanted = [...new Set(vhosts)];
+  const [topology, users, globalParameters] = await Promise.all([
+    readVhosts(client, [...new Set(vhosts)], version),
+    scope?.users ? readUsers(client) : undefined,
+    scope?.globalParameters ? readGlobalParameters(client) : undefined,
+  ]);
+  if (isTopologyOnly(scope) || !scope) return topology;
+  const read = await Promise.all(
+    topology.vhosts.map(async (v) => {
+      try {
+        const [permissions, topicPermissions] = await Promise.all([
+          scope.permissions.includes(v.name) ? readPermissions(client, v.name) : undefined,
+          scope.topicPermissions.includes(v.name) ? readTopicPermissions(client, v.name) : undefined,
+        ]);
+        return { ...v, ...(permissions ? { permissions } : {}), ...(topicPermissions ? { topicPermissions } : {}) };
+      } catch (error) {
+        // Deleted since its objects were read: gone, as for readVhost.
+        if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return undefined;
+        throw error;
+      }
+    }),
+  );
+  // Read in the shape and order of the model: nothing to normalize again.
+  const present = read.filter((v): v is NonNullable<typeof v> => v !== undefined);
+  return { ...topology, vhosts: present, ...(users ? { users } : {}), ...(globalParameters ? { globalParameters } : {}) } as NormalizedTopology;
+}
+
+/** The broker's global parameters, without those it writes for itself, sorted by name. */
+export async function readGlobalParameters(client: ManagementClient): Promise<GlobalParameter[]> {
+  const listed = await client.get<{ name: string; value: unknown }[]>('/api/global-parameters');
+  return listed
+    .filter((p) => !isBrokerOwnedGlobalParameter(p.name))
+    .map((p) => ({ name: p.name, value: p.value as ArgumentValue }))
+    .sort((a, b) => compareStrings(a.name, b.name));
+}
+
+/** The topology of those of `wanted` (no repeats) that exist; see `readBrokerState`. */
+async function readVhosts(client: ManagementClient, wanted: string[], version: Promise<string | undefined> | undefined): Promise<NormalizedTopology> {
   if (wanted.length === 0) return combineNormalized([], []);
   const [listed, source] = await Promise.all([
     client.get<DefinitionsVhost[]>('/api/vhosts', {
       disable_stats: 'true',
-      columns: 'name,description,tags,metadata,default_queue_type',
+      columns: 'name,description,tags,metadata,default_queue_type,protected_from_deletion',
     }),
-    version.then(stateSourceFor),
+    (version ?? readOverview(client).then((o) => o.version)).then(stateSourceFor),
   ]);
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
   const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name), source)));
@@ -100,7 +143,7 @@ async function readDefinitions(client: ManagementClient, vhost: string, source: 
   if (definitions) return { ...definitions, exchanges };
   // The listings say the same, and include exclusive queues (which topologyFromDefinitions
   // leaves out with their bindings) and default-exchange bindings.
-  const [queues, bindings, policies] = await Promise.all([
+  const [queues, bindings, policies, parameters] = await Promise.all([
     client.get<Definitions['queues']>(apiPath('queues', vhost), {
       ...NO_STATS,
       columns: 'name,type,durable,auto_delete,exclusive,arguments',
@@ -109,8 +152,27 @@ async function readDefinitions(client: ManagementClient, vhost: string, source: 
       columns: 'source,destination,destination_type,routing_key,arguments',
     }),
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
+    listParameters(client, vhost),
   ]);
-  return brokerDefinitions({ exchanges, queues, bindings, policies }, `the listings of vhost "${vhost}"`);
+  return brokerDefinitions({ exchanges, queues, bindings, policies, parameters }, `the listings of vhost "${vhost}"`);
+}
+
+/**
+ * A vhost's limits, shovels and federation upstreams as its definitions list them (runtime
+ * parameters). A component whose plugin is not enabled has none (the broker answers 404).
+ */
+async function listParameters(client: ManagementClient, vhost: string): Promise<DefinitionsParameter[]> {
+  const orNone = <T>(read: Promise<T[]>): Promise<T[]> =>
+    read.catch((error: unknown) => {
+      if (error instanceof BrokerHttpError && error.code === 'broker-not-found') return [];
+      throw error;
+    });
+  const [limits, shovels, upstreams] = await Promise.all([
+    orNone(client.get<{ value: unknown }[]>(apiPath('vhost-limits', vhost))),
+    orNone(client.get<DefinitionsParameter[]>(apiPath('parameters', 'shovel', vhost))),
+    orNone(client.get<DefinitionsParameter[]>(apiPath('parameters', 'federation-upstream', vhost))),
+  ]);
+  return [...limits.map((l) => ({ component: 'vhost-limits', name: 'limits', value: l.value })), ...shovels, ...upstreams];
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   renderApplyJson,
   renderApplyVerdict,
   renderBlockedVerdict,
+  renderLockoutVerdict,
   renderRefusals,
   renderRefusalVerdict,
 } from '../render/render-apply-result.js';
@@ -31,6 +32,7 @@ import { loadSpecFromFlags, onlyVhosts } from './load-spec.js';
 import type { ApplyOptions } from './options.js';
 import { hasChanges } from './plan.js';
 import { readText } from './read-text.js';
+import { secretReader } from '../load/read-secret.js';
 import { resolveConnection } from './resolve-connection.js';
 import { useColor } from './use-color.js';
 
@@ -96,7 +98,12 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
     const plan =
       'saved' in source
         ? savedPlanOrStale(await recheckSavedPlan(client, source.saved, guards), source.file)
-        : await planAgainstBroker(client, source.desired, { ...guards, prune: Boolean(options.prune), migrate: Boolean(options.migrate) });
+        : await planAgainstBroker(
+            client,
+            source.desired,
+            { ...guards, prune: Boolean(options.prune), migrate: Boolean(options.migrate) },
+            secretReader(io.env),
+          );
     // Before the plan is shown and confirmed: a plan the broker refuses is never asked about.
     assertCompatible(plan.problems, (line) => io.err(`${line}\n`));
 
@@ -108,6 +115,12 @@ export async function applyCommand(paths: string[], options: ApplyOptions, io: C
         io.err(renderRefusals(plan));
       }
       io.err(`topo: ${renderRefusalVerdict(plan)}\n`);
+      return ExitCode.refused;
+    }
+    if (plan.lockouts && plan.lockouts.length > 0) {
+      // The text view lists each one; no flag allows these.
+      if (options.json) io.out(renderApplyJson(plan, null));
+      io.err(`topo: ${renderLockoutVerdict(plan)}\n`);
       return ExitCode.refused;
     }
     if (plan.blocked && plan.blocked.length > 0) {
@@ -188,6 +201,7 @@ async function execute(
       concurrency: broker.concurrency,
       ...(progress ? { onProgress: progress.update } : {}),
       signal: AbortSignal.any([broker.lost, interrupted.signal]),
+      secrets: secretReader(io.env),
       countMessages: async (vhost, name) => (await readReadyCountsOverAmqp(broker.connection, vhost, [name], broker.target)).get(name),
       ...(declarer ? { declarer } : {}),
     });

@@ -157,7 +157,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     (c) => c
       .addOption(new Option('--vhost <name>', 'vhost to export (repeatable)').argParser(collect).default([], 'all'))
       .option('-o, --output <path>', 'a file, or a directory for one file per vhost (default: standard output)')
-      .option('--from-definitions <file>', 'convert a RabbitMQ definitions JSON file, no broker needed'),
+      .option('--from-definitions <file>', 'convert a RabbitMQ definitions JSON file, no broker needed')
+      .option('--include-password-hashes', "write users' password hashes instead of ${env:RABBITMQ_PASSWORD_<USER>} placeholders"),
     debugOption,
     connectionOptions,
   ], async () => (await import('./export.js')).exportCommand);

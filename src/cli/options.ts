@@ -77,6 +77,8 @@ export interface ExportOptions extends ConnectionFlags {
   vhost: string[];
   output?: string;
   fromDefinitions?: string;
+  /** `--include-password-hashes`: users keep their password hash instead of a `${env:…}` placeholder. */
+  includePasswordHashes?: boolean;
   debug?: boolean;
 }
 

@@ -7,6 +7,7 @@ import type { Plan } from '../plan/plan.js';
 import { serializePlan } from '../plan/plan-file.js';
 import { renderPlan, type PlanFormat } from '../render/render-plan.js';
 import { planAgainstBroker } from '../plan/plan-against-broker.js';
+import { secretReader } from '../load/read-secret.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags, onlyVhosts } from './load-spec.js';
 import { openBroker } from './open-broker.js';
@@ -29,7 +30,7 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
       allowReplace: false,
       allowDataLoss: false,
       migrate: Boolean(options.migrate),
-    });
+    }, secretReader(io.env));
   } finally {
     client.close();
   }

@@ -16,6 +16,8 @@ export interface BrokerTarget {
    * defaults decide (see `isDenied`), since a broker's configuration can change them.
    */
   permitted?: ReadonlyMap<string, boolean>;
+  /** The plugins enabled on every node. Absent: unknown (offline, or not readable). */
+  enabledPlugins?: ReadonlySet<string>;
 }
 
 /**

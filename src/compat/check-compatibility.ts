@@ -4,7 +4,9 @@ import { problemReport, type CompatibilityProblem, type CompatibilityRule } from
 import { checkClassicMirroring } from './rules/classic-mirroring.js';
 import { checkClassicQueueStorage } from './rules/classic-queue-storage.js';
 import { checkDefaultQueueType } from './rules/default-queue-type.js';
+import { checkDeletionProtection } from './rules/deletion-protection.js';
 import { checkExchangeTypes } from './rules/exchange-types.js';
+import { checkPluginParameters } from './rules/plugin-parameters.js';
 import { checkPolicyApplyTo } from './rules/policy-apply-to.js';
 import { checkQueueLocators } from './rules/queue-locators.js';
 import { checkTopicWildcards } from './rules/topic-wildcards.js';
@@ -13,6 +15,7 @@ import { checkTransientQueues } from './rules/transient-queues.js';
 /** Every rule; order does not matter. */
 const COMPATIBILITY_RULES: readonly CompatibilityRule[] = [
   checkDefaultQueueType,
+  checkDeletionProtection,
   checkExchangeTypes,
   checkTopicWildcards,
   checkClassicQueueStorage,
@@ -20,6 +23,7 @@ const COMPATIBILITY_RULES: readonly CompatibilityRule[] = [
   checkClassicMirroring,
   checkTransientQueues,
   checkPolicyApplyTo,
+  checkPluginParameters,
 ];
 
 /**

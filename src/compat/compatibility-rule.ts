@@ -1,6 +1,7 @@
 import { bindingKey, namedKey } from '../model/identity.js';
-import type { Binding, Exchange, ObjectKind, Policy, Queue, SourceLocation, Vhost } from '../model/topology.js';
+import type { Binding, Exchange, GlobalParameter, PluginParameter, Policy, Queue, SourceLocation, Vhost, VhostLimit } from '../model/topology.js';
 import type { BrokerTarget } from './broker-target.js';
+import type { User } from '../model/access.js';
 
 /** Something the target broker refuses (an error) or deprecates (a warning) in a topology. */
 export interface CompatibilityProblem {
@@ -10,7 +11,7 @@ export interface CompatibilityProblem {
   /** Where the object was written, when it came from a spec. */
   loc?: SourceLocation;
   /** The object, by kind and identity key (a vhost by its name; see src/model/identity.ts). */
-  subject: { kind: ObjectKind; key: string };
+  subject: { kind: SubjectKind; key: string };
 }
 
 /** The object kinds a rule reports on, each with its model type. */
@@ -21,11 +22,18 @@ export interface SubjectOfKind {
   binding: Binding;
   policy: Policy;
   operatorPolicy: Policy;
+  vhostLimit: VhostLimit;
+  federationUpstream: PluginParameter;
+  shovel: PluginParameter;
+  globalParameter: GlobalParameter;
+  user: User;
 }
+/** The kinds of objects whose support differs between RabbitMQ versions. */
+export type SubjectKind = keyof SubjectOfKind;
 
 export interface ProblemReport {
-  error<K extends ObjectKind>(kind: K, object: SubjectOfKind[K], text: string): void;
-  warning<K extends ObjectKind>(kind: K, object: SubjectOfKind[K], text: string): void;
+  error<K extends SubjectKind>(kind: K, object: SubjectOfKind[K], text: string): void;
+  warning<K extends SubjectKind>(kind: K, object: SubjectOfKind[K], text: string): void;
 }
 
 /** One concern of one or more RabbitMQ versions. Pure; reports, never throws. */
@@ -33,7 +41,7 @@ export type CompatibilityRule = (vhost: Vhost, target: BrokerTarget, report: Pro
 
 /** A report that collects into `problems`, labelling each object as validation messages do. */
 export function problemReport(problems: CompatibilityProblem[]): ProblemReport {
-  const add = <K extends ObjectKind>(severity: CompatibilityProblem['severity'], kind: K, object: SubjectOfKind[K], text: string) => {
+  const add = <K extends SubjectKind>(severity: CompatibilityProblem['severity'], kind: K, object: SubjectOfKind[K], text: string) => {
     problems.push({
       severity,
       message: `${labelOf(kind, object)}: ${text}`,
@@ -48,21 +56,24 @@ export function problemReport(problems: CompatibilityProblem[]): ProblemReport {
 }
 
 /** The identity key a problem's subject carries. */
-function subjectKey<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
-  if (kind === 'vhost') return (object as Vhost).name;
+function subjectKey<K extends SubjectKind>(kind: K, object: SubjectOfKind[K]): string {
+  if (kind === 'vhost' || kind === 'user' || kind === 'globalParameter') return (object as Vhost | User | GlobalParameter).name;
   if (kind === 'binding') return bindingKey(object as Binding);
-  return namedKey(object as Exchange | Queue | Policy);
+  return namedKey(object as Exchange | Queue | Policy | VhostLimit | PluginParameter);
 }
 
-function labelOf<K extends ObjectKind>(kind: K, object: SubjectOfKind[K]): string {
+function labelOf<K extends SubjectKind>(kind: K, object: SubjectOfKind[K]): string {
   switch (kind) {
     case 'binding': {
       const b = object as Binding;
       return `binding "${b.source}" -> "${b.destination}"`;
     }
     case 'operatorPolicy':
-      return `operator policy "${(object as Policy).name}"`;
+    case 'vhostLimit':
+    case 'federationUpstream':
+    case 'globalParameter':
+      return `${kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} "${(object as { name: string }).name}"`;
     default:
-      return `${kind} "${(object as Vhost | Exchange | Queue | Policy).name}"`;
+      return `${kind} "${(object as { name: string }).name}"`;
   }
 }

@@ -1,6 +1,7 @@
 import { isSingleVhostDefinitions, type Definitions } from '../broker/definitions.js';
 import { topologyFromDefinitions } from '../broker/from-definitions.js';
 import { selectVhosts, type VhostSelection } from './select-vhosts.js';
+import { withAccessFromDefinitions } from './access-from-definitions.js';
 
 /**
  * The Topology of the vhosts `vhosts` (all when empty) of definitions read from `file` (named
@@ -19,7 +20,7 @@ export function definitionsTopology(definitions: Definitions, vhosts: readonly s
     const vhost = vhosts[0] ?? namedVhost(definitions) ?? '/';
     return { ok: true, topology: topologyFromDefinitions(definitions, { vhost }) };
   }
-  return selectVhosts(topologyFromDefinitions(definitions), vhosts, `in ${file}`);
+  return selectVhosts(withAccessFromDefinitions(topologyFromDefinitions(definitions), definitions), vhosts, `in ${file}`);
 }
 
 /** The vhost a single-vhost file's policies and parameters name, when they name exactly one. */

@@ -1,18 +1,29 @@
 import { apiPath } from '../broker/api-path.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { readBrokerState } from '../broker/read-state.js';
+import { BrokerHttpError } from '../broker/broker-http-error.js';
+import { leaveOut, type NotExported } from './not-exported.js';
 import { TopoError } from '../errors.js';
 import type { Topology } from '../model/topology.js';
 import { selectVhosts } from './select-vhosts.js';
 
 /**
  * The broker's topology in the vhosts `vhosts`, or in every vhost the user can see when
- * empty: the I/O edge of `topo export`. Reads only. A vhost the broker does not have is a
+ * empty, with their permissions and (for the whole broker) its users: the I/O edge of `topo
+ * export`. What it cannot read is added to `notExported`. Reads only. A vhost the broker does not have is a
  * one-line `TopoError('broker-not-found')`, with the nearest vhost it has when one is near; one the user may not see is the reader's
  * `broker-forbidden` error, never "missing".
  */
-export async function readBrokerTopology(client: ManagementClient, vhosts: readonly string[]): Promise<Topology> {
-  const state = await readBrokerState(client, vhosts.length > 0 ? [...vhosts] : await listVhosts(client));
+export async function readBrokerTopology(client: ManagementClient, vhosts: readonly string[], notExported: NotExported[] = []): Promise<Topology> {
+  const names = vhosts.length > 0 ? [...vhosts] : await listVhosts(client);
+  // Users are broker-wide: exported with the whole broker only. Reading them and the
+  // permissions needs the administrator tag; without it the rest is exported, and that said.
+  const scope = { users: vhosts.length === 0, permissions: names, topicPermissions: names, globalParameters: vhosts.length === 0 };
+  const state = await readBrokerState(client, names, scope).catch(async (error: unknown) => {
+    if (!(error instanceof BrokerHttpError) || error.code !== 'broker-forbidden') throw error;
+    leaveOut(notExported, 'users and permissions (reading them needs the administrator tag)');
+    return readBrokerState(client, names);
+  });
   const selected = selectVhosts(state, vhosts, 'on the broker');
   if (!selected.ok) {
     // Only the named vhosts were read: the near misses come from the broker's full list.

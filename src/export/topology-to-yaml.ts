@@ -1,9 +1,10 @@
-import { visit } from 'yaml';
+import { isPair, visit } from 'yaml';
 import type { Topology } from '../model/topology.js';
 import { applyFlowLayout, TO_STRING_OPTIONS, yamlDocument, type YamlPath } from './flow-layout.js';
-import { specDocument } from './export-document.js';
+import { specDocument, type ExportOptions } from './export-document.js';
+import { isSecretPath } from '../model/secret-ref.js';
 
-export interface YamlOptions {
+export interface YamlOptions extends ExportOptions {
   /**
    * Where the JSON Schema is, as seen from the written file: written as the
    * `# yaml-language-server: $schema=…` modeline on top, so editors validate and complete.
@@ -15,7 +16,17 @@ export interface YamlOptions {
 /** Lines longer than this are written in block style. */
 export const LINE_WIDTH = 120;
 
-const SECTIONS = new Set(['exchanges', 'queues', 'bindings', 'policies', 'operatorPolicies']);
+const SECTIONS = new Set([
+  'exchanges',
+  'queues',
+  'bindings',
+  'policies',
+  'operatorPolicies',
+  'permissions',
+  'topicPermissions',
+  'federationUpstreams',
+  'shovels',
+]);
 
 /**
  * A Topology as one spec YAML document (docs/format.md): minimal (defaults left out), idiomatic
@@ -26,12 +37,16 @@ const SECTIONS = new Set(['exchanges', 'queues', 'bindings', 'policies', 'operat
  * Loading the text back with the spec loader gives the same Topology. Pure.
  */
 export function topologyToYaml(topology: Topology, options: YamlOptions = {}): string {
-  const doc = yamlDocument(specDocument(topology));
+  const doc = yamlDocument(specDocument(topology, options));
   // The loader reads `${env:X}` and `${var:x}` references in every string, keys included;
   // `$${` is its escape for a literal `${`, so a name such as `a${b}` loads back as itself.
+  // Secret fields hold references on purpose (a password placeholder): they stay as they are.
   visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string') node.value = node.value.replaceAll('${', () => '$${');
+    Scalar(key, node, path) {
+      if (typeof node.value !== 'string') return;
+      // A list of URIs: each item is part of its secret field.
+      if ((key === 'value' || typeof key === 'number') && isSecretPath(path.filter(isPair).map((p) => String((p.key as { value?: unknown } | null)?.value)))) return;
+      node.value = node.value.replaceAll('${', () => '$${');
     },
   });
   applyFlowLayout(doc, keepBlock, LINE_WIDTH);
@@ -45,6 +60,7 @@ export function topologyToYaml(topology: Topology, options: YamlOptions = {}): s
  */
 export function keepBlock(path: YamlPath): boolean {
   const [top, , section] = path;
+  if (top === 'users') return path.length <= 1;
   if (top === 'vhosts') return path.length <= 2 || (path.length === 3 && SECTIONS.has(String(section)));
   return path.length <= 1;
 }

@@ -70,6 +70,16 @@ function collectDocument(
         const type = located(v.defaultQueueType, [...path, 'defaultQueueType']);
         vhost.defaultQueueType = sameOrConflict(vhost, 'defaultQueueType', vhost.defaultQueueType, type, diagnostics);
       }
+      if (typeof v.protectedFromDeletion === 'boolean') {
+        const value = located(v.protectedFromDeletion, [...path, 'protectedFromDeletion']);
+        vhost.protectedFromDeletion = sameOrConflict(vhost, 'protectedFromDeletion', vhost.protectedFromDeletion, value, diagnostics);
+      }
+      if (isRecord(v.limits) && !invalid.hasAtOrBelow([...path, 'limits'])) {
+        vhost.limits = sameOrConflict(vhost, 'limits', vhost.limits, located(v.limits, [...path, 'limits']), diagnostics);
+      }
+      for (const collection of ['federationUpstreams', 'shovels'] as const) {
+        if (Object.hasOwn(v, collection)) vhost.mentioned.add(collection);
+      }
       if (Array.isArray(v.ignore)) {
         v.ignore.forEach((pattern, i) => {
           if (typeof pattern === 'string') vhost.ignore.push(located(pattern, [...path, 'ignore', i]));
@@ -91,6 +101,12 @@ function collectDocument(
           declare(vhost, collection, draft, diagnostics);
         }
       }
+      for (const key of ['permissions', 'topicPermissions'] as const) {
+        const entries = v[key];
+        if (entries === undefined) continue;
+        const declared = (vhost[key] ??= new Map()) as Map<string, NamedDraft<unknown>>;
+        collectByName(entries, [...path, key], name, declared, `${ACCESS_WORDS[key]} of user`, `in vhost "${name}"`, { document, invalid }, diagnostics);
+      }
       if (Array.isArray(v.bindings)) {
         v.bindings.forEach((binding, i) => {
           const bindingPath = [...path, 'bindings', i];
@@ -104,6 +120,16 @@ function collectDocument(
         });
       }
     }
+  }
+
+  if (root.users !== undefined) {
+    spec.users ??= new Map();
+    collectByName(root.users, ['users'], '', spec.users as Map<string, NamedDraft<unknown>>, 'user', '', { document, invalid }, diagnostics);
+  }
+  if (root.globalParameters !== undefined) {
+    spec.globalParameters ??= new Map();
+    const declared = spec.globalParameters as Map<string, NamedDraft<unknown>>;
+    collectByName(root.globalParameters, ['globalParameters'], '', declared, 'global parameter', '', { document, invalid }, diagnostics);
   }
 
   if (Array.isArray(root.tests)) {
@@ -125,6 +151,43 @@ function collectDocument(
   }
 }
 
+const ACCESS_WORDS = { permissions: 'permissions', topicPermissions: 'topic permissions' } as const;
+
+/**
+ * The entries of a mapping by name (users; a vhost's permissions by user) into `declared`; one
+ * declared twice (in two files) is reported naming both places. A null mapping declares none,
+ * but still says the spec manages the kind.
+ */
+function collectByName(
+  entries: unknown,
+  path: Path,
+  vhost: string,
+  declared: Map<string, NamedDraft<unknown>>,
+  word: string,
+  where: string,
+  { document, invalid }: CheckedDocument,
+  diagnostics: DiagnosticList,
+): void {
+  if (!isRecord(entries)) return;
+  for (const [name, spec] of Object.entries(entries)) {
+    const objectPath = [...path, name];
+    const draft: NamedDraft<unknown> = {
+      vhost,
+      name,
+      spec: spec ?? {},
+      ref: { document, path: objectPath },
+      loc: locate(document, objectPath, 'key'),
+      valid: !invalid.hasAtOrBelow(objectPath),
+    };
+    const first = declared.get(name);
+    if (first) {
+      diagnostics.error(draft.loc, `${word} "${name}"${where ? ` ${where}` : ''} is declared twice (first at ${formatLocation(first.loc)})`);
+      continue;
+    }
+    declared.set(name, draft);
+  }
+}
+
 function emptyVhost(name: Located<string>): VhostDraft {
   return {
     name: name.value,
@@ -136,6 +199,9 @@ function emptyVhost(name: Located<string>): VhostDraft {
     bindings: [],
     policies: new Map(),
     operatorPolicies: new Map(),
+    federationUpstreams: new Map(),
+    shovels: new Map(),
+    mentioned: new Set(),
   };
 }
 

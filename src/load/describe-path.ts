@@ -13,6 +13,8 @@ export const NAMED_COLLECTIONS = {
   queues: 'queue',
   policies: 'policy',
   operatorPolicies: 'operator policy',
+  federationUpstreams: 'federation upstream',
+  shovels: 'shovel',
 } as const;
 export type NamedCollection = keyof typeof NAMED_COLLECTIONS;
 

@@ -2,6 +2,7 @@ import { describePath, fieldName, isNamedCollection, NAMED_COLLECTIONS } from '.
 import { formatLocation, type DiagnosticList } from './diagnostic.js';
 import { interpolateScalar, mayInterpolate, type InterpolationSources } from './interpolate.js';
 import { PathSet } from './path-set.js';
+import { isSecretPath, secretField } from './secret-field.js';
 import type { EntryPosition, NodePosition } from './position-index.js';
 import type { LinePositions, SpecDocument } from './parsed-document.js';
 import type { SourceLocation } from '../model/topology.js';
@@ -37,6 +38,7 @@ export class DocumentBuilder {
    */
   scalar(value: unknown, offset: number, isKey: boolean): unknown {
     if (typeof value === 'string') {
+      if (!isKey && isSecretPath(this.path)) return this.secret(value, offset);
       if (!mayInterpolate(value)) return value;
       const result = interpolateScalar(value, this.sources, isKey);
       for (const problem of result.problems) this.diagnostics.error(this.at(offset), problem);
@@ -46,6 +48,14 @@ export class DocumentBuilder {
     if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
     this.diagnostics.error(this.at(offset), `unsupported YAML value ${JSON.stringify(String(value))} (use a string, number, boolean or null)`);
     return null;
+  }
+
+  /** A secret field's text, checked but kept as written (./secret-field.ts). */
+  private secret(text: string, offset: number): string {
+    const { value, problems } = secretField(text, this.file, this.sources);
+    for (const problem of problems) this.diagnostics.error(this.at(offset), problem);
+    if (problems.length > 0) this.unresolved.add(this.path);
+    return value;
   }
 
   /** A scalar mapping key as the string it is in the value, as JavaScript writes it (`1.0:` is "1"). */

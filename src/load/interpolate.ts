@@ -1,8 +1,14 @@
-/** Where `${env:NAME}` and `${var:key}` references find their values. */
+/** Where `${env:NAME}`, `${var:key}` and `${file:PATH}` references find their values. */
 export interface InterpolationSources {
   /** Values of `--var key=value`. */
   vars: Readonly<Record<string, string>>;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The content of a file, or undefined when it cannot be read. Used only for secrets
+   * (./secret-field.ts): elsewhere `${file:PATH}` is an error, so no file's content can end up
+   * in a name or an argument that plans show.
+   */
+  readFile?: (path: string) => string | undefined;
 }
 
 /** The text with every reference replaced, and the problems found (one message each). */
@@ -22,8 +28,11 @@ export function mayInterpolate(text: string): boolean {
   return text.includes('${');
 }
 
-/** Replaces the references in one string scalar. Pure: sources are passed in. */
-export function interpolate(text: string, sources: InterpolationSources): Interpolated {
+/**
+ * Replaces the references in one string scalar. Pure: sources are passed in. `${file:PATH}` is
+ * read only for a secret (`secret` true: ./secret-field.ts); anywhere else it is an error.
+ */
+export function interpolate(text: string, sources: InterpolationSources, secret = false): Interpolated {
   const problems: string[] = [];
   const value = text.replace(REFERENCE, (match: string, inner: string | undefined) => {
     if (match === '$${') return '${';
@@ -34,6 +43,15 @@ export function interpolate(text: string, sources: InterpolationSources): Interp
     const colon = inner.indexOf(':');
     const kind = colon < 0 ? '' : inner.slice(0, colon);
     const name = colon < 0 ? '' : inner.slice(colon + 1);
+    if (kind === 'file' && name !== '') {
+      if (!secret || !sources.readFile) {
+        problems.push(`${match}: \${file:PATH} is only for secrets (a user's password): its content is never shown`);
+        return match;
+      }
+      const content = sources.readFile(name);
+      if (content === undefined) problems.push(`cannot read the file of ${match}`);
+      return content ?? match;
+    }
     if ((kind !== 'env' && kind !== 'var') || name === '') {
       problems.push(`unknown reference "${match}": write \${env:NAME} or \${var:key} (or $\${ for a literal \${)`);
       return match;

@@ -2,6 +2,7 @@ import { TopoError } from '../errors.js';
 import { DiagnosticList, formatDiagnostic, type SpecResult } from './diagnostic.js';
 import { loadArguments, type LoadArguments } from './load-arguments.js';
 import { readSpecFiles } from './read-spec-files.js';
+import { readSecretFile } from './read-secret.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { validateSpecSources } from './validate-spec-sources.js';
 
@@ -48,5 +49,6 @@ export async function loadTopology(paths: string | readonly string[], options?: 
 async function validateChecked({ paths, vars, env, compatibility }: LoadArguments): Promise<SpecResult> {
   const diagnostics = new DiagnosticList();
   const sources = await readSpecFiles(paths, diagnostics);
-  return validateSpecSources(sources, { vars, env }, diagnostics, compatibility);
+  // Secret files are read to check them, never kept: the topology holds the reference.
+  return validateSpecSources(sources, { vars, env, readFile: readSecretFile }, diagnostics, compatibility);
 }

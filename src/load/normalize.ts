@@ -3,8 +3,10 @@ import { canonicalJson } from '../model/canonical-json.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { normalizeTopology, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { NamedDraft, SpecDraft, VhostDraft } from './spec-draft.js';
-import type { Arguments, Binding, Exchange, Policy, Queue, RoutingTest, SourceLocation, Vhost } from '../model/topology.js';
-import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+import type { ArgumentValue, Arguments, Binding, Exchange, Policy, Queue, RoutingTest, SourceLocation, Vhost } from '../model/topology.js';
+import { isUriKey, pluginParameterValue } from '../model/plugin-parameter-fields.js';
+import type { BindingSpec, ExchangeSpec, PermissionSpec, PolicySpec, QueueSpec, RoutingTestSpec, TopicPermissionsSpec, UserSpec } from './topology-spec.js';
+import type { Permission, TopicPermission, User, UserCredential } from '../model/access.js';
 
 /**
  * Normalization: spec objects as written → the Topology model with every invariant of
@@ -114,7 +116,44 @@ export function normalizeSpec(spec: SpecDraft): NormalizedTopology {
   const vhosts = [...spec.vhosts.values()].map(normalizeVhost);
   const tests = spec.tests.filter((t) => t.valid).map((t) => normalizeRoutingTest(t.vhost, t.spec, t.loc));
   const brokerVersion = spec.brokerVersions[0]?.value;
-  return normalizeTopology({ ...(brokerVersion === undefined ? {} : { brokerVersion }), vhosts, tests });
+  const users = spec.users ? named(spec.users, (_vhost, name, user, loc) => normalizeUser(name, user, loc)) : undefined;
+  const globalParameters = spec.globalParameters
+    ? named(spec.globalParameters, (_vhost, name, value, loc) => withLoc({ name, value }, loc))
+    : undefined;
+  return normalizeTopology({
+    ...(brokerVersion === undefined ? {} : { brokerVersion }),
+    vhosts,
+    ...(users ? { users } : {}),
+    ...(globalParameters && { globalParameters }),
+    tests,
+  });
+}
+
+/** A user: tags as a set, its credential (a secret reference is kept as written), its limits if listed. */
+export function normalizeUser(name: string, spec: UserSpec, loc?: SourceLocation): User {
+  let credential: UserCredential = { type: 'none' };
+  if (spec.password !== undefined) credential = { type: 'password', secret: { ref: spec.password } };
+  else if (spec.passwordHash !== undefined) {
+    credential = { type: 'hash', algorithm: spec.hashingAlgorithm ?? 'rabbit_password_hashing_sha256', hash: spec.passwordHash };
+  }
+  const user: User = { name, tags: uniqueSorted(spec.tags ?? []), credential };
+  if (spec.limits) user.limits = { ...spec.limits };
+  return withLoc(user, loc);
+}
+
+/** A user's permissions in `vhost`. */
+export function normalizePermission(vhost: string, user: string, spec: PermissionSpec, loc?: SourceLocation): Permission {
+  return withLoc({ vhost, user, configure: spec.configure, write: spec.write, read: spec.read }, loc);
+}
+
+/** A user's topic permissions in `vhost`, exchanges sorted. */
+export function normalizeTopicPermission(vhost: string, user: string, spec: TopicPermissionsSpec, loc?: SourceLocation): TopicPermission {
+  const exchanges = Object.fromEntries(
+    Object.keys(spec)
+      .sort(compareStrings)
+      .map((e) => [e, { write: spec[e]!.write, read: spec[e]!.read }]),
+  );
+  return withLoc({ vhost, user, exchanges }, loc);
 }
 
 function normalizeVhost(draft: VhostDraft): Vhost {
@@ -131,10 +170,23 @@ function normalizeVhost(draft: VhostDraft): Vhost {
   if (draft.description) vhost.description = draft.description.value;
   if (draft.tags) vhost.tags = uniqueSorted(draft.tags.value);
   if (draft.defaultQueueType) vhost.defaultQueueType = draft.defaultQueueType.value;
+  if (draft.protectedFromDeletion) vhost.protectedFromDeletion = draft.protectedFromDeletion.value;
+  if (draft.limits) {
+    const { value, loc } = draft.limits;
+    vhost.limits = Object.entries(value).map(([name, limit]) => ({ vhost: draft.name, name, value: limit, loc }));
+  }
+  for (const [collection, kind] of [['federationUpstreams', 'federationUpstream'], ['shovels', 'shovel']] as const) {
+    if (!draft.mentioned.has(collection)) continue;
+    vhost[collection] = named(draft[collection], (vhostName, name, spec, loc) =>
+      withLoc({ vhost: vhostName, name, value: withSecretUris(pluginParameterValue(kind, spec ?? {})) }, loc),
+    );
+  }
+  if (draft.permissions) vhost.permissions = named(draft.permissions, normalizePermission);
+  if (draft.topicPermissions) vhost.topicPermissions = named(draft.topicPermissions, normalizeTopicPermission);
   return vhost;
 }
 
-function named<S, T extends { name: string }>(
+function named<S, T>(
   drafts: Map<string, NamedDraft<S>>,
   normalize: (vhost: string, name: string, spec: S, loc?: SourceLocation) => T,
 ): T[] {
@@ -158,4 +210,16 @@ function testName(exchange: string, routingKey: string, headers: Arguments): str
 function withLoc<T extends object>(value: T, loc: SourceLocation | undefined): T & { loc?: SourceLocation } {
   if (loc) (value as T & { loc?: SourceLocation }).loc = loc;
   return value;
+}
+
+/**
+ * A shovel's or upstream's value with each URI that refers to the environment or a file (a
+ * secret field, kept as written: ./secret-field.ts) as a SecretRef: plans carry the reference,
+ * the diff and the executor read it.
+ */
+function withSecretUris(value: Arguments): Arguments {
+  const ref = (uri: ArgumentValue): ArgumentValue => (typeof uri === 'string' && uri.includes('${') ? { ref: uri } : uri);
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, isUriKey(key) ? (Array.isArray(v) ? v.map(ref) : ref(v)) : v]),
+  );
 }

@@ -5,6 +5,7 @@ import type { DiagnosticList } from './diagnostic.js';
 import { interpolateScalar, mayInterpolate, type InterpolationSources } from './interpolate.js';
 import { NO_POSITIONS, type DocumentPositions, type SpecDocument } from './parsed-document.js';
 import { PathSet } from './path-set.js';
+import { isSecretPath, secretField } from './secret-field.js';
 import { DEPTH_MESSAGE, MAX_DEPTH, MAX_EXPANDED_VALUES } from './reading-limits.js';
 
 /**
@@ -40,7 +41,7 @@ export function readWithJsYaml(
   const values: unknown[] = [];
   for (const value of raw) {
     try {
-      values.push(new ValueConverter(sources).convert(value, 0));
+      values.push(new ValueConverter(file, sources).convert(value, 0));
     } catch (error) {
       if (error instanceof Unreadable) return undefined;
       throw error;
@@ -79,8 +80,13 @@ class ValueConverter {
   private size = 0;
   // The depth of the deepest collection converted so far in the current subtree.
   private reached = 0;
+  /** The keys and indexes down to the node being converted: secret fields are known by it. */
+  private readonly path: (string | number)[] = [];
 
-  constructor(private readonly sources: InterpolationSources) {}
+  constructor(
+    private readonly file: string,
+    private readonly sources: InterpolationSources,
+  ) {}
 
   /**
    * The converted value of a node at `depth` (the number of collections around it); throws
@@ -89,6 +95,7 @@ class ValueConverter {
   convert(value: unknown, depth: number): unknown {
     if (typeof value === 'string') {
       this.grow(1);
+      if (isSecretPath(this.path)) return this.secret(value);
       return mayInterpolate(value) ? this.interpolate(value, false) : value;
     }
     if (value === null || typeof value !== 'object') {
@@ -118,7 +125,9 @@ class ValueConverter {
   private list(list: unknown[], depth: number): unknown[] {
     for (let i = 0; i < list.length; i++) {
       const item = list[i];
+      this.path.push(i);
       const value = this.convert(item, depth);
+      this.path.pop();
       if (value !== item) list[i] = value;
     }
     return list;
@@ -131,7 +140,9 @@ class ValueConverter {
       // js-yaml keeps "__proto__" as an own key; the yaml reader reports it.
       if (key === PROTOTYPE_KEY) throw new Unreadable();
       const item = object[key];
+      this.path.push(key);
       const value = this.convert(item, depth);
+      this.path.pop();
       if (value !== item) object[key] = value;
     }
     return object;
@@ -144,9 +155,18 @@ class ValueConverter {
       const key = mayInterpolate(written) ? String(this.interpolate(written, true)) : written;
       // Two keys that become one, or "__proto__": the yaml reader reports them at their places.
       if (key === PROTOTYPE_KEY || Object.hasOwn(rebuilt, key)) throw new Unreadable();
+      this.path.push(key);
       rebuilt[key] = this.convert(object[written], depth);
+      this.path.pop();
     }
     return rebuilt;
+  }
+
+  /** A secret field's text, kept as written; a problem is for the yaml reader to place. */
+  private secret(text: string): string {
+    const { value, problems } = secretField(text, this.file, this.sources);
+    if (problems.length > 0) throw new Unreadable();
+    return value;
   }
 
   private interpolate(text: string, isKey: boolean): unknown {

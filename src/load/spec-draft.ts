@@ -1,6 +1,7 @@
 import type { NodeRef } from './parsed-document.js';
-import type { QueueType, SourceLocation } from '../model/topology.js';
-import type { BindingSpec, ExchangeSpec, PolicySpec, QueueSpec, RoutingTestSpec } from './topology-spec.js';
+import type { ArgumentValue, QueueType, SourceLocation } from '../model/topology.js';
+import type { PluginParameterSpec } from '../model/plugin-parameter-fields.js';
+import type { BindingSpec, ExchangeSpec, PermissionSpec, PolicySpec, QueueSpec, RoutingTestSpec, TopicPermissionsSpec, UserSpec } from './topology-spec.js';
 
 /**
  * The spec files merged, before normalization: every object as written, with where it was
@@ -13,6 +14,10 @@ export interface SpecDraft {
   /** Every `brokerVersion:` written, one per document that has one. */
   brokerVersions: Located<string>[];
   vhosts: Map<string, VhostDraft>;
+  /** By name; absent when no document has `globalParameters:` (not managed). */
+  globalParameters?: Map<string, NamedDraft<ArgumentValue>>;
+  /** Users by name (`vhost` is ""); undefined when no document has a `users:` section. */
+  users?: Map<string, NamedDraft<UserSpec>>;
   /** In file order, then document order. */
   tests: TestDraft[];
 }
@@ -51,10 +56,20 @@ export interface VhostDraft {
   description?: Located<string>;
   tags?: Located<string[]>;
   defaultQueueType?: Located<QueueType>;
+  protectedFromDeletion?: Located<boolean>;
+  limits?: Located<Record<string, number>>;
   ignore: Located<string>[];
   exchanges: Map<string, NamedDraft<ExchangeSpec>>;
   queues: Map<string, NamedDraft<QueueSpec>>;
   bindings: Draft<BindingSpec>[];
   policies: Map<string, NamedDraft<PolicySpec>>;
   operatorPolicies: Map<string, NamedDraft<PolicySpec>>;
+  federationUpstreams: Map<string, NamedDraft<PluginParameterSpec>>;
+  shovels: Map<string, NamedDraft<PluginParameterSpec>>;
+  /** The named collections some document mentions, if only empty: those of them not named above are managed as "none". */
+  mentioned: Set<'federationUpstreams' | 'shovels'>;
+  /** By user name; undefined when no document of the vhost has `permissions:`. */
+  permissions?: Map<string, NamedDraft<PermissionSpec>>;
+  /** By user name; undefined when no document of the vhost has `topicPermissions:`. */
+  topicPermissions?: Map<string, NamedDraft<TopicPermissionsSpec>>;
 }

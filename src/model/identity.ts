@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonical-json.js';
-import type { Binding, Exchange, Policy, Queue } from './topology.js';
+import type { Binding } from './topology.js';
 
 /**
  * Identity keys: two objects with the same key are the same object on the broker. Used by
@@ -8,7 +8,7 @@ import type { Binding, Exchange, Policy, Queue } from './topology.js';
  */
 const SEP = '\u0000';
 
-export function namedKey(o: Pick<Exchange | Queue | Policy, 'vhost' | 'name'>): string {
+export function namedKey(o: { vhost: string; name: string }): string {
   return `${o.vhost}${SEP}${o.name}`;
 }
 

@@ -27,6 +27,10 @@ export function normalizeTopology(topology: Topology): NormalizedTopology {
     bindings: v.bindings.map((b) => ({ ...b, arguments: canonicalArguments(b.arguments) })),
     policies: v.policies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
     operatorPolicies: v.operatorPolicies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
+    ...(v.shovels && { shovels: v.shovels.map((p) => ({ ...p, value: canonicalArguments(p.value) })) }),
+    ...(v.federationUpstreams && {
+      federationUpstreams: v.federationUpstreams.map((p) => ({ ...p, value: canonicalArguments(p.value) })),
+    }),
   }));
   return sortTopology({ ...topology, vhosts }) as NormalizedTopology;
 }
@@ -35,12 +39,14 @@ export function normalizeTopology(topology: Topology): NormalizedTopology {
  * One normalized topology of the vhosts named `keep` in several normalized topologies, which
  * must not share a vhost (the broker reader reads each vhost apart). Their objects are already
  * normalized, so only the vhosts are sorted: cheaper than normalizing again. Tests are dropped
- * (the broker has none).
+ * (the broker has none); users are kept.
  */
 export function combineNormalized(parts: readonly NormalizedTopology[], keep: readonly string[]): NormalizedTopology {
   const vhosts = parts
     .flatMap((p) => p.vhosts)
     .filter((v) => keep.includes(v.name))
     .sort((a, b) => compareStrings(a.name, b.name));
-  return { vhosts, tests: [] } as unknown as NormalizedTopology;
+  // Users are broker-wide: they stay, from the part that has them.
+  const users = parts.find((p) => p.users !== undefined)?.users;
+  return { vhosts, ...(users ? { users } : {}), tests: [] } as unknown as NormalizedTopology;
 }

@@ -11,7 +11,12 @@ import type { Binding, Topology, Vhost } from './topology.js';
  */
 export function sortTopology(topology: Topology): Topology {
   const vhosts = topology.vhosts.map(sortVhost).sort((a, b) => compareStrings(a.name, b.name));
-  return { ...topology, vhosts };
+  return {
+    ...topology,
+    vhosts,
+    ...(topology.users ? { users: byName(topology.users) } : {}),
+    ...(topology.globalParameters && { globalParameters: byName(topology.globalParameters) }),
+  };
 }
 
 function sortVhost(vhost: Vhost): Vhost {
@@ -22,7 +27,17 @@ function sortVhost(vhost: Vhost): Vhost {
     bindings: byBindingKey(vhost.bindings),
     policies: byName(vhost.policies),
     operatorPolicies: byName(vhost.operatorPolicies),
+    ...(vhost.limits && { limits: byName(vhost.limits) }),
+    ...(vhost.shovels && { shovels: byName(vhost.shovels) }),
+    ...(vhost.federationUpstreams && { federationUpstreams: byName(vhost.federationUpstreams) }),
+    ...(vhost.permissions ? { permissions: byUser(vhost.permissions) } : {}),
+    ...(vhost.topicPermissions ? { topicPermissions: byUser(vhost.topicPermissions) } : {}),
   };
+}
+
+/** Permissions are one per user in a vhost. */
+function byUser<T extends { user: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareStrings(a.user, b.user));
 }
 
 /** Within one vhost the identity key (vhost, name) orders by name. */

@@ -1,3 +1,6 @@
+import type { Permission, TopicPermission, User } from './access.js';
+import type { SourceLocation } from './source-location.js';
+
 /**
  * The Topology model: the one shape that both the spec loader (desired state) and the
  * broker reader (actual state) produce. Everything downstream (diff, plan, route, export,
@@ -25,12 +28,7 @@ export type ArgumentValue =
 /** Arguments of an exchange, queue or binding, or a policy definition. Keys sorted. */
 export type Arguments = { [key: string]: ArgumentValue };
 
-/** Where a node was written in a spec file; 1-based line and column. Display only. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  col: number;
-}
+export type { SourceLocation } from './source-location.js';
 
 export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers' | (string & {});
 export type QueueType = 'classic' | 'quorum' | 'stream';
@@ -94,6 +92,39 @@ export interface Policy {
   loc?: SourceLocation;
 }
 
+/*
+ * Broker settings kept as runtime parameters (see ./parameters.ts): a vhost's limits, its
+ * shovels and federation upstreams, and the broker's global parameters.
+ */
+
+/** One limit of a vhost. */
+export interface VhostLimit {
+  vhost: string;
+  /** `max-connections` or `max-queues`; a broker may report others, kept as it says. */
+  name: string;
+  value: number;
+  loc?: SourceLocation;
+}
+
+/**
+ * A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream.
+ * `value` is the parameter's value as the management API takes it (keys sorted): URIs in it
+ * usually carry credentials, so every output shows it through `redactParameterValue`.
+ */
+export interface PluginParameter {
+  vhost: string;
+  name: string;
+  value: Arguments;
+  loc?: SourceLocation;
+}
+
+/** A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`. */
+export interface GlobalParameter {
+  name: string;
+  value: ArgumentValue;
+  loc?: SourceLocation;
+}
+
 export interface Vhost {
   name: string;
   description?: string;
@@ -113,6 +144,25 @@ export interface Vhost {
    * unmanaged. Only meaningful in a desired Topology; a broker reader leaves it empty.
    */
   ignore: string[];
+  /**
+   * Whether the vhost is protected from deletion (RabbitMQ 4.1+). Absent: not managed (a spec
+   * that leaves it out), or a broker that has no such protection.
+   */
+  protectedFromDeletion?: boolean;
+  /**
+   * The vhost's limits, shovels and federation upstreams, sorted by name. Absent: not managed
+   * (a spec that does not mention them). A broker reader always fills them in.
+   */
+  limits?: VhostLimit[];
+  shovels?: PluginParameter[];
+  federationUpstreams?: PluginParameter[];
+  /**
+   * Users' permissions in this vhost, by user. Absent: not managed (a spec that does not
+   * mention `permissions`, or a broker read that did not read them).
+   */
+  permissions?: Permission[];
+  /** Users' topic permissions in this vhost, by user; absent as for `permissions`. */
+  topicPermissions?: TopicPermission[];
   loc?: SourceLocation;
 }
 
@@ -145,16 +195,39 @@ export interface Topology {
   brokerVersion?: string;
   /** Sorted by name. */
   vhosts: Vhost[];
+  /**
+   * Broker-wide parameters (`cluster_name`, ...), sorted by name, without those the broker owns.
+   * Absent: not managed (a spec without `globalParameters:`), or not read from the broker.
+   */
+  globalParameters?: GlobalParameter[];
+  /**
+   * Broker-wide users, sorted by name. Absent: not managed (a spec without `users:`, so that
+   * several repositories can share a broker), or not read from the broker.
+   */
+  users?: User[];
   tests: RoutingTest[];
 }
 
-/** The kinds of objects topo manages, in the order creates run. */
+/**
+ * The kinds of objects topo manages, in the order creates run (users before the permissions
+ * that name them). Broker-wide kinds (`BROKER_WIDE_KINDS`) have no vhost: their changes say `""`.
+ */
 export const OBJECT_KINDS = [
+  'user',
   'vhost',
   'exchange',
   'queue',
   'binding',
   'policy',
   'operatorPolicy',
+  'permission',
+  'topicPermission',
+  'vhostLimit',
+  'federationUpstream',
+  'shovel',
+  'globalParameter',
 ] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+/** Kinds that belong to the broker, not to a vhost. */
+export const BROKER_WIDE_KINDS: ReadonlySet<ObjectKind> = new Set<ObjectKind>(['user', 'globalParameter']);

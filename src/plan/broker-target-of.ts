@@ -8,5 +8,6 @@ export function brokerTargetOf(facts: BrokerFacts): BrokerTarget {
   return {
     ...(version ? { version } : {}),
     ...(facts.deprecatedFeatures ? { permitted: new Map(facts.deprecatedFeatures.map((f) => [f.name, f.permitted])) } : {}),
+    ...(facts.enabledPlugins ? { enabledPlugins: new Set(facts.enabledPlugins) } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { GlobalParameter, PluginParameter, VhostLimit } from '../model/parameters.js';
+import type { Permission, TopicPermission, User } from '../model/access.js';
 import type { ArgumentValue, Binding, Exchange, Policy, Queue, QueueType } from '../model/topology.js';
 import type { MessageCount } from './message-count.js';
 
@@ -13,6 +15,7 @@ export interface VhostMeta {
   description?: string;
   tags?: string[];
   defaultQueueType?: QueueType;
+  protectedFromDeletion?: boolean;
 }
 
 /** The object each kind of change is about. */
@@ -23,8 +26,31 @@ export interface ObjectOfKind {
   binding: Binding;
   policy: Policy;
   operatorPolicy: Policy;
+  vhostLimit: VhostLimit;
+  /** Its URIs shown redacted (`redactParameterValue`) on the broker's side. */
+  federationUpstream: PluginParameter;
+  shovel: PluginParameter;
+  /** Broker-wide (`vhost` is ""). */
+  globalParameter: GlobalParameter;
+  /** Broker-wide (`vhost` is ""). A broker's user never carries its password hash here. */
+  user: User;
+  permission: Permission;
+  topicPermission: TopicPermission;
 }
 export type ChangeKind = keyof ObjectOfKind;
+
+/** The kinds changed in place: every property of theirs is mutable. */
+export type UpdatableKind =
+  | 'vhost'
+  | 'policy'
+  | 'operatorPolicy'
+  | 'user'
+  | 'permission'
+  | 'topicPermission'
+  | 'vhostLimit'
+  | 'federationUpstream'
+  | 'shovel'
+  | 'globalParameter';
 
 /** One property that differs, with its values on each side (undefined = absent). */
 export interface PropertyChange {
@@ -32,10 +58,16 @@ export interface PropertyChange {
   path: string;
   before: ArgumentValue | undefined;
   after: ArgumentValue | undefined;
+  /**
+   * A secret (a password, a URI with credentials) differs: `before` and `after` are then
+   * always absent, and the plan says only that it changed.
+   */
+  secret?: true;
 }
 
 interface ChangeBase<K extends ChangeKind> {
   kind: K;
+  /** The vhost; `""` for a broker-wide kind (a user, a global parameter). */
   vhost: string;
   /** The object's name; for a binding, a display label `source -> destination [routingKey]`. */
   name: string;
@@ -59,8 +91,7 @@ export interface CreateChange<K extends ChangeKind = ChangeKind> extends ChangeB
 }
 
 /** A mutable property differs (vhost metadata, policies): changed in place. */
-export interface UpdateChange<K extends 'vhost' | 'policy' | 'operatorPolicy' = 'vhost' | 'policy' | 'operatorPolicy'>
-  extends ChangeBase<K> {
+export interface UpdateChange<K extends UpdatableKind = UpdatableKind> extends ChangeBase<K> {
   action: 'update';
   before: ObjectOfKind[K];
   after: ObjectOfKind[K];
@@ -148,7 +179,7 @@ export interface RuntimeChange<K extends 'queue' | 'binding' = 'queue' | 'bindin
 
 export type Change =
   | { [K in ChangeKind]: CreateChange<K> }[ChangeKind]
-  | { [K in 'vhost' | 'policy' | 'operatorPolicy']: UpdateChange<K> }['vhost' | 'policy' | 'operatorPolicy']
+  | { [K in UpdatableKind]: UpdateChange<K> }[UpdatableKind]
   | { [K in 'exchange' | 'queue']: ReplaceChange<K> }['exchange' | 'queue']
   | MigrateChange
   | { [K in ChangeKind]: DeleteChange<K> }[ChangeKind]

@@ -5,8 +5,12 @@ import type { ObjectKind, Vhost } from '../model/topology.js';
 import type { Change, CreateChange, ObjectOfKind, ReplaceChange, UnmanagedChange } from './change.js';
 import { diffVhostMeta, vhostMeta } from './diff-vhost-meta.js';
 import { diffBindings } from './diff-bindings.js';
+import { diffPermissions, diffUsers } from './diff-access.js';
+import type { SecretReader } from '../model/secret-ref.js';
 import { ignoreMatcher } from './ignore-matcher.js';
 import { propertyChanges } from './property-changes.js';
+import { matchByName } from './match-by-name.js';
+import { diffGlobalParameters, diffVhostSettings } from './diff-settings.js';
 import { isBrokerOwnedExchange, isServerNamedQueue } from '../model/broker-owned.js';
 
 /** Properties that can only change by replace, besides `arguments` (docs/apply.md, "What the diff compares"). */
@@ -31,21 +35,30 @@ interface Ranked {
  * (changes refer to the input objects: treat them as read-only). Only the vhosts of
  * `desired` are compared; a vhost missing from `actual` means everything in it is created. Both inputs must be normalized the same way (src/model/topology.ts).
  *
+ * Users (broker-wide, vhost `""`) and permissions are compared only where the spec mentions them
+ * (see ./diff-access.ts); `secrets` reads the passwords the spec refers to, to check them
+ * against the broker's hashes (without it, a password counts as changed).
+ *
  * The result is ordered by vhost, then kind (OBJECT_KINDS), then identity, and holds at most
  * one change per object: a binding that a replace takes with it appears once, as a `create`
  * with `recreatedFor`, whether or not the spec declares it.
  */
-export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopology): Change[] {
+export function diffTopology(desired: NormalizedTopology, actual: NormalizedTopology, secrets?: SecretReader): Change[] {
   const actualByName = new Map(actual.vhosts.map((v) => [v.name, v]));
   const ranked: Ranked[] = [];
   for (const want of new Map(desired.vhosts.map((v) => [v.name, v])).values()) {
-    diffVhost(want, actualByName.get(want.name), ranked);
+    diffVhost(want, actualByName.get(want.name), ranked, secrets);
   }
+  const emitBrokerWide = (change: Change, id: string): void => {
+    ranked.push({ vhost: '', rank: KIND_RANK.get(change.kind) ?? 0, id, change });
+  };
+  diffUsers(desired.users, actual.users ?? [], secrets, emitBrokerWide);
+  diffGlobalParameters(desired.globalParameters, actual.globalParameters ?? [], emitBrokerWide);
   ranked.sort((a, b) => compareStrings(a.vhost, b.vhost) || a.rank - b.rank || compareStrings(a.id, b.id));
   return ranked.map((r) => r.change);
 }
 
-function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[]): void {
+function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[], secrets: SecretReader | undefined): void {
   const vhost = want.name;
   const emit = (change: Change, id: string): void => {
     out.push({ vhost, rank: KIND_RANK.get(change.kind) ?? 0, id, change });
@@ -131,17 +144,6 @@ function diffVhost(want: Vhost, have: Vhost | undefined, out: Ranked[]): void {
       (before) => emit({ action: 'unmanaged', kind, vhost, name: before.name, before }, before.name),
     );
   }
-}
-
-/** Calls `pair` for each desired object (with its actual twin, if any), `extra` for the rest. */
-function matchByName<T extends { name: string }>(
-  desired: readonly T[],
-  actual: readonly T[],
-  pair: (want: T, have: T | undefined) => void,
-  extra: (have: T) => void,
-): void {
-  const wanted = new Map(desired.map((o) => [o.name, o]));
-  const existing = new Map(actual.map((o) => [o.name, o]));
-  for (const [name, want] of wanted) pair(want, existing.get(name));
-  for (const [name, have] of existing) if (!wanted.has(name)) extra(have);
+  diffPermissions(vhost, want, have ?? {}, emit);
+  diffVhostSettings(want, have, { managed, emit, secrets });
 }

@@ -1,4 +1,4 @@
-import type { Binding } from '../model/topology.js';
+import { BROKER_WIDE_KINDS, type Binding } from '../model/topology.js';
 import type { ChangeKind } from './change.js';
 
 /** How each kind of object is called in plan output and guard reasons. */
@@ -9,6 +9,13 @@ const KIND_LABELS: Readonly<Record<ChangeKind, string>> = {
   binding: 'binding',
   policy: 'policy',
   operatorPolicy: 'operator policy',
+  vhostLimit: 'vhost limit',
+  federationUpstream: 'federation upstream',
+  shovel: 'shovel',
+  globalParameter: 'global parameter',
+  user: 'user',
+  permission: 'permissions of user',
+  topicPermission: 'topic permissions of user',
 };
 
 /**
@@ -25,7 +32,7 @@ export function bindingLabel(b: Pick<Binding, 'source' | 'destination' | 'routin
  */
 export function objectLabel(o: { kind: ChangeKind; vhost: string; name: string }): string {
   const own = objectName(o);
-  return o.kind === 'vhost' ? own : `${own} in vhost ${JSON.stringify(o.vhost)}`;
+  return o.kind === 'vhost' || BROKER_WIDE_KINDS.has(o.kind) ? own : `${own} in vhost ${JSON.stringify(o.vhost)}`;
 }
 
 /** An object named within its vhost: `queue "orders"`. */

@@ -21,6 +21,10 @@ import { planChanges } from './plan-changes.js';
 import { planCompatibility } from './plan-compatibility.js';
 import { requiredMessageCounts } from './required-message-counts.js';
 import { resolveMigrations } from './resolve-migrations.js';
+import { passwordWarnings } from './password-warnings.js';
+import { readActingUser } from '../broker/read-access.js';
+import { isTopologyOnly, readScopeOf, type ReadScope } from '../model/read-scope.js';
+import type { SecretReader } from '../model/secret-ref.js';
 
 /**
  * The plan for `desired`: reads the vhosts the spec names from the broker, the cluster (nodes,
@@ -29,11 +33,23 @@ import { resolveMigrations } from './resolve-migrations.js';
  * (`Plan.problems`); reads the message counts of the queues the plan would delete, replace or
  * migrate; and plans. Reads only.
  */
-export async function planAgainstBroker(client: ManagementClient, desired: NormalizedTopology, options: PlanOptions): Promise<Plan> {
+export async function planAgainstBroker(
+  client: ManagementClient,
+  desired: NormalizedTopology,
+  options: PlanOptions,
+  secrets?: SecretReader,
+): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
-  const { actual, cluster, broker } = await readEverything(client, vhosts);
-  const changes = resolveMigrations(diffTopology(desired, actual), { desired, actual }, options);
-  return planFromState(client, changes, { actual, cluster, broker }, vhosts, options, planCompatibility(desired, changes, broker));
+  const scope = readScopeOf(desired);
+  const { actual, cluster, broker, actingUser } = await readEverything(client, vhosts, scope);
+  const changes = resolveMigrations(diffTopology(desired, actual, secrets), { desired, actual }, options);
+  const problems = [...planCompatibility(desired, changes, broker), ...passwordWarnings(desired, actual)];
+  return planFromState(client, changes, { actual, cluster, broker, scope, actingUser }, vhosts, options, problems);
+}
+
+/** Who topo is connected as, when the plan compares users or permissions (for `Plan.lockouts`). */
+async function actingUserFor(client: ManagementClient, scope: ReadScope | undefined): Promise<string | undefined> {
+  return isTopologyOnly(scope) ? undefined : readActingUser(client);
 }
 
 /** The guards of the apply that runs a saved plan; whether to prune and migrate was decided when it was made. */
@@ -50,35 +66,39 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
  * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const { actual, cluster, broker } = await readEverything(client, saved.vhosts);
+  const { actual, cluster, broker, actingUser } = await readEverything(client, saved.vhosts, saved.scope);
   if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
-  return { ok: true, plan: await planFromState(client, saved.changes, { actual, cluster, broker }, saved.vhosts, options, saved.problems) };
+  const read = { actual, cluster, broker, ...(saved.scope ? { scope: saved.scope } : {}), actingUser };
+  return { ok: true, plan: await planFromState(client, saved.changes, read, saved.vhosts, options, saved.problems) };
 }
 
 /**
- * What a plan reads, all at once: the vhosts' state, the cluster, the broker's facts. All three
- * need `GET /api/overview` (the state reader for the broker's version): it is read once.
+ * What a plan reads, all at once: the vhosts' state (with the access kinds `scope` names), the
+ * cluster, the broker's facts, and who topo is connected as. The first three need
+ * `GET /api/overview` (the state reader for the broker's version): it is read once.
  */
 async function readEverything(
   client: ManagementClient,
   vhosts: string[],
-): Promise<{ actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts }> {
+  scope: ReadScope | undefined,
+): Promise<{ actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts; actingUser: string | undefined }> {
   const overview = readOverview(client);
-  // Both readers await it; a failure is theirs to throw, never an unhandled rejection here.
+  // The readers await it; a failure is theirs to throw, never an unhandled rejection here.
   overview.catch(() => undefined);
-  const [actual, cluster, broker] = await Promise.all([
-    readBrokerState(client, vhosts, overview.then((o) => o.version)),
+  const [actual, cluster, broker, actingUser] = await Promise.all([
+    readBrokerState(client, vhosts, scope, overview.then((o) => o.version)),
     readClusterState(client, vhosts, overview),
     readBrokerFacts(client, overview),
+    actingUserFor(client, scope),
   ]);
-  return { actual, cluster, broker };
+  return { actual, cluster, broker, actingUser };
 }
 
 async function planFromState(
   client: ManagementClient,
   changes: Change[],
-  read: { actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts },
+  read: { actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts; scope?: ReadScope; actingUser?: string | undefined },
   vhosts: string[],
   options: PlanOptions,
   problems: readonly CompatibilityProblem[],
@@ -92,5 +112,7 @@ async function planFromState(
     cluster: assessCluster(read.cluster, read.actual),
     broker: read.broker,
     problems,
+    ...(read.scope ? { scope: read.scope } : {}),
+    ...(read.actingUser !== undefined ? { actingUser: read.actingUser } : {}),
   });
 }

@@ -4,6 +4,8 @@ import type { Change, ChangeAction } from './change.js';
 import { clusterBlockers } from './cluster-blockers.js';
 import type { ClusterReport } from './cluster-report.js';
 import { planGuards, refusedGuards } from './plan-guards.js';
+import { planLockouts } from './lockouts.js';
+import { isTopologyOnly, type ReadScope } from '../model/read-scope.js';
 import { planSteps } from './plan-steps.js';
 import { PLAN_FORMAT_VERSION } from './plan.js';
 import type { Plan, PlanOptions } from './plan.js';
@@ -26,6 +28,10 @@ export interface PlanContext {
   /** The broker read, and what it refuses or deprecates of the changes (see `planCompatibility`). */
   broker?: BrokerFacts;
   problems?: readonly CompatibilityProblem[];
+  /** The users and permissions read (see `Plan.scope`); absent or empty: none. */
+  scope?: ReadScope;
+  /** The user topo is connected as, when the plan compares users or permissions. */
+  actingUser?: string;
 }
 
 /**
@@ -43,6 +49,7 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     vhosts: [...context.vhosts],
+    ...(isTopologyOnly(context.scope) ? {} : { scope: context.scope }),
     fingerprint: context.fingerprint,
     options: {
       prune: options.prune,
@@ -58,6 +65,7 @@ export function planChanges(changes: readonly Change[], options: PlanOptions, co
     ...(seen.report ? { cluster: seen.report, blocked: clusterBlockers(resolved, seen.report) } : {}),
     ...(context.broker ? { broker: context.broker } : {}),
     problems: [...(context.problems ?? [])],
+    ...(context.actingUser !== undefined ? { lockouts: planLockouts(resolved, context.actingUser) } : {}),
   };
 }
 

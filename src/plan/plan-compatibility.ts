@@ -17,8 +17,9 @@ export function planCompatibility(desired: Topology, changes: readonly Change[],
   const declared = new Set<string>();
   for (const c of changes) {
     if (c.action !== 'create' && c.action !== 'update' && c.action !== 'replace' && c.action !== 'migrate') continue;
-    const key = c.kind === 'vhost' ? c.name : c.kind === 'binding' ? bindingKey(c.after) : namedKey(c.after);
-    declared.add(`${c.kind}\u0000${key}`);
+    if (c.kind === 'vhost') declared.add(`vhost\u0000${c.name}`);
+    else if (c.kind === 'binding') declared.add(`binding\u0000${bindingKey(c.after)}`);
+    else if ('name' in c.after && 'vhost' in c.after) declared.add(`${c.kind}\u0000${namedKey(c.after)}`);
   }
   return checkCompatibility(desired, brokerTargetOf(broker))
     .filter((p) => declared.has(`${p.subject.kind}\u0000${p.subject.key}`))

@@ -1,5 +1,7 @@
+import { PLUGIN_COMPONENTS } from '../model/parameters.js';
 import { OBJECT_KINDS } from '../model/topology.js';
 import type { Binding, DestinationType, ObjectKind } from '../model/topology.js';
+import { accessDeleteOperation, accessOperations } from './access-steps.js';
 import type { Change, MigrateChange } from './change.js';
 import { migrationPhase, planMigrationFinish, planMigrationStart } from './migration-steps.js';
 import type { PlanOptions } from './plan.js';
@@ -44,16 +46,26 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
     if (c.action === 'migrate' && migrationPhase(c).declares) gone.add(endpointKey('queue', c.vhost, c.name));
   });
 
+  // A vhost's limits are one runtime parameter that each limit call reads and writes whole:
+  // two at once lose one (measured on 3.10.8), so each waits for the one before (by vhost).
+  const lastLimitStep = new Map<string, number>();
+  const limitChain = (op: StepOperation): number[] => {
+    if (op.op !== 'put-vhost-limit' && op.op !== 'delete-vhost-limit') return [];
+    const before = lastLimitStep.get(op.vhost);
+    lastLimitStep.set(op.vhost, steps.length);
+    return before === undefined ? [] : [before];
+  };
   const deleteStep = new Map<number, number>();
   for (const kind of DELETE_ORDER) {
     for (const i of byKind.get(kind) ?? []) {
       const op = deleteOperation(changes[i] as Change, !options.allowDataLoss);
       if (!op || (op.op === 'unbind' && goesWithEndpoint(op.binding, gone))) continue;
-      deleteStep.set(i, add(op, i, []));
+      deleteStep.set(i, add(op, i, limitChain(op)));
     }
   }
 
   const vhostStep = new Map<string, number>();
+  const userStep = new Map<string, number>();
   const declareStep = new Map<string, number>();
   const bindSteps = new Map<string, number[]>();
   const migrations: number[] = [];
@@ -70,9 +82,24 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
         if (declared !== undefined) declareStep.set(endpointKey('queue', c.vhost, c.name), declared);
         continue;
       }
+      const access = accessOperations(c);
+      if (access) {
+        // A permission waits for its user and vhost when the plan creates them; a user's calls run in order.
+        const user = c.kind === 'permission' || c.kind === 'topicPermission' ? userStep.get(c.name) : undefined;
+        // RabbitMQ 4.x refuses a topic permission on an exchange that does not exist yet.
+        const exchanges = c.kind === 'topicPermission' && c.action !== 'delete' && c.action !== 'unmanaged'
+          ? Object.keys(c.after.exchanges).map((e) => declareStep.get(endpointKey('exchange', c.vhost, e)))
+          : [];
+        let previous: number | undefined;
+        for (const op of access) {
+          previous = add(op, i, [vhostStep.get(c.vhost), deleteStep.get(i), user, previous, ...exchanges]);
+          if (op.op === 'put-user' && c.action === 'create') userStep.set(op.user.name, previous);
+        }
+        continue;
+      }
       const op = createOperation(c);
       if (!op) continue;
-      const deps = [vhostStep.get(c.vhost), deleteStep.get(i)];
+      const deps = [vhostStep.get(c.vhost), deleteStep.get(i), ...limitChain(op)];
       if (op.op === 'bind') {
         const b = op.binding;
         deps.push(declareStep.get(endpointKey('exchange', b.vhost, b.source)));
@@ -81,6 +108,8 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
       const id = add(op, i, deps);
       if (op.op === 'bind') pushTo(bindSteps, endpointKey(op.binding.destinationType, c.vhost, op.binding.destination), id);
       if (op.op === 'put-vhost' && c.action === 'create') vhostStep.set(c.vhost, id);
+      const protect = op.op === 'put-vhost' ? protectionChange(c) : undefined;
+      if (protect !== undefined) add({ op: 'protect-vhost', vhost: c.vhost, protect }, i, [id]);
       if (op.op === 'declare-exchange') declareStep.set(endpointKey('exchange', c.vhost, c.name), id);
       if (op.op === 'declare-queue') declareStep.set(endpointKey('queue', c.vhost, c.name), id);
     }
@@ -115,6 +144,17 @@ function deleteOperation(c: Change, ifEmpty: boolean): StepOperation | undefined
     case 'policy':
     case 'operatorPolicy':
       return { op: 'delete-policy', vhost: c.vhost, name: c.name, operator: c.kind === 'operatorPolicy' };
+    case 'vhostLimit':
+      return { op: 'delete-vhost-limit', vhost: c.vhost, name: c.name };
+    case 'shovel':
+    case 'federationUpstream':
+      return { op: 'delete-parameter', component: PLUGIN_COMPONENTS[c.kind].component, vhost: c.vhost, name: c.name };
+    case 'globalParameter':
+      return { op: 'delete-global-parameter', name: c.name };
+    case 'user':
+    case 'permission':
+    case 'topicPermission':
+      return accessDeleteOperation(c);
     default:
       return unreachable(c);
   }
@@ -135,9 +175,32 @@ function createOperation(c: Change): StepOperation | undefined {
     case 'policy':
     case 'operatorPolicy':
       return { op: 'put-policy', policy: c.after, operator: c.kind === 'operatorPolicy' };
+    case 'vhostLimit':
+      return { op: 'put-vhost-limit', vhost: c.vhost, name: c.name, value: c.after.value };
+    case 'shovel':
+    case 'federationUpstream':
+      return { op: 'put-parameter', component: PLUGIN_COMPONENTS[c.kind].component, parameter: c.after };
+    case 'globalParameter':
+      return { op: 'put-global-parameter', parameter: c.after };
+    case 'user':
+    case 'permission':
+    case 'topicPermission':
+      // Planned by accessOperations.
+      return undefined;
     default:
       return unreachable(c);
   }
+}
+
+/**
+ * The deletion protection a vhost's change sets, if any: a created vhost that asks for it, or
+ * an update that changes it. A vhost PUT leaves the protection as it is.
+ */
+function protectionChange(c: Change): boolean | undefined {
+  if (c.kind !== 'vhost') return undefined;
+  if (c.action === 'create') return c.after.protectedFromDeletion === true ? true : undefined;
+  if (c.action === 'update' && c.changed.some((p) => p.path === 'protectedFromDeletion')) return c.after.protectedFromDeletion;
+  return undefined;
 }
 
 function goesWithEndpoint(b: Binding, gone: ReadonlySet<string>): boolean {

@@ -3,6 +3,8 @@ import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from './change.js';
 import type { Blocker } from './cluster-blockers.js';
 import type { ClusterReport } from './cluster-report.js';
+import type { Lockout } from './lockouts.js';
+import type { ReadScope } from '../model/read-scope.js';
 import type { GuardFlag, Step } from './step.js';
 
 export type { BrokerFacts, DeprecatedFeatureUse } from '../broker/broker-facts.js';
@@ -11,8 +13,9 @@ export type { BrokerFacts, DeprecatedFeatureUse } from '../broker/broker-facts.j
  * The version of the plan JSON (`plan --json`, `plan --out`, `apply --json`). Bump on
  * incompatible change. 2: a queue's `messages` may be `"unknown"` (streams, uncounted queues).
  * 3: `broker` (what the plan was checked against, in the fingerprint) and `problems`.
+ * 4: users, permissions and topic permissions (`scope`, `lockouts`, the access kinds and steps).
  */
-export const PLAN_FORMAT_VERSION = 3;
+export const PLAN_FORMAT_VERSION = 4;
 
 /** A destructive change the plan contains, and the flag apply needs to carry it out. */
 export interface GuardRequirement {
@@ -44,6 +47,11 @@ export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   /** The vhosts the spec names: the only ones the plan reads and touches. */
   vhosts: string[];
+  /**
+   * The users and permissions the plan read and compares (the kinds the spec mentions); absent
+   * when none. Holds no secret: a password is a reference (`${env:NAME}`), read again by apply.
+   */
+  scope?: ReadScope;
   /** Hash of the normalized broker state the plan was computed from (messages excluded). */
   fingerprint: string;
   options: PlanOptions;
@@ -75,4 +83,10 @@ export interface Plan {
    * whatever the flags. Present whenever `cluster` is.
    */
   blocked?: Blocker[];
+  /**
+   * Changes that would lock topo out (delete the user it is connected as, remove its
+   * administrator tag, strip its permissions): apply refuses the plan (exit 3), whatever the
+   * flags. Present whenever the plan compares users or permissions.
+   */
+  lockouts?: Lockout[];
 }

@@ -26,7 +26,7 @@ export function propertyChanges<T, S extends keyof T & string, M extends keyof T
 }
 
 /** The entries of two argument maps that differ, as `prefix.key`, keys sorted. */
-function mapChanges(prefix: string, before: Arguments, after: Arguments): PropertyChange[] {
+export function mapChanges(prefix: string, before: Arguments, after: Arguments): PropertyChange[] {
   // Most maps are equal and small: find the differing keys first, sort only those.
   const differing: string[] = [];
   for (const key of Object.keys(after)) {

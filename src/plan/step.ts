@@ -1,3 +1,5 @@
+import type { GlobalParameter, PluginParameter } from '../model/topology.js';
+import type { Permission, TopicPermission, User, UserLimits } from '../model/access.js';
 import type { Binding, Exchange, Policy, Queue } from '../model/topology.js';
 import type { VhostMeta } from './change.js';
 
@@ -32,7 +34,40 @@ export type StepOperation =
   /** Looks up the broker's `properties_key` for this identity, then deletes it. */
   | { op: 'unbind'; binding: Binding }
   | { op: 'put-policy'; policy: Policy; operator: boolean }
-  | { op: 'delete-policy'; vhost: string; name: string; operator: boolean };
+  | { op: 'delete-policy'; vhost: string; name: string; operator: boolean }
+  /** POST (protect) or DELETE (unprotect) /api/vhosts/{vhost}/deletion/protection (RabbitMQ 4.1+). */
+  | { op: 'protect-vhost'; vhost: string; protect: boolean }
+  /** PUT /api/vhost-limits/{vhost}/{name} `{"value": n}`. */
+  | { op: 'put-vhost-limit'; vhost: string; name: string; value: number }
+  | { op: 'delete-vhost-limit'; vhost: string; name: string }
+  /** PUT /api/parameters/{component}/{vhost}/{name}: a shovel (re)starts, an upstream's links restart. */
+  | { op: 'put-parameter'; component: ParameterComponent; parameter: PluginParameter }
+  | { op: 'delete-parameter'; component: ParameterComponent; vhost: string; name: string }
+  /** PUT /api/global-parameters/{name} `{"value": ...}`. */
+  | { op: 'put-global-parameter'; parameter: GlobalParameter }
+  | { op: 'delete-global-parameter'; name: string }
+  /**
+   * PUT /api/users/{name} with the tags and the whole credential: the broker clears a password
+   * that a PUT leaves out. A password is read from its secret when the step runs and sent as
+   * `password`, so that the broker's credential validator checks it (a hash skips it).
+   */
+  | { op: 'put-user'; user: User }
+  /** DELETE /api/users/{name}: the broker drops the user's permissions and limits with it. */
+  | { op: 'delete-user'; name: string }
+  /** PUT /api/user-limits/{user}/{limit} for each of `limits`, DELETE for each of `clear`. */
+  | { op: 'put-user-limits'; user: string; limits: UserLimits; clear: (keyof UserLimits)[] }
+  | { op: 'put-permission'; permission: Permission }
+  | { op: 'delete-permission'; vhost: string; user: string }
+  /**
+   * PUT /api/topic-permissions/{vhost}/{user} once per exchange. With `clear`, the user's topic
+   * permissions in the vhost are deleted first (the API deletes them all at once): needed when
+   * an exchange is no longer listed.
+   */
+  | { op: 'put-topic-permissions'; topicPermission: TopicPermission; clear: boolean }
+  | { op: 'delete-topic-permissions'; vhost: string; user: string };
+
+/** The runtime parameter components topo writes: those of the shovel and federation plugins. */
+export type ParameterComponent = 'shovel' | 'federation-upstream';
 
 /** Every operation a step may have: the compiler refuses this list while one is missing. */
 const STEP_OPS: Record<StepOperation['op'], true> = {
@@ -47,6 +82,20 @@ const STEP_OPS: Record<StepOperation['op'], true> = {
   unbind: true,
   'put-policy': true,
   'delete-policy': true,
+  'protect-vhost': true,
+  'put-vhost-limit': true,
+  'delete-vhost-limit': true,
+  'put-parameter': true,
+  'delete-parameter': true,
+  'put-global-parameter': true,
+  'delete-global-parameter': true,
+  'put-user': true,
+  'delete-user': true,
+  'put-user-limits': true,
+  'put-permission': true,
+  'delete-permission': true,
+  'put-topic-permissions': true,
+  'delete-topic-permissions': true,
 };
 
 /** Whether `op` is an operation of this topo's plans (a saved plan is read from a file). */

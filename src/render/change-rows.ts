@@ -3,6 +3,7 @@ import type { MigrateChange, PropertyChange, ReplaceChange } from '../plan/chang
 import { objectLabel, objectName } from '../plan/object-label.js';
 import { messageCountText, type MessageCount } from '../plan/message-count.js';
 import { unreachable } from '../plan/unreachable.js';
+import { redactParameterValue } from '../plan/redact-parameter.js';
 import { compareStrings } from '../text/compare-strings.js';
 import type { ArgumentValue, Arguments } from '../model/topology.js';
 import type { ChangeView } from './plan-view.js';
@@ -40,8 +41,20 @@ export function changeRows(c: ChangeView): Row[] {
         : '';
       return [{ sign: '+', depth: 1, text: `${head}${attributes(c)}${origin}` }];
     }
-    case 'update':
-      return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, c.before, c.after)];
+    case 'update': {
+      if (c.kind !== 'shovel' && c.kind !== 'federationUpstream') {
+        return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, c.before, c.after)];
+      }
+      // The spec's side names its secrets (`${env:X}`), the broker's hides passwords: a URI
+      // that did not change is shown as the broker has it on both sides.
+      const before = redactParameterValue(c.before.value);
+      const after = redactParameterValue(c.after.value);
+      for (const key of Object.keys(after)) {
+        const same = !c.changed.some((p) => p.path === `value.${key}`);
+        if (same && Object.hasOwn(before, key)) after[key] = before[key] as ArgumentValue;
+      }
+      return [{ sign: '~', depth: 1, text: head }, ...propertyRows(c.changed, { value: before }, { value: after })];
+    }
     case 'replace':
       return [{ sign: '-/+', depth: 1, text: `${head}${messages(c.messages)}` }, ...forcedRows(c)];
     case 'migrate':
@@ -94,6 +107,9 @@ export function listedLabel(c: ChangeView): string {
   return `${objectLabel(c)}${c.kind === 'binding' ? attributes(c) : ''}`;
 }
 
+/** How a created user logs in, never with its password. */
+const CREDENTIAL_WORDS = { none: 'no password', password: 'password from a secret', hash: 'password hash' } as const;
+
 /** What a created object is, in brackets: type, non-default flags, arguments. */
 function attributes(c: ChangeView): string {
   const parts: string[] = [];
@@ -113,6 +129,15 @@ function attributes(c: ChangeView): string {
         if (c.after.description !== undefined) parts.push(`description=${JSON.stringify(c.after.description)}`);
         if (c.after.tags !== undefined) parts.push(`tags=${JSON.stringify(c.after.tags)}`);
         if (c.after.defaultQueueType !== undefined) parts.push(`defaultQueueType=${c.after.defaultQueueType}`);
+        if (c.after.protectedFromDeletion === true) parts.push('protectedFromDeletion=true');
+        break;
+      case 'vhostLimit':
+      case 'globalParameter':
+        parts.push(`value=${JSON.stringify(c.after.value)}`);
+        break;
+      case 'federationUpstream':
+      case 'shovel':
+        map('value', redactParameterValue(c.after.value));
         break;
       case 'exchange':
       case 'queue':
@@ -128,6 +153,17 @@ function attributes(c: ChangeView): string {
         parts.push(`pattern=${JSON.stringify(c.after.pattern)}`, `applyTo=${c.after.applyTo}`, `priority=${c.after.priority}`);
         map('definition', c.after.definition);
         break;
+      case 'user':
+        if (c.after.tags.length > 0) parts.push(`tags=${JSON.stringify(c.after.tags)}`);
+        parts.push(CREDENTIAL_WORDS[c.after.credential.type]);
+        map('limits', (c.after.limits ?? {}) as Arguments);
+        break;
+      case 'permission':
+        parts.push(`configure=${JSON.stringify(c.after.configure)}`, `write=${JSON.stringify(c.after.write)}`, `read=${JSON.stringify(c.after.read)}`);
+        break;
+      case 'topicPermission':
+        map('exchanges', c.after.exchanges as Arguments);
+        break;
     }
   }
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
@@ -138,6 +174,11 @@ function propertyRows(changed: readonly PropertyChange[], before: object, after:
   const rows: Row[] = [];
   const maps = new Set<string>();
   for (const p of changed) {
+    // A secret is never shown, nor anything derived from it.
+    if (p.secret) {
+      rows.push({ sign: '~', depth: 2, text: `${p.path} (changed)` });
+      continue;
+    }
     const dot = p.path.indexOf('.');
     if (dot < 0) rows.push({ sign: '~', depth: 2, text: `${p.path}: ${show(p.before)} → ${show(p.after)}` });
     else maps.add(p.path.slice(0, dot));

@@ -26,6 +26,34 @@ export function describeStep(step: StepOperation): string {
       return `put ${step.operator ? 'operator policy' : 'policy'} "${step.policy.name}"${inVhost(step.policy.vhost)}`;
     case 'delete-policy':
       return `delete ${step.operator ? 'operator policy' : 'policy'} "${step.name}"${inVhost(step.vhost)}`;
+    case 'protect-vhost':
+      return `${step.protect ? 'protect' : 'unprotect'} vhost "${step.vhost}" from deletion`;
+    case 'put-vhost-limit':
+      return `set limit ${step.name} to ${step.value}${inVhost(step.vhost)}`;
+    case 'delete-vhost-limit':
+      return `clear limit ${step.name}${inVhost(step.vhost)}`;
+    case 'put-parameter':
+      return `put ${step.component} "${step.parameter.name}"${inVhost(step.parameter.vhost)}`;
+    case 'delete-parameter':
+      return `delete ${step.component} "${step.name}"${inVhost(step.vhost)}`;
+    case 'put-global-parameter':
+      return `put global parameter "${step.parameter.name}"`;
+    case 'delete-global-parameter':
+      return `delete global parameter "${step.name}"`;
+    case 'put-user':
+      return `put user "${step.user.name}"`;
+    case 'delete-user':
+      return `delete user "${step.name}"`;
+    case 'put-user-limits':
+      return `set the limits of user "${step.user}"`;
+    case 'put-permission':
+      return `set the permissions of user "${step.permission.user}"${inVhost(step.permission.vhost)}`;
+    case 'delete-permission':
+      return `clear the permissions of user "${step.user}"${inVhost(step.vhost)}`;
+    case 'put-topic-permissions':
+      return `set the topic permissions of user "${step.topicPermission.user}"${inVhost(step.topicPermission.vhost)}`;
+    case 'delete-topic-permissions':
+      return `clear the topic permissions of user "${step.user}"${inVhost(step.vhost)}`;
     default: {
       const impossible: never = step;
       return String(impossible);

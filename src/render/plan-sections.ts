@@ -13,6 +13,12 @@ export const UNMANAGED_TITLE = 'Unmanaged (not in the spec, left as they are; --
 export const RUNTIME_TITLE = 'Runtime (declared by applications, never applied)';
 export const REFUSALS_TITLE = 'Apply refuses this plan without these flags';
 export const PROBLEMS_TITLE = 'What the broker refuses or deprecates in this plan';
+export const LOCKOUTS_TITLE = 'Apply refuses this plan whatever the flags: topo would lock itself out';
+
+/** The heading of a group of changes: its vhost, or the broker itself (vhost ""): users, global parameters. */
+export function groupTitle(vhost: string, quote: (name: string) => string = JSON.stringify): string {
+  return vhost === '' ? 'broker-wide (users, global parameters)' : `vhost ${quote(vhost)}`;
+}
 
 
 /**
@@ -29,6 +35,8 @@ export interface PlanSections {
   refusals: { flag: GuardFlag; reason: string }[];
   /** Why apply cannot run the plan while a node is down, one line per change. */
   blocked: string[];
+  /** Why apply refuses the plan whatever the flags (it would lock topo out), one line per change. */
+  lockouts: string[];
   /**
    * What the broker reports in use of its deprecated features, broker-wide, under a title that
    * names its version: one line each, `name (phase): doc URL`. No items when none or unknown
@@ -73,6 +81,7 @@ export function planSections(view: PlanView): PlanSections {
     runtime,
     refusals: view.refusals.map((g) => ({ flag: g.flag, reason: g.reason })),
     blocked: (view.blocked ?? []).map((b) => b.reason),
+    lockouts: (view.lockouts ?? []).map((l) => l.reason),
     deprecatedFeatures: {
       title: `Deprecated features in use on the broker (RabbitMQ ${view.broker?.version ?? 'unknown'}, anywhere on it)`,
       items: (view.broker?.deprecatedFeaturesUsed ?? []).map(

@@ -1,9 +1,12 @@
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { Change, ChangeAction } from '../plan/change.js';
 import type { Blocker } from '../plan/cluster-blockers.js';
+import type { Lockout } from '../plan/lockouts.js';
 import type { ClusterReport } from '../plan/cluster-report.js';
 import type { DeprecatedFeatureUse, GuardRequirement, Plan } from '../plan/plan.js';
 import type { Binding } from '../model/topology.js';
+import type { PluginParameter } from '../model/parameters.js';
+import { redactedParameter } from '../plan/redact-parameter.js';
 
 /**
  * One change as `plan --json` prints it: the Change without source locations, and for
@@ -30,6 +33,8 @@ export interface PlanView {
   cluster?: ClusterReport;
   /** Changes that need a node that is down (`blocked[].change` indexes `changes`); with `cluster`. */
   blocked?: Blocker[];
+  /** Changes that would lock topo out (`lockouts[].change` indexes `changes`); with users or permissions. */
+  lockouts?: Lockout[];
   /** The broker the plan was made against, and the deprecated features it reports in use (3.13+). */
   broker?: { version: string; deprecatedFeaturesUsed?: DeprecatedFeatureUse[] };
   /** What that broker refuses or deprecates of the plan, located like `topo validate --json`'s diagnostics. */
@@ -61,6 +66,7 @@ export function planView(plan: Plan): PlanView {
     refusals: plan.refusals.map((g) => ({ ...g })),
     ...(plan.cluster ? { cluster: plan.cluster } : {}),
     ...(plan.blocked ? { blocked: plan.blocked.map((b) => ({ ...b })) } : {}),
+    ...(plan.lockouts ? { lockouts: plan.lockouts.map((l) => ({ ...l })) } : {}),
     ...(plan.broker ? { broker: brokerView(plan.broker) } : {}),
     problems: plan.problems.map(problemView),
   };
@@ -85,7 +91,11 @@ function changeView(c: Change): ChangeView {
   const fields = c as Partial<Record<(typeof DETAIL_FIELDS)[number], unknown>>;
   for (const field of DETAIL_FIELDS) {
     const value = fields[field];
-    if (value !== undefined) view[field] = field === 'before' || field === 'after' ? withoutLoc(value as object) : value;
+    if (value === undefined) continue;
+    if (field !== 'before' && field !== 'after') view[field] = value;
+    // A shovel's or upstream's URIs carry credentials: every view shows them redacted.
+    else if (c.kind === 'shovel' || c.kind === 'federationUpstream') view[field] = withoutLoc(redactedParameter(value as PluginParameter));
+    else view[field] = withoutLoc(value as object);
   }
   return view as unknown as ChangeView;
 }

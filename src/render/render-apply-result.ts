@@ -47,6 +47,12 @@ export function renderRefusals(plan: Plan): string {
   return plan.refusals.map((r) => `refused: ${r.reason} (needs ${r.flag})\n`).join('');
 }
 
+/** The one-line verdict on a plan that would lock topo out: no flag allows it. Pure. */
+export function renderLockoutVerdict(plan: Plan): string {
+  const n = plan.lockouts?.length ?? 0;
+  return `apply refused: ${n} change${n === 1 ? '' : 's'} would lock topo out of the broker (see above); nothing was changed`;
+}
+
 /** The one-line verdict on a refused plan: every flag it needs, sorted. Pure. */
 export function renderRefusalVerdict(plan: Plan): string {
   const flags = [...new Set(plan.refusals.map((r) => r.flag))].sort().join(' ');

@@ -3,7 +3,7 @@ import { countOf } from '../text/count-of.js';
 import type { Row } from './change-rows.js';
 import { BLOCKED_TITLE } from './cluster-lines.js';
 import { code, details, escape, fenced } from './markdown-text.js';
-import { planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
+import { groupTitle, LOCKOUTS_TITLE, planSections, PROBLEMS_TITLE, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { markdownHeading } from './markdown-heading.js';
 import { planView, type PlanView } from './plan-view.js';
 import { renderMarkdownSummary } from './render-markdown-summary.js';
@@ -51,10 +51,11 @@ function renderFull(view: PlanView, options: MarkdownOptions): string {
     out.push(`**${REFUSALS_TITLE}:**`, '', ...s.refusals.map((r) => `- \`${r.flag}\`: ${escape(r.reason)}`), '');
   }
   if (s.blocked.length > 0) out.push(`**${escape(BLOCKED_TITLE)}:**`, '', ...s.blocked.map((b) => `- ${escape(b)}`), '');
+  if (s.lockouts.length > 0) out.push(`**${escape(LOCKOUTS_TITLE)}:**`, '', ...s.lockouts.map((b) => `- ${escape(b)}`), '');
   if (s.cluster.length > 0) out.push('#### Cluster', '', fenced('text', s.cluster), '');
   for (const group of s.groups) {
     const block = fenced('diff', group.rows.map(rowText));
-    out.push(`#### vhost ${code(group.vhost)}`, '', group.rows.length > FOLD_ROWS ? details(`${countOf(group.rows.length, 'line')} of changes`, block) : block, '');
+    out.push(`#### ${groupTitle(group.vhost, code)}`, '', group.rows.length > FOLD_ROWS ? details(`${countOf(group.rows.length, 'line')} of changes`, block) : block, '');
   }
   const list = (title: string, items: readonly string[]): void => {
     if (items.length === 0) return;

@@ -1,7 +1,7 @@
 import type { Plan } from '../plan/plan.js';
 import type { Row, Sign } from './change-rows.js';
 import { BLOCKED_TITLE } from './cluster-lines.js';
-import { planSections, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
+import { groupTitle, LOCKOUTS_TITLE, planSections, REFUSALS_TITLE, RUNTIME_TITLE, UNMANAGED_TITLE } from './plan-sections.js';
 import { planView } from './plan-view.js';
 
 /** Options of the terminal view. `color` adds ANSI colours; the CLI sets it only on a terminal. */
@@ -28,7 +28,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   if (s.cluster.length > 0) out.push(paint(ANSI.bold, s.cluster[0]!), ...s.cluster.slice(1), '');
   if (s.groups.length > 0) out.push('topo will perform the following actions:', '');
   for (const group of s.groups) {
-    out.push(paint(ANSI.bold, `vhost ${JSON.stringify(group.vhost)}`));
+    out.push(paint(ANSI.bold, groupTitle(group.vhost)));
     for (const row of group.rows) out.push(rowText(row, paint));
     out.push('');
   }
@@ -44,6 +44,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     s.refusals.map((r) => `${paint(ANSI.yellow, r.flag)}: ${r.reason}`),
   );
   list(paint(ANSI.red, BLOCKED_TITLE), s.blocked);
+  list(paint(ANSI.red, LOCKOUTS_TITLE), s.lockouts);
   out.push(paint(ANSI.bold, s.verdict), s.counts);
   return `${out.join('\n')}\n`;
 }

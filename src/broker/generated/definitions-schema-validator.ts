@@ -5,27 +5,31 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"vhosts":{"type":"array","items":{"$ref":"#/definitions/DefinitionsVhost"}},"exchanges":{"type":"array","items":{"$ref":"#/definitions/DefinitionsExchange"}},"queues":{"type":"array","items":{"$ref":"#/definitions/DefinitionsQueue"}},"bindings":{"type":"array","items":{"$ref":"#/definitions/DefinitionsBinding"}},"policies":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPolicy"}},"parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsParameter"}}},"definitions":{"DefinitionsVhost":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."},"DefinitionsExchange":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsQueue":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsBinding":{"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]},"DefinitionsPolicy":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]},"DefinitionsParameter":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."}}};
-const schema12 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."};
-const schema13 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
-const schema14 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
-const schema15 = {"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]};
-const schema16 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]};
-const schema17 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"users":{"type":"array","items":{"$ref":"#/definitions/DefinitionsUser"}},"permissions":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPermission"}},"topic_permissions":{"type":"array","items":{"$ref":"#/definitions/DefinitionsTopicPermission"}},"vhosts":{"type":"array","items":{"$ref":"#/definitions/DefinitionsVhost"}},"exchanges":{"type":"array","items":{"$ref":"#/definitions/DefinitionsExchange"}},"queues":{"type":"array","items":{"$ref":"#/definitions/DefinitionsQueue"}},"bindings":{"type":"array","items":{"$ref":"#/definitions/DefinitionsBinding"}},"policies":{"type":"array","items":{"$ref":"#/definitions/DefinitionsPolicy"}},"parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsParameter"}},"global_parameters":{"type":"array","items":{"$ref":"#/definitions/DefinitionsGlobalParameter"},"description":"Only in whole-broker exports; `GET /api/global-parameters` lists the same."}},"definitions":{"DefinitionsUser":{"type":"object","properties":{"name":{"type":"string"},"password_hash":{"type":"string","description":"base64(salt ‖ hash); `\"\"` for a user without a password."},"hashing_algorithm":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older brokers and files."},"limits":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}],"description":"In definitions and in 3.10+ listings; `GET /api/user-limits` says the same."}},"required":["name"],"description":"A user, in `GET /api/users` and in definitions."},"DefinitionsPermission":{"type":"object","properties":{"user":{"type":"string"},"vhost":{"type":"string"},"configure":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"}},"required":["user","configure","write","read"],"description":"A user's permissions in a vhost (`GET /api/vhosts/{vhost}/permissions`, definitions)."},"DefinitionsTopicPermission":{"type":"object","properties":{"user":{"type":"string"},"vhost":{"type":"string"},"exchange":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"}},"required":["user","exchange","write","read"],"description":"A user's topic permissions on one exchange of a vhost."},"DefinitionsVhost":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"protected_from_deletion":{"type":"boolean","description":"4.1+: whether the vhost is protected from deletion."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"},"protected_from_deletion":{"type":"boolean"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."},"DefinitionsExchange":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsQueue":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]},"DefinitionsBinding":{"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]},"DefinitionsPolicy":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]},"DefinitionsParameter":{"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."},"DefinitionsGlobalParameter":{"type":"object","properties":{"name":{"type":"string"},"value":{}},"required":["name","value"],"description":"A broker-wide parameter, such as `cluster_name` (and `internal_cluster_id`, the broker's own)."}}};
+const schema12 = {"type":"object","properties":{"name":{"type":"string"},"password_hash":{"type":"string","description":"base64(salt ‖ hash); `\"\"` for a user without a password."},"hashing_algorithm":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older brokers and files."},"limits":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}],"description":"In definitions and in 3.10+ listings; `GET /api/user-limits` says the same."}},"required":["name"],"description":"A user, in `GET /api/users` and in definitions."};
+const schema13 = {"type":"object","properties":{"user":{"type":"string"},"vhost":{"type":"string"},"configure":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"}},"required":["user","configure","write","read"],"description":"A user's permissions in a vhost (`GET /api/vhosts/{vhost}/permissions`, definitions)."};
+const schema14 = {"type":"object","properties":{"user":{"type":"string"},"vhost":{"type":"string"},"exchange":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"}},"required":["user","exchange","write","read"],"description":"A user's topic permissions on one exchange of a vhost."};
+const schema15 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}],"description":"An array, or a comma-separated string in older files."},"default_queue_type":{"type":"string","description":"3.11+ (3.10 reports the string \"undefined\" unless `rabbitmqctl add_vhost` set one)."},"protected_from_deletion":{"type":"boolean","description":"4.1+: whether the vhost is protected from deletion."},"metadata":{"type":"object","properties":{"description":{"type":"string"},"tags":{"anyOf":[{"type":"array","items":{"type":"string"}},{"type":"string"}]},"default_queue_type":{"type":"string"},"protected_from_deletion":{"type":"boolean"}}}},"required":["name"],"description":"RabbitMQ's definitions JSON (`GET /api/definitions`, `GET /api/definitions/{vhost}`, or a file exported by `rabbitmqctl export_definitions`), as far as topo reads it. Every field is optional because files come from many broker versions and from people: a single-vhost export has no `vhost` on its objects, older brokers have no vhost metadata, numbers may be strings. The same shapes are what the per-kind listings (`GET /api/queues/{vhost}`, ...) return."};
+const schema16 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string"},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
+const schema17 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"type":{"type":"string","description":"Present in listings and newer exports; `x-queue-type` in arguments says the same."},"durable":{"type":"boolean"},"auto_delete":{"type":"boolean"},"exclusive":{"type":["boolean","null"],"description":"Only in listings (`null` for quorum queues); exports leave exclusive queues out."},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name"]};
+const schema18 = {"type":"object","properties":{"source":{"type":"string"},"vhost":{"type":"string"},"destination":{"type":"string"},"destination_type":{"type":"string"},"routing_key":{"type":"string"},"arguments":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]},"properties_key":{"type":"string","description":"Only in listings: the handle to delete the binding with."}},"required":["source","destination"]};
+const schema19 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"pattern":{"type":"string"},"apply-to":{"type":"string"},"priority":{"type":["number","string"]},"definition":{"anyOf":[{"type":"object","additionalProperties":{}},{"type":"null"}]}},"required":["name","pattern"]};
+const schema20 = {"type":"object","properties":{"name":{"type":"string"},"vhost":{"type":"string"},"component":{"type":"string"},"value":{}},"required":["name","component","value"],"description":"A runtime parameter; operator policies appear here with `component: \"operator_policy\"`."};
+const schema21 = {"type":"object","properties":{"name":{"type":"string"},"value":{}},"required":["name","value"],"description":"A broker-wide parameter, such as `cluster_name` (and `internal_cluster_id`, the broker's own)."};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.vhosts !== undefined){
-let data0 = data.vhosts;
+if(data.users !== undefined){
+let data0 = data.users;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.name === undefined){
-const err0 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/definitions/DefinitionsVhost/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data:data1};
+const err0 = {instancePath:instancePath+"/users/" + i0,schemaPath:"#/definitions/DefinitionsUser/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema12.required,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -37,7 +41,7 @@ errors++;
 if(data1.name !== undefined){
 let data2 = data1.name;
 if(typeof data2 !== "string"){
-const err1 = {instancePath:instancePath+"/vhosts/" + i0+"/name",schemaPath:"#/definitions/DefinitionsVhost/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data2};
+const err1 = {instancePath:instancePath+"/users/" + i0+"/name",schemaPath:"#/definitions/DefinitionsUser/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.name.type,parentSchema:schema12.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -47,10 +51,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data1.description !== undefined){
-let data3 = data1.description;
+if(data1.password_hash !== undefined){
+let data3 = data1.password_hash;
 if(typeof data3 !== "string"){
-const err2 = {instancePath:instancePath+"/vhosts/" + i0+"/description",schemaPath:"#/definitions/DefinitionsVhost/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.description.type,parentSchema:schema12.properties.description,data:data3};
+const err2 = {instancePath:instancePath+"/users/" + i0+"/password_hash",schemaPath:"#/definitions/DefinitionsUser/properties/password_hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.password_hash.type,parentSchema:schema12.properties.password_hash,data:data3};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -60,17 +64,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data1.tags !== undefined){
-let data4 = data1.tags;
-const _errs11 = errors;
-let valid5 = false;
-const _errs12 = errors;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(typeof data5 !== "string"){
-const err3 = {instancePath:instancePath+"/vhosts/" + i0+"/tags/" + i1,schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.tags.anyOf[0].items,data:data5};
+if(data1.hashing_algorithm !== undefined){
+let data4 = data1.hashing_algorithm;
+if(typeof data4 !== "string"){
+const err3 = {instancePath:instancePath+"/users/" + i0+"/hashing_algorithm",schemaPath:"#/definitions/DefinitionsUser/properties/hashing_algorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.hashing_algorithm.type,parentSchema:schema12.properties.hashing_algorithm,data:data4};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -80,9 +77,17 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/vhosts/" + i0+"/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.tags.anyOf[0].type,parentSchema:schema12.properties.tags.anyOf[0],data:data4};
+if(data1.tags !== undefined){
+let data5 = data1.tags;
+const _errs13 = errors;
+let valid5 = false;
+const _errs14 = errors;
+if(Array.isArray(data5)){
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 !== "string"){
+const err4 = {instancePath:instancePath+"/users/" + i0+"/tags/" + i1,schemaPath:"#/definitions/DefinitionsUser/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.tags.anyOf[0].items,data:data6};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -91,12 +96,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs12 === errors;
-valid5 = valid5 || _valid0;
-if(!valid5){
-const _errs16 = errors;
-if(typeof data4 !== "string"){
-const err5 = {instancePath:instancePath+"/vhosts/" + i0+"/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tags.anyOf[1].type,parentSchema:schema12.properties.tags.anyOf[1],data:data4};
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/users/" + i0+"/tags",schemaPath:"#/definitions/DefinitionsUser/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.tags.anyOf[0].type,parentSchema:schema12.properties.tags.anyOf[0],data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -105,11 +108,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-var _valid0 = _errs16 === errors;
+var _valid0 = _errs14 === errors;
 valid5 = valid5 || _valid0;
-}
 if(!valid5){
-const err6 = {instancePath:instancePath+"/vhosts/" + i0+"/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.tags.anyOf,parentSchema:schema12.properties.tags,data:data4};
+const _errs18 = errors;
+if(typeof data5 !== "string"){
+const err6 = {instancePath:instancePath+"/users/" + i0+"/tags",schemaPath:"#/definitions/DefinitionsUser/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.tags.anyOf[1].type,parentSchema:schema12.properties.tags.anyOf[1],data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -118,22 +122,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-else {
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
+var _valid0 = _errs18 === errors;
+valid5 = valid5 || _valid0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data1.default_queue_type !== undefined){
-let data6 = data1.default_queue_type;
-if(typeof data6 !== "string"){
-const err7 = {instancePath:instancePath+"/vhosts/" + i0+"/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.default_queue_type.type,parentSchema:schema12.properties.default_queue_type,data:data6};
+if(!valid5){
+const err7 = {instancePath:instancePath+"/users/" + i0+"/tags",schemaPath:"#/definitions/DefinitionsUser/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.tags.anyOf,parentSchema:schema12.properties.tags,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -142,14 +135,27 @@ vErrors.push(err7);
 }
 errors++;
 }
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
 }
-if(data1.metadata !== undefined){
-let data7 = data1.metadata;
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.limits !== undefined){
+let data7 = data1.limits;
+const _errs21 = errors;
+let valid8 = false;
+const _errs22 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.description !== undefined){
-let data8 = data7.description;
-if(typeof data8 !== "string"){
-const err8 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/description",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.description.type,parentSchema:schema12.properties.metadata.properties.description,data:data8};
+}
+else {
+const err8 = {instancePath:instancePath+"/users/" + i0+"/limits",schemaPath:"#/definitions/DefinitionsUser/properties/limits/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.limits.anyOf[0].type,parentSchema:schema12.properties.limits.anyOf[0],data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -158,18 +164,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data7.tags !== undefined){
-let data9 = data7.tags;
+var _valid1 = _errs22 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
 const _errs25 = errors;
-let valid9 = false;
-const _errs26 = errors;
-if(Array.isArray(data9)){
-const len2 = data9.length;
-for(let i2=0; i2<len2; i2++){
-let data10 = data9[i2];
-if(typeof data10 !== "string"){
-const err9 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags/" + i2,schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[0].items.type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0].items,data:data10};
+if(data7 !== null){
+const err9 = {instancePath:instancePath+"/users/" + i0+"/limits",schemaPath:"#/definitions/DefinitionsUser/properties/limits/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema12.properties.limits.anyOf[1].type,parentSchema:schema12.properties.limits.anyOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -178,10 +178,11 @@ vErrors.push(err9);
 }
 errors++;
 }
+var _valid1 = _errs25 === errors;
+valid8 = valid8 || _valid1;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.metadata.properties.tags.anyOf[0].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[0],data:data9};
+if(!valid8){
+const err10 = {instancePath:instancePath+"/users/" + i0+"/limits",schemaPath:"#/definitions/DefinitionsUser/properties/limits/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.limits.anyOf,parentSchema:schema12.properties.limits,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -190,12 +191,21 @@ vErrors.push(err10);
 }
 errors++;
 }
-var _valid1 = _errs26 === errors;
-valid9 = valid9 || _valid1;
-if(!valid9){
-const _errs30 = errors;
-if(typeof data9 !== "string"){
-const err11 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.tags.anyOf[1].type,parentSchema:schema12.properties.metadata.properties.tags.anyOf[1],data:data9};
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/users/" + i0,schemaPath:"#/definitions/DefinitionsUser/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -204,11 +214,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-var _valid1 = _errs30 === errors;
-valid9 = valid9 || _valid1;
 }
-if(!valid9){
-const err12 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema12.properties.metadata.properties.tags.anyOf,parentSchema:schema12.properties.metadata.properties.tags,data:data9};
+}
+else {
+const err12 = {instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.users.type,parentSchema:schema11.properties.users,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -217,22 +226,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-errors = _errs25;
-if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data7.default_queue_type !== undefined){
-let data11 = data7.default_queue_type;
-if(typeof data11 !== "string"){
-const err13 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.metadata.properties.default_queue_type.type,parentSchema:schema12.properties.metadata.properties.default_queue_type,data:data11};
+if(data.permissions !== undefined){
+let data8 = data.permissions;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.user === undefined){
+const err13 = {instancePath:instancePath+"/permissions/" + i2,schemaPath:"#/definitions/DefinitionsPermission/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema13.required,parentSchema:schema13,data:data9};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -241,10 +244,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/vhosts/" + i0+"/metadata",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.metadata.type,parentSchema:schema12.properties.metadata,data:data7};
+if(data9.configure === undefined){
+const err14 = {instancePath:instancePath+"/permissions/" + i2,schemaPath:"#/definitions/DefinitionsPermission/required",keyword:"required",params:{missingProperty: "configure"},message:"must have required property '"+"configure"+"'",schema:schema13.required,parentSchema:schema13,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -253,10 +254,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/vhosts/" + i0,schemaPath:"#/definitions/DefinitionsVhost/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data1};
+if(data9.write === undefined){
+const err15 = {instancePath:instancePath+"/permissions/" + i2,schemaPath:"#/definitions/DefinitionsPermission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema13.required,parentSchema:schema13,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -265,10 +264,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data0};
+if(data9.read === undefined){
+const err16 = {instancePath:instancePath+"/permissions/" + i2,schemaPath:"#/definitions/DefinitionsPermission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema13.required,parentSchema:schema13,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -277,16 +274,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.exchanges !== undefined){
-let data12 = data.exchanges;
-if(Array.isArray(data12)){
-const len3 = data12.length;
-for(let i3=0; i3<len3; i3++){
-let data13 = data12[i3];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.name === undefined){
-const err17 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema13.required,parentSchema:schema13,data:data13};
+if(data9.user !== undefined){
+let data10 = data9.user;
+if(typeof data10 !== "string"){
+const err17 = {instancePath:instancePath+"/permissions/" + i2+"/user",schemaPath:"#/definitions/DefinitionsPermission/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.user.type,parentSchema:schema13.properties.user,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -295,10 +286,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data13.name !== undefined){
-let data14 = data13.name;
-if(typeof data14 !== "string"){
-const err18 = {instancePath:instancePath+"/exchanges/" + i3+"/name",schemaPath:"#/definitions/DefinitionsExchange/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.name.type,parentSchema:schema13.properties.name,data:data14};
+}
+if(data9.vhost !== undefined){
+let data11 = data9.vhost;
+if(typeof data11 !== "string"){
+const err18 = {instancePath:instancePath+"/permissions/" + i2+"/vhost",schemaPath:"#/definitions/DefinitionsPermission/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.vhost.type,parentSchema:schema13.properties.vhost,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -308,10 +300,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data13.vhost !== undefined){
-let data15 = data13.vhost;
-if(typeof data15 !== "string"){
-const err19 = {instancePath:instancePath+"/exchanges/" + i3+"/vhost",schemaPath:"#/definitions/DefinitionsExchange/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.vhost.type,parentSchema:schema13.properties.vhost,data:data15};
+if(data9.configure !== undefined){
+let data12 = data9.configure;
+if(typeof data12 !== "string"){
+const err19 = {instancePath:instancePath+"/permissions/" + i2+"/configure",schemaPath:"#/definitions/DefinitionsPermission/properties/configure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.configure.type,parentSchema:schema13.properties.configure,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -321,10 +313,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data13.type !== undefined){
-let data16 = data13.type;
-if(typeof data16 !== "string"){
-const err20 = {instancePath:instancePath+"/exchanges/" + i3+"/type",schemaPath:"#/definitions/DefinitionsExchange/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.type,parentSchema:schema13.properties.type,data:data16};
+if(data9.write !== undefined){
+let data13 = data9.write;
+if(typeof data13 !== "string"){
+const err20 = {instancePath:instancePath+"/permissions/" + i2+"/write",schemaPath:"#/definitions/DefinitionsPermission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.write.type,parentSchema:schema13.properties.write,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -334,10 +326,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data13.durable !== undefined){
-let data17 = data13.durable;
-if(typeof data17 !== "boolean"){
-const err21 = {instancePath:instancePath+"/exchanges/" + i3+"/durable",schemaPath:"#/definitions/DefinitionsExchange/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.durable.type,parentSchema:schema13.properties.durable,data:data17};
+if(data9.read !== undefined){
+let data14 = data9.read;
+if(typeof data14 !== "string"){
+const err21 = {instancePath:instancePath+"/permissions/" + i2+"/read",schemaPath:"#/definitions/DefinitionsPermission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.read.type,parentSchema:schema13.properties.read,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -347,10 +339,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data13.auto_delete !== undefined){
-let data18 = data13.auto_delete;
-if(typeof data18 !== "boolean"){
-const err22 = {instancePath:instancePath+"/exchanges/" + i3+"/auto_delete",schemaPath:"#/definitions/DefinitionsExchange/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.auto_delete.type,parentSchema:schema13.properties.auto_delete,data:data18};
+}
+else {
+const err22 = {instancePath:instancePath+"/permissions/" + i2,schemaPath:"#/definitions/DefinitionsPermission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -360,10 +351,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data13.internal !== undefined){
-let data19 = data13.internal;
-if(typeof data19 !== "boolean"){
-const err23 = {instancePath:instancePath+"/exchanges/" + i3+"/internal",schemaPath:"#/definitions/DefinitionsExchange/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.internal.type,parentSchema:schema13.properties.internal,data:data19};
+}
+else {
+const err23 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.permissions.type,parentSchema:schema11.properties.permissions,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -373,15 +363,15 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data13.arguments !== undefined){
-let data20 = data13.arguments;
-const _errs52 = errors;
-let valid16 = false;
-const _errs53 = errors;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-}
-else {
-const err24 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.arguments.anyOf[0].type,parentSchema:schema13.properties.arguments.anyOf[0],data:data20};
+if(data.topic_permissions !== undefined){
+let data15 = data.topic_permissions;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.user === undefined){
+const err24 = {instancePath:instancePath+"/topic_permissions/" + i3,schemaPath:"#/definitions/DefinitionsTopicPermission/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema14.required,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -390,12 +380,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid2 = _errs53 === errors;
-valid16 = valid16 || _valid2;
-if(!valid16){
-const _errs56 = errors;
-if(data20 !== null){
-const err25 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema13.properties.arguments.anyOf[1].type,parentSchema:schema13.properties.arguments.anyOf[1],data:data20};
+if(data16.exchange === undefined){
+const err25 = {instancePath:instancePath+"/topic_permissions/" + i3,schemaPath:"#/definitions/DefinitionsTopicPermission/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema14.required,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -404,11 +390,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid2 = _errs56 === errors;
-valid16 = valid16 || _valid2;
-}
-if(!valid16){
-const err26 = {instancePath:instancePath+"/exchanges/" + i3+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.arguments.anyOf,parentSchema:schema13.properties.arguments,data:data20};
+if(data16.write === undefined){
+const err26 = {instancePath:instancePath+"/topic_permissions/" + i3,schemaPath:"#/definitions/DefinitionsTopicPermission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema14.required,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -417,21 +400,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-else {
-errors = _errs52;
-if(vErrors !== null){
-if(_errs52){
-vErrors.length = _errs52;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/exchanges/" + i3,schemaPath:"#/definitions/DefinitionsExchange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data13};
+if(data16.read === undefined){
+const err27 = {instancePath:instancePath+"/topic_permissions/" + i3,schemaPath:"#/definitions/DefinitionsTopicPermission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema14.required,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -440,10 +410,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exchanges.type,parentSchema:schema11.properties.exchanges,data:data12};
+if(data16.user !== undefined){
+let data17 = data16.user;
+if(typeof data17 !== "string"){
+const err28 = {instancePath:instancePath+"/topic_permissions/" + i3+"/user",schemaPath:"#/definitions/DefinitionsTopicPermission/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.user.type,parentSchema:schema14.properties.user,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -453,15 +423,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.queues !== undefined){
-let data21 = data.queues;
-if(Array.isArray(data21)){
-const len4 = data21.length;
-for(let i4=0; i4<len4; i4++){
-let data22 = data21[i4];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.name === undefined){
-const err29 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.required,parentSchema:schema14,data:data22};
+if(data16.vhost !== undefined){
+let data18 = data16.vhost;
+if(typeof data18 !== "string"){
+const err29 = {instancePath:instancePath+"/topic_permissions/" + i3+"/vhost",schemaPath:"#/definitions/DefinitionsTopicPermission/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.vhost.type,parentSchema:schema14.properties.vhost,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -470,10 +435,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data22.name !== undefined){
-let data23 = data22.name;
-if(typeof data23 !== "string"){
-const err30 = {instancePath:instancePath+"/queues/" + i4+"/name",schemaPath:"#/definitions/DefinitionsQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data23};
+}
+if(data16.exchange !== undefined){
+let data19 = data16.exchange;
+if(typeof data19 !== "string"){
+const err30 = {instancePath:instancePath+"/topic_permissions/" + i3+"/exchange",schemaPath:"#/definitions/DefinitionsTopicPermission/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.exchange.type,parentSchema:schema14.properties.exchange,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -483,10 +449,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data22.vhost !== undefined){
-let data24 = data22.vhost;
-if(typeof data24 !== "string"){
-const err31 = {instancePath:instancePath+"/queues/" + i4+"/vhost",schemaPath:"#/definitions/DefinitionsQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.vhost.type,parentSchema:schema14.properties.vhost,data:data24};
+if(data16.write !== undefined){
+let data20 = data16.write;
+if(typeof data20 !== "string"){
+const err31 = {instancePath:instancePath+"/topic_permissions/" + i3+"/write",schemaPath:"#/definitions/DefinitionsTopicPermission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.write.type,parentSchema:schema14.properties.write,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -496,10 +462,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data22.type !== undefined){
-let data25 = data22.type;
-if(typeof data25 !== "string"){
-const err32 = {instancePath:instancePath+"/queues/" + i4+"/type",schemaPath:"#/definitions/DefinitionsQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.type,parentSchema:schema14.properties.type,data:data25};
+if(data16.read !== undefined){
+let data21 = data16.read;
+if(typeof data21 !== "string"){
+const err32 = {instancePath:instancePath+"/topic_permissions/" + i3+"/read",schemaPath:"#/definitions/DefinitionsTopicPermission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.read.type,parentSchema:schema14.properties.read,data:data21};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -509,10 +475,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data22.durable !== undefined){
-let data26 = data22.durable;
-if(typeof data26 !== "boolean"){
-const err33 = {instancePath:instancePath+"/queues/" + i4+"/durable",schemaPath:"#/definitions/DefinitionsQueue/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.durable.type,parentSchema:schema14.properties.durable,data:data26};
+}
+else {
+const err33 = {instancePath:instancePath+"/topic_permissions/" + i3,schemaPath:"#/definitions/DefinitionsTopicPermission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -522,10 +487,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data22.auto_delete !== undefined){
-let data27 = data22.auto_delete;
-if(typeof data27 !== "boolean"){
-const err34 = {instancePath:instancePath+"/queues/" + i4+"/auto_delete",schemaPath:"#/definitions/DefinitionsQueue/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.auto_delete.type,parentSchema:schema14.properties.auto_delete,data:data27};
+}
+else {
+const err34 = {instancePath:instancePath+"/topic_permissions",schemaPath:"#/properties/topic_permissions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.topic_permissions.type,parentSchema:schema11.properties.topic_permissions,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -535,10 +499,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data22.exclusive !== undefined){
-let data28 = data22.exclusive;
-if((typeof data28 !== "boolean") && (data28 !== null)){
-const err35 = {instancePath:instancePath+"/queues/" + i4+"/exclusive",schemaPath:"#/definitions/DefinitionsQueue/properties/exclusive/type",keyword:"type",params:{type: schema14.properties.exclusive.type},message:"must be boolean,null",schema:schema14.properties.exclusive.type,parentSchema:schema14.properties.exclusive,data:data28};
+if(data.vhosts !== undefined){
+let data22 = data.vhosts;
+if(Array.isArray(data22)){
+const len4 = data22.length;
+for(let i4=0; i4<len4; i4++){
+let data23 = data22[i4];
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.name === undefined){
+const err35 = {instancePath:instancePath+"/vhosts/" + i4,schemaPath:"#/definitions/DefinitionsVhost/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -547,16 +516,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data22.arguments !== undefined){
-let data29 = data22.arguments;
-const _errs76 = errors;
-let valid21 = false;
-const _errs77 = errors;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-}
-else {
-const err36 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.arguments.anyOf[0].type,parentSchema:schema14.properties.arguments.anyOf[0],data:data29};
+if(data23.name !== undefined){
+let data24 = data23.name;
+if(typeof data24 !== "string"){
+const err36 = {instancePath:instancePath+"/vhosts/" + i4+"/name",schemaPath:"#/definitions/DefinitionsVhost/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data24};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -565,12 +528,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-var _valid3 = _errs77 === errors;
-valid21 = valid21 || _valid3;
-if(!valid21){
-const _errs80 = errors;
-if(data29 !== null){
-const err37 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema14.properties.arguments.anyOf[1].type,parentSchema:schema14.properties.arguments.anyOf[1],data:data29};
+}
+if(data23.description !== undefined){
+let data25 = data23.description;
+if(typeof data25 !== "string"){
+const err37 = {instancePath:instancePath+"/vhosts/" + i4+"/description",schemaPath:"#/definitions/DefinitionsVhost/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.description.type,parentSchema:schema15.properties.description,data:data25};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -579,11 +541,18 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid3 = _errs80 === errors;
-valid21 = valid21 || _valid3;
 }
-if(!valid21){
-const err38 = {instancePath:instancePath+"/queues/" + i4+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.arguments.anyOf,parentSchema:schema14.properties.arguments,data:data29};
+if(data23.tags !== undefined){
+let data26 = data23.tags;
+const _errs67 = errors;
+let valid21 = false;
+const _errs68 = errors;
+if(Array.isArray(data26)){
+const len5 = data26.length;
+for(let i5=0; i5<len5; i5++){
+let data27 = data26[i5];
+if(typeof data27 !== "string"){
+const err38 = {instancePath:instancePath+"/vhosts/" + i4+"/tags/" + i5,schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.anyOf[0].items.type,parentSchema:schema15.properties.tags.anyOf[0].items,data:data27};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -592,21 +561,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-else {
-errors = _errs76;
-if(vErrors !== null){
-if(_errs76){
-vErrors.length = _errs76;
-}
-else {
-vErrors = null;
-}
-}
-}
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/queues/" + i4,schemaPath:"#/definitions/DefinitionsQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data22};
+const err39 = {instancePath:instancePath+"/vhosts/" + i4+"/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.tags.anyOf[0].type,parentSchema:schema15.properties.tags.anyOf[0],data:data26};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -615,10 +573,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.queues.type,parentSchema:schema11.properties.queues,data:data21};
+var _valid2 = _errs68 === errors;
+valid21 = valid21 || _valid2;
+if(!valid21){
+const _errs72 = errors;
+if(typeof data26 !== "string"){
+const err40 = {instancePath:instancePath+"/vhosts/" + i4+"/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.tags.anyOf[1].type,parentSchema:schema15.properties.tags.anyOf[1],data:data26};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -627,16 +587,11 @@ vErrors.push(err40);
 }
 errors++;
 }
+var _valid2 = _errs72 === errors;
+valid21 = valid21 || _valid2;
 }
-if(data.bindings !== undefined){
-let data30 = data.bindings;
-if(Array.isArray(data30)){
-const len5 = data30.length;
-for(let i5=0; i5<len5; i5++){
-let data31 = data30[i5];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.source === undefined){
-const err41 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema15.required,parentSchema:schema15,data:data31};
+if(!valid21){
+const err41 = {instancePath:instancePath+"/vhosts/" + i4+"/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.tags.anyOf,parentSchema:schema15.properties.tags,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -645,8 +600,22 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data31.destination === undefined){
-const err42 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema15.required,parentSchema:schema15,data:data31};
+else {
+errors = _errs67;
+if(vErrors !== null){
+if(_errs67){
+vErrors.length = _errs67;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data23.default_queue_type !== undefined){
+let data28 = data23.default_queue_type;
+if(typeof data28 !== "string"){
+const err42 = {instancePath:instancePath+"/vhosts/" + i4+"/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.default_queue_type.type,parentSchema:schema15.properties.default_queue_type,data:data28};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -655,10 +624,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data31.source !== undefined){
-let data32 = data31.source;
-if(typeof data32 !== "string"){
-const err43 = {instancePath:instancePath+"/bindings/" + i5+"/source",schemaPath:"#/definitions/DefinitionsBinding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.source.type,parentSchema:schema15.properties.source,data:data32};
+}
+if(data23.protected_from_deletion !== undefined){
+let data29 = data23.protected_from_deletion;
+if(typeof data29 !== "boolean"){
+const err43 = {instancePath:instancePath+"/vhosts/" + i4+"/protected_from_deletion",schemaPath:"#/definitions/DefinitionsVhost/properties/protected_from_deletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.protected_from_deletion.type,parentSchema:schema15.properties.protected_from_deletion,data:data29};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -668,10 +638,13 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data31.vhost !== undefined){
-let data33 = data31.vhost;
-if(typeof data33 !== "string"){
-const err44 = {instancePath:instancePath+"/bindings/" + i5+"/vhost",schemaPath:"#/definitions/DefinitionsBinding/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.vhost.type,parentSchema:schema15.properties.vhost,data:data33};
+if(data23.metadata !== undefined){
+let data30 = data23.metadata;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.description !== undefined){
+let data31 = data30.description;
+if(typeof data31 !== "string"){
+const err44 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/description",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.metadata.properties.description.type,parentSchema:schema15.properties.metadata.properties.description,data:data31};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -681,10 +654,17 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data31.destination !== undefined){
-let data34 = data31.destination;
-if(typeof data34 !== "string"){
-const err45 = {instancePath:instancePath+"/bindings/" + i5+"/destination",schemaPath:"#/definitions/DefinitionsBinding/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination.type,parentSchema:schema15.properties.destination,data:data34};
+if(data30.tags !== undefined){
+let data32 = data30.tags;
+const _errs83 = errors;
+let valid25 = false;
+const _errs84 = errors;
+if(Array.isArray(data32)){
+const len6 = data32.length;
+for(let i6=0; i6<len6; i6++){
+let data33 = data32[i6];
+if(typeof data33 !== "string"){
+const err45 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/tags/" + i6,schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.metadata.properties.tags.anyOf[0].items.type,parentSchema:schema15.properties.metadata.properties.tags.anyOf[0].items,data:data33};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -694,10 +674,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data31.destination_type !== undefined){
-let data35 = data31.destination_type;
-if(typeof data35 !== "string"){
-const err46 = {instancePath:instancePath+"/bindings/" + i5+"/destination_type",schemaPath:"#/definitions/DefinitionsBinding/properties/destination_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.destination_type.type,parentSchema:schema15.properties.destination_type,data:data35};
+}
+else {
+const err46 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.metadata.properties.tags.anyOf[0].type,parentSchema:schema15.properties.metadata.properties.tags.anyOf[0],data:data32};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -706,11 +685,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data31.routing_key !== undefined){
-let data36 = data31.routing_key;
-if(typeof data36 !== "string"){
-const err47 = {instancePath:instancePath+"/bindings/" + i5+"/routing_key",schemaPath:"#/definitions/DefinitionsBinding/properties/routing_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.routing_key.type,parentSchema:schema15.properties.routing_key,data:data36};
+var _valid3 = _errs84 === errors;
+valid25 = valid25 || _valid3;
+if(!valid25){
+const _errs88 = errors;
+if(typeof data32 !== "string"){
+const err47 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.metadata.properties.tags.anyOf[1].type,parentSchema:schema15.properties.metadata.properties.tags.anyOf[1],data:data32};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -719,16 +699,11 @@ vErrors.push(err47);
 }
 errors++;
 }
+var _valid3 = _errs88 === errors;
+valid25 = valid25 || _valid3;
 }
-if(data31.arguments !== undefined){
-let data37 = data31.arguments;
-const _errs98 = errors;
-let valid26 = false;
-const _errs99 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-}
-else {
-const err48 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.arguments.anyOf[0].type,parentSchema:schema15.properties.arguments.anyOf[0],data:data37};
+if(!valid25){
+const err48 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/tags",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/tags/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.metadata.properties.tags.anyOf,parentSchema:schema15.properties.metadata.properties.tags,data:data32};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -737,12 +712,22 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid4 = _errs99 === errors;
-valid26 = valid26 || _valid4;
-if(!valid26){
-const _errs102 = errors;
-if(data37 !== null){
-const err49 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema15.properties.arguments.anyOf[1].type,parentSchema:schema15.properties.arguments.anyOf[1],data:data37};
+else {
+errors = _errs83;
+if(vErrors !== null){
+if(_errs83){
+vErrors.length = _errs83;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data30.default_queue_type !== undefined){
+let data34 = data30.default_queue_type;
+if(typeof data34 !== "string"){
+const err49 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/default_queue_type",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/default_queue_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.metadata.properties.default_queue_type.type,parentSchema:schema15.properties.metadata.properties.default_queue_type,data:data34};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -751,11 +736,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-var _valid4 = _errs102 === errors;
-valid26 = valid26 || _valid4;
 }
-if(!valid26){
-const err50 = {instancePath:instancePath+"/bindings/" + i5+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema15.properties.arguments.anyOf,parentSchema:schema15.properties.arguments,data:data37};
+if(data30.protected_from_deletion !== undefined){
+let data35 = data30.protected_from_deletion;
+if(typeof data35 !== "boolean"){
+const err50 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata/protected_from_deletion",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/properties/protected_from_deletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.metadata.properties.protected_from_deletion.type,parentSchema:schema15.properties.metadata.properties.protected_from_deletion,data:data35};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -764,22 +749,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-else {
-errors = _errs98;
-if(vErrors !== null){
-if(_errs98){
-vErrors.length = _errs98;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data31.properties_key !== undefined){
-let data38 = data31.properties_key;
-if(typeof data38 !== "string"){
-const err51 = {instancePath:instancePath+"/bindings/" + i5+"/properties_key",schemaPath:"#/definitions/DefinitionsBinding/properties/properties_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.properties_key.type,parentSchema:schema15.properties.properties_key,data:data38};
+const err51 = {instancePath:instancePath+"/vhosts/" + i4+"/metadata",schemaPath:"#/definitions/DefinitionsVhost/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.metadata.type,parentSchema:schema15.properties.metadata,data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -791,7 +764,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/bindings/" + i5,schemaPath:"#/definitions/DefinitionsBinding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data31};
+const err52 = {instancePath:instancePath+"/vhosts/" + i4,schemaPath:"#/definitions/DefinitionsVhost/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -803,7 +776,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.bindings.type,parentSchema:schema11.properties.bindings,data:data30};
+const err53 = {instancePath:instancePath+"/vhosts",schemaPath:"#/properties/vhosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.vhosts.type,parentSchema:schema11.properties.vhosts,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -813,15 +786,15 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.policies !== undefined){
-let data39 = data.policies;
-if(Array.isArray(data39)){
-const len6 = data39.length;
-for(let i6=0; i6<len6; i6++){
-let data40 = data39[i6];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.name === undefined){
-const err54 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data40};
+if(data.exchanges !== undefined){
+let data36 = data.exchanges;
+if(Array.isArray(data36)){
+const len7 = data36.length;
+for(let i7=0; i7<len7; i7++){
+let data37 = data36[i7];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.name === undefined){
+const err54 = {instancePath:instancePath+"/exchanges/" + i7,schemaPath:"#/definitions/DefinitionsExchange/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data37};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -830,8 +803,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data40.pattern === undefined){
-const err55 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema16.required,parentSchema:schema16,data:data40};
+if(data37.name !== undefined){
+let data38 = data37.name;
+if(typeof data38 !== "string"){
+const err55 = {instancePath:instancePath+"/exchanges/" + i7+"/name",schemaPath:"#/definitions/DefinitionsExchange/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data38};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -840,10 +815,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data40.name !== undefined){
-let data41 = data40.name;
-if(typeof data41 !== "string"){
-const err56 = {instancePath:instancePath+"/policies/" + i6+"/name",schemaPath:"#/definitions/DefinitionsPolicy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data41};
+}
+if(data37.vhost !== undefined){
+let data39 = data37.vhost;
+if(typeof data39 !== "string"){
+const err56 = {instancePath:instancePath+"/exchanges/" + i7+"/vhost",schemaPath:"#/definitions/DefinitionsExchange/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data39};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -853,10 +829,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data40.vhost !== undefined){
-let data42 = data40.vhost;
-if(typeof data42 !== "string"){
-const err57 = {instancePath:instancePath+"/policies/" + i6+"/vhost",schemaPath:"#/definitions/DefinitionsPolicy/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.vhost.type,parentSchema:schema16.properties.vhost,data:data42};
+if(data37.type !== undefined){
+let data40 = data37.type;
+if(typeof data40 !== "string"){
+const err57 = {instancePath:instancePath+"/exchanges/" + i7+"/type",schemaPath:"#/definitions/DefinitionsExchange/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.type.type,parentSchema:schema16.properties.type,data:data40};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -866,10 +842,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data40.pattern !== undefined){
-let data43 = data40.pattern;
-if(typeof data43 !== "string"){
-const err58 = {instancePath:instancePath+"/policies/" + i6+"/pattern",schemaPath:"#/definitions/DefinitionsPolicy/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.pattern.type,parentSchema:schema16.properties.pattern,data:data43};
+if(data37.durable !== undefined){
+let data41 = data37.durable;
+if(typeof data41 !== "boolean"){
+const err58 = {instancePath:instancePath+"/exchanges/" + i7+"/durable",schemaPath:"#/definitions/DefinitionsExchange/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.durable.type,parentSchema:schema16.properties.durable,data:data41};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -879,10 +855,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data40["apply-to"] !== undefined){
-let data44 = data40["apply-to"];
-if(typeof data44 !== "string"){
-const err59 = {instancePath:instancePath+"/policies/" + i6+"/apply-to",schemaPath:"#/definitions/DefinitionsPolicy/properties/apply-to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["apply-to"].type,parentSchema:schema16.properties["apply-to"],data:data44};
+if(data37.auto_delete !== undefined){
+let data42 = data37.auto_delete;
+if(typeof data42 !== "boolean"){
+const err59 = {instancePath:instancePath+"/exchanges/" + i7+"/auto_delete",schemaPath:"#/definitions/DefinitionsExchange/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.auto_delete.type,parentSchema:schema16.properties.auto_delete,data:data42};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -892,10 +868,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data40.priority !== undefined){
-let data45 = data40.priority;
-if((!((typeof data45 == "number") && (isFinite(data45)))) && (typeof data45 !== "string")){
-const err60 = {instancePath:instancePath+"/policies/" + i6+"/priority",schemaPath:"#/definitions/DefinitionsPolicy/properties/priority/type",keyword:"type",params:{type: schema16.properties.priority.type},message:"must be number,string",schema:schema16.properties.priority.type,parentSchema:schema16.properties.priority,data:data45};
+if(data37.internal !== undefined){
+let data43 = data37.internal;
+if(typeof data43 !== "boolean"){
+const err60 = {instancePath:instancePath+"/exchanges/" + i7+"/internal",schemaPath:"#/definitions/DefinitionsExchange/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.internal.type,parentSchema:schema16.properties.internal,data:data43};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -905,15 +881,15 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data40.definition !== undefined){
-let data46 = data40.definition;
-const _errs122 = errors;
-let valid31 = false;
-const _errs123 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data37.arguments !== undefined){
+let data44 = data37.arguments;
+const _errs112 = errors;
+let valid32 = false;
+const _errs113 = errors;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 }
 else {
-const err61 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.definition.anyOf[0].type,parentSchema:schema16.properties.definition.anyOf[0],data:data46};
+const err61 = {instancePath:instancePath+"/exchanges/" + i7+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.arguments.anyOf[0].type,parentSchema:schema16.properties.arguments.anyOf[0],data:data44};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -922,12 +898,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid5 = _errs123 === errors;
-valid31 = valid31 || _valid5;
-if(!valid31){
-const _errs126 = errors;
-if(data46 !== null){
-const err62 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.properties.definition.anyOf[1].type,parentSchema:schema16.properties.definition.anyOf[1],data:data46};
+var _valid4 = _errs113 === errors;
+valid32 = valid32 || _valid4;
+if(!valid32){
+const _errs116 = errors;
+if(data44 !== null){
+const err62 = {instancePath:instancePath+"/exchanges/" + i7+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.properties.arguments.anyOf[1].type,parentSchema:schema16.properties.arguments.anyOf[1],data:data44};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -936,11 +912,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid5 = _errs126 === errors;
-valid31 = valid31 || _valid5;
+var _valid4 = _errs116 === errors;
+valid32 = valid32 || _valid4;
 }
-if(!valid31){
-const err63 = {instancePath:instancePath+"/policies/" + i6+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.definition.anyOf,parentSchema:schema16.properties.definition,data:data46};
+if(!valid32){
+const err63 = {instancePath:instancePath+"/exchanges/" + i7+"/arguments",schemaPath:"#/definitions/DefinitionsExchange/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.arguments.anyOf,parentSchema:schema16.properties.arguments,data:data44};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -950,10 +926,10 @@ vErrors.push(err63);
 errors++;
 }
 else {
-errors = _errs122;
+errors = _errs112;
 if(vErrors !== null){
-if(_errs122){
-vErrors.length = _errs122;
+if(_errs112){
+vErrors.length = _errs112;
 }
 else {
 vErrors = null;
@@ -963,7 +939,7 @@ vErrors = null;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/policies/" + i6,schemaPath:"#/definitions/DefinitionsPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data40};
+const err64 = {instancePath:instancePath+"/exchanges/" + i7,schemaPath:"#/definitions/DefinitionsExchange/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -975,7 +951,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.policies.type,parentSchema:schema11.properties.policies,data:data39};
+const err65 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.exchanges.type,parentSchema:schema11.properties.exchanges,data:data36};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -985,15 +961,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.parameters !== undefined){
-let data47 = data.parameters;
-if(Array.isArray(data47)){
-const len7 = data47.length;
-for(let i7=0; i7<len7; i7++){
-let data48 = data47[i7];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.name === undefined){
-const err66 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
+if(data.queues !== undefined){
+let data45 = data.queues;
+if(Array.isArray(data45)){
+const len8 = data45.length;
+for(let i8=0; i8<len8; i8++){
+let data46 = data45[i8];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.name === undefined){
+const err66 = {instancePath:instancePath+"/queues/" + i8,schemaPath:"#/definitions/DefinitionsQueue/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema17.required,parentSchema:schema17,data:data46};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1002,8 +978,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data48.component === undefined){
-const err67 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
+if(data46.name !== undefined){
+let data47 = data46.name;
+if(typeof data47 !== "string"){
+const err67 = {instancePath:instancePath+"/queues/" + i8+"/name",schemaPath:"#/definitions/DefinitionsQueue/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data47};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1012,8 +990,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data48.value === undefined){
-const err68 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema17.required,parentSchema:schema17,data:data48};
+}
+if(data46.vhost !== undefined){
+let data48 = data46.vhost;
+if(typeof data48 !== "string"){
+const err68 = {instancePath:instancePath+"/queues/" + i8+"/vhost",schemaPath:"#/definitions/DefinitionsQueue/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data48};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1022,10 +1003,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data48.name !== undefined){
-let data49 = data48.name;
+}
+if(data46.type !== undefined){
+let data49 = data46.type;
 if(typeof data49 !== "string"){
-const err69 = {instancePath:instancePath+"/parameters/" + i7+"/name",schemaPath:"#/definitions/DefinitionsParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data49};
+const err69 = {instancePath:instancePath+"/queues/" + i8+"/type",schemaPath:"#/definitions/DefinitionsQueue/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.type.type,parentSchema:schema17.properties.type,data:data49};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1035,10 +1017,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data48.vhost !== undefined){
-let data50 = data48.vhost;
-if(typeof data50 !== "string"){
-const err70 = {instancePath:instancePath+"/parameters/" + i7+"/vhost",schemaPath:"#/definitions/DefinitionsParameter/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.vhost.type,parentSchema:schema17.properties.vhost,data:data50};
+if(data46.durable !== undefined){
+let data50 = data46.durable;
+if(typeof data50 !== "boolean"){
+const err70 = {instancePath:instancePath+"/queues/" + i8+"/durable",schemaPath:"#/definitions/DefinitionsQueue/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.durable.type,parentSchema:schema17.properties.durable,data:data50};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1048,10 +1030,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data48.component !== undefined){
-let data51 = data48.component;
-if(typeof data51 !== "string"){
-const err71 = {instancePath:instancePath+"/parameters/" + i7+"/component",schemaPath:"#/definitions/DefinitionsParameter/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.component.type,parentSchema:schema17.properties.component,data:data51};
+if(data46.auto_delete !== undefined){
+let data51 = data46.auto_delete;
+if(typeof data51 !== "boolean"){
+const err71 = {instancePath:instancePath+"/queues/" + i8+"/auto_delete",schemaPath:"#/definitions/DefinitionsQueue/properties/auto_delete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties.auto_delete.type,parentSchema:schema17.properties.auto_delete,data:data51};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1061,9 +1043,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/parameters/" + i7,schemaPath:"#/definitions/DefinitionsParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data48};
+if(data46.exclusive !== undefined){
+let data52 = data46.exclusive;
+if((typeof data52 !== "boolean") && (data52 !== null)){
+const err72 = {instancePath:instancePath+"/queues/" + i8+"/exclusive",schemaPath:"#/definitions/DefinitionsQueue/properties/exclusive/type",keyword:"type",params:{type: schema17.properties.exclusive.type},message:"must be boolean,null",schema:schema17.properties.exclusive.type,parentSchema:schema17.properties.exclusive,data:data52};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1073,9 +1056,15 @@ vErrors.push(err72);
 errors++;
 }
 }
+if(data46.arguments !== undefined){
+let data53 = data46.arguments;
+const _errs136 = errors;
+let valid37 = false;
+const _errs137 = errors;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
 }
 else {
-const err73 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.parameters.type,parentSchema:schema11.properties.parameters,data:data47};
+const err73 = {instancePath:instancePath+"/queues/" + i8+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.arguments.anyOf[0].type,parentSchema:schema17.properties.arguments.anyOf[0],data:data53};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1084,15 +1073,598 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+var _valid5 = _errs137 === errors;
+valid37 = valid37 || _valid5;
+if(!valid37){
+const _errs140 = errors;
+if(data53 !== null){
+const err74 = {instancePath:instancePath+"/queues/" + i8+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.properties.arguments.anyOf[1].type,parentSchema:schema17.properties.arguments.anyOf[1],data:data53};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+var _valid5 = _errs140 === errors;
+valid37 = valid37 || _valid5;
+}
+if(!valid37){
+const err75 = {instancePath:instancePath+"/queues/" + i8+"/arguments",schemaPath:"#/definitions/DefinitionsQueue/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.properties.arguments.anyOf,parentSchema:schema17.properties.arguments,data:data53};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+else {
+errors = _errs136;
+if(vErrors !== null){
+if(_errs136){
+vErrors.length = _errs136;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/queues/" + i8,schemaPath:"#/definitions/DefinitionsQueue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data46};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.queues.type,parentSchema:schema11.properties.queues,data:data45};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.bindings !== undefined){
+let data54 = data.bindings;
+if(Array.isArray(data54)){
+const len9 = data54.length;
+for(let i9=0; i9<len9; i9++){
+let data55 = data54[i9];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.source === undefined){
+const err78 = {instancePath:instancePath+"/bindings/" + i9,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema18.required,parentSchema:schema18,data:data55};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data55.destination === undefined){
+const err79 = {instancePath:instancePath+"/bindings/" + i9,schemaPath:"#/definitions/DefinitionsBinding/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema18.required,parentSchema:schema18,data:data55};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data55.source !== undefined){
+let data56 = data55.source;
+if(typeof data56 !== "string"){
+const err80 = {instancePath:instancePath+"/bindings/" + i9+"/source",schemaPath:"#/definitions/DefinitionsBinding/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.source.type,parentSchema:schema18.properties.source,data:data56};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data55.vhost !== undefined){
+let data57 = data55.vhost;
+if(typeof data57 !== "string"){
+const err81 = {instancePath:instancePath+"/bindings/" + i9+"/vhost",schemaPath:"#/definitions/DefinitionsBinding/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.vhost.type,parentSchema:schema18.properties.vhost,data:data57};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data55.destination !== undefined){
+let data58 = data55.destination;
+if(typeof data58 !== "string"){
+const err82 = {instancePath:instancePath+"/bindings/" + i9+"/destination",schemaPath:"#/definitions/DefinitionsBinding/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.destination.type,parentSchema:schema18.properties.destination,data:data58};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data55.destination_type !== undefined){
+let data59 = data55.destination_type;
+if(typeof data59 !== "string"){
+const err83 = {instancePath:instancePath+"/bindings/" + i9+"/destination_type",schemaPath:"#/definitions/DefinitionsBinding/properties/destination_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.destination_type.type,parentSchema:schema18.properties.destination_type,data:data59};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data55.routing_key !== undefined){
+let data60 = data55.routing_key;
+if(typeof data60 !== "string"){
+const err84 = {instancePath:instancePath+"/bindings/" + i9+"/routing_key",schemaPath:"#/definitions/DefinitionsBinding/properties/routing_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.routing_key.type,parentSchema:schema18.properties.routing_key,data:data60};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data55.arguments !== undefined){
+let data61 = data55.arguments;
+const _errs158 = errors;
+let valid42 = false;
+const _errs159 = errors;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+}
+else {
+const err85 = {instancePath:instancePath+"/bindings/" + i9+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.arguments.anyOf[0].type,parentSchema:schema18.properties.arguments.anyOf[0],data:data61};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+var _valid6 = _errs159 === errors;
+valid42 = valid42 || _valid6;
+if(!valid42){
+const _errs162 = errors;
+if(data61 !== null){
+const err86 = {instancePath:instancePath+"/bindings/" + i9+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema18.properties.arguments.anyOf[1].type,parentSchema:schema18.properties.arguments.anyOf[1],data:data61};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid6 = _errs162 === errors;
+valid42 = valid42 || _valid6;
+}
+if(!valid42){
+const err87 = {instancePath:instancePath+"/bindings/" + i9+"/arguments",schemaPath:"#/definitions/DefinitionsBinding/properties/arguments/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.properties.arguments.anyOf,parentSchema:schema18.properties.arguments,data:data61};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+else {
+errors = _errs158;
+if(vErrors !== null){
+if(_errs158){
+vErrors.length = _errs158;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data55.properties_key !== undefined){
+let data62 = data55.properties_key;
+if(typeof data62 !== "string"){
+const err88 = {instancePath:instancePath+"/bindings/" + i9+"/properties_key",schemaPath:"#/definitions/DefinitionsBinding/properties/properties_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.properties_key.type,parentSchema:schema18.properties.properties_key,data:data62};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/bindings/" + i9,schemaPath:"#/definitions/DefinitionsBinding/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data55};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.bindings.type,parentSchema:schema11.properties.bindings,data:data54};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.policies !== undefined){
+let data63 = data.policies;
+if(Array.isArray(data63)){
+const len10 = data63.length;
+for(let i10=0; i10<len10; i10++){
+let data64 = data63[i10];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.name === undefined){
+const err91 = {instancePath:instancePath+"/policies/" + i10,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema19.required,parentSchema:schema19,data:data64};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data64.pattern === undefined){
+const err92 = {instancePath:instancePath+"/policies/" + i10,schemaPath:"#/definitions/DefinitionsPolicy/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema19.required,parentSchema:schema19,data:data64};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data64.name !== undefined){
+let data65 = data64.name;
+if(typeof data65 !== "string"){
+const err93 = {instancePath:instancePath+"/policies/" + i10+"/name",schemaPath:"#/definitions/DefinitionsPolicy/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.name.type,parentSchema:schema19.properties.name,data:data65};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data64.vhost !== undefined){
+let data66 = data64.vhost;
+if(typeof data66 !== "string"){
+const err94 = {instancePath:instancePath+"/policies/" + i10+"/vhost",schemaPath:"#/definitions/DefinitionsPolicy/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.vhost.type,parentSchema:schema19.properties.vhost,data:data66};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data64.pattern !== undefined){
+let data67 = data64.pattern;
+if(typeof data67 !== "string"){
+const err95 = {instancePath:instancePath+"/policies/" + i10+"/pattern",schemaPath:"#/definitions/DefinitionsPolicy/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.pattern.type,parentSchema:schema19.properties.pattern,data:data67};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data64["apply-to"] !== undefined){
+let data68 = data64["apply-to"];
+if(typeof data68 !== "string"){
+const err96 = {instancePath:instancePath+"/policies/" + i10+"/apply-to",schemaPath:"#/definitions/DefinitionsPolicy/properties/apply-to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties["apply-to"].type,parentSchema:schema19.properties["apply-to"],data:data68};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data64.priority !== undefined){
+let data69 = data64.priority;
+if((!((typeof data69 == "number") && (isFinite(data69)))) && (typeof data69 !== "string")){
+const err97 = {instancePath:instancePath+"/policies/" + i10+"/priority",schemaPath:"#/definitions/DefinitionsPolicy/properties/priority/type",keyword:"type",params:{type: schema19.properties.priority.type},message:"must be number,string",schema:schema19.properties.priority.type,parentSchema:schema19.properties.priority,data:data69};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data64.definition !== undefined){
+let data70 = data64.definition;
+const _errs182 = errors;
+let valid47 = false;
+const _errs183 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+}
+else {
+const err98 = {instancePath:instancePath+"/policies/" + i10+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.definition.anyOf[0].type,parentSchema:schema19.properties.definition.anyOf[0],data:data70};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+var _valid7 = _errs183 === errors;
+valid47 = valid47 || _valid7;
+if(!valid47){
+const _errs186 = errors;
+if(data70 !== null){
+const err99 = {instancePath:instancePath+"/policies/" + i10+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.properties.definition.anyOf[1].type,parentSchema:schema19.properties.definition.anyOf[1],data:data70};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+var _valid7 = _errs186 === errors;
+valid47 = valid47 || _valid7;
+}
+if(!valid47){
+const err100 = {instancePath:instancePath+"/policies/" + i10+"/definition",schemaPath:"#/definitions/DefinitionsPolicy/properties/definition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.properties.definition.anyOf,parentSchema:schema19.properties.definition,data:data70};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+else {
+errors = _errs182;
+if(vErrors !== null){
+if(_errs182){
+vErrors.length = _errs182;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/policies/" + i10,schemaPath:"#/definitions/DefinitionsPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data64};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.policies.type,parentSchema:schema11.properties.policies,data:data63};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data.parameters !== undefined){
+let data71 = data.parameters;
+if(Array.isArray(data71)){
+const len11 = data71.length;
+for(let i11=0; i11<len11; i11++){
+let data72 = data71[i11];
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.name === undefined){
+const err103 = {instancePath:instancePath+"/parameters/" + i11,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema20.required,parentSchema:schema20,data:data72};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(data72.component === undefined){
+const err104 = {instancePath:instancePath+"/parameters/" + i11,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "component"},message:"must have required property '"+"component"+"'",schema:schema20.required,parentSchema:schema20,data:data72};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(data72.value === undefined){
+const err105 = {instancePath:instancePath+"/parameters/" + i11,schemaPath:"#/definitions/DefinitionsParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema20.required,parentSchema:schema20,data:data72};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data72.name !== undefined){
+let data73 = data72.name;
+if(typeof data73 !== "string"){
+const err106 = {instancePath:instancePath+"/parameters/" + i11+"/name",schemaPath:"#/definitions/DefinitionsParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.name.type,parentSchema:schema20.properties.name,data:data73};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data72.vhost !== undefined){
+let data74 = data72.vhost;
+if(typeof data74 !== "string"){
+const err107 = {instancePath:instancePath+"/parameters/" + i11+"/vhost",schemaPath:"#/definitions/DefinitionsParameter/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.vhost.type,parentSchema:schema20.properties.vhost,data:data74};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data72.component !== undefined){
+let data75 = data72.component;
+if(typeof data75 !== "string"){
+const err108 = {instancePath:instancePath+"/parameters/" + i11+"/component",schemaPath:"#/definitions/DefinitionsParameter/properties/component/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.component.type,parentSchema:schema20.properties.component,data:data75};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/parameters/" + i11,schemaPath:"#/definitions/DefinitionsParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data72};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.parameters.type,parentSchema:schema11.properties.parameters,data:data71};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data.global_parameters !== undefined){
+let data76 = data.global_parameters;
+if(Array.isArray(data76)){
+const len12 = data76.length;
+for(let i12=0; i12<len12; i12++){
+let data77 = data76[i12];
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.name === undefined){
+const err111 = {instancePath:instancePath+"/global_parameters/" + i12,schemaPath:"#/definitions/DefinitionsGlobalParameter/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema21.required,parentSchema:schema21,data:data77};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data77.value === undefined){
+const err112 = {instancePath:instancePath+"/global_parameters/" + i12,schemaPath:"#/definitions/DefinitionsGlobalParameter/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema21.required,parentSchema:schema21,data:data77};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(data77.name !== undefined){
+let data78 = data77.name;
+if(typeof data78 !== "string"){
+const err113 = {instancePath:instancePath+"/global_parameters/" + i12+"/name",schemaPath:"#/definitions/DefinitionsGlobalParameter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data78};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/global_parameters/" + i12,schemaPath:"#/definitions/DefinitionsGlobalParameter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data77};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/global_parameters",schemaPath:"#/properties/global_parameters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.global_parameters.type,parentSchema:schema11.properties.global_parameters,data:data76};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
 }
 errors++;
 }

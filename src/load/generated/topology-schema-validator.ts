@@ -5,13 +5,18 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}}}};
-const schema21 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topo topology (format version 1)","description":"RabbitMQ topology as code: vhosts with their exchanges, queues, bindings and policies, plus routing tests. Several files merge into one topology.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this JSON Schema, for editors. Ignored by topo."},"version":{"type":"integer","default":1,"description":"Version of the topology format. topo reads version 1; it is the default when absent."},"brokerVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(\\.[0-9]+)?$","examples":["4.3"],"description":"The RabbitMQ version the spec is written for, such as \"4.3\" or \"3.10.8\": `topo validate` reports what that version refuses (`--broker-version` overrides it). `plan` and `apply` check against the version the broker reports. Without a patch number, any release of that series."},"vhosts":{"type":["object","null"],"description":"Virtual hosts by name. A vhost may appear in several files: its objects merge, and each object may be declared only once.","additionalProperties":{"$ref":"#/definitions/vhost"}},"users":{"type":["object","null"],"description":"Users by name (broker-wide). Without this section topo plans nothing about users; with it, users on the broker that it does not list are unmanaged (--prune deletes them, never the user topo is connected as).","additionalProperties":{"$ref":"#/definitions/user"}},"globalParameters":{"type":["object","null"],"description":"Broker-wide runtime parameters by name, such as cluster_name. A spec without globalParameters plans nothing about them; with it, global parameters on the broker that it does not list are unmanaged (deleted only with --prune). The broker's own (internal_cluster_id, cluster_tags) are never touched.","additionalProperties":{"description":"The parameter's value: any JSON value (cluster_name takes a string)."}},"tests":{"type":["array","null"],"description":"Routing tests: a message published to an exchange must land in exactly the listed queues. Run by `topo test` offline, or with --live against the broker.","items":{"$ref":"#/definitions/test"}}},"definitions":{"vhost":{"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"protectedFromDeletion":{"type":"boolean","description":"Protect the vhost from deletion (RabbitMQ 4.1 and later): the broker then refuses to delete it until the protection is lifted. Left out: not managed."},"limits":{"$ref":"#/definitions/vhostLimits"},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"federationUpstreams":{"type":["object","null"],"description":"Federation upstreams by name (needs the rabbitmq_federation plugin). Left out: not managed; present, upstreams on the broker that it does not list are unmanaged. Updated in place.","additionalProperties":{"$ref":"#/definitions/federationUpstream"}},"shovels":{"type":["object","null"],"description":"Dynamic shovels by name (needs the rabbitmq_shovel plugin), AMQP 0-9-1 only. Left out: not managed; present, shovels on the broker that it does not list are unmanaged. Updated in place (the shovel restarts).","additionalProperties":{"$ref":"#/definitions/shovel"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}},"permissions":{"type":["object","null"],"description":"Users' permissions in this vhost, by user name. Without this key topo plans nothing about this vhost's permissions; with it, permissions of users it does not list are unmanaged.","additionalProperties":{"$ref":"#/definitions/permission"}},"topicPermissions":{"type":["object","null"],"description":"Users' topic permissions in this vhost: by user name, then by exchange. Without this key topo plans nothing about this vhost's topic permissions.","additionalProperties":{"type":"object","description":"The user's topic permissions, by exchange name.","additionalProperties":{"$ref":"#/definitions/topicPermission"}}}}},"exchange":{"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}},"exchangeArguments":{"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}},"queue":{"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}},"queueArguments":{"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}},"binding":{"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}},"bindingArguments":{"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}},"policy":{"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}},"policyDefinition":{"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}},"test":{"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}},"user":{"type":["object","null"],"description":"A user. Updated in place: tags, password and limits change without re-creating it.","additionalProperties":false,"properties":{"tags":{"type":"array","description":"The user's tags (a set): administrator, monitoring, policymaker, management, impersonator, or any other. Default none.","items":{"type":"string","examples":["management"],"description":"A user tag."}},"password":{"type":"string","pattern":"^\\$\\{(env|file):[^}]+\\}$","examples":["${env:ORDERS_SERVICE_PASSWORD}"],"description":"The user's password, from a secret: ${env:NAME} or ${file:PATH} (the file's content without its trailing line break; PATH relative to this spec file). A password never lives in the spec, and topo never shows it."},"passwordHash":{"type":"string","description":"The password as RabbitMQ stores it: base64 of a 4-byte salt followed by the hash of salt and password (as a definitions export gives it). With hashingAlgorithm. Sending a hash skips the broker's credential validator: prefer password."},"hashingAlgorithm":{"type":"string","enum":["rabbit_password_hashing_sha256","rabbit_password_hashing_sha512","rabbit_password_hashing_md5"],"default":"rabbit_password_hashing_sha256","description":"How passwordHash was made. Default rabbit_password_hashing_sha256."},"limits":{"type":"object","additionalProperties":false,"description":"The user's limits. Left out: not managed; listed: the limits not listed are removed.","properties":{"max-connections":{"type":"integer","minimum":0,"description":"Connections the user may have open at once."},"max-channels":{"type":"integer","minimum":0,"description":"Channels the user may have open at once, across its connections."}}}}},"permission":{"type":"object","additionalProperties":false,"required":["configure","write","read"],"description":"A user's permissions in this vhost: three regular expressions over the names of exchanges and queues.","properties":{"configure":{"type":"string","description":"Regular expression of the exchanges and queues the user may declare and delete (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"write":{"type":"string","description":"Regular expression of the exchanges and queues the user may publish to and bind to (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the exchanges and queues the user may consume from and bind from (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}},"topicPermission":{"type":"object","additionalProperties":false,"required":["write","read"],"description":"A user's topic permissions on one topic exchange: regular expressions over routing keys.","properties":{"write":{"type":"string","description":"Regular expression of the routing keys the user may publish with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the routing keys the user may bind queues with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}},"vhostLimits":{"type":"object","description":"The vhost's limits. Left out: not managed; present, a limit on the broker that it does not list is unmanaged (cleared only with --prune). -1 means no limit.","additionalProperties":false,"properties":{"max-connections":{"type":"integer","minimum":-1,"description":"The most client connections the vhost accepts (0: none, -1: no limit)."},"max-queues":{"type":"integer","minimum":-1,"description":"The most queues the vhost may hold (0: none, -1: no limit)."}}},"uri":{"description":"An AMQP URI, or a list of them (one is picked at random at each connection). A URI with a password must come from a secret (${env:NAME}, ${file:PATH}): topo keeps the reference, compares the URI exactly with the broker's and never shows its password.","anyOf":[{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."},{"type":"array","minItems":1,"items":{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."}}]},"shovelSource":{"type":"object","description":"Where the shovel consumes: a queue, or an exchange (with exchangeKey) to which it binds a queue of its own.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (src-protocol)."},"queue":{"type":"string","description":"The queue to consume from (src-queue)."},"exchange":{"type":"string","description":"The exchange to consume from through a queue of the shovel's own (src-exchange)."},"exchangeKey":{"type":"string","description":"The routing key binding that queue to exchange (src-exchange-key)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the shovel takes at once (src-prefetch-count)."},"deleteAfter":{"description":"never (the default), queue-length (stop after the messages there at start), or a number of messages (src-delete-after).","anyOf":[{"type":"string","enum":["never","queue-length"]},{"type":"integer","minimum":0}]},"consumerArgs":{"type":"object","description":"Consumer arguments (src-consumer-args).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the source queue the shovel declares (src-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The source queue exists already: do not declare it (src-predeclared)."}}},"shovelDestination":{"type":"object","description":"Where the shovel publishes: a queue, or an exchange (with exchangeKey; without it, the message's own routing key).","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (dest-protocol)."},"queue":{"type":"string","description":"The queue to publish to (dest-queue)."},"exchange":{"type":"string","description":"The exchange to publish to (dest-exchange)."},"exchangeKey":{"type":"string","description":"The routing key to publish with (dest-exchange-key)."},"addForwardHeaders":{"type":"boolean","description":"Add x-shovelled headers saying where the message came from (dest-add-forward-headers)."},"addTimestampHeader":{"type":"boolean","description":"Add an x-shovelled-timestamp header (dest-add-timestamp-header)."},"publishProperties":{"type":"object","description":"Message properties to set on every message (dest-publish-properties).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the destination queue the shovel declares (dest-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The destination queue exists already: do not declare it (dest-predeclared)."}}},"shovel":{"type":"object","description":"A dynamic shovel: moves messages from source to destination (runtime parameter of component shovel). Updated in place.","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"$ref":"#/definitions/shovelSource"},"destination":{"$ref":"#/definitions/shovelDestination"},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When the shovel acknowledges a message at its source: on-confirm (the default; no message lost), on-publish, or no-ack (ack-mode)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."}}},"federationUpstream":{"type":"object","description":"A federation upstream: a remote broker whose exchanges or queues federation policies link to (runtime parameter of component federation-upstream). Updated in place.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"exchange":{"type":"string","description":"The upstream exchange to federate from; default: the federated exchange's own name."},"queue":{"type":"string","description":"The upstream queue to federate from; default: the federated queue's own name."},"maxHops":{"type":"integer","minimum":1,"description":"How many federation links a message may cross (max-hops, default 1)."},"expires":{"type":"integer","minimum":0,"description":"Milliseconds the upstream's queue outlives a lost link (expires)."},"messageTtl":{"type":"integer","minimum":0,"description":"Milliseconds a message may wait in the upstream's queue (message-ttl)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the link takes at once (prefetch-count)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When messages are acknowledged upstream (ack-mode, default on-confirm)."},"trustUserId":{"type":"boolean","description":"Keep the user-id property of federated messages (trust-user-id)."},"haPolicy":{"type":"string","description":"The ha-policy of the upstream's queue (ha-policy; classic mirroring, RabbitMQ 3.x)."},"consumerTag":{"type":"string","description":"The consumer tag of a queue federation link (consumer-tag)."},"bindNowait":{"type":"boolean","description":"Do not wait for the upstream to confirm bindings (bind-nowait)."},"resourceCleanupMode":{"type":"string","enum":["default","never"],"description":"never: keep the upstream's queue when the link is deleted (resource-cleanup-mode)."},"channelUseMode":{"type":"string","enum":["multiple","single"],"description":"One channel for commands and messages, or several (channel-use-mode)."},"queueType":{"type":"string","enum":["classic","quorum"],"description":"The type of the upstream's queue of an exchange link (queue-type)."}}}}};
+const schema31 = {"type":["object","null"],"description":"A user. Updated in place: tags, password and limits change without re-creating it.","additionalProperties":false,"properties":{"tags":{"type":"array","description":"The user's tags (a set): administrator, monitoring, policymaker, management, impersonator, or any other. Default none.","items":{"type":"string","examples":["management"],"description":"A user tag."}},"password":{"type":"string","pattern":"^\\$\\{(env|file):[^}]+\\}$","examples":["${env:ORDERS_SERVICE_PASSWORD}"],"description":"The user's password, from a secret: ${env:NAME} or ${file:PATH} (the file's content without its trailing line break; PATH relative to this spec file). A password never lives in the spec, and topo never shows it."},"passwordHash":{"type":"string","description":"The password as RabbitMQ stores it: base64 of a 4-byte salt followed by the hash of salt and password (as a definitions export gives it). With hashingAlgorithm. Sending a hash skips the broker's credential validator: prefer password."},"hashingAlgorithm":{"type":"string","enum":["rabbit_password_hashing_sha256","rabbit_password_hashing_sha512","rabbit_password_hashing_md5"],"default":"rabbit_password_hashing_sha256","description":"How passwordHash was made. Default rabbit_password_hashing_sha256."},"limits":{"type":"object","additionalProperties":false,"description":"The user's limits. Left out: not managed; listed: the limits not listed are removed.","properties":{"max-connections":{"type":"integer","minimum":0,"description":"Connections the user may have open at once."},"max-channels":{"type":"integer","minimum":0,"description":"Channels the user may have open at once, across its connections."}}}}};
+const schema32 = {"type":"object","description":"A routing test: publishing this message must deliver it to exactly the queues in expect (and to one queue of each oneOf group).","additionalProperties":false,"required":["exchange","expect"],"properties":{"name":{"type":"string","description":"What the test checks; shown in test reports."},"vhost":{"type":"string","description":"The vhost to publish in. Default: the only vhost of the spec, or \"/\"."},"exchange":{"type":"string","description":"The exchange to publish to (\"\" is the default exchange)."},"routingKey":{"type":"string","default":"","description":"The message's routing key. Default \"\"."},"headers":{"type":"object","description":"The message's headers, for headers exchanges."},"expect":{"type":"array","description":"The exact set of queues (spec names) the message must land in; empty when it must not be routed. An item { oneOf: [a, b] } says that exactly one of those queues gets it: what an exchange that picks at random (x-local-random, x-random) delivers.","items":{"anyOf":[{"type":"string","description":"a queue name"},{"type":"object","description":"{ oneOf: [queues] }, exactly one of which gets the message","additionalProperties":false,"required":["oneOf"],"properties":{"oneOf":{"type":"array","description":"Two or more queues (spec names), of which exactly one gets the message.","items":{"type":"string","description":"A queue name."}}}}]}}}};
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
-const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}}}};
+const pattern4 = new RegExp("^\\$\\{(env|file):[^}]+\\}$", "u");
+const schema12 = {"type":["object","null"],"description":"A virtual host. topo creates it when missing; objects on the broker in this vhost that the spec does not declare are reported as unmanaged.","additionalProperties":false,"properties":{"description":{"type":"string","description":"The vhost's description, as shown in the management UI."},"tags":{"type":"array","description":"The vhost's tags (a set: order and repeats do not matter).","items":{"type":"string","description":"A vhost tag."}},"defaultQueueType":{"type":"string","enum":["classic","quorum","stream"],"description":"The type a queue declared without x-queue-type gets in this vhost (RabbitMQ 3.11 and later; topo declares every queue with its type). Left out: not managed."},"protectedFromDeletion":{"type":"boolean","description":"Protect the vhost from deletion (RabbitMQ 4.1 and later): the broker then refuses to delete it until the protection is lifted. Left out: not managed."},"limits":{"$ref":"#/definitions/vhostLimits"},"exchanges":{"type":["object","null"],"description":"Exchanges by name. Names beginning with \"amq.\" are reserved by RabbitMQ and cannot be declared.","additionalProperties":{"$ref":"#/definitions/exchange"}},"queues":{"type":["object","null"],"description":"Queues by name.","additionalProperties":{"$ref":"#/definitions/queue"}},"bindings":{"type":["array","null"],"description":"Bindings from an exchange (source) to a queue or another exchange (destination).","items":{"$ref":"#/definitions/binding"}},"policies":{"type":["object","null"],"description":"Policies by name. Policies are updated in place, never replaced.","additionalProperties":{"$ref":"#/definitions/policy"}},"operatorPolicies":{"type":["object","null"],"description":"Operator policies by name: limits that apply on top of user policies.","additionalProperties":{"$ref":"#/definitions/policy"}},"federationUpstreams":{"type":["object","null"],"description":"Federation upstreams by name (needs the rabbitmq_federation plugin). Left out: not managed; present, upstreams on the broker that it does not list are unmanaged. Updated in place.","additionalProperties":{"$ref":"#/definitions/federationUpstream"}},"shovels":{"type":["object","null"],"description":"Dynamic shovels by name (needs the rabbitmq_shovel plugin), AMQP 0-9-1 only. Left out: not managed; present, shovels on the broker that it does not list are unmanaged. Updated in place (the shovel restarts).","additionalProperties":{"$ref":"#/definitions/shovel"}},"ignore":{"type":"array","description":"Regular expressions of object names (exchanges, queues, policies) that topo neither manages nor reports as unmanaged, such as queues that applications declare themselves.","items":{"type":"string","description":"A regular expression matched against object names (unanchored, like policy patterns)."}},"permissions":{"type":["object","null"],"description":"Users' permissions in this vhost, by user name. Without this key topo plans nothing about this vhost's permissions; with it, permissions of users it does not list are unmanaged.","additionalProperties":{"$ref":"#/definitions/permission"}},"topicPermissions":{"type":["object","null"],"description":"Users' topic permissions in this vhost: by user name, then by exchange. Without this key topo plans nothing about this vhost's topic permissions.","additionalProperties":{"type":"object","description":"The user's topic permissions, by exchange name.","additionalProperties":{"$ref":"#/definitions/topicPermission"}}}}};
+const schema13 = {"type":"object","description":"The vhost's limits. Left out: not managed; present, a limit on the broker that it does not list is unmanaged (cleared only with --prune). -1 means no limit.","additionalProperties":false,"properties":{"max-connections":{"type":"integer","minimum":-1,"description":"The most client connections the vhost accepts (0: none, -1: no limit)."},"max-queues":{"type":"integer","minimum":-1,"description":"The most queues the vhost may hold (0: none, -1: no limit)."}}};
+const schema29 = {"type":"object","additionalProperties":false,"required":["configure","write","read"],"description":"A user's permissions in this vhost: three regular expressions over the names of exchanges and queues.","properties":{"configure":{"type":"string","description":"Regular expression of the exchanges and queues the user may declare and delete (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"write":{"type":"string","description":"Regular expression of the exchanges and queues the user may publish to and bind to (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the exchanges and queues the user may consume from and bind from (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}};
+const schema30 = {"type":"object","additionalProperties":false,"required":["write","read"],"description":"A user's topic permissions on one topic exchange: regular expressions over routing keys.","properties":{"write":{"type":"string","description":"Regular expression of the routing keys the user may publish with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."},"read":{"type":"string","description":"Regular expression of the routing keys the user may bind queues with (unanchored: use ^ and $ to anchor; \"\" allows none, \".*\" all)."}}};
 const func2 = Object.prototype.hasOwnProperty;
-const schema13 = {"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}};
-const schema14 = {"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}};
+const schema14 = {"type":"object","description":"An exchange. Its type, durable, autoDelete, internal and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"required":["type"],"properties":{"type":{"description":"How the exchange routes: direct, fanout, topic, headers, or a plugin type such as x-delayed-message.","anyOf":[{"type":"string","enum":["direct","fanout","topic","headers"],"description":"a built-in exchange type"},{"type":"string","pattern":"^x-","description":"a plugin type starting with \"x-\""}]},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last binding is removed. Default false."},"internal":{"type":"boolean","default":false,"description":"Clients cannot publish to it; only other exchanges route to it. Default false."},"alternateExchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route. Shorthand for the alternate-exchange argument."},"arguments":{"$ref":"#/definitions/exchangeArguments"}}};
+const schema15 = {"type":"object","description":"Optional exchange arguments. Well-known ones are typed; others accept any value.","properties":{"alternate-exchange":{"type":"string","description":"Exchange that receives the messages this exchange cannot route (same as alternateExchange)."},"x-delayed-type":{"type":"string","description":"For x-delayed-message exchanges (plugin): how messages are routed once their delay ends (direct, fanout, topic or headers)."}}};
 const pattern1 = new RegExp("^x-", "u");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -19,7 +24,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema13.required,parentSchema:schema13,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema14.required,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -30,7 +35,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "type") || (key0 === "durable")) || (key0 === "autoDelete")) || (key0 === "internal")) || (key0 === "alternateExchange")) || (key0 === "arguments"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -46,7 +51,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.anyOf[0].type,parentSchema:schema13.properties.type.anyOf[0],data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.anyOf[0].type,parentSchema:schema14.properties.type.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -56,7 +61,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data0 === "direct") || (data0 === "fanout")) || (data0 === "topic")) || (data0 === "headers"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema13.properties.type.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema13.properties.type.anyOf[0].enum,parentSchema:schema13.properties.type.anyOf[0],data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema14.properties.type.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema14.properties.type.anyOf[0].enum,parentSchema:schema14.properties.type.anyOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -71,7 +76,7 @@ if(!valid1){
 const _errs6 = errors;
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^x-"},message:"must match pattern \""+"^x-"+"\"",schema:"^x-",parentSchema:schema13.properties.type.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^x-"},message:"must match pattern \""+"^x-"+"\"",schema:"^x-",parentSchema:schema14.properties.type.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -82,7 +87,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.type.anyOf[1].type,parentSchema:schema13.properties.type.anyOf[1],data:data0};
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.type.anyOf[1].type,parentSchema:schema14.properties.type.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -95,7 +100,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.properties.type.anyOf,parentSchema:schema13.properties.type,data:data0};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.properties.type.anyOf,parentSchema:schema14.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,7 +124,7 @@ vErrors = null;
 if(data.durable !== undefined){
 let data1 = data.durable;
 if(typeof data1 !== "boolean"){
-const err7 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.durable.type,parentSchema:schema13.properties.durable,data:data1};
+const err7 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.durable.type,parentSchema:schema14.properties.durable,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -132,7 +137,7 @@ errors++;
 if(data.autoDelete !== undefined){
 let data2 = data.autoDelete;
 if(typeof data2 !== "boolean"){
-const err8 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.autoDelete.type,parentSchema:schema13.properties.autoDelete,data:data2};
+const err8 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.autoDelete.type,parentSchema:schema14.properties.autoDelete,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -145,7 +150,7 @@ errors++;
 if(data.internal !== undefined){
 let data3 = data.internal;
 if(typeof data3 !== "boolean"){
-const err9 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema13.properties.internal.type,parentSchema:schema13.properties.internal,data:data3};
+const err9 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema14.properties.internal.type,parentSchema:schema14.properties.internal,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -158,7 +163,7 @@ errors++;
 if(data.alternateExchange !== undefined){
 let data4 = data.alternateExchange;
 if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/alternateExchange",schemaPath:"#/properties/alternateExchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.alternateExchange.type,parentSchema:schema13.properties.alternateExchange,data:data4};
+const err10 = {instancePath:instancePath+"/alternateExchange",schemaPath:"#/properties/alternateExchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.alternateExchange.type,parentSchema:schema14.properties.alternateExchange,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -174,7 +179,7 @@ if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5["alternate-exchange"] !== undefined){
 let data6 = data5["alternate-exchange"];
 if(typeof data6 !== "string"){
-const err11 = {instancePath:instancePath+"/arguments/alternate-exchange",schemaPath:"#/definitions/exchangeArguments/properties/alternate-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties["alternate-exchange"].type,parentSchema:schema14.properties["alternate-exchange"],data:data6};
+const err11 = {instancePath:instancePath+"/arguments/alternate-exchange",schemaPath:"#/definitions/exchangeArguments/properties/alternate-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["alternate-exchange"].type,parentSchema:schema15.properties["alternate-exchange"],data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -187,7 +192,7 @@ errors++;
 if(data5["x-delayed-type"] !== undefined){
 let data7 = data5["x-delayed-type"];
 if(typeof data7 !== "string"){
-const err12 = {instancePath:instancePath+"/arguments/x-delayed-type",schemaPath:"#/definitions/exchangeArguments/properties/x-delayed-type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties["x-delayed-type"].type,parentSchema:schema14.properties["x-delayed-type"],data:data7};
+const err12 = {instancePath:instancePath+"/arguments/x-delayed-type",schemaPath:"#/definitions/exchangeArguments/properties/x-delayed-type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties["x-delayed-type"].type,parentSchema:schema15.properties["x-delayed-type"],data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -199,7 +204,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/exchangeArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data:data5};
+const err13 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/exchangeArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -211,7 +216,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -224,15 +229,15 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}};
-const schema16 = {"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}};
+const schema16 = {"type":["object","null"],"description":"A queue. An empty value means all defaults (a durable classic queue). Its type, durable, autoDelete, exclusive and arguments cannot change on a live broker: changing them means delete and re-create (`--allow-replace`).","additionalProperties":false,"properties":{"type":{"type":"string","enum":["classic","quorum","stream"],"default":"classic","description":"Queue type (the x-queue-type argument). Default classic."},"durable":{"type":"boolean","default":true,"description":"Survives a broker restart. Default true; quorum queues and streams must be durable."},"autoDelete":{"type":"boolean","default":false,"description":"Deleted by the broker when its last consumer unsubscribes. Default false; not allowed for quorum queues and streams."},"exclusive":{"type":"boolean","default":false,"description":"Used by one connection only and deleted when it closes. Exclusive queues are runtime declarations: consumers declare them (topo's declareRuntime), plan lists them apart and never creates or deletes them. Default false."},"serverNamed":{"type":"boolean","default":false,"description":"The broker picks the queue's name (amq.gen-...); the key is then only the spec's handle for bindings and tests. Only with exclusive: true. Default false."},"arguments":{"$ref":"#/definitions/queueArguments"}}};
+const schema17 = {"type":"object","description":"Optional queue arguments (x-arguments). Well-known ones are typed; others accept any value. The queue type is set with `type`, not with x-queue-type.","properties":{"x-queue-type":{"not":{},"description":"Not allowed in arguments: set the queue's `type` instead."},"x-message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in the queue, in milliseconds."},"x-expires":{"type":"integer","minimum":1,"description":"Delete the queue after it has been unused (no consumers, no basic.get) for this many milliseconds."},"x-max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages; see x-overflow for what happens beyond it."},"x-max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes (for streams: the retention size)."},"x-overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when the queue is full: drop the oldest message (default), or reject new ones (reject-publish-dlx also dead-letters them)."},"x-dead-letter-exchange":{"type":"string","description":"Exchange that receives this queue's rejected, expired or dropped messages (\"\" is the default exchange)."},"x-dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages; default is the message's own routing key."},"x-dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee. at-least-once needs x-overflow: reject-publish."},"x-max-priority":{"type":"integer","minimum":1,"maximum":255,"description":"Classic queues: enables message priorities from 0 up to this number (1 to 255; RabbitMQ advises at most 10)."},"x-queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"x-queue-version":{"type":"integer","enum":[1,2],"description":"Classic queues: storage format version, 1 or 2."},"x-queue-master-locator":{"type":"string","enum":["min-masters","client-local","random"],"description":"Classic mirrored queues: where the queue's leader is placed."},"x-queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed (balanced replaces random and least-leaders since 3.12)."},"x-single-active-consumer":{"type":"boolean","description":"Only one consumer receives messages at a time; others wait as standbys."},"x-delivery-limit":{"type":"integer","minimum":-1,"description":"Quorum queues: how many times a message may be redelivered before it is dropped or dead-lettered; -1 for no limit (RabbitMQ 4.0 and later default to 20)."},"x-quorum-initial-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas when the queue is created."},"x-quorum-target-group-size":{"type":"integer","minimum":1,"description":"Quorum queues: number of replicas the broker keeps growing the queue to (3.12 and later)."},"x-initial-cluster-size":{"type":"integer","minimum":1,"description":"Streams: number of replicas when the stream is created."},"x-max-in-memory-length":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum number of messages kept in memory."},"x-max-in-memory-bytes":{"type":"integer","minimum":0,"description":"Quorum queues (before 3.10): maximum total size of messages kept in memory, in bytes."},"x-max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D","12h","30m"],"description":"Streams: retention by age, a number followed by a unit: Y (years), M (months), D (days), h, m or s, such as 7D."},"x-stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file on disk, in bytes (default 500000000)."}}};
 const pattern2 = new RegExp("^[0-9]+(Y|M|D|h|m|s)$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema15.type},message:"must be object,null",schema:schema15.type,parentSchema:schema15,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema16.type},message:"must be object,null",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -244,7 +249,7 @@ errors++;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "type") || (key0 === "durable")) || (key0 === "autoDelete")) || (key0 === "exclusive")) || (key0 === "serverNamed")) || (key0 === "arguments"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -257,7 +262,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.type.type,parentSchema:schema15.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.type.type,parentSchema:schema16.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -267,7 +272,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((data0 === "classic") || (data0 === "quorum")) || (data0 === "stream"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema15.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.type.enum,parentSchema:schema15.properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema16.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.type.enum,parentSchema:schema16.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -280,7 +285,7 @@ errors++;
 if(data.durable !== undefined){
 let data1 = data.durable;
 if(typeof data1 !== "boolean"){
-const err4 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.durable.type,parentSchema:schema15.properties.durable,data:data1};
+const err4 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.durable.type,parentSchema:schema16.properties.durable,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -293,7 +298,7 @@ errors++;
 if(data.autoDelete !== undefined){
 let data2 = data.autoDelete;
 if(typeof data2 !== "boolean"){
-const err5 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.autoDelete.type,parentSchema:schema15.properties.autoDelete,data:data2};
+const err5 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.autoDelete.type,parentSchema:schema16.properties.autoDelete,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -306,7 +311,7 @@ errors++;
 if(data.exclusive !== undefined){
 let data3 = data.exclusive;
 if(typeof data3 !== "boolean"){
-const err6 = {instancePath:instancePath+"/exclusive",schemaPath:"#/properties/exclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.exclusive.type,parentSchema:schema15.properties.exclusive,data:data3};
+const err6 = {instancePath:instancePath+"/exclusive",schemaPath:"#/properties/exclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.exclusive.type,parentSchema:schema16.properties.exclusive,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -319,7 +324,7 @@ errors++;
 if(data.serverNamed !== undefined){
 let data4 = data.serverNamed;
 if(typeof data4 !== "boolean"){
-const err7 = {instancePath:instancePath+"/serverNamed",schemaPath:"#/properties/serverNamed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.serverNamed.type,parentSchema:schema15.properties.serverNamed,data:data4};
+const err7 = {instancePath:instancePath+"/serverNamed",schemaPath:"#/properties/serverNamed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.serverNamed.type,parentSchema:schema16.properties.serverNamed,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -333,7 +338,7 @@ if(data.arguments !== undefined){
 let data5 = data.arguments;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5["x-queue-type"] !== undefined){
-const err8 = {instancePath:instancePath+"/arguments/x-queue-type",schemaPath:"#/definitions/queueArguments/properties/x-queue-type/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema16.properties["x-queue-type"].not,parentSchema:schema16.properties["x-queue-type"],data:data5["x-queue-type"]};
+const err8 = {instancePath:instancePath+"/arguments/x-queue-type",schemaPath:"#/definitions/queueArguments/properties/x-queue-type/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema17.properties["x-queue-type"].not,parentSchema:schema17.properties["x-queue-type"],data:data5["x-queue-type"]};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -345,7 +350,7 @@ errors++;
 if(data5["x-message-ttl"] !== undefined){
 let data7 = data5["x-message-ttl"];
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err9 = {instancePath:instancePath+"/arguments/x-message-ttl",schemaPath:"#/definitions/queueArguments/properties/x-message-ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-message-ttl"].type,parentSchema:schema16.properties["x-message-ttl"],data:data7};
+const err9 = {instancePath:instancePath+"/arguments/x-message-ttl",schemaPath:"#/definitions/queueArguments/properties/x-message-ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-message-ttl"].type,parentSchema:schema17.properties["x-message-ttl"],data:data7};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -356,7 +361,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err10 = {instancePath:instancePath+"/arguments/x-message-ttl",schemaPath:"#/definitions/queueArguments/properties/x-message-ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties["x-message-ttl"],data:data7};
+const err10 = {instancePath:instancePath+"/arguments/x-message-ttl",schemaPath:"#/definitions/queueArguments/properties/x-message-ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties["x-message-ttl"],data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -370,7 +375,7 @@ errors++;
 if(data5["x-expires"] !== undefined){
 let data8 = data5["x-expires"];
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err11 = {instancePath:instancePath+"/arguments/x-expires",schemaPath:"#/definitions/queueArguments/properties/x-expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-expires"].type,parentSchema:schema16.properties["x-expires"],data:data8};
+const err11 = {instancePath:instancePath+"/arguments/x-expires",schemaPath:"#/definitions/queueArguments/properties/x-expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-expires"].type,parentSchema:schema17.properties["x-expires"],data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -381,7 +386,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 1 || isNaN(data8)){
-const err12 = {instancePath:instancePath+"/arguments/x-expires",schemaPath:"#/definitions/queueArguments/properties/x-expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties["x-expires"],data:data8};
+const err12 = {instancePath:instancePath+"/arguments/x-expires",schemaPath:"#/definitions/queueArguments/properties/x-expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties["x-expires"],data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -395,7 +400,7 @@ errors++;
 if(data5["x-max-length"] !== undefined){
 let data9 = data5["x-max-length"];
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err13 = {instancePath:instancePath+"/arguments/x-max-length",schemaPath:"#/definitions/queueArguments/properties/x-max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-max-length"].type,parentSchema:schema16.properties["x-max-length"],data:data9};
+const err13 = {instancePath:instancePath+"/arguments/x-max-length",schemaPath:"#/definitions/queueArguments/properties/x-max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-max-length"].type,parentSchema:schema17.properties["x-max-length"],data:data9};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -406,7 +411,7 @@ errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-const err14 = {instancePath:instancePath+"/arguments/x-max-length",schemaPath:"#/definitions/queueArguments/properties/x-max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties["x-max-length"],data:data9};
+const err14 = {instancePath:instancePath+"/arguments/x-max-length",schemaPath:"#/definitions/queueArguments/properties/x-max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties["x-max-length"],data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -420,7 +425,7 @@ errors++;
 if(data5["x-max-length-bytes"] !== undefined){
 let data10 = data5["x-max-length-bytes"];
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err15 = {instancePath:instancePath+"/arguments/x-max-length-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-length-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-max-length-bytes"].type,parentSchema:schema16.properties["x-max-length-bytes"],data:data10};
+const err15 = {instancePath:instancePath+"/arguments/x-max-length-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-length-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-max-length-bytes"].type,parentSchema:schema17.properties["x-max-length-bytes"],data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -431,7 +436,7 @@ errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-const err16 = {instancePath:instancePath+"/arguments/x-max-length-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-length-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties["x-max-length-bytes"],data:data10};
+const err16 = {instancePath:instancePath+"/arguments/x-max-length-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-length-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties["x-max-length-bytes"],data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -445,7 +450,7 @@ errors++;
 if(data5["x-overflow"] !== undefined){
 let data11 = data5["x-overflow"];
 if(typeof data11 !== "string"){
-const err17 = {instancePath:instancePath+"/arguments/x-overflow",schemaPath:"#/definitions/queueArguments/properties/x-overflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-overflow"].type,parentSchema:schema16.properties["x-overflow"],data:data11};
+const err17 = {instancePath:instancePath+"/arguments/x-overflow",schemaPath:"#/definitions/queueArguments/properties/x-overflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-overflow"].type,parentSchema:schema17.properties["x-overflow"],data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -455,7 +460,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!(((data11 === "drop-head") || (data11 === "reject-publish")) || (data11 === "reject-publish-dlx"))){
-const err18 = {instancePath:instancePath+"/arguments/x-overflow",schemaPath:"#/definitions/queueArguments/properties/x-overflow/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-overflow"].enum},message:"must be equal to one of the allowed values",schema:schema16.properties["x-overflow"].enum,parentSchema:schema16.properties["x-overflow"],data:data11};
+const err18 = {instancePath:instancePath+"/arguments/x-overflow",schemaPath:"#/definitions/queueArguments/properties/x-overflow/enum",keyword:"enum",params:{allowedValues: schema17.properties["x-overflow"].enum},message:"must be equal to one of the allowed values",schema:schema17.properties["x-overflow"].enum,parentSchema:schema17.properties["x-overflow"],data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -468,7 +473,7 @@ errors++;
 if(data5["x-dead-letter-exchange"] !== undefined){
 let data12 = data5["x-dead-letter-exchange"];
 if(typeof data12 !== "string"){
-const err19 = {instancePath:instancePath+"/arguments/x-dead-letter-exchange",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-dead-letter-exchange"].type,parentSchema:schema16.properties["x-dead-letter-exchange"],data:data12};
+const err19 = {instancePath:instancePath+"/arguments/x-dead-letter-exchange",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-dead-letter-exchange"].type,parentSchema:schema17.properties["x-dead-letter-exchange"],data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -481,7 +486,7 @@ errors++;
 if(data5["x-dead-letter-routing-key"] !== undefined){
 let data13 = data5["x-dead-letter-routing-key"];
 if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/arguments/x-dead-letter-routing-key",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-routing-key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-dead-letter-routing-key"].type,parentSchema:schema16.properties["x-dead-letter-routing-key"],data:data13};
+const err20 = {instancePath:instancePath+"/arguments/x-dead-letter-routing-key",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-routing-key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-dead-letter-routing-key"].type,parentSchema:schema17.properties["x-dead-letter-routing-key"],data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -494,7 +499,7 @@ errors++;
 if(data5["x-dead-letter-strategy"] !== undefined){
 let data14 = data5["x-dead-letter-strategy"];
 if(typeof data14 !== "string"){
-const err21 = {instancePath:instancePath+"/arguments/x-dead-letter-strategy",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-dead-letter-strategy"].type,parentSchema:schema16.properties["x-dead-letter-strategy"],data:data14};
+const err21 = {instancePath:instancePath+"/arguments/x-dead-letter-strategy",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-dead-letter-strategy"].type,parentSchema:schema17.properties["x-dead-letter-strategy"],data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -504,7 +509,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((data14 === "at-most-once") || (data14 === "at-least-once"))){
-const err22 = {instancePath:instancePath+"/arguments/x-dead-letter-strategy",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-strategy/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-dead-letter-strategy"].enum},message:"must be equal to one of the allowed values",schema:schema16.properties["x-dead-letter-strategy"].enum,parentSchema:schema16.properties["x-dead-letter-strategy"],data:data14};
+const err22 = {instancePath:instancePath+"/arguments/x-dead-letter-strategy",schemaPath:"#/definitions/queueArguments/properties/x-dead-letter-strategy/enum",keyword:"enum",params:{allowedValues: schema17.properties["x-dead-letter-strategy"].enum},message:"must be equal to one of the allowed values",schema:schema17.properties["x-dead-letter-strategy"].enum,parentSchema:schema17.properties["x-dead-letter-strategy"],data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -517,7 +522,7 @@ errors++;
 if(data5["x-max-priority"] !== undefined){
 let data15 = data5["x-max-priority"];
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err23 = {instancePath:instancePath+"/arguments/x-max-priority",schemaPath:"#/definitions/queueArguments/properties/x-max-priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-max-priority"].type,parentSchema:schema16.properties["x-max-priority"],data:data15};
+const err23 = {instancePath:instancePath+"/arguments/x-max-priority",schemaPath:"#/definitions/queueArguments/properties/x-max-priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-max-priority"].type,parentSchema:schema17.properties["x-max-priority"],data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -528,7 +533,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 255 || isNaN(data15)){
-const err24 = {instancePath:instancePath+"/arguments/x-max-priority",schemaPath:"#/definitions/queueArguments/properties/x-max-priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema16.properties["x-max-priority"],data:data15};
+const err24 = {instancePath:instancePath+"/arguments/x-max-priority",schemaPath:"#/definitions/queueArguments/properties/x-max-priority/maximum",keyword:"maximum",params:{comparison: "<=", limit: 255},message:"must be <= 255",schema:255,parentSchema:schema17.properties["x-max-priority"],data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -538,7 +543,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data15 < 1 || isNaN(data15)){
-const err25 = {instancePath:instancePath+"/arguments/x-max-priority",schemaPath:"#/definitions/queueArguments/properties/x-max-priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties["x-max-priority"],data:data15};
+const err25 = {instancePath:instancePath+"/arguments/x-max-priority",schemaPath:"#/definitions/queueArguments/properties/x-max-priority/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties["x-max-priority"],data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -552,7 +557,7 @@ errors++;
 if(data5["x-queue-mode"] !== undefined){
 let data16 = data5["x-queue-mode"];
 if(typeof data16 !== "string"){
-const err26 = {instancePath:instancePath+"/arguments/x-queue-mode",schemaPath:"#/definitions/queueArguments/properties/x-queue-mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-queue-mode"].type,parentSchema:schema16.properties["x-queue-mode"],data:data16};
+const err26 = {instancePath:instancePath+"/arguments/x-queue-mode",schemaPath:"#/definitions/queueArguments/properties/x-queue-mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-queue-mode"].type,parentSchema:schema17.properties["x-queue-mode"],data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -562,7 +567,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!((data16 === "default") || (data16 === "lazy"))){
-const err27 = {instancePath:instancePath+"/arguments/x-queue-mode",schemaPath:"#/definitions/queueArguments/properties/x-queue-mode/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-queue-mode"].enum},message:"must be equal to one of the allowed values",schema:schema16.properties["x-queue-mode"].enum,parentSchema:schema16.properties["x-queue-mode"],data:data16};
+const err27 = {instancePath:instancePath+"/arguments/x-queue-mode",schemaPath:"#/definitions/queueArguments/properties/x-queue-mode/enum",keyword:"enum",params:{allowedValues: schema17.properties["x-queue-mode"].enum},message:"must be equal to one of the allowed values",schema:schema17.properties["x-queue-mode"].enum,parentSchema:schema17.properties["x-queue-mode"],data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -575,7 +580,7 @@ errors++;
 if(data5["x-queue-version"] !== undefined){
 let data17 = data5["x-queue-version"];
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err28 = {instancePath:instancePath+"/arguments/x-queue-version",schemaPath:"#/definitions/queueArguments/properties/x-queue-version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-queue-version"].type,parentSchema:schema16.properties["x-queue-version"],data:data17};
+const err28 = {instancePath:instancePath+"/arguments/x-queue-version",schemaPath:"#/definitions/queueArguments/properties/x-queue-version/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-queue-version"].type,parentSchema:schema17.properties["x-queue-version"],data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -585,7 +590,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!((data17 === 1) || (data17 === 2))){
-const err29 = {instancePath:instancePath+"/arguments/x-queue-version",schemaPath:"#/definitions/queueArguments/properties/x-queue-version/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-queue-version"].enum},message:"must be equal to one of the allowed values",schema:schema16.properties["x-queue-version"].enum,parentSchema:schema16.properties["x-queue-version"],data:data17};
+const err29 = {instancePath:instancePath+"/arguments/x-queue-version",schemaPath:"#/definitions/queueArguments/properties/x-queue-version/enum",keyword:"enum",params:{allowedValues: schema17.properties["x-queue-version"].enum},message:"must be equal to one of the allowed values",schema:schema17.properties["x-queue-version"].enum,parentSchema:schema17.properties["x-queue-version"],data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -598,7 +603,7 @@ errors++;
 if(data5["x-queue-master-locator"] !== undefined){
 let data18 = data5["x-queue-master-locator"];
 if(typeof data18 !== "string"){
-const err30 = {instancePath:instancePath+"/arguments/x-queue-master-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-master-locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-queue-master-locator"].type,parentSchema:schema16.properties["x-queue-master-locator"],data:data18};
+const err30 = {instancePath:instancePath+"/arguments/x-queue-master-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-master-locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-queue-master-locator"].type,parentSchema:schema17.properties["x-queue-master-locator"],data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -608,7 +613,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!(((data18 === "min-masters") || (data18 === "client-local")) || (data18 === "random"))){
-const err31 = {instancePath:instancePath+"/arguments/x-queue-master-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-master-locator/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-queue-master-locator"].enum},message:"must be equal to one of the allowed values",schema:schema16.properties["x-queue-master-locator"].enum,parentSchema:schema16.properties["x-queue-master-locator"],data:data18};
+const err31 = {instancePath:instancePath+"/arguments/x-queue-master-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-master-locator/enum",keyword:"enum",params:{allowedValues: schema17.properties["x-queue-master-locator"].enum},message:"must be equal to one of the allowed values",schema:schema17.properties["x-queue-master-locator"].enum,parentSchema:schema17.properties["x-queue-master-locator"],data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -621,7 +626,7 @@ errors++;
 if(data5["x-queue-leader-locator"] !== undefined){
 let data19 = data5["x-queue-leader-locator"];
 if(typeof data19 !== "string"){
-const err32 = {instancePath:instancePath+"/arguments/x-queue-leader-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-leader-locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-queue-leader-locator"].type,parentSchema:schema16.properties["x-queue-leader-locator"],data:data19};
+const err32 = {instancePath:instancePath+"/arguments/x-queue-leader-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-leader-locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-queue-leader-locator"].type,parentSchema:schema17.properties["x-queue-leader-locator"],data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -631,7 +636,7 @@ vErrors.push(err32);
 errors++;
 }
 if(!((((data19 === "client-local") || (data19 === "balanced")) || (data19 === "random")) || (data19 === "least-leaders"))){
-const err33 = {instancePath:instancePath+"/arguments/x-queue-leader-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-leader-locator/enum",keyword:"enum",params:{allowedValues: schema16.properties["x-queue-leader-locator"].enum},message:"must be equal to one of the allowed values",schema:schema16.properties["x-queue-leader-locator"].enum,parentSchema:schema16.properties["x-queue-leader-locator"],data:data19};
+const err33 = {instancePath:instancePath+"/arguments/x-queue-leader-locator",schemaPath:"#/definitions/queueArguments/properties/x-queue-leader-locator/enum",keyword:"enum",params:{allowedValues: schema17.properties["x-queue-leader-locator"].enum},message:"must be equal to one of the allowed values",schema:schema17.properties["x-queue-leader-locator"].enum,parentSchema:schema17.properties["x-queue-leader-locator"],data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -644,7 +649,7 @@ errors++;
 if(data5["x-single-active-consumer"] !== undefined){
 let data20 = data5["x-single-active-consumer"];
 if(typeof data20 !== "boolean"){
-const err34 = {instancePath:instancePath+"/arguments/x-single-active-consumer",schemaPath:"#/definitions/queueArguments/properties/x-single-active-consumer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties["x-single-active-consumer"].type,parentSchema:schema16.properties["x-single-active-consumer"],data:data20};
+const err34 = {instancePath:instancePath+"/arguments/x-single-active-consumer",schemaPath:"#/definitions/queueArguments/properties/x-single-active-consumer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema17.properties["x-single-active-consumer"].type,parentSchema:schema17.properties["x-single-active-consumer"],data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -657,7 +662,7 @@ errors++;
 if(data5["x-delivery-limit"] !== undefined){
 let data21 = data5["x-delivery-limit"];
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err35 = {instancePath:instancePath+"/arguments/x-delivery-limit",schemaPath:"#/definitions/queueArguments/properties/x-delivery-limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-delivery-limit"].type,parentSchema:schema16.properties["x-delivery-limit"],data:data21};
+const err35 = {instancePath:instancePath+"/arguments/x-delivery-limit",schemaPath:"#/definitions/queueArguments/properties/x-delivery-limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-delivery-limit"].type,parentSchema:schema17.properties["x-delivery-limit"],data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -668,7 +673,7 @@ errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 < -1 || isNaN(data21)){
-const err36 = {instancePath:instancePath+"/arguments/x-delivery-limit",schemaPath:"#/definitions/queueArguments/properties/x-delivery-limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema16.properties["x-delivery-limit"],data:data21};
+const err36 = {instancePath:instancePath+"/arguments/x-delivery-limit",schemaPath:"#/definitions/queueArguments/properties/x-delivery-limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema17.properties["x-delivery-limit"],data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -682,7 +687,7 @@ errors++;
 if(data5["x-quorum-initial-group-size"] !== undefined){
 let data22 = data5["x-quorum-initial-group-size"];
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err37 = {instancePath:instancePath+"/arguments/x-quorum-initial-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-initial-group-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-quorum-initial-group-size"].type,parentSchema:schema16.properties["x-quorum-initial-group-size"],data:data22};
+const err37 = {instancePath:instancePath+"/arguments/x-quorum-initial-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-initial-group-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-quorum-initial-group-size"].type,parentSchema:schema17.properties["x-quorum-initial-group-size"],data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -693,7 +698,7 @@ errors++;
 }
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 < 1 || isNaN(data22)){
-const err38 = {instancePath:instancePath+"/arguments/x-quorum-initial-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-initial-group-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties["x-quorum-initial-group-size"],data:data22};
+const err38 = {instancePath:instancePath+"/arguments/x-quorum-initial-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-initial-group-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties["x-quorum-initial-group-size"],data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -707,7 +712,7 @@ errors++;
 if(data5["x-quorum-target-group-size"] !== undefined){
 let data23 = data5["x-quorum-target-group-size"];
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err39 = {instancePath:instancePath+"/arguments/x-quorum-target-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-target-group-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-quorum-target-group-size"].type,parentSchema:schema16.properties["x-quorum-target-group-size"],data:data23};
+const err39 = {instancePath:instancePath+"/arguments/x-quorum-target-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-target-group-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-quorum-target-group-size"].type,parentSchema:schema17.properties["x-quorum-target-group-size"],data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -718,7 +723,7 @@ errors++;
 }
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 < 1 || isNaN(data23)){
-const err40 = {instancePath:instancePath+"/arguments/x-quorum-target-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-target-group-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties["x-quorum-target-group-size"],data:data23};
+const err40 = {instancePath:instancePath+"/arguments/x-quorum-target-group-size",schemaPath:"#/definitions/queueArguments/properties/x-quorum-target-group-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties["x-quorum-target-group-size"],data:data23};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -732,7 +737,7 @@ errors++;
 if(data5["x-initial-cluster-size"] !== undefined){
 let data24 = data5["x-initial-cluster-size"];
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err41 = {instancePath:instancePath+"/arguments/x-initial-cluster-size",schemaPath:"#/definitions/queueArguments/properties/x-initial-cluster-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-initial-cluster-size"].type,parentSchema:schema16.properties["x-initial-cluster-size"],data:data24};
+const err41 = {instancePath:instancePath+"/arguments/x-initial-cluster-size",schemaPath:"#/definitions/queueArguments/properties/x-initial-cluster-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-initial-cluster-size"].type,parentSchema:schema17.properties["x-initial-cluster-size"],data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -743,7 +748,7 @@ errors++;
 }
 if((typeof data24 == "number") && (isFinite(data24))){
 if(data24 < 1 || isNaN(data24)){
-const err42 = {instancePath:instancePath+"/arguments/x-initial-cluster-size",schemaPath:"#/definitions/queueArguments/properties/x-initial-cluster-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties["x-initial-cluster-size"],data:data24};
+const err42 = {instancePath:instancePath+"/arguments/x-initial-cluster-size",schemaPath:"#/definitions/queueArguments/properties/x-initial-cluster-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties["x-initial-cluster-size"],data:data24};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -757,7 +762,7 @@ errors++;
 if(data5["x-max-in-memory-length"] !== undefined){
 let data25 = data5["x-max-in-memory-length"];
 if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err43 = {instancePath:instancePath+"/arguments/x-max-in-memory-length",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-max-in-memory-length"].type,parentSchema:schema16.properties["x-max-in-memory-length"],data:data25};
+const err43 = {instancePath:instancePath+"/arguments/x-max-in-memory-length",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-max-in-memory-length"].type,parentSchema:schema17.properties["x-max-in-memory-length"],data:data25};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -768,7 +773,7 @@ errors++;
 }
 if((typeof data25 == "number") && (isFinite(data25))){
 if(data25 < 0 || isNaN(data25)){
-const err44 = {instancePath:instancePath+"/arguments/x-max-in-memory-length",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties["x-max-in-memory-length"],data:data25};
+const err44 = {instancePath:instancePath+"/arguments/x-max-in-memory-length",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties["x-max-in-memory-length"],data:data25};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -782,7 +787,7 @@ errors++;
 if(data5["x-max-in-memory-bytes"] !== undefined){
 let data26 = data5["x-max-in-memory-bytes"];
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err45 = {instancePath:instancePath+"/arguments/x-max-in-memory-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-max-in-memory-bytes"].type,parentSchema:schema16.properties["x-max-in-memory-bytes"],data:data26};
+const err45 = {instancePath:instancePath+"/arguments/x-max-in-memory-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-max-in-memory-bytes"].type,parentSchema:schema17.properties["x-max-in-memory-bytes"],data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -793,7 +798,7 @@ errors++;
 }
 if((typeof data26 == "number") && (isFinite(data26))){
 if(data26 < 0 || isNaN(data26)){
-const err46 = {instancePath:instancePath+"/arguments/x-max-in-memory-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16.properties["x-max-in-memory-bytes"],data:data26};
+const err46 = {instancePath:instancePath+"/arguments/x-max-in-memory-bytes",schemaPath:"#/definitions/queueArguments/properties/x-max-in-memory-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties["x-max-in-memory-bytes"],data:data26};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -808,7 +813,7 @@ if(data5["x-max-age"] !== undefined){
 let data27 = data5["x-max-age"];
 if(typeof data27 === "string"){
 if(!pattern2.test(data27)){
-const err47 = {instancePath:instancePath+"/arguments/x-max-age",schemaPath:"#/definitions/queueArguments/properties/x-max-age/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Y|M|D|h|m|s)$"},message:"must match pattern \""+"^[0-9]+(Y|M|D|h|m|s)$"+"\"",schema:"^[0-9]+(Y|M|D|h|m|s)$",parentSchema:schema16.properties["x-max-age"],data:data27};
+const err47 = {instancePath:instancePath+"/arguments/x-max-age",schemaPath:"#/definitions/queueArguments/properties/x-max-age/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Y|M|D|h|m|s)$"},message:"must match pattern \""+"^[0-9]+(Y|M|D|h|m|s)$"+"\"",schema:"^[0-9]+(Y|M|D|h|m|s)$",parentSchema:schema17.properties["x-max-age"],data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -819,7 +824,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/arguments/x-max-age",schemaPath:"#/definitions/queueArguments/properties/x-max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties["x-max-age"].type,parentSchema:schema16.properties["x-max-age"],data:data27};
+const err48 = {instancePath:instancePath+"/arguments/x-max-age",schemaPath:"#/definitions/queueArguments/properties/x-max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties["x-max-age"].type,parentSchema:schema17.properties["x-max-age"],data:data27};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -832,7 +837,7 @@ errors++;
 if(data5["x-stream-max-segment-size-bytes"] !== undefined){
 let data28 = data5["x-stream-max-segment-size-bytes"];
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err49 = {instancePath:instancePath+"/arguments/x-stream-max-segment-size-bytes",schemaPath:"#/definitions/queueArguments/properties/x-stream-max-segment-size-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties["x-stream-max-segment-size-bytes"].type,parentSchema:schema16.properties["x-stream-max-segment-size-bytes"],data:data28};
+const err49 = {instancePath:instancePath+"/arguments/x-stream-max-segment-size-bytes",schemaPath:"#/definitions/queueArguments/properties/x-stream-max-segment-size-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties["x-stream-max-segment-size-bytes"].type,parentSchema:schema17.properties["x-stream-max-segment-size-bytes"],data:data28};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -843,7 +848,7 @@ errors++;
 }
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 < 1 || isNaN(data28)){
-const err50 = {instancePath:instancePath+"/arguments/x-stream-max-segment-size-bytes",schemaPath:"#/definitions/queueArguments/properties/x-stream-max-segment-size-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties["x-stream-max-segment-size-bytes"],data:data28};
+const err50 = {instancePath:instancePath+"/arguments/x-stream-max-segment-size-bytes",schemaPath:"#/definitions/queueArguments/properties/x-stream-max-segment-size-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties["x-stream-max-segment-size-bytes"],data:data28};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -856,7 +861,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/queueArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data5};
+const err51 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/queueArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data5};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -871,15 +876,15 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}};
-const schema18 = {"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}};
+const schema18 = {"type":"object","description":"A binding from a source exchange to a destination queue or exchange. Identity: (source, destinationType, destination, routingKey, arguments).","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"type":"string","description":"The exchange messages come from: declared in the same vhost, or a built-in amq.direct, amq.fanout, amq.topic, amq.headers, amq.match."},"destination":{"type":"string","description":"The queue (or, with destinationType: exchange, the exchange) messages go to; declared in the same vhost."},"destinationType":{"type":"string","enum":["queue","exchange"],"default":"queue","description":"Whether the destination is a queue or an exchange. Default queue."},"routingKey":{"type":"string","default":"","description":"Binding key; patterns such as \"kern.*\" or \"#\" for topic exchanges. Default \"\". Not together with routingKeys."},"routingKeys":{"type":"array","minItems":1,"description":"Several binding keys: one binding each. Not together with routingKey.","items":{"type":"string","description":"A binding key."}},"arguments":{"$ref":"#/definitions/bindingArguments"}}};
+const schema19 = {"type":"object","description":"Binding arguments. For headers exchanges: x-match and the header values to match; others accept any value.","properties":{"x-match":{"type":"string","enum":["all","any","all-with-x","any-with-x"],"description":"Headers exchanges: whether all (default) or any of the other arguments must match the message headers; the -with-x forms also compare headers starting with x-."}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.source === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -889,7 +894,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.destination === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema18.required,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -900,7 +905,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "source") || (key0 === "destination")) || (key0 === "destinationType")) || (key0 === "routingKey")) || (key0 === "routingKeys")) || (key0 === "arguments"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -913,7 +918,7 @@ errors++;
 if(data.source !== undefined){
 let data0 = data.source;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.source.type,parentSchema:schema17.properties.source,data:data0};
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.source.type,parentSchema:schema18.properties.source,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -926,7 +931,7 @@ errors++;
 if(data.destination !== undefined){
 let data1 = data.destination;
 if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.destination.type,parentSchema:schema17.properties.destination,data:data1};
+const err4 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.destination.type,parentSchema:schema18.properties.destination,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -939,7 +944,7 @@ errors++;
 if(data.destinationType !== undefined){
 let data2 = data.destinationType;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/destinationType",schemaPath:"#/properties/destinationType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.destinationType.type,parentSchema:schema17.properties.destinationType,data:data2};
+const err5 = {instancePath:instancePath+"/destinationType",schemaPath:"#/properties/destinationType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.destinationType.type,parentSchema:schema18.properties.destinationType,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -949,7 +954,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data2 === "queue") || (data2 === "exchange"))){
-const err6 = {instancePath:instancePath+"/destinationType",schemaPath:"#/properties/destinationType/enum",keyword:"enum",params:{allowedValues: schema17.properties.destinationType.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.destinationType.enum,parentSchema:schema17.properties.destinationType,data:data2};
+const err6 = {instancePath:instancePath+"/destinationType",schemaPath:"#/properties/destinationType/enum",keyword:"enum",params:{allowedValues: schema18.properties.destinationType.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.destinationType.enum,parentSchema:schema18.properties.destinationType,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -962,7 +967,7 @@ errors++;
 if(data.routingKey !== undefined){
 let data3 = data.routingKey;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/routingKey",schemaPath:"#/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.routingKey.type,parentSchema:schema17.properties.routingKey,data:data3};
+const err7 = {instancePath:instancePath+"/routingKey",schemaPath:"#/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.routingKey.type,parentSchema:schema18.properties.routingKey,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -976,7 +981,7 @@ if(data.routingKeys !== undefined){
 let data4 = data.routingKeys;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err8 = {instancePath:instancePath+"/routingKeys",schemaPath:"#/properties/routingKeys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema17.properties.routingKeys,data:data4};
+const err8 = {instancePath:instancePath+"/routingKeys",schemaPath:"#/properties/routingKeys/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema18.properties.routingKeys,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -989,7 +994,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/routingKeys/" + i0,schemaPath:"#/properties/routingKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.routingKeys.items.type,parentSchema:schema17.properties.routingKeys.items,data:data5};
+const err9 = {instancePath:instancePath+"/routingKeys/" + i0,schemaPath:"#/properties/routingKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.routingKeys.items.type,parentSchema:schema18.properties.routingKeys.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1001,7 +1006,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/routingKeys",schemaPath:"#/properties/routingKeys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.properties.routingKeys.type,parentSchema:schema17.properties.routingKeys,data:data4};
+const err10 = {instancePath:instancePath+"/routingKeys",schemaPath:"#/properties/routingKeys/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.routingKeys.type,parentSchema:schema18.properties.routingKeys,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1017,7 +1022,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6["x-match"] !== undefined){
 let data7 = data6["x-match"];
 if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/arguments/x-match",schemaPath:"#/definitions/bindingArguments/properties/x-match/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties["x-match"].type,parentSchema:schema18.properties["x-match"],data:data7};
+const err11 = {instancePath:instancePath+"/arguments/x-match",schemaPath:"#/definitions/bindingArguments/properties/x-match/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties["x-match"].type,parentSchema:schema19.properties["x-match"],data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1027,7 +1032,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((((data7 === "all") || (data7 === "any")) || (data7 === "all-with-x")) || (data7 === "any-with-x"))){
-const err12 = {instancePath:instancePath+"/arguments/x-match",schemaPath:"#/definitions/bindingArguments/properties/x-match/enum",keyword:"enum",params:{allowedValues: schema18.properties["x-match"].enum},message:"must be equal to one of the allowed values",schema:schema18.properties["x-match"].enum,parentSchema:schema18.properties["x-match"],data:data7};
+const err12 = {instancePath:instancePath+"/arguments/x-match",schemaPath:"#/definitions/bindingArguments/properties/x-match/enum",keyword:"enum",params:{allowedValues: schema19.properties["x-match"].enum},message:"must be equal to one of the allowed values",schema:schema19.properties["x-match"].enum,parentSchema:schema19.properties["x-match"],data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1039,7 +1044,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/bindingArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data6};
+const err13 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/bindingArguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1051,7 +1056,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1064,15 +1069,15 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}};
-const schema20 = {"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}};
+const schema20 = {"type":"object","description":"A policy: a definition applied to the exchanges and queues whose names match pattern. Updated in place, never replaced.","additionalProperties":false,"required":["pattern","definition"],"properties":{"pattern":{"type":"string","description":"Regular expression matched against object names (unanchored: use ^ and $ to anchor)."},"applyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"],"default":"all","description":"Which objects the policy applies to. Default all. classic_queues, quorum_queues and streams need RabbitMQ 3.12 or later."},"priority":{"type":"integer","default":0,"description":"When several policies match an object, the one with the highest priority applies. Default 0."},"definition":{"$ref":"#/definitions/policyDefinition"}}};
+const schema21 = {"type":"object","minProperties":1,"description":"The policy's keys and values (without the x- prefix of queue arguments). Well-known keys are typed; others accept any value.","properties":{"message-ttl":{"type":"integer","minimum":0,"description":"How long a message may stay in a queue, in milliseconds."},"expires":{"type":"integer","minimum":1,"description":"Delete a queue after it has been unused for this many milliseconds."},"max-length":{"type":"integer","minimum":0,"description":"Maximum number of ready messages in a queue."},"max-length-bytes":{"type":"integer","minimum":0,"description":"Maximum total size of ready message bodies, in bytes."},"overflow":{"type":"string","enum":["drop-head","reject-publish","reject-publish-dlx"],"description":"What happens when a queue is full."},"dead-letter-exchange":{"type":"string","description":"Exchange that receives rejected, expired or dropped messages."},"dead-letter-routing-key":{"type":"string","description":"Routing key for dead-lettered messages."},"dead-letter-strategy":{"type":"string","enum":["at-most-once","at-least-once"],"description":"Quorum queues: dead-letter delivery guarantee."},"delivery-limit":{"type":"integer","minimum":0,"description":"Quorum queues: redeliveries before a message is dropped or dead-lettered."},"queue-mode":{"type":"string","enum":["default","lazy"],"description":"Classic queues (before 3.12): lazy keeps messages on disk."},"max-age":{"type":"string","pattern":"^[0-9]+(Y|M|D|h|m|s)$","examples":["7D"],"description":"Streams: retention by age, such as 7D."},"stream-max-segment-size-bytes":{"type":"integer","minimum":1,"description":"Streams: size of a segment file, in bytes."},"alternate-exchange":{"type":"string","description":"Exchanges: where unroutable messages go."},"queue-leader-locator":{"type":"string","enum":["client-local","balanced","random","least-leaders"],"description":"Quorum queues and streams: where the leader is placed."},"ha-mode":{"type":"string","enum":["all","exactly","nodes"],"description":"Classic mirrored queues (deprecated): how many mirrors."}}};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.pattern === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1082,7 +1087,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.definition === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "definition"},message:"must have required property '"+"definition"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "definition"},message:"must have required property '"+"definition"+"'",schema:schema20.required,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1093,7 +1098,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "pattern") || (key0 === "applyTo")) || (key0 === "priority")) || (key0 === "definition"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1106,7 +1111,7 @@ errors++;
 if(data.pattern !== undefined){
 let data0 = data.pattern;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.pattern.type,parentSchema:schema19.properties.pattern,data:data0};
+const err3 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.pattern.type,parentSchema:schema20.properties.pattern,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1119,7 +1124,7 @@ errors++;
 if(data.applyTo !== undefined){
 let data1 = data.applyTo;
 if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/applyTo",schemaPath:"#/properties/applyTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.applyTo.type,parentSchema:schema19.properties.applyTo,data:data1};
+const err4 = {instancePath:instancePath+"/applyTo",schemaPath:"#/properties/applyTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.applyTo.type,parentSchema:schema20.properties.applyTo,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1129,7 +1134,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((((data1 === "queues") || (data1 === "exchanges")) || (data1 === "all")) || (data1 === "classic_queues")) || (data1 === "quorum_queues")) || (data1 === "streams"))){
-const err5 = {instancePath:instancePath+"/applyTo",schemaPath:"#/properties/applyTo/enum",keyword:"enum",params:{allowedValues: schema19.properties.applyTo.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.applyTo.enum,parentSchema:schema19.properties.applyTo,data:data1};
+const err5 = {instancePath:instancePath+"/applyTo",schemaPath:"#/properties/applyTo/enum",keyword:"enum",params:{allowedValues: schema20.properties.applyTo.enum},message:"must be equal to one of the allowed values",schema:schema20.properties.applyTo.enum,parentSchema:schema20.properties.applyTo,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1142,7 +1147,7 @@ errors++;
 if(data.priority !== undefined){
 let data2 = data.priority;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.priority.type,parentSchema:schema19.properties.priority,data:data2};
+const err6 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.priority.type,parentSchema:schema20.properties.priority,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1156,7 +1161,7 @@ if(data.definition !== undefined){
 let data3 = data.definition;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(Object.keys(data3).length < 1){
-const err7 = {instancePath:instancePath+"/definition",schemaPath:"#/definitions/policyDefinition/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema20,data:data3};
+const err7 = {instancePath:instancePath+"/definition",schemaPath:"#/definitions/policyDefinition/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema21,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1168,7 +1173,7 @@ errors++;
 if(data3["message-ttl"] !== undefined){
 let data4 = data3["message-ttl"];
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err8 = {instancePath:instancePath+"/definition/message-ttl",schemaPath:"#/definitions/policyDefinition/properties/message-ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties["message-ttl"].type,parentSchema:schema20.properties["message-ttl"],data:data4};
+const err8 = {instancePath:instancePath+"/definition/message-ttl",schemaPath:"#/definitions/policyDefinition/properties/message-ttl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties["message-ttl"].type,parentSchema:schema21.properties["message-ttl"],data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1179,7 +1184,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err9 = {instancePath:instancePath+"/definition/message-ttl",schemaPath:"#/definitions/policyDefinition/properties/message-ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties["message-ttl"],data:data4};
+const err9 = {instancePath:instancePath+"/definition/message-ttl",schemaPath:"#/definitions/policyDefinition/properties/message-ttl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties["message-ttl"],data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1193,7 +1198,7 @@ errors++;
 if(data3.expires !== undefined){
 let data5 = data3.expires;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/definition/expires",schemaPath:"#/definitions/policyDefinition/properties/expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.expires.type,parentSchema:schema20.properties.expires,data:data5};
+const err10 = {instancePath:instancePath+"/definition/expires",schemaPath:"#/definitions/policyDefinition/properties/expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties.expires.type,parentSchema:schema21.properties.expires,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1204,7 +1209,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 1 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/definition/expires",schemaPath:"#/definitions/policyDefinition/properties/expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20.properties.expires,data:data5};
+const err11 = {instancePath:instancePath+"/definition/expires",schemaPath:"#/definitions/policyDefinition/properties/expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21.properties.expires,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1218,7 +1223,7 @@ errors++;
 if(data3["max-length"] !== undefined){
 let data6 = data3["max-length"];
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/definition/max-length",schemaPath:"#/definitions/policyDefinition/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties["max-length"].type,parentSchema:schema20.properties["max-length"],data:data6};
+const err12 = {instancePath:instancePath+"/definition/max-length",schemaPath:"#/definitions/policyDefinition/properties/max-length/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties["max-length"].type,parentSchema:schema21.properties["max-length"],data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1229,7 +1234,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/definition/max-length",schemaPath:"#/definitions/policyDefinition/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties["max-length"],data:data6};
+const err13 = {instancePath:instancePath+"/definition/max-length",schemaPath:"#/definitions/policyDefinition/properties/max-length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties["max-length"],data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1243,7 +1248,7 @@ errors++;
 if(data3["max-length-bytes"] !== undefined){
 let data7 = data3["max-length-bytes"];
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err14 = {instancePath:instancePath+"/definition/max-length-bytes",schemaPath:"#/definitions/policyDefinition/properties/max-length-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties["max-length-bytes"].type,parentSchema:schema20.properties["max-length-bytes"],data:data7};
+const err14 = {instancePath:instancePath+"/definition/max-length-bytes",schemaPath:"#/definitions/policyDefinition/properties/max-length-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties["max-length-bytes"].type,parentSchema:schema21.properties["max-length-bytes"],data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1254,7 +1259,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/definition/max-length-bytes",schemaPath:"#/definitions/policyDefinition/properties/max-length-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties["max-length-bytes"],data:data7};
+const err15 = {instancePath:instancePath+"/definition/max-length-bytes",schemaPath:"#/definitions/policyDefinition/properties/max-length-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties["max-length-bytes"],data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1268,7 +1273,7 @@ errors++;
 if(data3.overflow !== undefined){
 let data8 = data3.overflow;
 if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/definition/overflow",schemaPath:"#/definitions/policyDefinition/properties/overflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.overflow.type,parentSchema:schema20.properties.overflow,data:data8};
+const err16 = {instancePath:instancePath+"/definition/overflow",schemaPath:"#/definitions/policyDefinition/properties/overflow/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.overflow.type,parentSchema:schema21.properties.overflow,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1278,7 +1283,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!(((data8 === "drop-head") || (data8 === "reject-publish")) || (data8 === "reject-publish-dlx"))){
-const err17 = {instancePath:instancePath+"/definition/overflow",schemaPath:"#/definitions/policyDefinition/properties/overflow/enum",keyword:"enum",params:{allowedValues: schema20.properties.overflow.enum},message:"must be equal to one of the allowed values",schema:schema20.properties.overflow.enum,parentSchema:schema20.properties.overflow,data:data8};
+const err17 = {instancePath:instancePath+"/definition/overflow",schemaPath:"#/definitions/policyDefinition/properties/overflow/enum",keyword:"enum",params:{allowedValues: schema21.properties.overflow.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.overflow.enum,parentSchema:schema21.properties.overflow,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1291,7 +1296,7 @@ errors++;
 if(data3["dead-letter-exchange"] !== undefined){
 let data9 = data3["dead-letter-exchange"];
 if(typeof data9 !== "string"){
-const err18 = {instancePath:instancePath+"/definition/dead-letter-exchange",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["dead-letter-exchange"].type,parentSchema:schema20.properties["dead-letter-exchange"],data:data9};
+const err18 = {instancePath:instancePath+"/definition/dead-letter-exchange",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["dead-letter-exchange"].type,parentSchema:schema21.properties["dead-letter-exchange"],data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1304,7 +1309,7 @@ errors++;
 if(data3["dead-letter-routing-key"] !== undefined){
 let data10 = data3["dead-letter-routing-key"];
 if(typeof data10 !== "string"){
-const err19 = {instancePath:instancePath+"/definition/dead-letter-routing-key",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-routing-key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["dead-letter-routing-key"].type,parentSchema:schema20.properties["dead-letter-routing-key"],data:data10};
+const err19 = {instancePath:instancePath+"/definition/dead-letter-routing-key",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-routing-key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["dead-letter-routing-key"].type,parentSchema:schema21.properties["dead-letter-routing-key"],data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1317,7 +1322,7 @@ errors++;
 if(data3["dead-letter-strategy"] !== undefined){
 let data11 = data3["dead-letter-strategy"];
 if(typeof data11 !== "string"){
-const err20 = {instancePath:instancePath+"/definition/dead-letter-strategy",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["dead-letter-strategy"].type,parentSchema:schema20.properties["dead-letter-strategy"],data:data11};
+const err20 = {instancePath:instancePath+"/definition/dead-letter-strategy",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["dead-letter-strategy"].type,parentSchema:schema21.properties["dead-letter-strategy"],data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1327,7 +1332,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((data11 === "at-most-once") || (data11 === "at-least-once"))){
-const err21 = {instancePath:instancePath+"/definition/dead-letter-strategy",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-strategy/enum",keyword:"enum",params:{allowedValues: schema20.properties["dead-letter-strategy"].enum},message:"must be equal to one of the allowed values",schema:schema20.properties["dead-letter-strategy"].enum,parentSchema:schema20.properties["dead-letter-strategy"],data:data11};
+const err21 = {instancePath:instancePath+"/definition/dead-letter-strategy",schemaPath:"#/definitions/policyDefinition/properties/dead-letter-strategy/enum",keyword:"enum",params:{allowedValues: schema21.properties["dead-letter-strategy"].enum},message:"must be equal to one of the allowed values",schema:schema21.properties["dead-letter-strategy"].enum,parentSchema:schema21.properties["dead-letter-strategy"],data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1340,7 +1345,7 @@ errors++;
 if(data3["delivery-limit"] !== undefined){
 let data12 = data3["delivery-limit"];
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err22 = {instancePath:instancePath+"/definition/delivery-limit",schemaPath:"#/definitions/policyDefinition/properties/delivery-limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties["delivery-limit"].type,parentSchema:schema20.properties["delivery-limit"],data:data12};
+const err22 = {instancePath:instancePath+"/definition/delivery-limit",schemaPath:"#/definitions/policyDefinition/properties/delivery-limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties["delivery-limit"].type,parentSchema:schema21.properties["delivery-limit"],data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1351,7 +1356,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-const err23 = {instancePath:instancePath+"/definition/delivery-limit",schemaPath:"#/definitions/policyDefinition/properties/delivery-limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.properties["delivery-limit"],data:data12};
+const err23 = {instancePath:instancePath+"/definition/delivery-limit",schemaPath:"#/definitions/policyDefinition/properties/delivery-limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties["delivery-limit"],data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1365,7 +1370,7 @@ errors++;
 if(data3["queue-mode"] !== undefined){
 let data13 = data3["queue-mode"];
 if(typeof data13 !== "string"){
-const err24 = {instancePath:instancePath+"/definition/queue-mode",schemaPath:"#/definitions/policyDefinition/properties/queue-mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["queue-mode"].type,parentSchema:schema20.properties["queue-mode"],data:data13};
+const err24 = {instancePath:instancePath+"/definition/queue-mode",schemaPath:"#/definitions/policyDefinition/properties/queue-mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["queue-mode"].type,parentSchema:schema21.properties["queue-mode"],data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1375,7 +1380,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data13 === "default") || (data13 === "lazy"))){
-const err25 = {instancePath:instancePath+"/definition/queue-mode",schemaPath:"#/definitions/policyDefinition/properties/queue-mode/enum",keyword:"enum",params:{allowedValues: schema20.properties["queue-mode"].enum},message:"must be equal to one of the allowed values",schema:schema20.properties["queue-mode"].enum,parentSchema:schema20.properties["queue-mode"],data:data13};
+const err25 = {instancePath:instancePath+"/definition/queue-mode",schemaPath:"#/definitions/policyDefinition/properties/queue-mode/enum",keyword:"enum",params:{allowedValues: schema21.properties["queue-mode"].enum},message:"must be equal to one of the allowed values",schema:schema21.properties["queue-mode"].enum,parentSchema:schema21.properties["queue-mode"],data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1389,7 +1394,7 @@ if(data3["max-age"] !== undefined){
 let data14 = data3["max-age"];
 if(typeof data14 === "string"){
 if(!pattern2.test(data14)){
-const err26 = {instancePath:instancePath+"/definition/max-age",schemaPath:"#/definitions/policyDefinition/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Y|M|D|h|m|s)$"},message:"must match pattern \""+"^[0-9]+(Y|M|D|h|m|s)$"+"\"",schema:"^[0-9]+(Y|M|D|h|m|s)$",parentSchema:schema20.properties["max-age"],data:data14};
+const err26 = {instancePath:instancePath+"/definition/max-age",schemaPath:"#/definitions/policyDefinition/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(Y|M|D|h|m|s)$"},message:"must match pattern \""+"^[0-9]+(Y|M|D|h|m|s)$"+"\"",schema:"^[0-9]+(Y|M|D|h|m|s)$",parentSchema:schema21.properties["max-age"],data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1400,7 +1405,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/definition/max-age",schemaPath:"#/definitions/policyDefinition/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["max-age"].type,parentSchema:schema20.properties["max-age"],data:data14};
+const err27 = {instancePath:instancePath+"/definition/max-age",schemaPath:"#/definitions/policyDefinition/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["max-age"].type,parentSchema:schema21.properties["max-age"],data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1413,7 +1418,7 @@ errors++;
 if(data3["stream-max-segment-size-bytes"] !== undefined){
 let data15 = data3["stream-max-segment-size-bytes"];
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err28 = {instancePath:instancePath+"/definition/stream-max-segment-size-bytes",schemaPath:"#/definitions/policyDefinition/properties/stream-max-segment-size-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties["stream-max-segment-size-bytes"].type,parentSchema:schema20.properties["stream-max-segment-size-bytes"],data:data15};
+const err28 = {instancePath:instancePath+"/definition/stream-max-segment-size-bytes",schemaPath:"#/definitions/policyDefinition/properties/stream-max-segment-size-bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.properties["stream-max-segment-size-bytes"].type,parentSchema:schema21.properties["stream-max-segment-size-bytes"],data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1424,7 +1429,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 1 || isNaN(data15)){
-const err29 = {instancePath:instancePath+"/definition/stream-max-segment-size-bytes",schemaPath:"#/definitions/policyDefinition/properties/stream-max-segment-size-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20.properties["stream-max-segment-size-bytes"],data:data15};
+const err29 = {instancePath:instancePath+"/definition/stream-max-segment-size-bytes",schemaPath:"#/definitions/policyDefinition/properties/stream-max-segment-size-bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema21.properties["stream-max-segment-size-bytes"],data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1438,7 +1443,7 @@ errors++;
 if(data3["alternate-exchange"] !== undefined){
 let data16 = data3["alternate-exchange"];
 if(typeof data16 !== "string"){
-const err30 = {instancePath:instancePath+"/definition/alternate-exchange",schemaPath:"#/definitions/policyDefinition/properties/alternate-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["alternate-exchange"].type,parentSchema:schema20.properties["alternate-exchange"],data:data16};
+const err30 = {instancePath:instancePath+"/definition/alternate-exchange",schemaPath:"#/definitions/policyDefinition/properties/alternate-exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["alternate-exchange"].type,parentSchema:schema21.properties["alternate-exchange"],data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1451,7 +1456,7 @@ errors++;
 if(data3["queue-leader-locator"] !== undefined){
 let data17 = data3["queue-leader-locator"];
 if(typeof data17 !== "string"){
-const err31 = {instancePath:instancePath+"/definition/queue-leader-locator",schemaPath:"#/definitions/policyDefinition/properties/queue-leader-locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["queue-leader-locator"].type,parentSchema:schema20.properties["queue-leader-locator"],data:data17};
+const err31 = {instancePath:instancePath+"/definition/queue-leader-locator",schemaPath:"#/definitions/policyDefinition/properties/queue-leader-locator/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["queue-leader-locator"].type,parentSchema:schema21.properties["queue-leader-locator"],data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1461,7 +1466,7 @@ vErrors.push(err31);
 errors++;
 }
 if(!((((data17 === "client-local") || (data17 === "balanced")) || (data17 === "random")) || (data17 === "least-leaders"))){
-const err32 = {instancePath:instancePath+"/definition/queue-leader-locator",schemaPath:"#/definitions/policyDefinition/properties/queue-leader-locator/enum",keyword:"enum",params:{allowedValues: schema20.properties["queue-leader-locator"].enum},message:"must be equal to one of the allowed values",schema:schema20.properties["queue-leader-locator"].enum,parentSchema:schema20.properties["queue-leader-locator"],data:data17};
+const err32 = {instancePath:instancePath+"/definition/queue-leader-locator",schemaPath:"#/definitions/policyDefinition/properties/queue-leader-locator/enum",keyword:"enum",params:{allowedValues: schema21.properties["queue-leader-locator"].enum},message:"must be equal to one of the allowed values",schema:schema21.properties["queue-leader-locator"].enum,parentSchema:schema21.properties["queue-leader-locator"],data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1474,7 +1479,7 @@ errors++;
 if(data3["ha-mode"] !== undefined){
 let data18 = data3["ha-mode"];
 if(typeof data18 !== "string"){
-const err33 = {instancePath:instancePath+"/definition/ha-mode",schemaPath:"#/definitions/policyDefinition/properties/ha-mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties["ha-mode"].type,parentSchema:schema20.properties["ha-mode"],data:data18};
+const err33 = {instancePath:instancePath+"/definition/ha-mode",schemaPath:"#/definitions/policyDefinition/properties/ha-mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties["ha-mode"].type,parentSchema:schema21.properties["ha-mode"],data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1484,7 +1489,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!(((data18 === "all") || (data18 === "exactly")) || (data18 === "nodes"))){
-const err34 = {instancePath:instancePath+"/definition/ha-mode",schemaPath:"#/definitions/policyDefinition/properties/ha-mode/enum",keyword:"enum",params:{allowedValues: schema20.properties["ha-mode"].enum},message:"must be equal to one of the allowed values",schema:schema20.properties["ha-mode"].enum,parentSchema:schema20.properties["ha-mode"],data:data18};
+const err34 = {instancePath:instancePath+"/definition/ha-mode",schemaPath:"#/definitions/policyDefinition/properties/ha-mode/enum",keyword:"enum",params:{allowedValues: schema21.properties["ha-mode"].enum},message:"must be equal to one of the allowed values",schema:schema21.properties["ha-mode"].enum,parentSchema:schema21.properties["ha-mode"],data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1496,7 +1501,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/definition",schemaPath:"#/definitions/policyDefinition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data3};
+const err35 = {instancePath:instancePath+"/definition",schemaPath:"#/definitions/policyDefinition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data3};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1508,7 +1513,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1518,6 +1523,1121 @@ vErrors.push(err36);
 errors++;
 }
 validate18.errors = vErrors;
+return errors === 0;
+}
+
+const schema22 = {"type":"object","description":"A federation upstream: a remote broker whose exchanges or queues federation policies link to (runtime parameter of component federation-upstream). Updated in place.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"exchange":{"type":"string","description":"The upstream exchange to federate from; default: the federated exchange's own name."},"queue":{"type":"string","description":"The upstream queue to federate from; default: the federated queue's own name."},"maxHops":{"type":"integer","minimum":1,"description":"How many federation links a message may cross (max-hops, default 1)."},"expires":{"type":"integer","minimum":0,"description":"Milliseconds the upstream's queue outlives a lost link (expires)."},"messageTtl":{"type":"integer","minimum":0,"description":"Milliseconds a message may wait in the upstream's queue (message-ttl)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the link takes at once (prefetch-count)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When messages are acknowledged upstream (ack-mode, default on-confirm)."},"trustUserId":{"type":"boolean","description":"Keep the user-id property of federated messages (trust-user-id)."},"haPolicy":{"type":"string","description":"The ha-policy of the upstream's queue (ha-policy; classic mirroring, RabbitMQ 3.x)."},"consumerTag":{"type":"string","description":"The consumer tag of a queue federation link (consumer-tag)."},"bindNowait":{"type":"boolean","description":"Do not wait for the upstream to confirm bindings (bind-nowait)."},"resourceCleanupMode":{"type":"string","enum":["default","never"],"description":"never: keep the upstream's queue when the link is deleted (resource-cleanup-mode)."},"channelUseMode":{"type":"string","enum":["multiple","single"],"description":"One channel for commands and messages, or several (channel-use-mode)."},"queueType":{"type":"string","enum":["classic","quorum"],"description":"The type of the upstream's queue of an exchange link (queue-type)."}}};
+const schema23 = {"description":"An AMQP URI, or a list of them (one is picked at random at each connection). A URI with a password must come from a secret (${env:NAME}, ${file:PATH}): topo keeps the reference, compares the URI exactly with the broker's and never shows its password.","anyOf":[{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."},{"type":"array","minItems":1,"items":{"type":"string","description":"amqp://user:password@host:port/vhost or amqps://... (amqp:// alone: the local broker's default vhost). With a password, write it as a secret: ${env:NAME} or ${file:PATH}."}}]};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uri === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema22.required,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema22.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+let data0 = data.uri;
+const _errs4 = errors;
+let valid2 = false;
+const _errs5 = errors;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs7 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.exchange !== undefined){
+let data2 = data.exchange;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.exchange.type,parentSchema:schema22.properties.exchange,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.queue !== undefined){
+let data3 = data.queue;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.queue.type,parentSchema:schema22.properties.queue,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.maxHops !== undefined){
+let data4 = data.maxHops;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err9 = {instancePath:instancePath+"/maxHops",schemaPath:"#/properties/maxHops/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.maxHops.type,parentSchema:schema22.properties.maxHops,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/maxHops",schemaPath:"#/properties/maxHops/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22.properties.maxHops,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.expires !== undefined){
+let data5 = data.expires;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.expires.type,parentSchema:schema22.properties.expires,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.expires,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.messageTtl !== undefined){
+let data6 = data.messageTtl;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/messageTtl",schemaPath:"#/properties/messageTtl/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.messageTtl.type,parentSchema:schema22.properties.messageTtl,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err14 = {instancePath:instancePath+"/messageTtl",schemaPath:"#/properties/messageTtl/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.messageTtl,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data.prefetchCount !== undefined){
+let data7 = data.prefetchCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err15 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.properties.prefetchCount.type,parentSchema:schema22.properties.prefetchCount,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.prefetchCount,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.reconnectDelay !== undefined){
+let data8 = data.reconnectDelay;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.reconnectDelay,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.reconnectDelay.type,parentSchema:schema22.properties.reconnectDelay,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.ackMode !== undefined){
+let data9 = data.ackMode;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.ackMode.type,parentSchema:schema22.properties.ackMode,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data9 === "on-confirm") || (data9 === "on-publish")) || (data9 === "no-ack"))){
+const err20 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.ackMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.ackMode.enum,parentSchema:schema22.properties.ackMode,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.trustUserId !== undefined){
+let data10 = data.trustUserId;
+if(typeof data10 !== "boolean"){
+const err21 = {instancePath:instancePath+"/trustUserId",schemaPath:"#/properties/trustUserId/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.trustUserId.type,parentSchema:schema22.properties.trustUserId,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.haPolicy !== undefined){
+let data11 = data.haPolicy;
+if(typeof data11 !== "string"){
+const err22 = {instancePath:instancePath+"/haPolicy",schemaPath:"#/properties/haPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.haPolicy.type,parentSchema:schema22.properties.haPolicy,data:data11};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.consumerTag !== undefined){
+let data12 = data.consumerTag;
+if(typeof data12 !== "string"){
+const err23 = {instancePath:instancePath+"/consumerTag",schemaPath:"#/properties/consumerTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.consumerTag.type,parentSchema:schema22.properties.consumerTag,data:data12};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.bindNowait !== undefined){
+let data13 = data.bindNowait;
+if(typeof data13 !== "boolean"){
+const err24 = {instancePath:instancePath+"/bindNowait",schemaPath:"#/properties/bindNowait/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.bindNowait.type,parentSchema:schema22.properties.bindNowait,data:data13};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.resourceCleanupMode !== undefined){
+let data14 = data.resourceCleanupMode;
+if(typeof data14 !== "string"){
+const err25 = {instancePath:instancePath+"/resourceCleanupMode",schemaPath:"#/properties/resourceCleanupMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.resourceCleanupMode.type,parentSchema:schema22.properties.resourceCleanupMode,data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!((data14 === "default") || (data14 === "never"))){
+const err26 = {instancePath:instancePath+"/resourceCleanupMode",schemaPath:"#/properties/resourceCleanupMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.resourceCleanupMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.resourceCleanupMode.enum,parentSchema:schema22.properties.resourceCleanupMode,data:data14};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.channelUseMode !== undefined){
+let data15 = data.channelUseMode;
+if(typeof data15 !== "string"){
+const err27 = {instancePath:instancePath+"/channelUseMode",schemaPath:"#/properties/channelUseMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.channelUseMode.type,parentSchema:schema22.properties.channelUseMode,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!((data15 === "multiple") || (data15 === "single"))){
+const err28 = {instancePath:instancePath+"/channelUseMode",schemaPath:"#/properties/channelUseMode/enum",keyword:"enum",params:{allowedValues: schema22.properties.channelUseMode.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.channelUseMode.enum,parentSchema:schema22.properties.channelUseMode,data:data15};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.queueType !== undefined){
+let data16 = data.queueType;
+if(typeof data16 !== "string"){
+const err29 = {instancePath:instancePath+"/queueType",schemaPath:"#/properties/queueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.queueType.type,parentSchema:schema22.properties.queueType,data:data16};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((data16 === "classic") || (data16 === "quorum"))){
+const err30 = {instancePath:instancePath+"/queueType",schemaPath:"#/properties/queueType/enum",keyword:"enum",params:{allowedValues: schema22.properties.queueType.enum},message:"must be equal to one of the allowed values",schema:schema22.properties.queueType.enum,parentSchema:schema22.properties.queueType,data:data16};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const schema24 = {"type":"object","description":"A dynamic shovel: moves messages from source to destination (runtime parameter of component shovel). Updated in place.","additionalProperties":false,"required":["source","destination"],"properties":{"source":{"$ref":"#/definitions/shovelSource"},"destination":{"$ref":"#/definitions/shovelDestination"},"ackMode":{"type":"string","enum":["on-confirm","on-publish","no-ack"],"description":"When the shovel acknowledges a message at its source: on-confirm (the default; no message lost), on-publish, or no-ack (ack-mode)."},"reconnectDelay":{"type":"number","minimum":0,"description":"Seconds to wait before reconnecting after a failure (reconnect-delay)."}}};
+const schema25 = {"type":"object","description":"Where the shovel consumes: a queue, or an exchange (with exchangeKey) to which it binds a queue of its own.","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (src-protocol)."},"queue":{"type":"string","description":"The queue to consume from (src-queue)."},"exchange":{"type":"string","description":"The exchange to consume from through a queue of the shovel's own (src-exchange)."},"exchangeKey":{"type":"string","description":"The routing key binding that queue to exchange (src-exchange-key)."},"prefetchCount":{"type":"integer","minimum":0,"description":"How many unacknowledged messages the shovel takes at once (src-prefetch-count)."},"deleteAfter":{"description":"never (the default), queue-length (stop after the messages there at start), or a number of messages (src-delete-after).","anyOf":[{"type":"string","enum":["never","queue-length"]},{"type":"integer","minimum":0}]},"consumerArgs":{"type":"object","description":"Consumer arguments (src-consumer-args).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the source queue the shovel declares (src-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The source queue exists already: do not declare it (src-predeclared)."}}};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uri === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema25.required,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema25.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+let data0 = data.uri;
+const _errs4 = errors;
+let valid2 = false;
+const _errs5 = errors;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs7 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.protocol !== undefined){
+let data2 = data.protocol;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.protocol.type,parentSchema:schema25.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(data2 === "amqp091")){
+const err8 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema25.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.protocol.enum,parentSchema:schema25.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.queue !== undefined){
+let data3 = data.queue;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.queue.type,parentSchema:schema25.properties.queue,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.exchange !== undefined){
+let data4 = data.exchange;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.exchange.type,parentSchema:schema25.properties.exchange,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.exchangeKey !== undefined){
+let data5 = data.exchangeKey;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/exchangeKey",schemaPath:"#/properties/exchangeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.exchangeKey.type,parentSchema:schema25.properties.exchangeKey,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.prefetchCount !== undefined){
+let data6 = data.prefetchCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.prefetchCount.type,parentSchema:schema25.properties.prefetchCount,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/prefetchCount",schemaPath:"#/properties/prefetchCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.prefetchCount,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data.deleteAfter !== undefined){
+let data7 = data.deleteAfter;
+const _errs22 = errors;
+let valid5 = false;
+const _errs23 = errors;
+if(typeof data7 !== "string"){
+const err14 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.deleteAfter.anyOf[0].type,parentSchema:schema25.properties.deleteAfter.anyOf[0],data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((data7 === "never") || (data7 === "queue-length"))){
+const err15 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.deleteAfter.anyOf[0].enum},message:"must be equal to one of the allowed values",schema:schema25.properties.deleteAfter.anyOf[0].enum,parentSchema:schema25.properties.deleteAfter.anyOf[0],data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid1 = _errs23 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const _errs25 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err16 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.deleteAfter.anyOf[1].type,parentSchema:schema25.properties.deleteAfter.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.deleteAfter.anyOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid1 = _errs25 === errors;
+valid5 = valid5 || _valid1;
+}
+if(!valid5){
+const err18 = {instancePath:instancePath+"/deleteAfter",schemaPath:"#/properties/deleteAfter/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.properties.deleteAfter.anyOf,parentSchema:schema25.properties.deleteAfter,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.consumerArgs !== undefined){
+let data8 = data.consumerArgs;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+}
+else {
+const err19 = {instancePath:instancePath+"/consumerArgs",schemaPath:"#/properties/consumerArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.consumerArgs.type,parentSchema:schema25.properties.consumerArgs,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.queueArgs !== undefined){
+let data9 = data.queueArgs;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+}
+else {
+const err20 = {instancePath:instancePath+"/queueArgs",schemaPath:"#/properties/queueArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.queueArgs.type,parentSchema:schema25.properties.queueArgs,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.predeclared !== undefined){
+let data10 = data.predeclared;
+if(typeof data10 !== "boolean"){
+const err21 = {instancePath:instancePath+"/predeclared",schemaPath:"#/properties/predeclared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.predeclared.type,parentSchema:schema25.properties.predeclared,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+const schema27 = {"type":"object","description":"Where the shovel publishes: a queue, or an exchange (with exchangeKey; without it, the message's own routing key).","additionalProperties":false,"required":["uri"],"properties":{"uri":{"$ref":"#/definitions/uri"},"protocol":{"type":"string","enum":["amqp091"],"description":"The protocol; topo writes AMQP 0-9-1 shovels only (dest-protocol)."},"queue":{"type":"string","description":"The queue to publish to (dest-queue)."},"exchange":{"type":"string","description":"The exchange to publish to (dest-exchange)."},"exchangeKey":{"type":"string","description":"The routing key to publish with (dest-exchange-key)."},"addForwardHeaders":{"type":"boolean","description":"Add x-shovelled headers saying where the message came from (dest-add-forward-headers)."},"addTimestampHeader":{"type":"boolean","description":"Add an x-shovelled-timestamp header (dest-add-timestamp-header)."},"publishProperties":{"type":"object","description":"Message properties to set on every message (dest-publish-properties).","additionalProperties":true},"queueArgs":{"type":"object","description":"Arguments of the destination queue the shovel declares (dest-queue-args).","additionalProperties":true},"predeclared":{"type":"boolean","description":"The destination queue exists already: do not declare it (dest-predeclared)."}}};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.uri === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uri"},message:"must have required property '"+"uri"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema27.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+let data0 = data.uri;
+const _errs4 = errors;
+let valid2 = false;
+const _errs5 = errors;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid2 = valid2 || _valid0;
+if(!valid2){
+const _errs7 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err3 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/uri/" + i0,schemaPath:"#/definitions/uri/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].items.type,parentSchema:schema23.anyOf[1].items,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err6 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/uri/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.protocol !== undefined){
+let data2 = data.protocol;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.protocol.type,parentSchema:schema27.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(data2 === "amqp091")){
+const err8 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/enum",keyword:"enum",params:{allowedValues: schema27.properties.protocol.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.protocol.enum,parentSchema:schema27.properties.protocol,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.queue !== undefined){
+let data3 = data.queue;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/queue",schemaPath:"#/properties/queue/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.queue.type,parentSchema:schema27.properties.queue,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.exchange !== undefined){
+let data4 = data.exchange;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.exchange.type,parentSchema:schema27.properties.exchange,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.exchangeKey !== undefined){
+let data5 = data.exchangeKey;
+if(typeof data5 !== "string"){
+const err11 = {instancePath:instancePath+"/exchangeKey",schemaPath:"#/properties/exchangeKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.exchangeKey.type,parentSchema:schema27.properties.exchangeKey,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.addForwardHeaders !== undefined){
+let data6 = data.addForwardHeaders;
+if(typeof data6 !== "boolean"){
+const err12 = {instancePath:instancePath+"/addForwardHeaders",schemaPath:"#/properties/addForwardHeaders/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.addForwardHeaders.type,parentSchema:schema27.properties.addForwardHeaders,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.addTimestampHeader !== undefined){
+let data7 = data.addTimestampHeader;
+if(typeof data7 !== "boolean"){
+const err13 = {instancePath:instancePath+"/addTimestampHeader",schemaPath:"#/properties/addTimestampHeader/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.addTimestampHeader.type,parentSchema:schema27.properties.addTimestampHeader,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.publishProperties !== undefined){
+let data8 = data.publishProperties;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+}
+else {
+const err14 = {instancePath:instancePath+"/publishProperties",schemaPath:"#/properties/publishProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.publishProperties.type,parentSchema:schema27.properties.publishProperties,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.queueArgs !== undefined){
+let data9 = data.queueArgs;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+}
+else {
+const err15 = {instancePath:instancePath+"/queueArgs",schemaPath:"#/properties/queueArgs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.queueArgs.type,parentSchema:schema27.properties.queueArgs,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.predeclared !== undefined){
+let data10 = data.predeclared;
+if(typeof data10 !== "boolean"){
+const err16 = {instancePath:instancePath+"/predeclared",schemaPath:"#/properties/predeclared/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.predeclared.type,parentSchema:schema27.properties.predeclared,data:data10};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.destination === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema24.required,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "source") || (key0 === "destination")) || (key0 === "ackMode")) || (key0 === "reconnectDelay"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+if(!(validate24(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.destination !== undefined){
+if(!(validate26(data.destination, {instancePath:instancePath+"/destination",parentData:data,parentDataProperty:"destination",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.ackMode !== undefined){
+let data2 = data.ackMode;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.ackMode.type,parentSchema:schema24.properties.ackMode,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!(((data2 === "on-confirm") || (data2 === "on-publish")) || (data2 === "no-ack"))){
+const err4 = {instancePath:instancePath+"/ackMode",schemaPath:"#/properties/ackMode/enum",keyword:"enum",params:{allowedValues: schema24.properties.ackMode.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.ackMode.enum,parentSchema:schema24.properties.ackMode,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.reconnectDelay !== undefined){
+let data3 = data.reconnectDelay;
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err5 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.reconnectDelay,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/reconnectDelay",schemaPath:"#/properties/reconnectDelay/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.reconnectDelay.type,parentSchema:schema24.properties.reconnectDelay,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate23.errors = vErrors;
 return errors === 0;
 }
 
@@ -1613,10 +2733,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.exchanges !== undefined){
-let data4 = data.exchanges;
-if((!(data4 && typeof data4 == "object" && !Array.isArray(data4))) && (data4 !== null)){
-const err7 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: schema12.properties.exchanges.type},message:"must be object,null",schema:schema12.properties.exchanges.type,parentSchema:schema12.properties.exchanges,data:data4};
+if(data.protectedFromDeletion !== undefined){
+let data4 = data.protectedFromDeletion;
+if(typeof data4 !== "boolean"){
+const err7 = {instancePath:instancePath+"/protectedFromDeletion",schemaPath:"#/properties/protectedFromDeletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.protectedFromDeletion.type,parentSchema:schema12.properties.protectedFromDeletion,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1625,19 +2745,13 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!(validate12(data4[key1], {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
 }
-}
-}
-}
-if(data.queues !== undefined){
-let data6 = data.queues;
-if((!(data6 && typeof data6 == "object" && !Array.isArray(data6))) && (data6 !== null)){
-const err8 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: schema12.properties.queues.type},message:"must be object,null",schema:schema12.properties.queues.type,parentSchema:schema12.properties.queues,data:data6};
+if(data.limits !== undefined){
+let data5 = data.limits;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "max-connections") || (key1 === "max-queues"))){
+const err8 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/vhostLimits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1646,19 +2760,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key2 in data6){
-if(!(validate14(data6[key2], {instancePath:instancePath+"/queues/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
 }
-}
-}
-}
-if(data.bindings !== undefined){
-let data8 = data.bindings;
-if((!(Array.isArray(data8))) && (data8 !== null)){
-const err9 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: schema12.properties.bindings.type},message:"must be array,null",schema:schema12.properties.bindings.type,parentSchema:schema12.properties.bindings,data:data8};
+if(data5["max-connections"] !== undefined){
+let data6 = data5["max-connections"];
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/limits/max-connections",schemaPath:"#/definitions/vhostLimits/properties/max-connections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties["max-connections"].type,parentSchema:schema13.properties["max-connections"],data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1667,20 +2773,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate16(data8[i1], {instancePath:instancePath+"/bindings/" + i1,parentData:data8,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-}
-}
-}
-if(data.policies !== undefined){
-let data10 = data.policies;
-if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
-const err10 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: schema12.properties.policies.type},message:"must be object,null",schema:schema12.properties.policies.type,parentSchema:schema12.properties.policies,data:data10};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < -1 || isNaN(data6)){
+const err10 = {instancePath:instancePath+"/limits/max-connections",schemaPath:"#/definitions/vhostLimits/properties/max-connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema13.properties["max-connections"],data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1689,19 +2784,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!(validate18(data10[key3], {instancePath:instancePath+"/policies/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key3,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
 }
 }
-}
-}
-if(data.operatorPolicies !== undefined){
-let data12 = data.operatorPolicies;
-if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){
-const err11 = {instancePath:instancePath+"/operatorPolicies",schemaPath:"#/properties/operatorPolicies/type",keyword:"type",params:{type: schema12.properties.operatorPolicies.type},message:"must be object,null",schema:schema12.properties.operatorPolicies.type,parentSchema:schema12.properties.operatorPolicies,data:data12};
+if(data5["max-queues"] !== undefined){
+let data7 = data5["max-queues"];
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err11 = {instancePath:instancePath+"/limits/max-queues",schemaPath:"#/definitions/vhostLimits/properties/max-queues/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties["max-queues"].type,parentSchema:schema13.properties["max-queues"],data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1710,23 +2798,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(validate18(data12[key4], {instancePath:instancePath+"/operatorPolicies/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data12,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
-}
-}
-}
-}
-if(data.ignore !== undefined){
-let data14 = data.ignore;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(typeof data15 !== "string"){
-const err12 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ignore.items.type,parentSchema:schema12.properties.ignore.items,data:data15};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < -1 || isNaN(data7)){
+const err12 = {instancePath:instancePath+"/limits/max-queues",schemaPath:"#/definitions/vhostLimits/properties/max-queues/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1",schema:-1,parentSchema:schema13.properties["max-queues"],data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1737,8 +2811,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err13 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.ignore.type,parentSchema:schema12.properties.ignore,data:data14};
+const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/vhostLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1746,6 +2821,397 @@ else {
 vErrors.push(err13);
 }
 errors++;
+}
+}
+if(data.exchanges !== undefined){
+let data8 = data.exchanges;
+if((!(data8 && typeof data8 == "object" && !Array.isArray(data8))) && (data8 !== null)){
+const err14 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: schema12.properties.exchanges.type},message:"must be object,null",schema:schema12.properties.exchanges.type,parentSchema:schema12.properties.exchanges,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+if(!(validate12(data8[key2], {instancePath:instancePath+"/exchanges/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data8,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.queues !== undefined){
+let data10 = data.queues;
+if((!(data10 && typeof data10 == "object" && !Array.isArray(data10))) && (data10 !== null)){
+const err15 = {instancePath:instancePath+"/queues",schemaPath:"#/properties/queues/type",keyword:"type",params:{type: schema12.properties.queues.type},message:"must be object,null",schema:schema12.properties.queues.type,parentSchema:schema12.properties.queues,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(validate14(data10[key3], {instancePath:instancePath+"/queues/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key3,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.bindings !== undefined){
+let data12 = data.bindings;
+if((!(Array.isArray(data12))) && (data12 !== null)){
+const err16 = {instancePath:instancePath+"/bindings",schemaPath:"#/properties/bindings/type",keyword:"type",params:{type: schema12.properties.bindings.type},message:"must be array,null",schema:schema12.properties.bindings.type,parentSchema:schema12.properties.bindings,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate16(data12[i1], {instancePath:instancePath+"/bindings/" + i1,parentData:data12,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.policies !== undefined){
+let data14 = data.policies;
+if((!(data14 && typeof data14 == "object" && !Array.isArray(data14))) && (data14 !== null)){
+const err17 = {instancePath:instancePath+"/policies",schemaPath:"#/properties/policies/type",keyword:"type",params:{type: schema12.properties.policies.type},message:"must be object,null",schema:schema12.properties.policies.type,parentSchema:schema12.properties.policies,data:data14};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key4 in data14){
+if(!(validate18(data14[key4], {instancePath:instancePath+"/policies/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data14,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.operatorPolicies !== undefined){
+let data16 = data.operatorPolicies;
+if((!(data16 && typeof data16 == "object" && !Array.isArray(data16))) && (data16 !== null)){
+const err18 = {instancePath:instancePath+"/operatorPolicies",schemaPath:"#/properties/operatorPolicies/type",keyword:"type",params:{type: schema12.properties.operatorPolicies.type},message:"must be object,null",schema:schema12.properties.operatorPolicies.type,parentSchema:schema12.properties.operatorPolicies,data:data16};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key5 in data16){
+if(!(validate18(data16[key5], {instancePath:instancePath+"/operatorPolicies/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key5,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.federationUpstreams !== undefined){
+let data18 = data.federationUpstreams;
+if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
+const err19 = {instancePath:instancePath+"/federationUpstreams",schemaPath:"#/properties/federationUpstreams/type",keyword:"type",params:{type: schema12.properties.federationUpstreams.type},message:"must be object,null",schema:schema12.properties.federationUpstreams.type,parentSchema:schema12.properties.federationUpstreams,data:data18};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key6 in data18){
+if(!(validate21(data18[key6], {instancePath:instancePath+"/federationUpstreams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data18,parentDataProperty:key6,rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.shovels !== undefined){
+let data20 = data.shovels;
+if((!(data20 && typeof data20 == "object" && !Array.isArray(data20))) && (data20 !== null)){
+const err20 = {instancePath:instancePath+"/shovels",schemaPath:"#/properties/shovels/type",keyword:"type",params:{type: schema12.properties.shovels.type},message:"must be object,null",schema:schema12.properties.shovels.type,parentSchema:schema12.properties.shovels,data:data20};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key7 in data20){
+if(!(validate23(data20[key7], {instancePath:instancePath+"/shovels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data20,parentDataProperty:key7,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.ignore !== undefined){
+let data22 = data.ignore;
+if(Array.isArray(data22)){
+const len2 = data22.length;
+for(let i2=0; i2<len2; i2++){
+let data23 = data22[i2];
+if(typeof data23 !== "string"){
+const err21 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ignore.items.type,parentSchema:schema12.properties.ignore.items,data:data23};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.ignore.type,parentSchema:schema12.properties.ignore,data:data22};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.permissions !== undefined){
+let data24 = data.permissions;
+if((!(data24 && typeof data24 == "object" && !Array.isArray(data24))) && (data24 !== null)){
+const err23 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: schema12.properties.permissions.type},message:"must be object,null",schema:schema12.properties.permissions.type,parentSchema:schema12.properties.permissions,data:data24};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key8 in data24){
+let data25 = data24[key8];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.configure === undefined){
+const err24 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "configure"},message:"must have required property '"+"configure"+"'",schema:schema29.required,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data25.write === undefined){
+const err25 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema29.required,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data25.read === undefined){
+const err26 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema29.required,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key9 in data25){
+if(!(((key9 === "configure") || (key9 === "write")) || (key9 === "read"))){
+const err27 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data25.configure !== undefined){
+let data26 = data25.configure;
+if(typeof data26 !== "string"){
+const err28 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/configure",schemaPath:"#/definitions/permission/properties/configure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.configure.type,parentSchema:schema29.properties.configure,data:data26};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data25.write !== undefined){
+let data27 = data25.write;
+if(typeof data27 !== "string"){
+const err29 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/definitions/permission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.write.type,parentSchema:schema29.properties.write,data:data27};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data25.read !== undefined){
+let data28 = data25.read;
+if(typeof data28 !== "string"){
+const err30 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/definitions/permission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.read.type,parentSchema:schema29.properties.read,data:data28};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/permissions/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data:data25};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+if(data.topicPermissions !== undefined){
+let data29 = data.topicPermissions;
+if((!(data29 && typeof data29 == "object" && !Array.isArray(data29))) && (data29 !== null)){
+const err32 = {instancePath:instancePath+"/topicPermissions",schemaPath:"#/properties/topicPermissions/type",keyword:"type",params:{type: schema12.properties.topicPermissions.type},message:"must be object,null",schema:schema12.properties.topicPermissions.type,parentSchema:schema12.properties.topicPermissions,data:data29};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key10 in data29){
+let data30 = data29[key10];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key11 in data30){
+let data31 = data30[key11];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.write === undefined){
+const err33 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema30.required,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data31.read === undefined){
+const err34 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema30.required,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key12 in data31){
+if(!((key12 === "write") || (key12 === "read"))){
+const err35 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data31.write !== undefined){
+let data32 = data31.write;
+if(typeof data32 !== "string"){
+const err36 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/definitions/topicPermission/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.write.type,parentSchema:schema30.properties.write,data:data32};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data31.read !== undefined){
+let data33 = data31.read;
+if(typeof data33 !== "string"){
+const err37 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/definitions/topicPermission/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.read.type,parentSchema:schema30.properties.read,data:data33};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/topicPermission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data:data31};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/topicPermissions/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/topicPermissions/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.topicPermissions.additionalProperties.type,parentSchema:schema12.properties.topicPermissions.additionalProperties,data:data30};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
 }
 }
 }
@@ -1759,7 +3225,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "tests"))){
+if(!(((((((key0 === "$schema") || (key0 === "version")) || (key0 === "brokerVersion")) || (key0 === "vhosts")) || (key0 === "users")) || (key0 === "globalParameters")) || (key0 === "tests"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1842,10 +3308,10 @@ errors = vErrors.length;
 }
 }
 }
-if(data.tests !== undefined){
-let data5 = data.tests;
-if((!(Array.isArray(data5))) && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data5};
+if(data.users !== undefined){
+let data5 = data.users;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err6 = {instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: schema11.properties.users.type},message:"must be object,null",schema:schema11.properties.users.type,parentSchema:schema11.properties.users,data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1854,13 +3320,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.exchange === undefined){
-const err7 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+let data6 = data5[key2];
+if((!(data6 && typeof data6 == "object" && !Array.isArray(data6))) && (data6 !== null)){
+const err7 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/user/type",keyword:"type",params:{type: schema31.type},message:"must be object,null",schema:schema31.type,parentSchema:schema31,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1869,8 +3333,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data6.expect === undefined){
-const err8 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema21.required,parentSchema:schema21,data:data6};
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!(((((key3 === "tags") || (key3 === "password")) || (key3 === "passwordHash")) || (key3 === "hashingAlgorithm")) || (key3 === "limits"))){
+const err8 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/user/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1879,9 +3345,15 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((((((key2 === "name") || (key2 === "vhost")) || (key2 === "exchange")) || (key2 === "routingKey")) || (key2 === "headers")) || (key2 === "expect"))){
-const err9 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data6};
+}
+if(data6.tags !== undefined){
+let data7 = data6.tags;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err9 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags/" + i0,schemaPath:"#/definitions/user/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.tags.items.type,parentSchema:schema31.properties.tags.items,data:data8};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1891,10 +3363,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data6.name !== undefined){
-let data7 = data6.name;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/tests/" + i0+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data7};
+}
+else {
+const err10 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/tags",schemaPath:"#/definitions/user/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tags.type,parentSchema:schema31.properties.tags,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1904,10 +3375,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data6.vhost !== undefined){
-let data8 = data6.vhost;
-if(typeof data8 !== "string"){
-const err11 = {instancePath:instancePath+"/tests/" + i0+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.vhost.type,parentSchema:schema21.properties.vhost,data:data8};
+if(data6.password !== undefined){
+let data9 = data6.password;
+if(typeof data9 === "string"){
+if(!pattern4.test(data9)){
+const err11 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/password",schemaPath:"#/definitions/user/properties/password/pattern",keyword:"pattern",params:{pattern: "^\\$\\{(env|file):[^}]+\\}$"},message:"must match pattern \""+"^\\$\\{(env|file):[^}]+\\}$"+"\"",schema:"^\\$\\{(env|file):[^}]+\\}$",parentSchema:schema31.properties.password,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1917,10 +3389,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data6.exchange !== undefined){
-let data9 = data6.exchange;
-if(typeof data9 !== "string"){
-const err12 = {instancePath:instancePath+"/tests/" + i0+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.exchange.type,parentSchema:schema21.properties.exchange,data:data9};
+else {
+const err12 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/password",schemaPath:"#/definitions/user/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.password.type,parentSchema:schema31.properties.password,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1930,10 +3400,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data6.routingKey !== undefined){
-let data10 = data6.routingKey;
+if(data6.passwordHash !== undefined){
+let data10 = data6.passwordHash;
 if(typeof data10 !== "string"){
-const err13 = {instancePath:instancePath+"/tests/" + i0+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.routingKey.type,parentSchema:schema21.properties.routingKey,data:data10};
+const err13 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/passwordHash",schemaPath:"#/definitions/user/properties/passwordHash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.passwordHash.type,parentSchema:schema31.properties.passwordHash,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1943,10 +3413,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data6.headers !== undefined){
-let data11 = data6.headers;
-if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
-const err14 = {instancePath:instancePath+"/tests/" + i0+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.headers.type,parentSchema:schema21.properties.headers,data:data11};
+if(data6.hashingAlgorithm !== undefined){
+let data11 = data6.hashingAlgorithm;
+if(typeof data11 !== "string"){
+const err14 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/hashingAlgorithm",schemaPath:"#/definitions/user/properties/hashingAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hashingAlgorithm.type,parentSchema:schema31.properties.hashingAlgorithm,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1955,18 +3425,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data6.expect !== undefined){
-let data12 = data6.expect;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-const _errs31 = errors;
-let valid8 = false;
-const _errs32 = errors;
-if(typeof data13 !== "string"){
-const err15 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.expect.items.anyOf[0].type,parentSchema:schema21.properties.expect.items.anyOf[0],data:data13};
+if(!(((data11 === "rabbit_password_hashing_sha256") || (data11 === "rabbit_password_hashing_sha512")) || (data11 === "rabbit_password_hashing_md5"))){
+const err15 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/hashingAlgorithm",schemaPath:"#/definitions/user/properties/hashingAlgorithm/enum",keyword:"enum",params:{allowedValues: schema31.properties.hashingAlgorithm.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.hashingAlgorithm.enum,parentSchema:schema31.properties.hashingAlgorithm,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1975,13 +3435,13 @@ vErrors.push(err15);
 }
 errors++;
 }
-var _valid0 = _errs32 === errors;
-valid8 = valid8 || _valid0;
-if(!valid8){
-const _errs34 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.oneOf === undefined){
-const err16 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/required",keyword:"required",params:{missingProperty: "oneOf"},message:"must have required property '"+"oneOf"+"'",schema:schema21.properties.expect.items.anyOf[1].required,parentSchema:schema21.properties.expect.items.anyOf[1],data:data13};
+}
+if(data6.limits !== undefined){
+let data12 = data6.limits;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key4 in data12){
+if(!((key4 === "max-connections") || (key4 === "max-channels"))){
+const err16 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits",schemaPath:"#/definitions/user/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.limits,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1990,9 +3450,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key3 in data13){
-if(!(key3 === "oneOf")){
-const err17 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.expect.items.anyOf[1],data:data13};
+}
+if(data12["max-connections"] !== undefined){
+let data13 = data12["max-connections"];
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err17 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-connections",schemaPath:"#/definitions/user/properties/limits/properties/max-connections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties["max-connections"].type,parentSchema:schema31.properties.limits.properties["max-connections"],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2001,15 +3463,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data13.oneOf !== undefined){
-let data14 = data13.oneOf;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(typeof data15 !== "string"){
-const err18 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1+"/oneOf/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.expect.items.anyOf[1].properties.oneOf.items.type,parentSchema:schema21.properties.expect.items.anyOf[1].properties.oneOf.items,data:data15};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-connections",schemaPath:"#/definitions/user/properties/limits/properties/max-connections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.limits.properties["max-connections"],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2020,8 +3476,10 @@ errors++;
 }
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1+"/oneOf",schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.expect.items.anyOf[1].properties.oneOf.type,parentSchema:schema21.properties.expect.items.anyOf[1].properties.oneOf,data:data14};
+if(data12["max-channels"] !== undefined){
+let data14 = data12["max-channels"];
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err19 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-channels",schemaPath:"#/definitions/user/properties/limits/properties/max-channels/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema31.properties.limits.properties["max-channels"].type,parentSchema:schema31.properties.limits.properties["max-channels"],data:data14};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2030,10 +3488,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.expect.items.anyOf[1].type,parentSchema:schema21.properties.expect.items.anyOf[1],data:data13};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err20 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits/max-channels",schemaPath:"#/definitions/user/properties/limits/properties/max-channels/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema31.properties.limits.properties["max-channels"],data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2042,11 +3499,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-valid8 = valid8 || _valid0;
 }
-if(!valid8){
-const err21 = {instancePath:instancePath+"/tests/" + i0+"/expect/" + i1,schemaPath:"#/definitions/test/properties/expect/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.properties.expect.items.anyOf,parentSchema:schema21.properties.expect.items,data:data13};
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/users/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/limits",schemaPath:"#/definitions/user/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.limits.type,parentSchema:schema31.properties.limits,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2055,21 +3512,15 @@ vErrors.push(err21);
 }
 errors++;
 }
-else {
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
 }
 }
 }
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/tests/" + i0+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.expect.type,parentSchema:schema21.properties.expect,data:data12};
+if(data.globalParameters !== undefined){
+let data15 = data.globalParameters;
+if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
+const err22 = {instancePath:instancePath+"/globalParameters",schemaPath:"#/properties/globalParameters/type",keyword:"type",params:{type: schema11.properties.globalParameters.type},message:"must be object,null",schema:schema11.properties.globalParameters.type,parentSchema:schema11.properties.globalParameters,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2079,9 +3530,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/tests/" + i0,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data6};
+if(data.tests !== undefined){
+let data16 = data.tests;
+if((!(Array.isArray(data16))) && (data16 !== null)){
+const err23 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: schema11.properties.tests.type},message:"must be array,null",schema:schema11.properties.tests.type,parentSchema:schema11.properties.tests,data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2090,17 +3542,253 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.exchange === undefined){
+const err24 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "exchange"},message:"must have required property '"+"exchange"+"'",schema:schema32.required,parentSchema:schema32,data:data17};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data17.expect === undefined){
+const err25 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema32.required,parentSchema:schema32,data:data17};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key5 in data17){
+if(!((((((key5 === "name") || (key5 === "vhost")) || (key5 === "exchange")) || (key5 === "routingKey")) || (key5 === "headers")) || (key5 === "expect"))){
+const err26 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data17};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 !== "string"){
+const err27 = {instancePath:instancePath+"/tests/" + i1+"/name",schemaPath:"#/definitions/test/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.name.type,parentSchema:schema32.properties.name,data:data18};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data17.vhost !== undefined){
+let data19 = data17.vhost;
+if(typeof data19 !== "string"){
+const err28 = {instancePath:instancePath+"/tests/" + i1+"/vhost",schemaPath:"#/definitions/test/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.vhost.type,parentSchema:schema32.properties.vhost,data:data19};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data17.exchange !== undefined){
+let data20 = data17.exchange;
+if(typeof data20 !== "string"){
+const err29 = {instancePath:instancePath+"/tests/" + i1+"/exchange",schemaPath:"#/definitions/test/properties/exchange/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.exchange.type,parentSchema:schema32.properties.exchange,data:data20};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data17.routingKey !== undefined){
+let data21 = data17.routingKey;
+if(typeof data21 !== "string"){
+const err30 = {instancePath:instancePath+"/tests/" + i1+"/routingKey",schemaPath:"#/definitions/test/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.routingKey.type,parentSchema:schema32.properties.routingKey,data:data21};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data17.headers !== undefined){
+let data22 = data17.headers;
+if(!(data22 && typeof data22 == "object" && !Array.isArray(data22))){
+const err31 = {instancePath:instancePath+"/tests/" + i1+"/headers",schemaPath:"#/definitions/test/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.headers.type,parentSchema:schema32.properties.headers,data:data22};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data17.expect !== undefined){
+let data23 = data17.expect;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+const _errs58 = errors;
+let valid14 = false;
+const _errs59 = errors;
+if(typeof data24 !== "string"){
+const err32 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.expect.items.anyOf[0].type,parentSchema:schema32.properties.expect.items.anyOf[0],data:data24};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid0 = _errs59 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const _errs61 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.oneOf === undefined){
+const err33 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/required",keyword:"required",params:{missingProperty: "oneOf"},message:"must have required property '"+"oneOf"+"'",schema:schema32.properties.expect.items.anyOf[1].required,parentSchema:schema32.properties.expect.items.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key6 in data24){
+if(!(key6 === "oneOf")){
+const err34 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.expect.items.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data24.oneOf !== undefined){
+let data25 = data24.oneOf;
+if(Array.isArray(data25)){
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+if(typeof data26 !== "string"){
+const err35 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2+"/oneOf/" + i3,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.expect.items.anyOf[1].properties.oneOf.items.type,parentSchema:schema32.properties.expect.items.anyOf[1].properties.oneOf.items,data:data26};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2+"/oneOf",schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.expect.items.anyOf[1].properties.oneOf.type,parentSchema:schema32.properties.expect.items.anyOf[1].properties.oneOf,data:data25};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.expect.items.anyOf[1].type,parentSchema:schema32.properties.expect.items.anyOf[1],data:data24};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs61 === errors;
+valid14 = valid14 || _valid0;
+}
+if(!valid14){
+const err38 = {instancePath:instancePath+"/tests/" + i1+"/expect/" + i2,schemaPath:"#/definitions/test/properties/expect/items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.expect.items.anyOf,parentSchema:schema32.properties.expect.items,data:data24};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/tests/" + i1+"/expect",schemaPath:"#/definitions/test/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.expect.type,parentSchema:schema32.properties.expect,data:data23};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/tests/" + i1,schemaPath:"#/definitions/test/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data17};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }

@@ -1,5 +1,6 @@
 import type { DiagnosticList } from '../diagnostic.js';
 import type { SpecDraft } from '../spec-draft.js';
+import { checkAccess } from './check-access.js';
 import { checkBindingEndpoints } from './check-binding-endpoints.js';
 import { checkBrokerVersion } from './check-broker-version.js';
 import { checkDuplicateBindings } from './check-duplicate-bindings.js';
@@ -8,6 +9,7 @@ import { checkHeadersMatch } from './check-headers-match.js';
 import { checkLocalRandomBindings } from './check-local-random-bindings.js';
 import { checkNames } from './check-names.js';
 import { checkPatterns } from './check-patterns.js';
+import { checkPluginParameters } from './check-plugin-parameters.js';
 import { checkQueueArguments } from './check-queue-arguments.js';
 import { checkQueueProperties } from './check-queue-properties.js';
 import { checkRoutingKeys } from './check-routing-keys.js';
@@ -30,6 +32,8 @@ const SEMANTIC_RULES: readonly SemanticRule[] = [
   checkExchangeReferences,
   checkPatterns,
   checkRoutingTests,
+  checkAccess,
+  checkPluginParameters,
 ];
 
 /** Runs the rules, reporting to `diagnostics`. */

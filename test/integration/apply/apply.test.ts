@@ -42,7 +42,7 @@ describe('topo apply on the real broker', () => {
       plan: { changes: { action: string }[]; summary: Record<string, number> };
       result: { ok: boolean; steps: { id: number; status: string }[]; summary: Record<string, number> };
     };
-    expect(out.formatVersion).toBe(3);
+    expect(out.formatVersion).toBe(4);
     expect(out.plan.summary.create).toBeGreaterThan(0);
     expect(out.result.ok).toBe(true);
     expect(out.result.steps.every((s) => s.status === 'done')).toBe(true);

@@ -134,7 +134,7 @@ describe('readBrokerState', () => {
     ['the definitions export', '4.3.6'],
     ['the listings', '3.10.8'],
   ])('reads the same from %s', async (_, claimedVersion) => {
-    const topology = await readBrokerState(clientFor(), [populated], Promise.resolve(claimedVersion));
+    const topology = await readBrokerState(clientFor(), [populated], undefined, Promise.resolve(claimedVersion));
     expect(topology).toEqual({ vhosts: [expectedVhost(populated)], tests: [] } satisfies Topology);
   });
 

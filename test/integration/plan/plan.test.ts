@@ -49,7 +49,7 @@ describe('topo plan on the real broker', () => {
     scope.later(() => deleteVhost(vhost));
     const file = await specFile(vhost);
     const plan = await planJson(file);
-    expect(plan.formatVersion).toBe(3);
+    expect(plan.formatVersion).toBe(4);
     expect(actions(plan)).toEqual(
       [
         `create vhost ${vhost}`,
@@ -130,7 +130,7 @@ describe('topo plan on the real broker', () => {
     expect(run.stderr).toContain(`topo apply --plan ${out}`);
     const { readFile } = await import('node:fs/promises');
     const saved = JSON.parse(await readFile(out, 'utf8')) as { formatVersion: number; fingerprint: string; vhosts: string[] };
-    expect(saved.formatVersion).toBe(3);
+    expect(saved.formatVersion).toBe(4);
     expect(saved.vhosts).toEqual([vhost]);
     expect(saved.fingerprint).not.toBe('');
   });

@@ -52,7 +52,10 @@ describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions
     expect(topologyFromDefinitions(defs, { vhost: V })).toEqual({
       vhosts: [
         // In the order the reader must give: sorted by identity.
-        vhostAsWritten({
+        {
+          ...readVhost({}),
+          federationUpstreams: [{ vhost: V, name: 'up', value: { uri: 'amqp://' } }],
+          ...vhostAsWritten({
           name: V,
           exchanges: [
             exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
@@ -74,7 +77,8 @@ describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions
           operatorPolicies: [
             { vhost: V, name: 'cap', pattern: '^x', applyTo: 'queues', priority: 3, definition: { 'max-length': 100 } },
           ],
-        }),
+          }),
+        },
       ],
       tests: [],
     });
@@ -95,7 +99,7 @@ describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions
   });
 
   it('keeps an empty vhost that was asked for', () => {
-    expect(topologyFromDefinitions({}, { vhost: V }).vhosts).toEqual([vhostOf({ name: V })]);
+    expect(topologyFromDefinitions({}, { vhost: V }).vhosts).toEqual([readVhost({ name: V })]);
   });
 
   it('puts every object in the vhost asked for, also the policies that name the vhost it was exported from', () => {
@@ -258,8 +262,8 @@ describe('a whole-broker export', () => {
     const topology = topologyFromDefinitions(defs);
     expect(topology.vhosts.map((v) => v.name)).toEqual(['/', 'b', 'empty', 'z']);
     const [root, b, empty, z] = topology.vhosts;
-    expect(root).toEqual(vhostOf({ name: '/', description: 'Default virtual host' }));
-    expect(empty).toEqual(vhostOf({ name: 'empty' }));
+    expect(root).toEqual(readVhost({ name: '/', description: 'Default virtual host' }));
+    expect(empty).toEqual(readVhost({ name: 'empty' }));
     expect(b!.description).toBe('billing');
     expect(b!.tags).toEqual(['prod', 'eu']);
     expect(b!.exchanges.map((e) => e.name)).toEqual(['x', 'y']);
@@ -309,3 +313,8 @@ describe('a whole-broker export', () => {
     expect(topologyFromDefinitions(reversed)).toEqual(topologyFromDefinitions(defs));
   });
 });
+
+/** A vhost as the broker reader gives it: its limits, shovels and upstreams read, if only none. */
+function readVhost(o: Parameters<typeof vhostOf>[0]): ReturnType<typeof vhostOf> {
+  return { ...vhostOf(o), limits: [], shovels: [], federationUpstreams: [] };
+}

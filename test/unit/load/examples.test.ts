@@ -13,7 +13,7 @@ const EXAMPLES = join(ROOT, 'examples');
 describe('examples', () => {
   it('`topo validate examples` exits 0 without warnings', async () => {
     const io = bufferIO({});
-    const code = await validateCommand([EXAMPLES], { var: [] }, io);
+    const code = await validateCommand(exampleSpecFiles(EXAMPLES), { var: [] }, io);
     expect(io.stdout).toMatch(/^valid: \d+ vhosts, /);
     expect(io.stdout.trim().split('\n')).toHaveLength(1);
     expect(code).toBe(0);
@@ -47,7 +47,7 @@ describe('examples', () => {
   });
 
   it('every example declares its own vhost, so a directory of them merges', async () => {
-    const result = await validateSpec([EXAMPLES], { env: {} });
+    const result = await validateSpec(exampleSpecFiles(EXAMPLES), { env: {} });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.topology.vhosts).toHaveLength(exampleSpecFiles(EXAMPLES).length);

@@ -3,6 +3,8 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without type declarations
 import { compileValidatorSource, GENERATED_FILE, SCHEMA_FILE } from '../../../schemas/compile-validator.mjs';
+import { VHOST_LIMIT_NAMES } from '../../../src/model/parameters.js';
+import { pluginParameterFields } from '../../../src/model/plugin-parameter-fields.js';
 
 type Schema = {
   type?: string | string[];
@@ -64,13 +66,31 @@ describe('schemas/topology.schema.json', () => {
 
   it('has every field of the format', () => {
     const fields = (name: string) => Object.keys(definitions[name]?.properties ?? {}).sort();
-    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['$schema', 'brokerVersion', 'tests', 'version', 'vhosts']);
-    expect(fields('vhost')).toEqual(['bindings', 'defaultQueueType', 'description', 'exchanges', 'ignore', 'operatorPolicies', 'policies', 'queues', 'tags']);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['$schema', 'brokerVersion', 'globalParameters', 'tests', 'users', 'version', 'vhosts']);
+    expect(fields('vhost')).toEqual([
+      'bindings', 'defaultQueueType', 'description', 'exchanges', 'federationUpstreams', 'ignore', 'limits', 'operatorPolicies',
+      'permissions', 'policies', 'protectedFromDeletion', 'queues', 'shovels', 'tags', 'topicPermissions',
+    ]);
+    expect(fields('vhostLimits')).toEqual([...VHOST_LIMIT_NAMES].sort());
+    expect(fields('user')).toEqual(['hashingAlgorithm', 'limits', 'password', 'passwordHash', 'tags']);
+    expect(fields('permission')).toEqual(['configure', 'read', 'write']);
+    expect(fields('topicPermission')).toEqual(['read', 'write']);
     expect(fields('exchange')).toEqual(['alternateExchange', 'arguments', 'autoDelete', 'durable', 'internal', 'type']);
     expect(fields('queue')).toEqual(['arguments', 'autoDelete', 'durable', 'exclusive', 'serverNamed', 'type']);
     expect(fields('binding')).toEqual(['arguments', 'destination', 'destinationType', 'routingKey', 'routingKeys', 'source']);
     expect(fields('policy')).toEqual(['applyTo', 'definition', 'pattern', 'priority']);
     expect(fields('test')).toEqual(['exchange', 'expect', 'headers', 'name', 'routingKey', 'vhost']);
+  });
+
+  it('has exactly the shovel and federation upstream fields that topo maps to RabbitMQ keys', () => {
+    const fields = (name: string, prefix = '') => Object.keys(definitions[name]?.properties ?? {}).map((f) => `${prefix}${f}`);
+    const shovel = [
+      ...fields('shovel').filter((f) => f !== 'source' && f !== 'destination'),
+      ...fields('shovelSource', 'source.'),
+      ...fields('shovelDestination', 'destination.'),
+    ];
+    expect(shovel.sort()).toEqual(pluginParameterFields('shovel').sort());
+    expect(fields('federationUpstream').sort()).toEqual(pluginParameterFields('federationUpstream').sort());
   });
 
   it('is what the precompiled validator was generated from (run `node schemas/compile-validator.mjs` after editing it)', () => {

@@ -4,6 +4,8 @@ import { checkSchema } from '../../../src/load/check-schema.js';
 import { collectSpec } from '../../../src/load/collect-spec.js';
 import { compareDiagnostics, DiagnosticList, formatDiagnostic } from '../../../src/load/diagnostic.js';
 import { parseSpecFile } from '../../../src/load/parse-spec-file.js';
+import { checkAccess } from '../../../src/load/rules/check-access.js';
+import { checkPluginParameters } from '../../../src/load/rules/check-plugin-parameters.js';
 import { checkBindingEndpoints } from '../../../src/load/rules/check-binding-endpoints.js';
 import { checkDuplicateBindings } from '../../../src/load/rules/check-duplicate-bindings.js';
 import { checkExchangeReferences } from '../../../src/load/rules/check-exchange-references.js';
@@ -282,6 +284,33 @@ describe('semantic rules', () => {
     it('explains a bad pattern in one line', () => {
       expect(regexProblem('(')).toBe('unterminated group');
       expect(regexProblem('^a\\.b$')).toBeUndefined();
+    });
+  });
+
+  describe('checkAccess', () => {
+    it('reports a hashing algorithm without a hash, a hash that is not one, and invalid permission regexes', () => {
+      const text =
+        'users:\n  a: { hashingAlgorithm: rabbit_password_hashing_sha512 }\n  b: { passwordHash: "not base64!" }\n' +
+        vhost('    permissions:\n      a: { configure: "", write: "(", read: ".*" }\n    topicPermissions:\n      a: { events: { write: "[", read: ".*" } }\n');
+      expect(report(checkAccess, text)).toEqual([
+        '2:8: user "a": hashingAlgorithm goes with passwordHash',
+        '3:8: user "b": passwordHash must be base64 of a 4-byte salt and a hash, as RabbitMQ exports it',
+        '7:34: permissions of user "a" in vhost "/": write "(" is not a valid regular expression: unterminated group',
+        '9:29: topic permissions of user "a" on exchange "events" in vhost "/": write "[" is not a valid regular expression: unterminated character class',
+      ]);
+    });
+  });
+
+  describe('checkPluginParameters', () => {
+    it('reports a shovel or upstream URI with credentials written in plain text, naming the field only', () => {
+      const text = vhost(
+        '    shovels:\n      s: { source: { uri: ["amqp://", "amqp://u:pw@h"], queue: a }, destination: { uri: "amqp://", queue: b } }\n' +
+          '    federationUpstreams:\n      up: { uri: "amqp://u:pw@h" }\n      ok: { uri: "amqp://h" }\n',
+      );
+      expect(report(checkPluginParameters, text)).toEqual([
+        '4:39: shovel "s" in vhost "/": source.uri carries credentials: write it as a secret, ${env:NAME} or ${file:PATH}',
+        '6:18: federation upstream "up" in vhost "/": uri carries credentials: write it as a secret, ${env:NAME} or ${file:PATH}',
+      ]);
     });
   });
 

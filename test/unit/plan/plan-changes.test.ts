@@ -251,7 +251,7 @@ describe('planChanges: guards', () => {
 
   it('carries the context it was made from', () => {
     const p = plan(desired, actual);
-    expect([p.formatVersion, p.vhosts, p.fingerprint]).toEqual([3, ['/'], 'abc']);
+    expect([p.formatVersion, p.vhosts, p.fingerprint]).toEqual([4, ['/'], 'abc']);
   });
 });
 

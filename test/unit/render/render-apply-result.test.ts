@@ -26,7 +26,7 @@ const doneReport = (done: number): ApplyReport => ({ ok: true, steps: [], summar
 describe('apply output', () => {
   it('prints the plan as plan --json does, with the result beside it', () => {
     const parsed = JSON.parse(renderApplyJson(samplePlan, failedReport)) as { result: { steps: unknown[] } };
-    expect(parsed).toMatchObject({ formatVersion: 3, plan: JSON.parse(renderJson(samplePlan)) });
+    expect(parsed).toMatchObject({ formatVersion: 4, plan: JSON.parse(renderJson(samplePlan)) });
     expect(parsed.result).toMatchObject({ ok: false, summary: failedReport.summary });
     expect(parsed.result).not.toHaveProperty('interrupted');
     expect(parsed.result.steps.map((s) => (s as { status: string }).status)).toEqual(failedReport.steps.map((s) => s.status));

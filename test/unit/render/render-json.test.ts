@@ -39,7 +39,7 @@ const plan = planChanges(changes, options({ allowReplace: true }), {
 describe('renderJson', () => {
   it('prints the plan view: formatVersion, changes without locations, bindings spelled out, summary, guards', () => {
     const expected = {
-      formatVersion: 3,
+      formatVersion: 4,
       vhosts: ['/'],
       fingerprint: 'abc',
       changes: [
@@ -114,7 +114,7 @@ describe('renderJson', () => {
 
   it('prints a message count topo could not tell as "unknown"', () => {
     const view = JSON.parse(renderJson(samplePlan)) as { formatVersion: number; changes: { name: string; messages?: unknown }[] };
-    expect(view.formatVersion).toBe(3);
+    expect(view.formatVersion).toBe(4);
     expect(view.changes.filter((c) => 'messages' in c).map((c) => [c.name, c.messages])).toEqual([
       ['audit', 12],
       ['events', 'unknown'],
