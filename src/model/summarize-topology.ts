@@ -9,6 +9,10 @@ export interface TopologySummary {
   bindings: number;
   policies: number;
   operatorPolicies: number;
+  /** Only when the spec has a `users:` section. */
+  users?: number;
+  /** Permissions and topic permissions (one per user and vhost); only when the spec has any. */
+  permissions?: number;
   tests: number;
 }
 
@@ -28,7 +32,10 @@ export function summarizeTopology(topology: Topology): TopologySummary {
     summary.bindings += vhost.bindings.length;
     summary.policies += vhost.policies.length;
     summary.operatorPolicies += vhost.operatorPolicies.length;
+    const granted = (vhost.permissions?.length ?? 0) + (vhost.topicPermissions?.length ?? 0);
+    if (granted > 0) summary.permissions = (summary.permissions ?? 0) + granted;
   }
+  if (topology.users) summary.users = topology.users.length;
   return summary;
 }
 
@@ -42,6 +49,8 @@ export function formatSummary(s: TopologySummary): string {
     count(s.policies, 'policy', 'policies'),
   ];
   if (s.operatorPolicies > 0) parts.push(count(s.operatorPolicies, 'operator policy', 'operator policies'));
+  if (s.users !== undefined) parts.push(count(s.users, 'user', 'users'));
+  if (s.permissions !== undefined) parts.push(count(s.permissions, 'permission', 'permissions'));
   parts.push(count(s.tests, 'test', 'tests'));
   return parts.join(', ');
 }

@@ -65,7 +65,7 @@ describe('topo export: round trip through the real broker', () => {
     const exported = await exportTo(join(dir.path, 'broker.yaml'), ['--vhost', vhost]);
     expect(await plannedChanges(join(dir.path, 'broker.yaml'))).toEqual([]);
     const converted = await exportTo(join(dir.path, 'file.yaml'), ['--from-definitions', fixture(file), '--vhost', vhost], false);
-    expect(converted).toBe(exported);
+    expect(converted).toBe(withoutPermissions(exported));
   });
 
   it('writes the features idiomatically: types, shorthands, grouped keys, typed header values, policies', async () => {
@@ -146,7 +146,7 @@ describe('topo export: round trip through the real broker', () => {
     });
     expect(converted.code).toBe(0);
     for (const file of files) {
-      expect(await readFile(file.replace('/broker/', '/file/'), 'utf8')).toBe(await readFile(file, 'utf8'));
+      expect(await readFile(file.replace('/broker/', '/file/'), 'utf8')).toBe(withoutPermissions(await readFile(file, 'utf8')));
     }
   });
 
@@ -197,3 +197,19 @@ describe('topo export --from-definitions: bad files', () => {
     expect(bare.stdout).toContain('\nvhosts:\n  /:\n    queues:\n      q: {}\n');
   });
 });
+
+/**
+ * A live export without its vhosts' `permissions:` sections: the broker also says who may use a
+ * vhost (the test user, granted by the import or the scratch vhost), which the fixture files do
+ * not hold, so the two exports differ there only.
+ */
+function withoutPermissions(text: string): string {
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of text.split('\n')) {
+    if (line === '    permissions:') skipping = true;
+    else if (skipping && !line.startsWith('      ')) skipping = false;
+    if (!skipping) out.push(line);
+  }
+  return out.join('\n');
+}
