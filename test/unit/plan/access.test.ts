@@ -88,6 +88,16 @@ describe('diff and plan of users and permissions', () => {
     expect(gone.lockouts?.map((l) => l.reason)).toEqual(['user "guest" would be deleted, and it is the user topo is connected as ("guest")']);
   });
 
+  it('refuses to change the password of the user topo is connected as (the calls after it could not log in), not of another', () => {
+    const have = (name: string) => user(name, { tags: ['administrator'], credential: { type: 'hash', algorithm: 'rabbit_password_hashing_sha256', hash: stored('old', 'sha256') } });
+    const want = (name: string) => user(name, { tags: ['administrator'], credential: { type: 'password', secret: secret('${env:P}') } });
+    const changes = diffTopology(topo([want('guest'), want('ops')]), topo([have('guest'), have('ops')]), secrets({ '${env:P}': 'new' }));
+    const plan = planChanges(changes, OPTIONS, { vhosts: ['/'], fingerprint: 'x', messages: new Map(), actingUser: 'guest' });
+    expect(plan.lockouts?.map((l) => l.reason)).toEqual([
+      'the password of user "guest" would change, and it is the user topo is connected as ("guest"): connect as another administrator to change it',
+    ]);
+  });
+
   it('sets a topic permission after the exchange it names is declared (RabbitMQ 4.x refuses it before)', () => {
     const want = { vhost: '/', user: 'svc', exchanges: { events: { write: '.*', read: '.*' } } };
     const desired = topo(undefined, { exchanges: [exchange({ name: 'events', type: 'topic' })], topicPermissions: [want] });
