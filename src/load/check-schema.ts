@@ -1,5 +1,6 @@
 import { describePath, fieldName } from './describe-path.js';
 import type { DiagnosticList } from './diagnostic.js';
+import { isSecretPath } from '../model/secret-ref.js';
 import { didYouMeanHint } from '../text/did-you-mean.js';
 import validateGenerated from './generated/topology-schema-validator.js';
 import { PathSet } from './path-set.js';
@@ -110,7 +111,8 @@ function describeError(error: SchemaError, path: Path, root: unknown): Described
         prefer: 'key',
       };
     default:
-      return { message: valueMessage(error, schema, subject, field), at: path, prefer: 'value' };
+      // A secret field's value is never echoed, not even the number someone typed as a password.
+      return { message: valueMessage(isSecretPath(path) ? { ...error, data: undefined } : error, schema, subject, field), at: path, prefer: 'value' };
   }
 }
 

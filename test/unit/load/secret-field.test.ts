@@ -35,4 +35,11 @@ describe('secret fields', () => {
     ]);
     expect(messages.join('\n')).not.toContain('hunter2');
   });
+
+  it('never echo a password that YAML read as a number or a boolean (the hint to quote it shows no value)', async () => {
+    const dir = await specDir({ 'spec.yaml': 'users:\n  a: { password: 987654321 }\n  b: { password: true }\n' });
+    const result = await validateSpec(join(dir, 'spec.yaml'), { env: {} });
+    const messages = result.ok ? [] : result.errors.map((e) => `${e.line}:${e.col}: ${e.message}`);
+    expect(messages).toEqual(['2:18: password must be a string', '3:18: password must be a string']);
+  });
 });
