@@ -34,7 +34,7 @@ export async function readBrokerState(
   version?: Promise<string | undefined>,
 ): Promise<NormalizedTopology> {
   const [topology, users, globalParameters] = await Promise.all([
-    readVhosts(client, [...new Set(vhosts)], version),
+    readVhosts(client, [...new Set(vhosts)], version, (name) => !scope || (scope.settings ?? []).includes(name)),
     scope?.users ? readUsers(client) : undefined,
     scope?.globalParameters ? readGlobalParameters(client) : undefined,
   ]);
@@ -69,7 +69,12 @@ export async function readGlobalParameters(client: ManagementClient): Promise<Gl
 }
 
 /** The topology of those of `wanted` (no repeats) that exist; see `readBrokerState`. */
-async function readVhosts(client: ManagementClient, wanted: string[], version: Promise<string | undefined> | undefined): Promise<NormalizedTopology> {
+async function readVhosts(
+  client: ManagementClient,
+  wanted: string[],
+  version: Promise<string | undefined> | undefined,
+  wantsParameters: (vhost: string) => boolean,
+): Promise<NormalizedTopology> {
   if (wanted.length === 0) return combineNormalized([], []);
   const [listed, source] = await Promise.all([
     client.get<DefinitionsVhost[]>('/api/vhosts', {
@@ -79,7 +84,7 @@ async function readVhosts(client: ManagementClient, wanted: string[], version: P
     (version ?? readOverview(client).then((o) => o.version)).then(stateSourceFor),
   ]);
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
-  const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name), source)));
+  const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name), source, wantsParameters(name))));
   return combineNormalized(
     read.filter((t): t is NormalizedTopology => t !== undefined),
     wanted,
@@ -91,13 +96,14 @@ async function readVhost(
   name: string,
   meta: DefinitionsVhost | undefined,
   source: StateSource,
+  withParameters: boolean,
 ): Promise<NormalizedTopology | undefined> {
   // Users without the administrator tag only see the vhosts they have permissions on: probe,
   // so that "not allowed" is an error rather than "missing, create everything".
   if (!meta && !(await vhostExists(client, name))) return undefined;
   try {
     const [definitions, operatorPolicies] = await Promise.all([
-      readDefinitions(client, name, source),
+      readDefinitions(client, name, source, withParameters),
       client.get<DefinitionsPolicy[]>(apiPath('operator-policies', name)),
     ]);
     return topologyFromDefinitions(definitions, {
@@ -129,9 +135,10 @@ const NO_STATS = { disable_stats: 'true' };
  * One vhost's objects. Exchanges always come from their listing: RabbitMQ 4.x leaves internal
  * exchanges out of its definitions, and a vhost has few exchanges, so the listing costs little.
  * The rest comes from `source` (see ./state-source.ts for why each broker reads what it does);
- * when the definitions cannot be read, from the listings.
+ * when the definitions cannot be read, from the listings, with the vhost's limits, shovels and
+ * upstreams only when `withParameters` (the spec lists them, or there is no spec: export).
  */
-async function readDefinitions(client: ManagementClient, vhost: string, source: StateSource): Promise<Definitions> {
+async function readDefinitions(client: ManagementClient, vhost: string, source: StateSource, withParameters: boolean): Promise<Definitions> {
   const [definitions, listed] = await Promise.all([
     source === 'definitions' ? readDefinitionsDocument(client, vhost) : undefined,
     client.get<unknown>(apiPath('exchanges', vhost), {
@@ -152,7 +159,8 @@ async function readDefinitions(client: ManagementClient, vhost: string, source: 
       columns: 'source,destination,destination_type,routing_key,arguments',
     }),
     client.get<Definitions['policies']>(apiPath('policies', vhost)),
-    listParameters(client, vhost),
+    // Their listings need the policymaker tag: read only for a spec that lists them.
+    withParameters ? listParameters(client, vhost) : undefined,
   ]);
   return brokerDefinitions({ exchanges, queues, bindings, policies, parameters }, `the listings of vhost "${vhost}"`);
 }

@@ -16,13 +16,14 @@ import { selectVhosts } from './select-vhosts.js';
  */
 export async function readBrokerTopology(client: ManagementClient, vhosts: readonly string[], notExported: NotExported[] = []): Promise<Topology> {
   const names = vhosts.length > 0 ? [...vhosts] : await listVhosts(client);
-  // Users are broker-wide: exported with the whole broker only. Reading them and the
-  // permissions needs the administrator tag; without it the rest is exported, and that said.
-  const scope = { users: vhosts.length === 0, permissions: names, topicPermissions: names, globalParameters: vhosts.length === 0 };
+  // Users are broker-wide: exported with the whole broker only. Reading them, the permissions
+  // and the vhosts' parameters needs the administrator tag; without it the rest is exported,
+  // and that said.
+  const scope = { users: vhosts.length === 0, permissions: names, topicPermissions: names, globalParameters: vhosts.length === 0, settings: names };
   const state = await readBrokerState(client, names, scope).catch(async (error: unknown) => {
     if (!(error instanceof BrokerHttpError) || error.code !== 'broker-forbidden') throw error;
-    leaveOut(notExported, 'users and permissions (reading them needs the administrator tag)');
-    return readBrokerState(client, names);
+    leaveOut(notExported, 'users, permissions, vhost limits, shovels and federation upstreams (reading them needs the administrator tag)');
+    return readBrokerState(client, names, { users: false, permissions: [], topicPermissions: [] });
   });
   const selected = selectVhosts(state, vhosts, 'on the broker');
   if (!selected.ok) {

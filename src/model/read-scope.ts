@@ -14,6 +14,8 @@ export interface ReadScope {
   topicPermissions: string[];
   /** The spec has a `globalParameters:` section. */
   globalParameters?: boolean;
+  /** The vhosts whose `limits`, `shovels` or `federationUpstreams` the spec lists, sorted. */
+  settings?: string[];
 }
 
 /** The read scope of a desired topology. */
@@ -23,6 +25,9 @@ export function readScopeOf(topology: Topology): ReadScope {
     permissions: topology.vhosts.filter((v) => v.permissions !== undefined).map((v) => v.name),
     topicPermissions: topology.vhosts.filter((v) => v.topicPermissions !== undefined).map((v) => v.name),
     ...(topology.globalParameters !== undefined && { globalParameters: true }),
+    settings: topology.vhosts
+      .filter((v) => v.limits !== undefined || v.shovels !== undefined || v.federationUpstreams !== undefined)
+      .map((v) => v.name),
   };
 }
 
