@@ -1,7 +1,7 @@
 import { bindingKey, namedKey } from '../model/identity.js';
-import type { Binding, Exchange, GlobalParameter, PluginParameter, Policy, Queue, SourceLocation, Vhost, VhostLimit } from '../model/topology.js';
-import type { BrokerTarget } from './broker-target.js';
 import type { User } from '../model/access.js';
+import type { Binding, Exchange, GlobalParameter, ObjectOfKindInModel, PluginParameter, Policy, Queue, SourceLocation, Vhost, VhostLimit } from '../model/topology.js';
+import type { BrokerTarget } from './broker-target.js';
 
 /** Something the target broker refuses (an error) or deprecates (a warning) in a topology. */
 export interface CompatibilityProblem {
@@ -15,19 +15,7 @@ export interface CompatibilityProblem {
 }
 
 /** The object kinds a rule reports on, each with its model type. */
-export interface SubjectOfKind {
-  vhost: Vhost;
-  exchange: Exchange;
-  queue: Queue;
-  binding: Binding;
-  policy: Policy;
-  operatorPolicy: Policy;
-  vhostLimit: VhostLimit;
-  federationUpstream: PluginParameter;
-  shovel: PluginParameter;
-  globalParameter: GlobalParameter;
-  user: User;
-}
+export type SubjectOfKind = Omit<ObjectOfKindInModel, 'permission' | 'topicPermission'>;
 /** The kinds of objects whose support differs between RabbitMQ versions. */
 export type SubjectKind = keyof SubjectOfKind;
 

@@ -229,5 +229,25 @@ export const OBJECT_KINDS = [
 ] as const;
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
+/** The model type of each kind of object: what a change is about, what a rule reports on. */
+export interface ObjectOfKindInModel {
+  /** Broker-wide. A broker's user never carries its password hash in a change. */
+  user: User;
+  vhost: Vhost;
+  exchange: Exchange;
+  queue: Queue;
+  binding: Binding;
+  policy: Policy;
+  operatorPolicy: Policy;
+  permission: Permission;
+  topicPermission: TopicPermission;
+  vhostLimit: VhostLimit;
+  /** Its URIs shown redacted (`redactParameterValue`) on the broker's side. */
+  federationUpstream: PluginParameter;
+  shovel: PluginParameter;
+  /** Broker-wide. */
+  globalParameter: GlobalParameter;
+}
+
 /** Kinds that belong to the broker, not to a vhost. */
 export const BROKER_WIDE_KINDS: ReadonlySet<ObjectKind> = new Set<ObjectKind>(['user', 'globalParameter']);

@@ -1,6 +1,4 @@
-import type { GlobalParameter, PluginParameter, VhostLimit } from '../model/parameters.js';
-import type { Permission, TopicPermission, User } from '../model/access.js';
-import type { ArgumentValue, Binding, Exchange, Policy, Queue, QueueType } from '../model/topology.js';
+import type { ArgumentValue, Binding, ObjectOfKindInModel, Queue, QueueType } from '../model/topology.js';
 import type { MessageCount } from './message-count.js';
 
 /**
@@ -18,25 +16,8 @@ export interface VhostMeta {
   protectedFromDeletion?: boolean;
 }
 
-/** The object each kind of change is about. */
-export interface ObjectOfKind {
-  vhost: VhostMeta;
-  exchange: Exchange;
-  queue: Queue;
-  binding: Binding;
-  policy: Policy;
-  operatorPolicy: Policy;
-  vhostLimit: VhostLimit;
-  /** Its URIs shown redacted (`redactParameterValue`) on the broker's side. */
-  federationUpstream: PluginParameter;
-  shovel: PluginParameter;
-  /** Broker-wide (`vhost` is ""). */
-  globalParameter: GlobalParameter;
-  /** Broker-wide (`vhost` is ""). A broker's user never carries its password hash here. */
-  user: User;
-  permission: Permission;
-  topicPermission: TopicPermission;
-}
+/** The object each kind of change is about: a vhost by its metadata (its objects are changes of their own). */
+export type ObjectOfKind = Omit<ObjectOfKindInModel, 'vhost'> & { vhost: VhostMeta };
 export type ChangeKind = keyof ObjectOfKind;
 
 /** The kinds changed in place: every property of theirs is mutable. */

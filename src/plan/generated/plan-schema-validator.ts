@@ -5,16 +5,495 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":4},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"scope":{"$ref":"#/definitions/ReadScope","description":"The users and permissions the plan read and compares (the kinds the spec mentions); absent when none. Holds no secret: a password is a reference (`${env:NAME}`), read again by apply."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."},"lockouts":{"type":"array","items":{"$ref":"#/definitions/Lockout"},"description":"Changes that would lock topo out (delete the user it is connected as, remove its administrator tag, strip its permissions): apply refuses the plan (exit 3), whatever the flags. Present whenever the plan compares users or permissions."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"ReadScope":{"type":"object","properties":{"users":{"type":"boolean","description":"The spec has a `users:` section."},"permissions":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `permissions` the spec lists, sorted."},"topicPermissions":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `topicPermissions` the spec lists, sorted."},"globalParameters":{"type":"boolean","description":"The spec has a `globalParameters:` section."},"settings":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `limits`, `shovels` or `federationUpstreams` the spec lists, sorted."}},"required":["users","permissions","topicPermissions"],"additionalProperties":false,"description":"What a plan reads and compares besides the objects of its vhosts: the kinds a spec mentions. A spec that does not mention users reads no user, so repositories that share a broker never plan about each other's users. Saved with the plan, so that `apply --plan` reads the same."},"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"},"protectedFromDeletion":{"type":"boolean"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"CreateChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostLimit"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostLimit":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string","description":"`max-connections` or `max-queues`; a broker may report others, kept as it says."},"value":{"type":"number"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"One limit of a vhost."},"CreateChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"PluginParameter":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"value":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream. `value` is the parameter's value as the management API takes it (keys sorted): URIs in it usually carry credentials, so every output shows it through `redactParameterValue`."},"CreateChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"CreateChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"GlobalParameter":{"type":"object","properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/ArgumentValue"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","value"],"additionalProperties":false,"description":"A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`."},"CreateChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"User":{"type":"object","properties":{"name":{"type":"string"},"tags":{"type":"array","items":{"type":"string"},"description":"Sorted, without repeats: `administrator`, `management`, `monitoring`, `policymaker`, or any."},"credential":{"$ref":"#/definitions/UserCredential"},"limits":{"$ref":"#/definitions/UserLimits","description":"The limits set; absent in a desired Topology means the spec does not manage them."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","tags","credential"],"additionalProperties":false},"UserCredential":{"description":"How a user logs in with a password, if at all:\n- `none`: no password (certificate / EXTERNAL authentication);\n- `password`: from a secret of the spec (only in a desired Topology);\n- `hash`: a salted hash, as `passwordHash` + `hashingAlgorithm` in a spec or as the broker   stores it. `hash` is absent where the plan shows a broker's user (changes, plan files):   the hash stays out of every output.","allOf":[{"if":{"type":"object","properties":{"type":{"const":"none"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"none"}},"required":["type"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"password"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"password"},"secret":{"$ref":"#/definitions/SecretRef"}},"required":["type","secret"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"hash"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"hash"},"algorithm":{"type":"string"},"hash":{"type":"string"}},"required":["type","algorithm"],"additionalProperties":false}}]},"SecretRef":{"type":"object","properties":{"ref":{"type":"string","description":"The text as written, its `${env:}` and `${file:}` references unresolved."}},"required":["ref"],"additionalProperties":false,"description":"A secret as the spec refers to it, never its value: the text written in a secret field (a user's password; a URI with credentials), such as `${env:ORDERS_PASSWORD}` or `${file:secrets/orders.txt}`, with `${file:}` paths made relative to the working directory (the spec says them relative to its own file). Plans, plan files and errors carry this, so they hold no secret; the value is read again from the environment or the file whenever it is needed (the diff, the executor), through a `SecretReader`."},"UserLimits":{"type":"object","properties":{"max-connections":{"type":"number"},"max-channels":{"type":"number"}},"additionalProperties":false,"description":"A user's limits (`max-connections`, `max-channels`), as RabbitMQ names them; absent = no limit."},"CreateChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Permission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Permission":{"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"configure":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","configure","write","read"],"additionalProperties":false,"description":"A user's permissions in a vhost: three regexes over resource names."},"CreateChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/TopicPermission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"TopicPermission":{"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"exchanges":{"type":"object","additionalProperties":{"type":"object","properties":{"write":{"type":"string"},"read":{"type":"string"}},"required":["write","read"],"additionalProperties":false},"description":"By exchange name, keys sorted."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","exchanges"],"additionalProperties":false,"description":"A user's topic permissions in a vhost: for each topic exchange, regexes over routing keys."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"},"secret":{"type":"boolean","const":true,"description":"A secret (a password, a URI with credentials) differs: `before` and `after` are then always absent, and the plan says only that it changed."}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"after":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Permission"},"after":{"$ref":"#/definitions/Permission"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/TopicPermission"},"after":{"$ref":"#/definitions/TopicPermission"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostLimit"},"after":{"$ref":"#/definitions/VhostLimit"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter"},"after":{"$ref":"#/definitions/PluginParameter"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostLimit"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Permission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/TopicPermission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostLimit"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Permission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/TopicPermission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"protect-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"protect-vhost"},"vhost":{"type":"string"},"protect":{"type":"boolean"}},"required":["change","dependsOn","id","op","protect","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"},"value":{"type":"number"}},"required":["change","dependsOn","id","name","op","value","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"parameter":{"$ref":"#/definitions/PluginParameter"}},"required":["change","component","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","component","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-global-parameter"},"parameter":{"$ref":"#/definitions/GlobalParameter"}},"required":["change","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-global-parameter"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-user"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-user"},"user":{"$ref":"#/definitions/User"}},"required":["change","dependsOn","id","op","user"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-user"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-user"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-user-limits"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-user-limits"},"user":{"type":"string"},"limits":{"$ref":"#/definitions/UserLimits"},"clear":{"type":"array","items":{"type":"string","enum":["max-connections","max-channels"]}}},"required":["change","clear","dependsOn","id","limits","op","user"]}},{"if":{"type":"object","properties":{"op":{"const":"put-permission"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-permission"},"permission":{"$ref":"#/definitions/Permission"}},"required":["change","dependsOn","id","op","permission"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-permission"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-permission"},"vhost":{"type":"string"},"user":{"type":"string"}},"required":["change","dependsOn","id","op","user","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-topic-permissions"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-topic-permissions"},"topicPermission":{"$ref":"#/definitions/TopicPermission"},"clear":{"type":"boolean"}},"required":["change","clear","dependsOn","id","op","topicPermission"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-topic-permissions"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-topic-permissions"},"vhost":{"type":"string"},"user":{"type":"string"}},"required":["change","dependsOn","id","op","user","vhost"]}}]},"ParameterComponent":{"type":"string","enum":["shovel","federation-upstream"],"description":"The runtime parameter components topo writes: those of the shovel and federation plugins."},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."},"enabledPlugins":{"type":"array","items":{"type":"string"},"description":"The plugins enabled on every running node (`GET /api/nodes`), sorted, such as `rabbitmq_shovel`. Absent when the user may not list nodes."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/SubjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"SubjectKind":{"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy","vhostLimit","federationUpstream","shovel","globalParameter","user"],"description":"The kinds of objects whose support differs between RabbitMQ versions."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."},"Lockout":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: what the change would do to whom."}},"required":["change","reason"],"additionalProperties":false,"description":"A change that would lock topo out of the broker mid-apply: it deletes the user topo is connected as, removes its administrator tag, strips its permissions in a vhost, or changes its password (every call after that step would fail to log in with the password topo was given). No flag allows it: apply refuses the plan (exit 3); another administrator makes that change."}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"formatVersion":{"type":"number","const":4},"vhosts":{"type":"array","items":{"type":"string"},"description":"The vhosts the spec names: the only ones the plan reads and touches."},"scope":{"$ref":"#/definitions/ReadScope","description":"The users and permissions the plan read and compares (the kinds the spec mentions); absent when none. Holds no secret: a password is a reference (`${env:NAME}`), read again by apply."},"fingerprint":{"type":"string","description":"Hash of the normalized broker state the plan was computed from (messages excluded)."},"options":{"$ref":"#/definitions/PlanOptions"},"changes":{"type":"array","items":{"$ref":"#/definitions/Change"}},"steps":{"type":"array","items":{"$ref":"#/definitions/Step"},"description":"In a valid execution order; `dependsOn` allows running independent steps at once."},"guards":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"Every destructive change and the flag it needs, whether or not the flag was given."},"refusals":{"type":"array","items":{"$ref":"#/definitions/GuardRequirement"},"description":"The subset of `guards` whose flag was not given: apply refuses if this is not empty."},"broker":{"$ref":"#/definitions/BrokerFacts","description":"The broker the plan was made against: its version and deprecated features. Absent for a plan made without reading one."},"problems":{"type":"array","items":{"$ref":"#/definitions/CompatibilityProblem"},"description":"What that broker refuses (errors) or deprecates (warnings) among the objects the plan declares, sorted by location. Apply refuses a plan with an error, before any call."},"summary":{"type":"object","properties":{"create":{"type":"number"},"update":{"type":"number"},"replace":{"type":"number"},"migrate":{"type":"number"},"delete":{"type":"number"},"unmanaged":{"type":"number"},"runtime":{"type":"number"}},"required":["create","update","replace","migrate","delete","unmanaged","runtime"],"additionalProperties":false},"cluster":{"$ref":"#/definitions/ClusterReport","description":"The cluster when the plan was made (nodes, unavailable queues, replicas, leaders); absent for a plan made without a broker. Facts, never steps."},"blocked":{"type":"array","items":{"$ref":"#/definitions/Blocker"},"description":"Changes that need a node that is down: apply refuses the plan while this is not empty, whatever the flags. Present whenever `cluster` is."},"lockouts":{"type":"array","items":{"$ref":"#/definitions/Lockout"},"description":"Changes that would lock topo out (delete the user it is connected as, remove its administrator tag, strip its permissions): apply refuses the plan (exit 3), whatever the flags. Present whenever the plan compares users or permissions."}},"required":["formatVersion","vhosts","fingerprint","options","changes","steps","guards","refusals","problems","summary"],"additionalProperties":false,"description":"Everything `apply` needs, and everything `plan` shows. Plain data: `plan --out` writes it as JSON and `apply --plan` reads it back.","definitions":{"ReadScope":{"type":"object","properties":{"users":{"type":"boolean","description":"The spec has a `users:` section."},"permissions":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `permissions` the spec lists, sorted."},"topicPermissions":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `topicPermissions` the spec lists, sorted."},"globalParameters":{"type":"boolean","description":"The spec has a `globalParameters:` section."},"settings":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `limits`, `shovels` or `federationUpstreams` the spec lists, sorted."}},"required":["users","permissions","topicPermissions"],"additionalProperties":false,"description":"What a plan reads and compares besides the objects of its vhosts: the kinds a spec mentions. A spec that does not mention users reads no user, so repositories that share a broker never plan about each other's users. Saved with the plan, so that `apply --plan` reads the same."},"PlanOptions":{"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."},"Change":{"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]},"CreateChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"User":{"type":"object","properties":{"name":{"type":"string"},"tags":{"type":"array","items":{"type":"string"},"description":"Sorted, without repeats: `administrator`, `management`, `monitoring`, `policymaker`, or any."},"credential":{"$ref":"#/definitions/UserCredential"},"limits":{"$ref":"#/definitions/UserLimits","description":"The limits set; absent in a desired Topology means the spec does not manage them."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","tags","credential"],"additionalProperties":false},"UserCredential":{"description":"How a user logs in with a password, if at all:\n- `none`: no password (certificate / EXTERNAL authentication);\n- `password`: from a secret of the spec (only in a desired Topology);\n- `hash`: a salted hash, as `passwordHash` + `hashingAlgorithm` in a spec or as the broker   stores it. `hash` is absent where the plan shows a broker's user (changes, plan files):   the hash stays out of every output.","allOf":[{"if":{"type":"object","properties":{"type":{"const":"none"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"none"}},"required":["type"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"password"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"password"},"secret":{"$ref":"#/definitions/SecretRef"}},"required":["type","secret"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"hash"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"hash"},"algorithm":{"type":"string"},"hash":{"type":"string"}},"required":["type","algorithm"],"additionalProperties":false}}]},"SecretRef":{"type":"object","properties":{"ref":{"type":"string","description":"The text as written, its `${env:}` and `${file:}` references unresolved."}},"required":["ref"],"additionalProperties":false,"description":"A secret as the spec refers to it, never its value: the text written in a secret field (a user's password; a URI with credentials), such as `${env:ORDERS_PASSWORD}` or `${file:secrets/orders.txt}`, with `${file:}` paths made relative to the working directory (the spec says them relative to its own file). Plans, plan files and errors carry this, so they hold no secret; the value is read again from the environment or the file whenever it is needed (the diff, the executor), through a `SecretReader`."},"UserLimits":{"type":"object","properties":{"max-connections":{"type":"number"},"max-channels":{"type":"number"}},"additionalProperties":false,"description":"A user's limits (`max-connections`, `max-channels`), as RabbitMQ names them; absent = no limit."},"SourceLocation":{"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."},"CreateChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Exchange":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false},"ExchangeType":{"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]},"Arguments":{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."},"ArgumentValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."},"CreateChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Queue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false},"QueueType":{"type":"string","enum":["classic","quorum","stream"]},"CreateChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Binding":{"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false},"DestinationType":{"type":"string","enum":["queue","exchange"]},"CreateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Policy":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false},"PolicyApplyTo":{"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]},"CreateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"CreateChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Permission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"Permission":{"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"configure":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","configure","write","read"],"additionalProperties":false,"description":"A user's permissions in a vhost: three regexes over resource names."},"CreateChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/TopicPermission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"TopicPermission":{"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"exchanges":{"type":"object","additionalProperties":{"type":"object","properties":{"write":{"type":"string"},"read":{"type":"string"}},"required":["write","read"],"additionalProperties":false},"description":"By exchange name, keys sorted."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","exchanges"],"additionalProperties":false,"description":"A user's topic permissions in a vhost: for each topic exchange, regexes over routing keys."},"CreateChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostLimit"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostLimit":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string","description":"`max-connections` or `max-queues`; a broker may report others, kept as it says."},"value":{"type":"number"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"One limit of a vhost."},"CreateChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"PluginParameter":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"value":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream. `value` is the parameter's value as the management API takes it (keys sorted): URIs in it usually carry credentials, so every output shows it through `redactParameterValue`."},"CreateChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"CreateChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"GlobalParameter":{"type":"object","properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/ArgumentValue"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","value"],"additionalProperties":false,"description":"A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`."},"CreateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."},"VhostMeta":{"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"},"protectedFromDeletion":{"type":"boolean"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."},"UpdateChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostMeta"},"after":{"$ref":"#/definitions/VhostMeta"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"PropertyChange":{"type":"object","properties":{"path":{"type":"string","description":"A dotted path: `durable`, `arguments.x-message-ttl`, `definition.max-length`."},"before":{"$ref":"#/definitions/ArgumentValue"},"after":{"$ref":"#/definitions/ArgumentValue"},"secret":{"type":"boolean","const":true,"description":"A secret (a password, a URI with credentials) differs: `before` and `after` are then always absent, and the plan says only that it changed."}},"required":["path"],"additionalProperties":false,"description":"One property that differs, with its values on each side (undefined = absent)."},"UpdateChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Policy"},"after":{"$ref":"#/definitions/Policy"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"after":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/Permission"},"after":{"$ref":"#/definitions/Permission"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/TopicPermission"},"after":{"$ref":"#/definitions/TopicPermission"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/VhostLimit"},"after":{"$ref":"#/definitions/VhostLimit"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/PluginParameter"},"after":{"$ref":"#/definitions/PluginParameter"},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"UpdateChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."},"ReplaceChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Exchange"},"after":{"$ref":"#/definitions/Exchange"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MessageCount":{"anyOf":[{"type":"number"},{"type":"string","const":"unknown"}],"description":"The messages a queue holds, as the plan read them: an exact number, or `'unknown'` when topo could not count them exactly. A stream is always unknown: RabbitMQ offers no exact, current count of a stream's retained log (docs/apply.md, \"Streams\"). Printed as-is in `plan --json`. Unknown counts as not empty: deleting such a queue needs `--allow-data-loss`."},"ReplaceChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"replace"},"before":{"$ref":"#/definitions/Queue"},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the replace. Never empty."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","after","before","forcedBy","kind","name","vhost"],"additionalProperties":false,"description":"An immutable property differs: the object is deleted and created again."},"MigrateChange":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"migrate"},"before":{"$ref":"#/definitions/Queue","description":"The queue on the broker; absent when an interrupted migration deleted it and did not declare it again."},"after":{"$ref":"#/definitions/Queue"},"forcedBy":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"},"description":"The immutable properties that force the re-create; empty when it is not re-created (see `holding.bindings`)."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner when `before` exists: the messages it held, or `'unknown'`."},"holding":{"$ref":"#/definitions/MigrationHolding"}},"required":["action","after","forcedBy","holding","kind","name","vhost"],"additionalProperties":false,"description":"A queue re-created without losing a message (`apply --migrate`, or the completion of an interrupted migration): its messages move to a holding queue, the queue is deleted when empty and declared again, and the messages move back. Carried out by the steps of `planMigrationSteps`; what happens to the messages is in docs/apply.md."},"MigrationHolding":{"type":"object","properties":{"name":{"type":"string","description":"The holding queue's name: found on the broker, or chosen so that no policy touches it."},"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings the queue has on the broker now: the holding queue gets a copy of each before the queue is emptied, so publishing through exchanges never stops. Empty when the queue is not re-created (absent, or already in its new shape)."},"found":{"type":"object","properties":{"bindings":{"type":"array","items":{"$ref":"#/definitions/Binding"},"description":"The bindings it has on the broker; taken away once the queue is back."},"messages":{"$ref":"#/definitions/MessageCount","description":"Set by the planner: the messages it held when the plan was made, or `'unknown'`."}},"required":["bindings"],"additionalProperties":false,"description":"Set when the holding queue exists: a migration was interrupted, and this plan completes it."},"policy":{"type":"string","description":"Set when every name topo may choose falls under a policy that can drop, expire or dead-letter messages: `policy \"name\" (keys)`. Apply then needs `--allow-data-loss`."}},"required":["name","bindings"],"additionalProperties":false,"description":"Where a migrated queue's messages wait while the queue is re-created (`apply --migrate`): a classic queue marked with `HOLDING_QUEUE_ARGUMENT` (src/model/holding-queue.ts)."},"DeleteChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Exchange"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Queue"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Binding"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Policy"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Permission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/TopicPermission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostLimit"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"DeleteChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."},"UnmanagedChange<\"user\">":{"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"exchange\">":{"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Exchange"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Queue"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Binding"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"policy\">":{"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"operatorPolicy\">":{"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Policy"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"permission\">":{"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Permission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"topicPermission\">":{"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/TopicPermission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"vhostLimit\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostLimit"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"federationUpstream\">":{"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"shovel\">":{"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"globalParameter\">":{"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"UnmanagedChange<\"vhost\">":{"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."},"RuntimeChange<\"queue\">":{"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Queue"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"RuntimeChange<\"binding\">":{"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"runtime"},"after":{"$ref":"#/definitions/Binding"}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"An exclusive queue (or a binding to one) that applications declare at runtime through `declareRuntime`. Listed apart; never created or deleted by apply."},"Step":{"allOf":[{"if":{"type":"object","properties":{"op":{"const":"put-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost"},"vhost":{"$ref":"#/definitions/VhostMeta"}},"required":["change","dependsOn","id","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-exchange"},"exchange":{"$ref":"#/definitions/Exchange"}},"required":["change","dependsOn","exchange","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-exchange"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-exchange"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-queue"},"queue":{"$ref":"#/definitions/Queue"}},"required":["change","dependsOn","id","op","queue"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"ifEmpty":{"type":"boolean"}},"required":["change","dependsOn","id","ifEmpty","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"declare-holding-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"declare-holding-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"of":{"type":"string"}},"required":["change","dependsOn","id","name","of","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"drain-queue"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"drain-queue"},"vhost":{"type":"string"},"name":{"type":"string"},"into":{"type":"string"}},"required":["change","dependsOn","id","into","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"bind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"bind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"unbind"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"unbind"},"binding":{"$ref":"#/definitions/Binding"}},"required":["binding","change","dependsOn","id","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-policy"},"policy":{"$ref":"#/definitions/Policy"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","op","operator","policy"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-policy"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-policy"},"vhost":{"type":"string"},"name":{"type":"string"},"operator":{"type":"boolean"}},"required":["change","dependsOn","id","name","op","operator","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"protect-vhost"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"protect-vhost"},"vhost":{"type":"string"},"protect":{"type":"boolean"}},"required":["change","dependsOn","id","op","protect","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"},"value":{"type":"number"}},"required":["change","dependsOn","id","name","op","value","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-vhost-limit"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-vhost-limit"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"parameter":{"$ref":"#/definitions/PluginParameter"}},"required":["change","component","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-parameter"},"component":{"$ref":"#/definitions/ParameterComponent"},"vhost":{"type":"string"},"name":{"type":"string"}},"required":["change","component","dependsOn","id","name","op","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-global-parameter"},"parameter":{"$ref":"#/definitions/GlobalParameter"}},"required":["change","dependsOn","id","op","parameter"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-global-parameter"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-global-parameter"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-user"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-user"},"user":{"$ref":"#/definitions/User"}},"required":["change","dependsOn","id","op","user"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-user"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-user"},"name":{"type":"string"}},"required":["change","dependsOn","id","name","op"]}},{"if":{"type":"object","properties":{"op":{"const":"put-user-limits"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-user-limits"},"user":{"type":"string"},"limits":{"$ref":"#/definitions/UserLimits"},"clear":{"type":"array","items":{"type":"string","enum":["max-connections","max-channels"]}}},"required":["change","clear","dependsOn","id","limits","op","user"]}},{"if":{"type":"object","properties":{"op":{"const":"put-permission"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-permission"},"permission":{"$ref":"#/definitions/Permission"}},"required":["change","dependsOn","id","op","permission"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-permission"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-permission"},"vhost":{"type":"string"},"user":{"type":"string"}},"required":["change","dependsOn","id","op","user","vhost"]}},{"if":{"type":"object","properties":{"op":{"const":"put-topic-permissions"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"put-topic-permissions"},"topicPermission":{"$ref":"#/definitions/TopicPermission"},"clear":{"type":"boolean"}},"required":["change","clear","dependsOn","id","op","topicPermission"]}},{"if":{"type":"object","properties":{"op":{"const":"delete-topic-permissions"}},"required":["op"]},"then":{"type":"object","additionalProperties":false,"properties":{"id":{"type":"number","description":"Unique within the plan, 0-based, in planner order."},"change":{"type":"number","description":"Index into `Plan.changes` of the change this step carries out."},"dependsOn":{"type":"array","items":{"type":"number"},"description":"Ids of steps that must succeed before this one starts."},"op":{"type":"string","const":"delete-topic-permissions"},"vhost":{"type":"string"},"user":{"type":"string"}},"required":["change","dependsOn","id","op","user","vhost"]}}]},"ParameterComponent":{"type":"string","enum":["shovel","federation-upstream"],"description":"The runtime parameter components topo writes: those of the shovel and federation plugins."},"GuardRequirement":{"type":"object","properties":{"flag":{"$ref":"#/definitions/GuardFlag"},"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: which object, and why the flag is needed."}},"required":["flag","change","reason"],"additionalProperties":false,"description":"A destructive change the plan contains, and the flag apply needs to carry it out."},"GuardFlag":{"type":"string","enum":["--allow-replace","--allow-data-loss","--prune"],"description":"A flag of `apply` that allows a destructive kind of step."},"BrokerFacts":{"type":"object","properties":{"version":{"type":"string","description":"As `GET /api/overview` reports it (`rabbitmq_version`), such as `4.3.6`."},"deprecatedFeatures":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureState"},"description":"Every deprecated feature the broker knows, and whether it permits it (its configuration may differ from the version's default). Absent before RabbitMQ 3.13, which has no such API."},"deprecatedFeaturesUsed":{"type":"array","items":{"$ref":"#/definitions/DeprecatedFeatureUse"},"description":"The deprecated features the broker reports in use, by anyone, anywhere. Absent before 3.13."},"enabledPlugins":{"type":"array","items":{"type":"string"},"description":"The plugins enabled on every running node (`GET /api/nodes`), sorted, such as `rabbitmq_shovel`. Absent when the user may not list nodes."}},"required":["version"],"additionalProperties":false,"description":"What topo reads of the broker itself, besides its topology: which RabbitMQ it is, and what it says of its deprecated features. Plain data; a plan carries it (see src/plan/plan.ts)."},"DeprecatedFeatureState":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."},"permitted":{"type":"boolean","description":"The broker allows it now."}},"required":["name","permitted","phase"],"additionalProperties":false},"DeprecatedFeatureUse":{"type":"object","properties":{"name":{"type":"string","description":"Such as `transient_nonexcl_queues`."},"phase":{"type":"string","description":"Its deprecation phase: `permitted_by_default`, `denied_by_default`, `disconnected`, `removed`."},"docUrl":{"type":"string","description":"Where RabbitMQ explains it, when it says."}},"required":["name","phase"],"additionalProperties":false,"description":"A deprecated feature as the broker names it."},"CompatibilityProblem":{"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/SubjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."},"SubjectKind":{"type":"string","enum":["user","vhost","exchange","queue","binding","policy","operatorPolicy","vhostLimit","federationUpstream","shovel","globalParameter"],"description":"The kinds of objects whose support differs between RabbitMQ versions."},"ClusterReport":{"type":"object","properties":{"name":{"type":"string","description":"`cluster_name`; absent when the broker did not say."},"version":{"type":"string","description":"The RabbitMQ version of the node that answered."},"nodes":{"type":"array","items":{"$ref":"#/definitions/ClusterNodeReport"},"description":"Every member node; absent when the user may not list them (needs the monitoring tag)."},"unavailable":{"type":"array","items":{"$ref":"#/definitions/UnavailableQueue"},"description":"Queues of the plan's vhosts that cannot be used now because of a node that is down."},"replicas":{"type":"array","items":{"$ref":"#/definitions/ReplicaProblem"},"description":"Quorum queues and streams with members missing or offline, in the plan's vhosts."},"leaderLocators":{"type":"array","items":{"$ref":"#/definitions/LeaderLocatorCount"},"description":"How the leaders of the quorum queues and streams of the plan's vhosts are placed."}},"required":["unavailable","replicas","leaderLocators"],"additionalProperties":false,"description":"What a plan says about the cluster it was made against: plain data, printed in `plan --json` as `cluster`, and the header of the text and Markdown views. Facts read when the plan was made, never a step: apply changes no node, member or leader."},"ClusterNodeReport":{"type":"object","properties":{"name":{"type":"string"},"running":{"type":"boolean"},"partitions":{"type":"array","items":{"type":"string"},"description":"Nodes it cannot reach although they are members (a network partition)."},"alarms":{"type":"array","items":{"type":"string","enum":["memory","disk"]},"description":"Resource alarms raised on it: publishers are blocked cluster-wide while one is."},"leaders":{"type":"number","description":"Quorum queues and streams whose leader it is."},"classicQueues":{"type":"number","description":"Classic queues whose home it is."}},"required":["name","running","partitions","alarms","leaders","classicQueues"],"additionalProperties":false,"description":"One node and what it carries of the plan's vhosts."},"UnavailableQueue":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string"},"why":{"type":"string","enum":["home-node-down","no-quorum"]},"nodes":{"type":"array","items":{"type":"string"},"description":"The node(s) that are down."},"bindingsNotChecked":{"type":"number","description":"Set by the planner: bindings to this queue the spec declares and the broker does not list. They may well exist (the broker hides them while the node is down), so the plan does not propose them."}},"required":["vhost","name","type","why","nodes"],"additionalProperties":false,"description":"A queue no call can change now: a classic queue whose home node is down (RabbitMQ answers every call on it \"home node ... is down\", and hides its bindings), or a quorum queue or stream with fewer than a majority of its members online."},"ReplicaProblem":{"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"type":"string","enum":["quorum","stream"]},"members":{"type":"array","items":{"type":"string"}},"offline":{"type":"array","items":{"type":"string"},"description":"Members on nodes that are down, or whose replica does not run."},"target":{"type":"number","description":"The members it should have: `x-quorum-initial-group-size` (quorum; RabbitMQ's default 3) or `x-initial-cluster-size` (streams; default every node), at most the cluster's size."},"missing":{"type":"number","description":"`target` minus the members it has, when positive: under-replication."},"candidates":{"type":"array","items":{"type":"string"},"description":"Running nodes that hold no member: where the missing ones can go."}},"required":["vhost","name","type","members","offline","target","missing","candidates"],"additionalProperties":false,"description":"A quorum queue or stream with fewer members than it should have, or members offline."},"LeaderLocatorCount":{"type":"object","properties":{"locator":{"type":"string","description":"`client-local`, `balanced`, ..."},"source":{"type":"string","enum":["policy","argument","default"],"description":"A `queue-leader-locator` policy wins over the `x-queue-leader-locator` argument."},"policy":{"type":"string","description":"The policy's name, for `source: 'policy'`."},"queues":{"type":"number"}},"required":["locator","source","queues"],"additionalProperties":false,"description":"How many quorum queues and streams place their leader one way, and what says so."},"Blocker":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."},"Lockout":{"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: what the change would do to whom."}},"required":["change","reason"],"additionalProperties":false,"description":"A change that would lock topo out of the broker mid-apply: it deletes the user topo is connected as, removes its administrator tag, strips its permissions in a vhost, or changes its password (every call after that step would fail to log in with the password topo was given). No flag allows it: apply refuses the plan (exit 3); another administrator makes that change."}}};
 const schema12 = {"type":"object","properties":{"users":{"type":"boolean","description":"The spec has a `users:` section."},"permissions":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `permissions` the spec lists, sorted."},"topicPermissions":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `topicPermissions` the spec lists, sorted."},"globalParameters":{"type":"boolean","description":"The spec has a `globalParameters:` section."},"settings":{"type":"array","items":{"type":"string"},"description":"The vhosts whose `limits`, `shovels` or `federationUpstreams` the spec lists, sorted."}},"required":["users","permissions","topicPermissions"],"additionalProperties":false,"description":"What a plan reads and compares besides the objects of its vhosts: the kinds a spec mentions. A spec that does not mention users reads no user, so repositories that share a broker never plan about each other's users. Saved with the plan, so that `apply --plan` reads the same."};
 const schema13 = {"type":"object","properties":{"prune":{"type":"boolean"},"allowReplace":{"type":"boolean"},"allowDataLoss":{"type":"boolean"},"migrate":{"type":"boolean","description":"`--migrate`: a queue that must be replaced is migrated instead (its messages are kept). Decided when the plan is made, like `prune`; absent means false. An interrupted migration found on the broker is completed with or without it."}},"required":["prune","allowReplace","allowDataLoss"],"additionalProperties":false,"description":"Options that decide what the planner puts in the plan. Guards are planner options."};
 const schema136 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"nodes":{"type":"array","items":{"type":"string"},"description":"The nodes that are down."},"reason":{"type":"string","description":"One line for the user: which object, and which node it needs."}},"required":["change","nodes","reason"],"additionalProperties":false,"description":"A change apply cannot carry out while a node is down. No flag allows it: the node must be back (then plan again)."};
 const schema137 = {"type":"object","properties":{"change":{"type":"number","description":"Index into `Plan.changes`."},"reason":{"type":"string","description":"One line for the user: what the change would do to whom."}},"required":["change","reason"],"additionalProperties":false,"description":"A change that would lock topo out of the broker mid-apply: it deletes the user topo is connected as, removes its administrator tag, strips its permissions in a vhost, or changes its password (every call after that step would fail to log in with the password topo was given). No flag allows it: apply refuses the plan (exit 3); another administrator makes that change."};
 const func2 = Object.prototype.hasOwnProperty;
-const schema14 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
-const schema15 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema16 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"},"protectedFromDeletion":{"type":"boolean"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
-const schema17 = {"type":"string","enum":["classic","quorum","stream"]};
+const schema14 = {"allOf":[{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"create"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/CreateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"update"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UpdateChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"replace"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/ReplaceChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"migrate"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/MigrateChange"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"delete"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/DeleteChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"user"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22user%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"exchange"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22exchange%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22binding%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"policy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22policy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"operatorPolicy"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22operatorPolicy%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"permission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22permission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"topicPermission"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22topicPermission%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhostLimit"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhostLimit%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"federationUpstream"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22federationUpstream%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"shovel"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22shovel%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"globalParameter"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22globalParameter%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"vhost"},"action":{"const":"unmanaged"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/UnmanagedChange%3C%22vhost%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"queue"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22queue%22%3E"}},{"if":{"type":"object","properties":{"kind":{"const":"binding"},"action":{"const":"runtime"}},"required":["kind","action"]},"then":{"$ref":"#/definitions/RuntimeChange%3C%22binding%22%3E"}}]};
+const schema15 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema16 = {"type":"object","properties":{"name":{"type":"string"},"tags":{"type":"array","items":{"type":"string"},"description":"Sorted, without repeats: `administrator`, `management`, `monitoring`, `policymaker`, or any."},"credential":{"$ref":"#/definitions/UserCredential"},"limits":{"$ref":"#/definitions/UserLimits","description":"The limits set; absent in a desired Topology means the spec does not manage them."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","tags","credential"],"additionalProperties":false};
+const schema19 = {"type":"object","properties":{"max-connections":{"type":"number"},"max-channels":{"type":"number"}},"additionalProperties":false,"description":"A user's limits (`max-connections`, `max-channels`), as RabbitMQ names them; absent = no limit."};
+const schema20 = {"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."};
+const schema17 = {"description":"How a user logs in with a password, if at all:\n- `none`: no password (certificate / EXTERNAL authentication);\n- `password`: from a secret of the spec (only in a desired Topology);\n- `hash`: a salted hash, as `passwordHash` + `hashingAlgorithm` in a spec or as the broker   stores it. `hash` is absent where the plan shows a broker's user (changes, plan files):   the hash stays out of every output.","allOf":[{"if":{"type":"object","properties":{"type":{"const":"none"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"none"}},"required":["type"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"password"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"password"},"secret":{"$ref":"#/definitions/SecretRef"}},"required":["type","secret"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"hash"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"hash"},"algorithm":{"type":"string"},"hash":{"type":"string"}},"required":["type","algorithm"],"additionalProperties":false}}]};
+const schema18 = {"type":"object","properties":{"ref":{"type":"string","description":"The text as written, its `${env:}` and `${file:}` references unresolved."}},"required":["ref"],"additionalProperties":false,"description":"A secret as the spec refers to it, never its value: the text written in a secret field (a user's password; a URI with credentials), such as `${env:ORDERS_PASSWORD}` or `${file:secrets/orders.txt}`, with `${file:}` paths made relative to the working directory (the spec says them relative to its own file). Plans, plan files and errors carry this, so they hold no secret; the value is read again from the environment or the file whenever it is needed (the diff, the executor), through a `SecretReader`."};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid1 = true;
+const _errs2 = errors;
+if(errors === _errs2){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("none" !== data.type){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema17.allOf[0].then.required,parentSchema:schema17.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "type")){
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data1 = data.type;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/0/then/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.allOf[0].then.properties.type.type,parentSchema:schema17.allOf[0].then.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if("none" !== data1){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/0/then/properties/type/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema17.allOf[0].then.properties.type,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.allOf[0].then.type,parentSchema:schema17.allOf[0].then,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err8 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema17.allOf[0].if,parentSchema:schema17.allOf[0],data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const _errs11 = errors;
+let valid4 = true;
+const _errs12 = errors;
+if(errors === _errs12){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.type === undefined) && (missing1 = "type")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("password" !== data.type){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+var _valid1 = _errs12 === errors;
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err12 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema17.allOf[1].then.required,parentSchema:schema17.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.secret === undefined){
+const err13 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema17.allOf[1].then.required,parentSchema:schema17.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data){
+if(!((key1 === "type") || (key1 === "secret"))){
+const err14 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data3 = data.type;
+if(typeof data3 !== "string"){
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/then/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.allOf[1].then.properties.type.type,parentSchema:schema17.allOf[1].then.properties.type,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if("password" !== data3){
+const err16 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/then/properties/type/const",keyword:"const",params:{allowedValue: "password"},message:"must be equal to constant",schema:"password",parentSchema:schema17.allOf[1].then.properties.type,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.secret !== undefined){
+let data4 = data.secret;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.ref === undefined){
+const err17 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/SecretRef/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema18.required,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!(key2 === "ref")){
+const err18 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/SecretRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data4.ref !== undefined){
+let data5 = data4.ref;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/secret/ref",schemaPath:"#/definitions/SecretRef/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.ref.type,parentSchema:schema18.properties.ref,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/SecretRef/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data4};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.allOf[1].then.type,parentSchema:schema17.allOf[1].then,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs15 === errors;
+valid4 = _valid1;
+}
+if(!valid4){
+const err22 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema17.allOf[1].if,parentSchema:schema17.allOf[1],data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const _errs27 = errors;
+let valid9 = true;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.type === undefined) && (missing2 = "type")){
+const err23 = {};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+if(data.type !== undefined){
+if("hash" !== data.type){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var _valid2 = _errs28 === errors;
+errors = _errs27;
+if(vErrors !== null){
+if(_errs27){
+vErrors.length = _errs27;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs31 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err26 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema17.allOf[2].then.required,parentSchema:schema17.allOf[2].then,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data.algorithm === undefined){
+const err27 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema17.allOf[2].then.required,parentSchema:schema17.allOf[2].then,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key3 in data){
+if(!(((key3 === "type") || (key3 === "algorithm")) || (key3 === "hash"))){
+const err28 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema17.allOf[2].then,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data7 = data.type;
+if(typeof data7 !== "string"){
+const err29 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/2/then/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.allOf[2].then.properties.type.type,parentSchema:schema17.allOf[2].then.properties.type,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if("hash" !== data7){
+const err30 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/2/then/properties/type/const",keyword:"const",params:{allowedValue: "hash"},message:"must be equal to constant",schema:"hash",parentSchema:schema17.allOf[2].then.properties.type,data:data7};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.algorithm !== undefined){
+let data8 = data.algorithm;
+if(typeof data8 !== "string"){
+const err31 = {instancePath:instancePath+"/algorithm",schemaPath:"#/allOf/2/then/properties/algorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.allOf[2].then.properties.algorithm.type,parentSchema:schema17.allOf[2].then.properties.algorithm,data:data8};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.hash !== undefined){
+let data9 = data.hash;
+if(typeof data9 !== "string"){
+const err32 = {instancePath:instancePath+"/hash",schemaPath:"#/allOf/2/then/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.allOf[2].then.properties.hash.type,parentSchema:schema17.allOf[2].then.properties.hash,data:data9};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.allOf[2].then.type,parentSchema:schema17.allOf[2].then,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid2 = _errs31 === errors;
+valid9 = _valid2;
+}
+if(!valid9){
+const err34 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema17.allOf[2].if,parentSchema:schema17.allOf[2],data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -30,9 +509,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "tags")) || (key0 === "defaultQueueType")) || (key0 === "protectedFromDeletion"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(data.tags === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema16.required,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -41,11 +519,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data0};
+if(data.credential === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'",schema:schema16.required,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -54,11 +529,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.description !== undefined){
-let data1 = data.description;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.description.type,parentSchema:schema16.properties.description,data:data1};
+for(const key0 in data){
+if(!(((((key0 === "name") || (key0 === "tags")) || (key0 === "credential")) || (key0 === "limits")) || (key0 === "loc"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -68,14 +541,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data2 = data.tags;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.tags.items.type,parentSchema:schema16.properties.tags.items,data:data3};
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -85,9 +554,14 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.tags.type,parentSchema:schema16.properties.tags,data:data2};
+if(data.tags !== undefined){
+let data1 = data.tags;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.tags.items.type,parentSchema:schema16.properties.tags.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -97,10 +571,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.defaultQueueType !== undefined){
-let data4 = data.defaultQueueType;
-if(typeof data4 !== "string"){
-const err6 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data4};
+}
+else {
+const err6 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.tags.type,parentSchema:schema16.properties.tags,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -109,8 +582,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!(((data4 === "classic") || (data4 === "quorum")) || (data4 === "stream"))){
-const err7 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data4};
+}
+if(data.credential !== undefined){
+if(!(validate14(data.credential, {instancePath:instancePath+"/credential",parentData:data,parentDataProperty:"credential",rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+}
+if(data.limits !== undefined){
+let data4 = data.limits;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((key1 === "max-connections") || (key1 === "max-channels"))){
+const err7 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -120,10 +604,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.protectedFromDeletion !== undefined){
-let data5 = data.protectedFromDeletion;
-if(typeof data5 !== "boolean"){
-const err8 = {instancePath:instancePath+"/protectedFromDeletion",schemaPath:"#/properties/protectedFromDeletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.protectedFromDeletion.type,parentSchema:schema16.properties.protectedFromDeletion,data:data5};
+if(data4["max-connections"] !== undefined){
+let data5 = data4["max-connections"];
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err8 = {instancePath:instancePath+"/limits/max-connections",schemaPath:"#/definitions/UserLimits/properties/max-connections/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties["max-connections"].type,parentSchema:schema19.properties["max-connections"],data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -133,14 +617,135 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(data4["max-channels"] !== undefined){
+let data6 = data4["max-channels"];
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err9 = {instancePath:instancePath+"/limits/max-channels",schemaPath:"#/definitions/UserLimits/properties/max-channels/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties["max-channels"].type,parentSchema:schema19.properties["max-channels"],data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.loc !== undefined){
+let data7 = data.loc;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.file === undefined){
+const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data7.line === undefined){
+const err12 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data7.col === undefined){
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!(((key2 === "file") || (key2 === "line")) || (key2 === "col"))){
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data7.file !== undefined){
+let data8 = data7.file;
+if(typeof data8 !== "string"){
+const err15 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data7.line !== undefined){
+let data9 = data7.line;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err16 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data7.col !== undefined){
+let data10 = data7.col;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err17 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -227,8 +832,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema15.properties.kind,data:data0};
+if("user" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "user"},message:"must be equal to constant",schema:"user",parentSchema:schema15.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -414,22 +1019,21 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema19 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false};
-const schema20 = {"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]};
-const schema23 = {"type":"object","properties":{"file":{"type":"string"},"line":{"type":"number"},"col":{"type":"number"}},"required":["file","line","col"],"additionalProperties":false,"description":"Where a node was written in a spec file; 1-based line and column. Display only."};
-const schema21 = {"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."};
-const schema22 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."};
-const wrapper0 = {validate: validate19};
+const schema21 = {"type":"object","properties":{"kind":{"type":"string","const":"exchange"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Exchange"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema22 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/ExchangeType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"internal":{"type":"boolean"},"arguments":{"$ref":"#/definitions/Arguments","description":"Includes `alternate-exchange` when the spec said `alternateExchange`."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Set for objects loaded from a spec; never compared."}},"required":["vhost","name","type","durable","autoDelete","internal","arguments"],"additionalProperties":false};
+const schema23 = {"anyOf":[{"type":"string"},{"type":"string","enum":["direct","fanout","topic","headers"]}]};
+const schema24 = {"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"},"description":"Arguments of an exchange, queue or binding, or a policy definition. Keys sorted."};
+const schema25 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/ArgumentValue"}},{"type":"object","additionalProperties":{"$ref":"#/definitions/ArgumentValue"}}],"description":"A value of an AMQP argument, a policy definition entry or a header: plain JSON."};
+const wrapper0 = {validate: validate21};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.anyOf[0].type,parentSchema:schema22.anyOf[0],data};
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.anyOf[0].type,parentSchema:schema25.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -443,7 +1047,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs3 = errors;
 if(!((typeof data == "number") && (isFinite(data)))){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.anyOf[1].type,parentSchema:schema22.anyOf[1],data};
+const err1 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.anyOf[1].type,parentSchema:schema25.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -457,7 +1061,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs5 = errors;
 if(typeof data !== "boolean"){
-const err2 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.anyOf[2].type,parentSchema:schema22.anyOf[2],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.anyOf[2].type,parentSchema:schema25.anyOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -471,7 +1075,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs7 = errors;
 if(data !== null){
-const err3 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema22.anyOf[3].type,parentSchema:schema22.anyOf[3],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/3/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema25.anyOf[3].type,parentSchema:schema25.anyOf[3],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -494,7 +1098,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.anyOf[4].type,parentSchema:schema22.anyOf[4],data};
+const err4 = {instancePath,schemaPath:"#/anyOf/4/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.anyOf[4].type,parentSchema:schema25.anyOf[4],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -516,7 +1120,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.anyOf[5].type,parentSchema:schema22.anyOf[5],data};
+const err5 = {instancePath,schemaPath:"#/anyOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.anyOf[5].type,parentSchema:schema25.anyOf[5],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -533,7 +1137,7 @@ valid0 = valid0 || _valid0;
 }
 }
 if(!valid0){
-const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema22.anyOf,parentSchema:schema22,data};
+const err6 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.anyOf,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -553,24 +1157,24 @@ vErrors = null;
 }
 }
 }
-validate19.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(validate19(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -579,17 +1183,17 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -599,7 +1203,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -609,7 +1213,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -619,7 +1223,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.durable === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -629,7 +1233,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.autoDelete === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -639,7 +1243,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.internal === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "internal"},message:"must have required property '"+"internal"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "internal"},message:"must have required property '"+"internal"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -649,7 +1253,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.arguments === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -660,7 +1264,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "vhost") || (key0 === "name")) || (key0 === "type")) || (key0 === "durable")) || (key0 === "autoDelete")) || (key0 === "internal")) || (key0 === "arguments")) || (key0 === "loc"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -673,7 +1277,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.vhost.type,parentSchema:schema19.properties.vhost,data:data0};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.vhost.type,parentSchema:schema22.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -686,7 +1290,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.name.type,parentSchema:schema19.properties.name,data:data1};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.name.type,parentSchema:schema22.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -702,7 +1306,7 @@ const _errs8 = errors;
 let valid2 = false;
 const _errs9 = errors;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.anyOf[0].type,parentSchema:schema20.anyOf[0],data:data2};
+const err10 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[0].type,parentSchema:schema23.anyOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -716,7 +1320,7 @@ valid2 = valid2 || _valid0;
 if(!valid2){
 const _errs11 = errors;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.anyOf[1].type,parentSchema:schema20.anyOf[1],data:data2};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.anyOf[1].type,parentSchema:schema23.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -726,7 +1330,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((((data2 === "direct") || (data2 === "fanout")) || (data2 === "topic")) || (data2 === "headers"))){
-const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema20.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema20.anyOf[1].enum,parentSchema:schema20.anyOf[1],data:data2};
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema23.anyOf[1].enum},message:"must be equal to one of the allowed values",schema:schema23.anyOf[1].enum,parentSchema:schema23.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -739,7 +1343,7 @@ var _valid0 = _errs11 === errors;
 valid2 = valid2 || _valid0;
 }
 if(!valid2){
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema20.anyOf,parentSchema:schema20,data:data2};
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/ExchangeType/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema23.anyOf,parentSchema:schema23,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -763,7 +1367,7 @@ vErrors = null;
 if(data.durable !== undefined){
 let data3 = data.durable;
 if(typeof data3 !== "boolean"){
-const err14 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.durable.type,parentSchema:schema19.properties.durable,data:data3};
+const err14 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.durable.type,parentSchema:schema22.properties.durable,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -776,7 +1380,7 @@ errors++;
 if(data.autoDelete !== undefined){
 let data4 = data.autoDelete;
 if(typeof data4 !== "boolean"){
-const err15 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.autoDelete.type,parentSchema:schema19.properties.autoDelete,data:data4};
+const err15 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.autoDelete.type,parentSchema:schema22.properties.autoDelete,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -789,7 +1393,7 @@ errors++;
 if(data.internal !== undefined){
 let data5 = data.internal;
 if(typeof data5 !== "boolean"){
-const err16 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.internal.type,parentSchema:schema19.properties.internal,data:data5};
+const err16 = {instancePath:instancePath+"/internal",schemaPath:"#/properties/internal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema22.properties.internal.type,parentSchema:schema22.properties.internal,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -800,8 +1404,8 @@ errors++;
 }
 }
 if(data.arguments !== undefined){
-if(!(validate18(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate20(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -809,7 +1413,7 @@ if(data.loc !== undefined){
 let data7 = data.loc;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.file === undefined){
-const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data7};
+const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -819,7 +1423,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data7.line === undefined){
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data7};
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -829,7 +1433,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data7.col === undefined){
-const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data7};
+const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -840,7 +1444,7 @@ errors++;
 }
 for(const key1 in data7){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data7};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -853,7 +1457,7 @@ errors++;
 if(data7.file !== undefined){
 let data8 = data7.file;
 if(typeof data8 !== "string"){
-const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data8};
+const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -866,7 +1470,7 @@ errors++;
 if(data7.line !== undefined){
 let data9 = data7.line;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data9};
+const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -879,7 +1483,7 @@ errors++;
 if(data7.col !== undefined){
 let data10 = data7.col;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data10};
+const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -891,7 +1495,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data7};
+const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -903,7 +1507,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -912,17 +1516,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema18.required,parentSchema:schema18,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -932,7 +1536,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema18.required,parentSchema:schema18,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -942,7 +1546,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema18.required,parentSchema:schema18,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -952,7 +1556,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema18.required,parentSchema:schema18,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -962,7 +1566,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema18.required,parentSchema:schema18,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -973,7 +1577,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -986,7 +1590,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.kind.type,parentSchema:schema18.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.kind.type,parentSchema:schema21.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -996,7 +1600,7 @@ vErrors.push(err6);
 errors++;
 }
 if("exchange" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema18.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "exchange"},message:"must be equal to constant",schema:"exchange",parentSchema:schema21.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1009,7 +1613,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.vhost.type,parentSchema:schema18.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.vhost.type,parentSchema:schema21.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1022,7 +1626,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.name.type,parentSchema:schema18.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.name.type,parentSchema:schema21.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1035,7 +1639,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.action.type,parentSchema:schema18.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.action.type,parentSchema:schema21.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1045,7 +1649,7 @@ vErrors.push(err10);
 errors++;
 }
 if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema18.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema21.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1056,8 +1660,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate17(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -1065,7 +1669,7 @@ if(data.recreatedFor !== undefined){
 let data5 = data.recreatedFor;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema18.properties.recreatedFor.required,parentSchema:schema18.properties.recreatedFor,data:data5};
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema21.properties.recreatedFor.required,parentSchema:schema21.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1075,7 +1679,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema18.properties.recreatedFor.required,parentSchema:schema18.properties.recreatedFor,data:data5};
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema21.properties.recreatedFor.required,parentSchema:schema21.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1086,7 +1690,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.recreatedFor,data:data5};
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1099,7 +1703,7 @@ errors++;
 if(data5.kind !== undefined){
 let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.recreatedFor.properties.kind.type,parentSchema:schema18.properties.recreatedFor.properties.kind,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.recreatedFor.properties.kind.type,parentSchema:schema21.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1109,7 +1713,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.recreatedFor.properties.kind.enum,parentSchema:schema18.properties.recreatedFor.properties.kind,data:data6};
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema21.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.recreatedFor.properties.kind.enum,parentSchema:schema21.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1122,7 +1726,7 @@ errors++;
 if(data5.name !== undefined){
 let data7 = data5.name;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.recreatedFor.properties.name.type,parentSchema:schema18.properties.recreatedFor.properties.name,data:data7};
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.recreatedFor.properties.name.type,parentSchema:schema21.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1134,7 +1738,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.recreatedFor.type,parentSchema:schema18.properties.recreatedFor,data:data5};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.properties.recreatedFor.type,parentSchema:schema21.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1147,7 +1751,7 @@ errors++;
 if(data.outsideSpec !== undefined){
 let data8 = data.outsideSpec;
 if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.outsideSpec.type,parentSchema:schema18.properties.outsideSpec,data:data8};
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.outsideSpec.type,parentSchema:schema21.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1157,7 +1761,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema18.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema18.properties.outsideSpec.enum,parentSchema:schema18.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema21.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.outsideSpec.enum,parentSchema:schema21.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1169,7 +1773,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1178,19 +1782,20 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema25 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false};
+const schema27 = {"type":"object","properties":{"kind":{"type":"string","const":"queue"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Queue"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema28 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"type":{"$ref":"#/definitions/QueueType"},"durable":{"type":"boolean"},"autoDelete":{"type":"boolean"},"exclusive":{"type":"boolean"},"serverNamed":{"type":"boolean","description":"The broker picks the name (only with `exclusive`). `name` is then the spec's handle for the queue, used by bindings, tests and `declareRuntime`, never a broker name."},"arguments":{"$ref":"#/definitions/Arguments","description":"Never contains `x-queue-type`; that is `type`."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","type","durable","autoDelete","exclusive","serverNamed","arguments"],"additionalProperties":false};
+const schema29 = {"type":"string","enum":["classic","quorum","stream"]};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1200,7 +1805,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1210,7 +1815,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1220,7 +1825,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.durable === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "durable"},message:"must have required property '"+"durable"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1230,7 +1835,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.autoDelete === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "autoDelete"},message:"must have required property '"+"autoDelete"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1240,7 +1845,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.exclusive === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exclusive"},message:"must have required property '"+"exclusive"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exclusive"},message:"must have required property '"+"exclusive"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1250,7 +1855,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.serverNamed === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serverNamed"},message:"must have required property '"+"serverNamed"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serverNamed"},message:"must have required property '"+"serverNamed"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1260,7 +1865,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.arguments === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1270,8 +1875,8 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema25.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+if(!(func2.call(schema28.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1284,7 +1889,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err9 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.vhost.type,parentSchema:schema25.properties.vhost,data:data0};
+const err9 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.vhost.type,parentSchema:schema28.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1297,7 +1902,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.name.type,parentSchema:schema25.properties.name,data:data1};
+const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.name.type,parentSchema:schema28.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1310,7 +1915,7 @@ errors++;
 if(data.type !== undefined){
 let data2 = data.type;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data2};
+const err11 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1320,7 +1925,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data2 === "classic") || (data2 === "quorum")) || (data2 === "stream"))){
-const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data2};
+const err12 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1333,7 +1938,7 @@ errors++;
 if(data.durable !== undefined){
 let data3 = data.durable;
 if(typeof data3 !== "boolean"){
-const err13 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.durable.type,parentSchema:schema25.properties.durable,data:data3};
+const err13 = {instancePath:instancePath+"/durable",schemaPath:"#/properties/durable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema28.properties.durable.type,parentSchema:schema28.properties.durable,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1346,7 +1951,7 @@ errors++;
 if(data.autoDelete !== undefined){
 let data4 = data.autoDelete;
 if(typeof data4 !== "boolean"){
-const err14 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.autoDelete.type,parentSchema:schema25.properties.autoDelete,data:data4};
+const err14 = {instancePath:instancePath+"/autoDelete",schemaPath:"#/properties/autoDelete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema28.properties.autoDelete.type,parentSchema:schema28.properties.autoDelete,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1359,7 +1964,7 @@ errors++;
 if(data.exclusive !== undefined){
 let data5 = data.exclusive;
 if(typeof data5 !== "boolean"){
-const err15 = {instancePath:instancePath+"/exclusive",schemaPath:"#/properties/exclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.exclusive.type,parentSchema:schema25.properties.exclusive,data:data5};
+const err15 = {instancePath:instancePath+"/exclusive",schemaPath:"#/properties/exclusive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema28.properties.exclusive.type,parentSchema:schema28.properties.exclusive,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1372,7 +1977,7 @@ errors++;
 if(data.serverNamed !== undefined){
 let data6 = data.serverNamed;
 if(typeof data6 !== "boolean"){
-const err16 = {instancePath:instancePath+"/serverNamed",schemaPath:"#/properties/serverNamed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema25.properties.serverNamed.type,parentSchema:schema25.properties.serverNamed,data:data6};
+const err16 = {instancePath:instancePath+"/serverNamed",schemaPath:"#/properties/serverNamed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema28.properties.serverNamed.type,parentSchema:schema28.properties.serverNamed,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1383,8 +1988,8 @@ errors++;
 }
 }
 if(data.arguments !== undefined){
-if(!(validate18(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate20(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -1392,7 +1997,7 @@ if(data.loc !== undefined){
 let data8 = data.loc;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 if(data8.file === undefined){
-const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data8};
+const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1402,7 +2007,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8.line === undefined){
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data8};
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1412,7 +2017,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data8.col === undefined){
-const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data8};
+const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1423,7 +2028,7 @@ errors++;
 }
 for(const key1 in data8){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data8};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1436,7 +2041,7 @@ errors++;
 if(data8.file !== undefined){
 let data9 = data8.file;
 if(typeof data9 !== "string"){
-const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data9};
+const err21 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1449,7 +2054,7 @@ errors++;
 if(data8.line !== undefined){
 let data10 = data8.line;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data10};
+const err22 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1462,7 +2067,7 @@ errors++;
 if(data8.col !== undefined){
 let data11 = data8.col;
 if(!((typeof data11 == "number") && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data11};
+const err23 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1474,7 +2079,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data8};
+const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1486,7 +2091,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1495,17 +2100,17 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1515,7 +2120,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1525,7 +2130,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1535,7 +2140,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1545,7 +2150,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1556,7 +2161,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1569,7 +2174,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.kind.type,parentSchema:schema24.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.kind.type,parentSchema:schema27.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1579,7 +2184,7 @@ vErrors.push(err6);
 errors++;
 }
 if("queue" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema24.properties.kind,data:data0};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "queue"},message:"must be equal to constant",schema:"queue",parentSchema:schema27.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1592,7 +2197,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.vhost.type,parentSchema:schema24.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.vhost.type,parentSchema:schema27.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1605,7 +2210,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.name.type,parentSchema:schema24.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.name.type,parentSchema:schema27.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1618,7 +2223,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.action.type,parentSchema:schema24.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.action.type,parentSchema:schema27.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1628,7 +2233,7 @@ vErrors.push(err10);
 errors++;
 }
 if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema24.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema27.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1639,8 +2244,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -1648,7 +2253,7 @@ if(data.recreatedFor !== undefined){
 let data5 = data.recreatedFor;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema24.properties.recreatedFor.required,parentSchema:schema24.properties.recreatedFor,data:data5};
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.properties.recreatedFor.required,parentSchema:schema27.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1658,7 +2263,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema24.properties.recreatedFor.required,parentSchema:schema24.properties.recreatedFor,data:data5};
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema27.properties.recreatedFor.required,parentSchema:schema27.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1669,7 +2274,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24.properties.recreatedFor,data:data5};
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1682,7 +2287,7 @@ errors++;
 if(data5.kind !== undefined){
 let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.recreatedFor.properties.kind.type,parentSchema:schema24.properties.recreatedFor.properties.kind,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.recreatedFor.properties.kind.type,parentSchema:schema27.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1692,7 +2297,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema24.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.recreatedFor.properties.kind.enum,parentSchema:schema24.properties.recreatedFor.properties.kind,data:data6};
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema27.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.recreatedFor.properties.kind.enum,parentSchema:schema27.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1705,7 +2310,7 @@ errors++;
 if(data5.name !== undefined){
 let data7 = data5.name;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.recreatedFor.properties.name.type,parentSchema:schema24.properties.recreatedFor.properties.name,data:data7};
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.recreatedFor.properties.name.type,parentSchema:schema27.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1717,7 +2322,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.properties.recreatedFor.type,parentSchema:schema24.properties.recreatedFor,data:data5};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.recreatedFor.type,parentSchema:schema27.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1730,7 +2335,7 @@ errors++;
 if(data.outsideSpec !== undefined){
 let data8 = data.outsideSpec;
 if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.outsideSpec.type,parentSchema:schema24.properties.outsideSpec,data:data8};
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.outsideSpec.type,parentSchema:schema27.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1740,7 +2345,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema24.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.outsideSpec.enum,parentSchema:schema24.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema27.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.outsideSpec.enum,parentSchema:schema27.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1752,7 +2357,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1761,20 +2366,20 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema29 = {"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false};
-const schema30 = {"type":"string","enum":["queue","exchange"]};
+const schema31 = {"type":"object","properties":{"kind":{"type":"string","const":"binding"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Binding"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema32 = {"type":"object","properties":{"vhost":{"type":"string"},"source":{"type":"string","description":"An exchange of the same vhost, or a built-in `amq.*` exchange. Never `\"\"`."},"destination":{"type":"string"},"destinationType":{"$ref":"#/definitions/DestinationType"},"routingKey":{"type":"string"},"arguments":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","source","destination","destinationType","routingKey","arguments"],"additionalProperties":false};
+const schema33 = {"type":"string","enum":["queue","exchange"]};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1784,7 +2389,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.source === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1794,7 +2399,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.destination === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destination"},message:"must have required property '"+"destination"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1804,7 +2409,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.destinationType === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destinationType"},message:"must have required property '"+"destinationType"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "destinationType"},message:"must have required property '"+"destinationType"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1814,7 +2419,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.routingKey === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routingKey"},message:"must have required property '"+"routingKey"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routingKey"},message:"must have required property '"+"routingKey"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1824,7 +2429,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.arguments === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "arguments"},message:"must have required property '"+"arguments"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1835,7 +2440,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "vhost") || (key0 === "source")) || (key0 === "destination")) || (key0 === "destinationType")) || (key0 === "routingKey")) || (key0 === "arguments")) || (key0 === "loc"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1848,7 +2453,7 @@ errors++;
 if(data.vhost !== undefined){
 let data0 = data.vhost;
 if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.vhost.type,parentSchema:schema29.properties.vhost,data:data0};
+const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.vhost.type,parentSchema:schema32.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1861,7 +2466,7 @@ errors++;
 if(data.source !== undefined){
 let data1 = data.source;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.source.type,parentSchema:schema29.properties.source,data:data1};
+const err8 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.source.type,parentSchema:schema32.properties.source,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1874,7 +2479,7 @@ errors++;
 if(data.destination !== undefined){
 let data2 = data.destination;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.destination.type,parentSchema:schema29.properties.destination,data:data2};
+const err9 = {instancePath:instancePath+"/destination",schemaPath:"#/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.destination.type,parentSchema:schema32.properties.destination,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1887,7 +2492,7 @@ errors++;
 if(data.destinationType !== undefined){
 let data3 = data.destinationType;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.type,parentSchema:schema30,data:data3};
+const err10 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1897,7 +2502,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data3 === "queue") || (data3 === "exchange"))){
-const err11 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data3};
+const err11 = {instancePath:instancePath+"/destinationType",schemaPath:"#/definitions/DestinationType/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1910,7 +2515,7 @@ errors++;
 if(data.routingKey !== undefined){
 let data4 = data.routingKey;
 if(typeof data4 !== "string"){
-const err12 = {instancePath:instancePath+"/routingKey",schemaPath:"#/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.routingKey.type,parentSchema:schema29.properties.routingKey,data:data4};
+const err12 = {instancePath:instancePath+"/routingKey",schemaPath:"#/properties/routingKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.routingKey.type,parentSchema:schema32.properties.routingKey,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1921,8 +2526,8 @@ errors++;
 }
 }
 if(data.arguments !== undefined){
-if(!(validate18(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate20(data.arguments, {instancePath:instancePath+"/arguments",parentData:data,parentDataProperty:"arguments",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -1930,7 +2535,7 @@ if(data.loc !== undefined){
 let data6 = data.loc;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.file === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1940,7 +2545,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data6.line === undefined){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1950,7 +2555,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data6.col === undefined){
-const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
+const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1961,7 +2566,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data6};
+const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1974,7 +2579,7 @@ errors++;
 if(data6.file !== undefined){
 let data7 = data6.file;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data7};
+const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1987,7 +2592,7 @@ errors++;
 if(data6.line !== undefined){
 let data8 = data6.line;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data8};
+const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2000,7 +2605,7 @@ errors++;
 if(data6.col !== undefined){
 let data9 = data6.col;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data9};
+const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2012,811 +2617,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.kind.type,parentSchema:schema28.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("binding" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema28.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.vhost.type,parentSchema:schema28.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.name.type,parentSchema:schema28.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.action.type,parentSchema:schema28.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema28.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate30(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema28.properties.recreatedFor.required,parentSchema:schema28.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.properties.recreatedFor.required,parentSchema:schema28.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema28.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.recreatedFor.properties.kind.type,parentSchema:schema28.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema28.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema28.properties.recreatedFor.properties.kind.enum,parentSchema:schema28.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.recreatedFor.properties.name.type,parentSchema:schema28.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.recreatedFor.type,parentSchema:schema28.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.outsideSpec.type,parentSchema:schema28.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema28.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema28.properties.outsideSpec.enum,parentSchema:schema28.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate29.errors = vErrors;
-return errors === 0;
-}
-
-const schema32 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema33 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false};
-const schema34 = {"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]};
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.pattern === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.applyTo === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "applyTo"},message:"must have required property '"+"applyTo"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.priority === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.definition === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "definition"},message:"must have required property '"+"definition"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "vhost") || (key0 === "name")) || (key0 === "pattern")) || (key0 === "applyTo")) || (key0 === "priority")) || (key0 === "definition")) || (key0 === "loc"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data0 = data.vhost;
-if(typeof data0 !== "string"){
-const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.vhost.type,parentSchema:schema33.properties.vhost,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.name.type,parentSchema:schema33.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.pattern !== undefined){
-let data2 = data.pattern;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.pattern.type,parentSchema:schema33.properties.pattern,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.applyTo !== undefined){
-let data3 = data.applyTo;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(!((((((data3 === "queues") || (data3 === "exchanges")) || (data3 === "all")) || (data3 === "classic_queues")) || (data3 === "quorum_queues")) || (data3 === "streams"))){
-const err11 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.priority !== undefined){
-let data4 = data.priority;
-if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema33.properties.priority.type,parentSchema:schema33.properties.priority,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.definition !== undefined){
-if(!(validate18(data.definition, {instancePath:instancePath+"/definition",parentData:data,parentDataProperty:"definition",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
-}
-}
-if(data.loc !== undefined){
-let data6 = data.loc;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.file === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.line === undefined){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.col === undefined){
-const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key1 in data6){
-if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.file !== undefined){
-let data7 = data6.file;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.line !== undefined){
-let data8 = data6.line;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.col !== undefined){
-let data9 = data6.col;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate35.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema32.required,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema32.required,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.required,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema32.required,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema32.required,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.kind.type,parentSchema:schema32.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("policy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema32.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.vhost.type,parentSchema:schema32.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.name.type,parentSchema:schema32.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.action.type,parentSchema:schema32.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema32.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.properties.recreatedFor.required,parentSchema:schema32.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema32.properties.recreatedFor.required,parentSchema:schema32.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.recreatedFor.properties.kind.type,parentSchema:schema32.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema32.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.recreatedFor.properties.kind.enum,parentSchema:schema32.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.recreatedFor.properties.name.type,parentSchema:schema32.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.recreatedFor.type,parentSchema:schema32.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.outsideSpec.type,parentSchema:schema32.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema32.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.outsideSpec.enum,parentSchema:schema32.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2837,18 +2638,17 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2858,7 +2658,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2868,7 +2668,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2878,7 +2678,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2888,7 +2688,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema36.required,parentSchema:schema36,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2899,7 +2699,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2912,7 +2712,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.kind.type,parentSchema:schema36.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.kind.type,parentSchema:schema31.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2921,8 +2721,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("operatorPolicy" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema36.properties.kind,data:data0};
+if("binding" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "binding"},message:"must be equal to constant",schema:"binding",parentSchema:schema31.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2935,7 +2735,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.vhost.type,parentSchema:schema36.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.vhost.type,parentSchema:schema31.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2948,7 +2748,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.name.type,parentSchema:schema31.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2961,7 +2761,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.action.type,parentSchema:schema36.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.action.type,parentSchema:schema31.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2971,7 +2771,7 @@ vErrors.push(err10);
 errors++;
 }
 if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema36.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema31.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2982,8 +2782,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate32(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -2991,7 +2791,7 @@ if(data.recreatedFor !== undefined){
 let data5 = data.recreatedFor;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.properties.recreatedFor.required,parentSchema:schema36.properties.recreatedFor,data:data5};
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.properties.recreatedFor.required,parentSchema:schema31.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3001,7 +2801,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.properties.recreatedFor.required,parentSchema:schema36.properties.recreatedFor,data:data5};
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema31.properties.recreatedFor.required,parentSchema:schema31.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3012,7 +2812,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.properties.recreatedFor,data:data5};
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema31.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3025,7 +2825,7 @@ errors++;
 if(data5.kind !== undefined){
 let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.recreatedFor.properties.kind.type,parentSchema:schema36.properties.recreatedFor.properties.kind,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recreatedFor.properties.kind.type,parentSchema:schema31.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3035,7 +2835,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema36.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.recreatedFor.properties.kind.enum,parentSchema:schema36.properties.recreatedFor.properties.kind,data:data6};
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.recreatedFor.properties.kind.enum,parentSchema:schema31.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3048,7 +2848,7 @@ errors++;
 if(data5.name !== undefined){
 let data7 = data5.name;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.recreatedFor.properties.name.type,parentSchema:schema36.properties.recreatedFor.properties.name,data:data7};
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.recreatedFor.properties.name.type,parentSchema:schema31.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3060,7 +2860,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.properties.recreatedFor.type,parentSchema:schema36.properties.recreatedFor,data:data5};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.recreatedFor.type,parentSchema:schema31.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3073,7 +2873,7 @@ errors++;
 if(data.outsideSpec !== undefined){
 let data8 = data.outsideSpec;
 if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.outsideSpec.type,parentSchema:schema36.properties.outsideSpec,data:data8};
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.outsideSpec.type,parentSchema:schema31.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3083,7 +2883,279 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema36.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.outsideSpec.enum,parentSchema:schema36.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema31.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.outsideSpec.enum,parentSchema:schema31.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate31.errors = vErrors;
+return errors === 0;
+}
+
+const schema35 = {"type":"object","properties":{"kind":{"type":"string","const":"policy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema36 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"pattern":{"type":"string"},"applyTo":{"$ref":"#/definitions/PolicyApplyTo"},"priority":{"type":"number"},"definition":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","pattern","applyTo","priority","definition"],"additionalProperties":false};
+const schema37 = {"type":"string","enum":["queues","exchanges","all","classic_queues","quorum_queues","streams"]};
+
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vhost === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.pattern === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.applyTo === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "applyTo"},message:"must have required property '"+"applyTo"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.priority === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "priority"},message:"must have required property '"+"priority"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.definition === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "definition"},message:"must have required property '"+"definition"+"'",schema:schema36.required,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "vhost") || (key0 === "name")) || (key0 === "pattern")) || (key0 === "applyTo")) || (key0 === "priority")) || (key0 === "definition")) || (key0 === "loc"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err7 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.vhost.type,parentSchema:schema36.properties.vhost,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.pattern !== undefined){
+let data2 = data.pattern;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.pattern.type,parentSchema:schema36.properties.pattern,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.applyTo !== undefined){
+let data3 = data.applyTo;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!((((((data3 === "queues") || (data3 === "exchanges")) || (data3 === "all")) || (data3 === "classic_queues")) || (data3 === "quorum_queues")) || (data3 === "streams"))){
+const err11 = {instancePath:instancePath+"/applyTo",schemaPath:"#/definitions/PolicyApplyTo/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.priority !== undefined){
+let data4 = data.priority;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/priority",schemaPath:"#/properties/priority/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.priority.type,parentSchema:schema36.properties.priority,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.definition !== undefined){
+if(!(validate20(data.definition, {instancePath:instancePath+"/definition",parentData:data,parentDataProperty:"definition",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+if(data.loc !== undefined){
+let data6 = data.loc;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.file === undefined){
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6.line === undefined){
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6.col === undefined){
+const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.file !== undefined){
+let data7 = data6.file;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.line !== undefined){
+let data8 = data6.line;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.col !== undefined){
+let data9 = data6.col;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3104,216 +3176,17 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate39.errors = vErrors;
-return errors === 0;
-}
-
-const schema37 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostLimit"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema38 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string","description":"`max-connections` or `max-queues`; a broker may report others, kept as it says."},"value":{"type":"number"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"One limit of a vhost."};
-
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.value === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "vhost") || (key0 === "name")) || (key0 === "value")) || (key0 === "loc"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data0 = data.vhost;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.vhost.type,parentSchema:schema38.properties.vhost,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-let data2 = data.value;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.value.type,parentSchema:schema38.properties.value,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.loc !== undefined){
-let data3 = data.loc;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.file === undefined){
-const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data3.line === undefined){
-const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.col === undefined){
-const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err10 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3.file !== undefined){
-let data4 = data3.file;
-if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err12 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.col !== undefined){
-let data6 = data3.col;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-validate43.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3323,7 +3196,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3333,7 +3206,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3343,7 +3216,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3353,7 +3226,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3364,7 +3237,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3377,7 +3250,7 @@ errors++;
 if(data.kind !== undefined){
 let data0 = data.kind;
 if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.kind.type,parentSchema:schema37.properties.kind,data:data0};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3386,8 +3259,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhostLimit" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema37.properties.kind,data:data0};
+if("policy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "policy"},message:"must be equal to constant",schema:"policy",parentSchema:schema35.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3400,7 +3273,7 @@ errors++;
 if(data.vhost !== undefined){
 let data1 = data.vhost;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.vhost.type,parentSchema:schema37.properties.vhost,data:data1};
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.vhost.type,parentSchema:schema35.properties.vhost,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3413,7 +3286,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.name.type,parentSchema:schema37.properties.name,data:data2};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.name.type,parentSchema:schema35.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3426,7 +3299,7 @@ errors++;
 if(data.action !== undefined){
 let data3 = data.action;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.action.type,parentSchema:schema37.properties.action,data:data3};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.action.type,parentSchema:schema35.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3436,7 +3309,7 @@ vErrors.push(err10);
 errors++;
 }
 if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema37.properties.action,data:data3};
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema35.properties.action,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3447,8 +3320,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate43(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate37(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -3456,7 +3329,7 @@ if(data.recreatedFor !== undefined){
 let data5 = data.recreatedFor;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema37.properties.recreatedFor.required,parentSchema:schema37.properties.recreatedFor,data:data5};
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.properties.recreatedFor.required,parentSchema:schema35.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3466,7 +3339,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema37.properties.recreatedFor.required,parentSchema:schema37.properties.recreatedFor,data:data5};
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema35.properties.recreatedFor.required,parentSchema:schema35.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3477,7 +3350,7 @@ errors++;
 }
 for(const key1 in data5){
 if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema37.properties.recreatedFor,data:data5};
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema35.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3490,7 +3363,7 @@ errors++;
 if(data5.kind !== undefined){
 let data6 = data5.kind;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.recreatedFor.properties.kind.type,parentSchema:schema37.properties.recreatedFor.properties.kind,data:data6};
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.recreatedFor.properties.kind.type,parentSchema:schema35.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3500,7 +3373,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.recreatedFor.properties.kind.enum,parentSchema:schema37.properties.recreatedFor.properties.kind,data:data6};
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.recreatedFor.properties.kind.enum,parentSchema:schema35.properties.recreatedFor.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3513,7 +3386,7 @@ errors++;
 if(data5.name !== undefined){
 let data7 = data5.name;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.recreatedFor.properties.name.type,parentSchema:schema37.properties.recreatedFor.properties.name,data:data7};
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.recreatedFor.properties.name.type,parentSchema:schema35.properties.recreatedFor.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3525,7 +3398,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.properties.recreatedFor.type,parentSchema:schema37.properties.recreatedFor,data:data5};
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.properties.recreatedFor.type,parentSchema:schema35.properties.recreatedFor,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3538,7 +3411,7 @@ errors++;
 if(data.outsideSpec !== undefined){
 let data8 = data.outsideSpec;
 if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.outsideSpec.type,parentSchema:schema37.properties.outsideSpec,data:data8};
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.outsideSpec.type,parentSchema:schema35.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3548,7 +3421,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema37.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.outsideSpec.enum,parentSchema:schema37.properties.outsideSpec,data:data8};
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema35.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.outsideSpec.enum,parentSchema:schema35.properties.outsideSpec,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3560,7 +3433,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3569,14 +3442,281 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema41 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"value":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream. `value` is the parameter's value as the management API takes it (keys sorted): URIs in it usually carry credentials, so every output shows it through `redactParameterValue`."};
+const schema39 = {"type":"object","properties":{"kind":{"type":"string","const":"operatorPolicy"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Policy"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema39.required,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.kind.type,parentSchema:schema39.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("operatorPolicy" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "operatorPolicy"},message:"must be equal to constant",schema:"operatorPolicy",parentSchema:schema39.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.vhost.type,parentSchema:schema39.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.name.type,parentSchema:schema39.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.action.type,parentSchema:schema39.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema39.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate37(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema39.properties.recreatedFor.required,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema39.properties.recreatedFor.required,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.recreatedFor.properties.kind.type,parentSchema:schema39.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema39.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.recreatedFor.properties.kind.enum,parentSchema:schema39.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.recreatedFor.properties.name.type,parentSchema:schema39.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.recreatedFor.type,parentSchema:schema39.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.outsideSpec.type,parentSchema:schema39.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema39.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.outsideSpec.enum,parentSchema:schema39.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+
+const schema40 = {"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Permission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema41 = {"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"configure":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","configure","write","read"],"additionalProperties":false,"description":"A user's permissions in a vhost: three regexes over resource names."};
+
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3590,8 +3730,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.user === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3600,8 +3740,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.value === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema41.required,parentSchema:schema41,data};
+if(data.configure === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "configure"},message:"must have required property '"+"configure"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3610,9 +3750,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "vhost") || (key0 === "name")) || (key0 === "value")) || (key0 === "loc"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+if(data.write === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3621,11 +3760,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.vhost !== undefined){
-let data0 = data.vhost;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.vhost.type,parentSchema:schema41.properties.vhost,data:data0};
+if(data.read === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3634,11 +3770,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.name.type,parentSchema:schema41.properties.name,data:data1};
+for(const key0 in data){
+if(!((((((key0 === "vhost") || (key0 === "user")) || (key0 === "configure")) || (key0 === "write")) || (key0 === "read")) || (key0 === "loc"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3648,17 +3782,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.value !== undefined){
-if(!(validate18(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
-}
-}
-if(data.loc !== undefined){
-let data3 = data.loc;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.file === undefined){
-const err6 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data3};
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.vhost.type,parentSchema:schema41.properties.vhost,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3667,8 +3794,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.line === undefined){
-const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data3};
+}
+if(data.user !== undefined){
+let data1 = data.user;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.user.type,parentSchema:schema41.properties.user,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3677,8 +3807,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data3.col === undefined){
-const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data3};
+}
+if(data.configure !== undefined){
+let data2 = data.configure;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/configure",schemaPath:"#/properties/configure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.configure.type,parentSchema:schema41.properties.configure,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3687,9 +3820,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data3};
+}
+if(data.write !== undefined){
+let data3 = data.write;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/write",schemaPath:"#/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.write.type,parentSchema:schema41.properties.write,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3699,10 +3834,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data3.file !== undefined){
-let data4 = data3.file;
+if(data.read !== undefined){
+let data4 = data.read;
 if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data4};
+const err10 = {instancePath:instancePath+"/read",schemaPath:"#/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.read.type,parentSchema:schema41.properties.read,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3712,10 +3847,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err11 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data5};
+if(data.loc !== undefined){
+let data5 = data.loc;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.file === undefined){
+const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3724,11 +3860,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data3.col !== undefined){
-let data6 = data3.col;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data6};
+if(data5.line === undefined){
+const err12 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3737,10 +3870,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data3};
+if(data5.col === undefined){
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3749,10 +3880,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+for(const key1 in data5){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3761,12 +3891,75 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate47.errors = vErrors;
+}
+if(data5.file !== undefined){
+let data6 = data5.file;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.line !== undefined){
+let data7 = data5.line;
+if(!((typeof data7 == "number") && (isFinite(data7)))){
+const err16 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.col !== undefined){
+let data8 = data5.col;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err17 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3844,8 +4037,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("federationUpstream" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema40.properties.kind,data:data0};
+if("permission" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "permission"},message:"must be equal to constant",schema:"permission",parentSchema:schema40.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3905,8 +4098,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate45(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -4027,13 +4220,286 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema43 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema43 = {"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/TopicPermission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema44 = {"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"exchanges":{"type":"object","additionalProperties":{"type":"object","properties":{"write":{"type":"string"},"read":{"type":"string"}},"required":["write","read"],"additionalProperties":false},"description":"By exchange name, keys sorted."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","exchanges"],"additionalProperties":false,"description":"A user's topic permissions in a vhost: for each topic exchange, regexes over routing keys."};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vhost === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.user === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.exchanges === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exchanges"},message:"must have required property '"+"exchanges"+"'",schema:schema44.required,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "vhost") || (key0 === "user")) || (key0 === "exchanges")) || (key0 === "loc"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.vhost.type,parentSchema:schema44.properties.vhost,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.user !== undefined){
+let data1 = data.user;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.user.type,parentSchema:schema44.properties.user,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.exchanges !== undefined){
+let data2 = data.exchanges;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+let data3 = data2[key1];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.write === undefined){
+const err6 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema44.properties.exchanges.additionalProperties.required,parentSchema:schema44.properties.exchanges.additionalProperties,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3.read === undefined){
+const err7 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema44.properties.exchanges.additionalProperties.required,parentSchema:schema44.properties.exchanges.additionalProperties,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key2 in data3){
+if(!((key2 === "write") || (key2 === "read"))){
+const err8 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.exchanges.additionalProperties,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data3.write !== undefined){
+let data4 = data3.write;
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/properties/exchanges/additionalProperties/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.exchanges.additionalProperties.properties.write.type,parentSchema:schema44.properties.exchanges.additionalProperties.properties.write,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.read !== undefined){
+let data5 = data3.read;
+if(typeof data5 !== "string"){
+const err10 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/properties/exchanges/additionalProperties/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.exchanges.additionalProperties.properties.read.type,parentSchema:schema44.properties.exchanges.additionalProperties.properties.read,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.exchanges.additionalProperties.type,parentSchema:schema44.properties.exchanges.additionalProperties,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.exchanges.type,parentSchema:schema44.properties.exchanges,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.loc !== undefined){
+let data6 = data.loc;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.file === undefined){
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data6.line === undefined){
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data6.col === undefined){
+const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key3 in data6){
+if(!(((key3 === "file") || (key3 === "line")) || (key3 === "col"))){
+const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data6.file !== undefined){
+let data7 = data6.file;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.line !== undefined){
+let data8 = data6.line;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.col !== undefined){
+let data9 = data6.col;
+if(!((typeof data9 == "number") && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate49.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4111,8 +4577,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("shovel" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema43.properties.kind,data:data0};
+if("topicPermission" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "topicPermission"},message:"must be equal to constant",schema:"topicPermission",parentSchema:schema43.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4172,8 +4638,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -4294,19 +4760,1209 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema44 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema45 = {"type":"object","properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/ArgumentValue"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","value"],"additionalProperties":false,"description":"A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`."};
+const schema46 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostLimit"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema47 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string","description":"`max-connections` or `max-queues`; a broker may report others, kept as it says."},"value":{"type":"number"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"One limit of a vhost."};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vhost === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.value === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema47.required,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "vhost") || (key0 === "name")) || (key0 === "value")) || (key0 === "loc"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.vhost.type,parentSchema:schema47.properties.vhost,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data2 = data.value;
+if(!((typeof data2 == "number") && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema47.properties.value.type,parentSchema:schema47.properties.value,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.loc !== undefined){
+let data3 = data.loc;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.line === undefined){
+const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.col === undefined){
+const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err10 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.file !== undefined){
+let data4 = data3.file;
+if(typeof data4 !== "string"){
+const err11 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err12 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.col !== undefined){
+let data6 = data3.col;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err13 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema46.required,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("vhostLimit" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema46.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.vhost.type,parentSchema:schema46.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.name.type,parentSchema:schema46.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.action.type,parentSchema:schema46.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema46.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate53(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema46.properties.recreatedFor.required,parentSchema:schema46.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema46.properties.recreatedFor.required,parentSchema:schema46.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.recreatedFor.properties.kind.type,parentSchema:schema46.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema46.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.recreatedFor.properties.kind.enum,parentSchema:schema46.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.recreatedFor.properties.name.type,parentSchema:schema46.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.recreatedFor.type,parentSchema:schema46.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.outsideSpec.type,parentSchema:schema46.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema46.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema46.properties.outsideSpec.enum,parentSchema:schema46.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+const schema49 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema50 = {"type":"object","properties":{"vhost":{"type":"string"},"name":{"type":"string"},"value":{"$ref":"#/definitions/Arguments"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","name","value"],"additionalProperties":false,"description":"A vhost-scoped parameter of a plugin's component: a dynamic shovel or a federation upstream. `value` is the parameter's value as the management API takes it (keys sorted): URIs in it usually carry credentials, so every output shows it through `redactParameterValue`."};
+
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.vhost === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.value === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "vhost") || (key0 === "name")) || (key0 === "value")) || (key0 === "loc"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data0 = data.vhost;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.vhost.type,parentSchema:schema50.properties.vhost,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.name.type,parentSchema:schema50.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+if(!(validate20(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+if(data.loc !== undefined){
+let data3 = data.loc;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err6 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3.line === undefined){
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.col === undefined){
+const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
+const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data3.file !== undefined){
+let data4 = data3.file;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.col !== undefined){
+let data6 = data3.col;
+if(!((typeof data6 == "number") && (isFinite(data6)))){
+const err12 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate57.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("federationUpstream" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema49.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.vhost.type,parentSchema:schema49.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.name.type,parentSchema:schema49.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.action.type,parentSchema:schema49.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema49.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate57(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.properties.recreatedFor.required,parentSchema:schema49.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.properties.recreatedFor.required,parentSchema:schema49.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.recreatedFor.properties.kind.type,parentSchema:schema49.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema49.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.recreatedFor.properties.kind.enum,parentSchema:schema49.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.recreatedFor.properties.name.type,parentSchema:schema49.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.recreatedFor.type,parentSchema:schema49.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.outsideSpec.type,parentSchema:schema49.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema49.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.outsideSpec.enum,parentSchema:schema49.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+const schema52 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/PluginParameter"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.action === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.after === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.name === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.vhost === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("shovel" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema52.properties.kind,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.vhost !== undefined){
+let data1 = data.vhost;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.vhost.type,parentSchema:schema52.properties.vhost,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.name.type,parentSchema:schema52.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.action !== undefined){
+let data3 = data.action;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.action.type,parentSchema:schema52.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if("create" !== data3){
+const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema52.properties.action,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.after !== undefined){
+if(!(validate57(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+errors = vErrors.length;
+}
+}
+if(data.recreatedFor !== undefined){
+let data5 = data.recreatedFor;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.kind === undefined){
+const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.properties.recreatedFor.required,parentSchema:schema52.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema52.properties.recreatedFor.required,parentSchema:schema52.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "kind") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.kind !== undefined){
+let data6 = data5.kind;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.recreatedFor.properties.kind.type,parentSchema:schema52.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data6 === "exchange") || (data6 === "queue"))){
+const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema52.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.recreatedFor.properties.kind.enum,parentSchema:schema52.properties.recreatedFor.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.recreatedFor.properties.name.type,parentSchema:schema52.properties.recreatedFor.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.recreatedFor.type,parentSchema:schema52.properties.recreatedFor,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.outsideSpec !== undefined){
+let data8 = data.outsideSpec;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.outsideSpec.type,parentSchema:schema52.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data8 === "unmanaged") || (data8 === "ignored"))){
+const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema52.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.outsideSpec.enum,parentSchema:schema52.properties.outsideSpec,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate61.errors = vErrors;
+return errors === 0;
+}
+
+const schema53 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema54 = {"type":"object","properties":{"name":{"type":"string"},"value":{"$ref":"#/definitions/ArgumentValue"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","value"],"additionalProperties":false,"description":"A broker-wide parameter (`/api/global-parameters`), such as `cluster_name`."};
+
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4316,7 +5972,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.value === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4327,7 +5983,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "name") || (key0 === "value")) || (key0 === "loc"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4340,7 +5996,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data0};
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.name.type,parentSchema:schema54.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4351,8 +6007,8 @@ errors++;
 }
 }
 if(data.value !== undefined){
-if(!(validate19(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data.value, {instancePath:instancePath+"/value",parentData:data,parentDataProperty:"value",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
@@ -4360,7 +6016,7 @@ if(data.loc !== undefined){
 let data2 = data.loc;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.file === undefined){
-const err4 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data2};
+const err4 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4370,7 +6026,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data2.line === undefined){
-const err5 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data2};
+const err5 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4380,7 +6036,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data2.col === undefined){
-const err6 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data2};
+const err6 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4391,7 +6047,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data2};
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4404,7 +6060,7 @@ errors++;
 if(data2.file !== undefined){
 let data3 = data2.file;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data3};
+const err8 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4417,7 +6073,7 @@ errors++;
 if(data2.line !== undefined){
 let data4 = data2.line;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data4};
+const err9 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4430,7 +6086,7 @@ errors++;
 if(data2.col !== undefined){
 let data5 = data2.col;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data5};
+const err10 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4442,7 +6098,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data2};
+const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4454,7 +6110,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4463,1529 +6119,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema44.required,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema44.required,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.required,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema44.required,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.kind.type,parentSchema:schema44.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("globalParameter" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema44.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.vhost.type,parentSchema:schema44.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.name.type,parentSchema:schema44.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.action.type,parentSchema:schema44.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema44.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate55(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.properties.recreatedFor.required,parentSchema:schema44.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema44.properties.recreatedFor.required,parentSchema:schema44.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.recreatedFor.properties.kind.type,parentSchema:schema44.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema44.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.recreatedFor.properties.kind.enum,parentSchema:schema44.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.recreatedFor.properties.name.type,parentSchema:schema44.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.recreatedFor.type,parentSchema:schema44.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.outsideSpec.type,parentSchema:schema44.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema44.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.outsideSpec.enum,parentSchema:schema44.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate54.errors = vErrors;
-return errors === 0;
-}
-
-const schema47 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema48 = {"type":"object","properties":{"name":{"type":"string"},"tags":{"type":"array","items":{"type":"string"},"description":"Sorted, without repeats: `administrator`, `management`, `monitoring`, `policymaker`, or any."},"credential":{"$ref":"#/definitions/UserCredential"},"limits":{"$ref":"#/definitions/UserLimits","description":"The limits set; absent in a desired Topology means the spec does not manage them."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["name","tags","credential"],"additionalProperties":false};
-const schema51 = {"type":"object","properties":{"max-connections":{"type":"number"},"max-channels":{"type":"number"}},"additionalProperties":false,"description":"A user's limits (`max-connections`, `max-channels`), as RabbitMQ names them; absent = no limit."};
-const schema49 = {"description":"How a user logs in with a password, if at all:\n- `none`: no password (certificate / EXTERNAL authentication);\n- `password`: from a secret of the spec (only in a desired Topology);\n- `hash`: a salted hash, as `passwordHash` + `hashingAlgorithm` in a spec or as the broker   stores it. `hash` is absent where the plan shows a broker's user (changes, plan files):   the hash stays out of every output.","allOf":[{"if":{"type":"object","properties":{"type":{"const":"none"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"none"}},"required":["type"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"password"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"password"},"secret":{"$ref":"#/definitions/SecretRef"}},"required":["type","secret"],"additionalProperties":false}},{"if":{"type":"object","properties":{"type":{"const":"hash"}},"required":["type"]},"then":{"type":"object","properties":{"type":{"type":"string","const":"hash"},"algorithm":{"type":"string"},"hash":{"type":"string"}},"required":["type","algorithm"],"additionalProperties":false}}]};
-const schema50 = {"type":"object","properties":{"ref":{"type":"string","description":"The text as written, its `${env:}` and `${file:}` references unresolved."}},"required":["ref"],"additionalProperties":false,"description":"A secret as the spec refers to it, never its value: the text written in a secret field (a user's password; a URI with credentials), such as `${env:ORDERS_PASSWORD}` or `${file:secrets/orders.txt}`, with `${file:}` paths made relative to the working directory (the spec says them relative to its own file). Plans, plan files and errors carry this, so they hold no secret; the value is read again from the environment or the file whenever it is needed (the diff, the executor), through a `SecretReader`."};
-
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs1 = errors;
-let valid1 = true;
-const _errs2 = errors;
-if(errors === _errs2){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("none" !== data.type){
-const err1 = {};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err2 = {};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid0){
-const _errs5 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema49.allOf[0].then.required,parentSchema:schema49.allOf[0].then,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "type")){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49.allOf[0].then,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data1 = data.type;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/0/then/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.allOf[0].then.properties.type.type,parentSchema:schema49.allOf[0].then.properties.type,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if("none" !== data1){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/0/then/properties/type/const",keyword:"const",params:{allowedValue: "none"},message:"must be equal to constant",schema:"none",parentSchema:schema49.allOf[0].then.properties.type,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/allOf/0/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.allOf[0].then.type,parentSchema:schema49.allOf[0].then,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err8 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema49.allOf[0].if,parentSchema:schema49.allOf[0],data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-const _errs11 = errors;
-let valid4 = true;
-const _errs12 = errors;
-if(errors === _errs12){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.type === undefined) && (missing1 = "type")){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("password" !== data.type){
-const err10 = {};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err11 = {};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-var _valid1 = _errs12 === errors;
-errors = _errs11;
-if(vErrors !== null){
-if(_errs11){
-vErrors.length = _errs11;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err12 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema49.allOf[1].then.required,parentSchema:schema49.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.secret === undefined){
-const err13 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'",schema:schema49.allOf[1].then.required,parentSchema:schema49.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data){
-if(!((key1 === "type") || (key1 === "secret"))){
-const err14 = {instancePath,schemaPath:"#/allOf/1/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema49.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data3 = data.type;
-if(typeof data3 !== "string"){
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/then/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.allOf[1].then.properties.type.type,parentSchema:schema49.allOf[1].then.properties.type,data:data3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if("password" !== data3){
-const err16 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/1/then/properties/type/const",keyword:"const",params:{allowedValue: "password"},message:"must be equal to constant",schema:"password",parentSchema:schema49.allOf[1].then.properties.type,data:data3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.secret !== undefined){
-let data4 = data.secret;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.ref === undefined){
-const err17 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/SecretRef/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema50.required,parentSchema:schema50,data:data4};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-for(const key2 in data4){
-if(!(key2 === "ref")){
-const err18 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/SecretRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data:data4};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data4.ref !== undefined){
-let data5 = data4.ref;
-if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/secret/ref",schemaPath:"#/definitions/SecretRef/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.ref.type,parentSchema:schema50.properties.ref,data:data5};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/secret",schemaPath:"#/definitions/SecretRef/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data4};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.allOf[1].then.type,parentSchema:schema49.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid1 = _errs15 === errors;
-valid4 = _valid1;
-}
-if(!valid4){
-const err22 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema49.allOf[1].if,parentSchema:schema49.allOf[1],data};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-const _errs27 = errors;
-let valid9 = true;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.type === undefined) && (missing2 = "type")){
-const err23 = {};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-else {
-if(data.type !== undefined){
-if("hash" !== data.type){
-const err24 = {};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err25 = {};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-var _valid2 = _errs28 === errors;
-errors = _errs27;
-if(vErrors !== null){
-if(_errs27){
-vErrors.length = _errs27;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs31 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err26 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema49.allOf[2].then.required,parentSchema:schema49.allOf[2].then,data};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data.algorithm === undefined){
-const err27 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "algorithm"},message:"must have required property '"+"algorithm"+"'",schema:schema49.allOf[2].then.required,parentSchema:schema49.allOf[2].then,data};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-for(const key3 in data){
-if(!(((key3 === "type") || (key3 === "algorithm")) || (key3 === "hash"))){
-const err28 = {instancePath,schemaPath:"#/allOf/2/then/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema49.allOf[2].then,data};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data7 = data.type;
-if(typeof data7 !== "string"){
-const err29 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/2/then/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.allOf[2].then.properties.type.type,parentSchema:schema49.allOf[2].then.properties.type,data:data7};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if("hash" !== data7){
-const err30 = {instancePath:instancePath+"/type",schemaPath:"#/allOf/2/then/properties/type/const",keyword:"const",params:{allowedValue: "hash"},message:"must be equal to constant",schema:"hash",parentSchema:schema49.allOf[2].then.properties.type,data:data7};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.algorithm !== undefined){
-let data8 = data.algorithm;
-if(typeof data8 !== "string"){
-const err31 = {instancePath:instancePath+"/algorithm",schemaPath:"#/allOf/2/then/properties/algorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.allOf[2].then.properties.algorithm.type,parentSchema:schema49.allOf[2].then.properties.algorithm,data:data8};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.hash !== undefined){
-let data9 = data.hash;
-if(typeof data9 !== "string"){
-const err32 = {instancePath:instancePath+"/hash",schemaPath:"#/allOf/2/then/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.allOf[2].then.properties.hash.type,parentSchema:schema49.allOf[2].then.properties.hash,data:data9};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.allOf[2].then.type,parentSchema:schema49.allOf[2].then,data};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var _valid2 = _errs31 === errors;
-valid9 = _valid2;
-}
-if(!valid9){
-const err34 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema49.allOf[2].if,parentSchema:schema49.allOf[2],data};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-validate61.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.tags === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.credential === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'",schema:schema48.required,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "name") || (key0 === "tags")) || (key0 === "credential")) || (key0 === "limits")) || (key0 === "loc"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.name.type,parentSchema:schema48.properties.name,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.tags !== undefined){
-let data1 = data.tags;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.tags.items.type,parentSchema:schema48.properties.tags.items,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.properties.tags.type,parentSchema:schema48.properties.tags,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.credential !== undefined){
-if(!(validate61(data.credential, {instancePath:instancePath+"/credential",parentData:data,parentDataProperty:"credential",rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
-if(data.limits !== undefined){
-let data4 = data.limits;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((key1 === "max-connections") || (key1 === "max-channels"))){
-const err7 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data4};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data4["max-connections"] !== undefined){
-let data5 = data4["max-connections"];
-if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err8 = {instancePath:instancePath+"/limits/max-connections",schemaPath:"#/definitions/UserLimits/properties/max-connections/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties["max-connections"].type,parentSchema:schema51.properties["max-connections"],data:data5};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data4["max-channels"] !== undefined){
-let data6 = data4["max-channels"];
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err9 = {instancePath:instancePath+"/limits/max-channels",schemaPath:"#/definitions/UserLimits/properties/max-channels/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties["max-channels"].type,parentSchema:schema51.properties["max-channels"],data:data6};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.loc !== undefined){
-let data7 = data.loc;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.file === undefined){
-const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data7};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data7.line === undefined){
-const err12 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data7};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data7.col === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data7};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!(((key2 === "file") || (key2 === "line")) || (key2 === "col"))){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data7};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data7.file !== undefined){
-let data8 = data7.file;
-if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data8};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data7.line !== undefined){
-let data9 = data7.line;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err16 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data9};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data7.col !== undefined){
-let data10 = data7.col;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err17 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data10};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data7};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate60.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.action === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'",schema:schema47.required,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.after === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema47.required,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema47.required,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.name === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.required,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.vhost === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema47.required,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "kind") || (key0 === "vhost")) || (key0 === "name")) || (key0 === "action")) || (key0 === "after")) || (key0 === "recreatedFor")) || (key0 === "outsideSpec"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data0 = data.kind;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.kind.type,parentSchema:schema47.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if("user" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "user"},message:"must be equal to constant",schema:"user",parentSchema:schema47.properties.kind,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data1 = data.vhost;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.vhost.type,parentSchema:schema47.properties.vhost,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data3 = data.action;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.action.type,parentSchema:schema47.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if("create" !== data3){
-const err11 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/const",keyword:"const",params:{allowedValue: "create"},message:"must be equal to constant",schema:"create",parentSchema:schema47.properties.action,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.after !== undefined){
-if(!(validate60(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-if(data.recreatedFor !== undefined){
-let data5 = data.recreatedFor;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.kind === undefined){
-const err12 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema47.properties.recreatedFor.required,parentSchema:schema47.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.name === undefined){
-const err13 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema47.properties.recreatedFor.required,parentSchema:schema47.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!((key1 === "kind") || (key1 === "name"))){
-const err14 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.kind !== undefined){
-let data6 = data5.kind;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.recreatedFor.properties.kind.type,parentSchema:schema47.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(!((data6 === "exchange") || (data6 === "queue"))){
-const err16 = {instancePath:instancePath+"/recreatedFor/kind",schemaPath:"#/properties/recreatedFor/properties/kind/enum",keyword:"enum",params:{allowedValues: schema47.properties.recreatedFor.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.recreatedFor.properties.kind.enum,parentSchema:schema47.properties.recreatedFor.properties.kind,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.name !== undefined){
-let data7 = data5.name;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/recreatedFor/name",schemaPath:"#/properties/recreatedFor/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.recreatedFor.properties.name.type,parentSchema:schema47.properties.recreatedFor.properties.name,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/recreatedFor",schemaPath:"#/properties/recreatedFor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.recreatedFor.type,parentSchema:schema47.properties.recreatedFor,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.outsideSpec !== undefined){
-let data8 = data.outsideSpec;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.outsideSpec.type,parentSchema:schema47.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!((data8 === "unmanaged") || (data8 === "ignored"))){
-const err20 = {instancePath:instancePath+"/outsideSpec",schemaPath:"#/properties/outsideSpec/enum",keyword:"enum",params:{allowedValues: schema47.properties.outsideSpec.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.outsideSpec.enum,parentSchema:schema47.properties.outsideSpec,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate59.errors = vErrors;
-return errors === 0;
-}
-
-const schema53 = {"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/Permission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema54 = {"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"configure":{"type":"string"},"write":{"type":"string"},"read":{"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","configure","write","read"],"additionalProperties":false,"description":"A user's permissions in a vhost: three regexes over resource names."};
-
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.user === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.configure === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "configure"},message:"must have required property '"+"configure"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.write === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.read === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema54.required,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((key0 === "vhost") || (key0 === "user")) || (key0 === "configure")) || (key0 === "write")) || (key0 === "read")) || (key0 === "loc"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.vhost !== undefined){
-let data0 = data.vhost;
-if(typeof data0 !== "string"){
-const err6 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.vhost.type,parentSchema:schema54.properties.vhost,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.user !== undefined){
-let data1 = data.user;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.user.type,parentSchema:schema54.properties.user,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.configure !== undefined){
-let data2 = data.configure;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/configure",schemaPath:"#/properties/configure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.configure.type,parentSchema:schema54.properties.configure,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.write !== undefined){
-let data3 = data.write;
-if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/write",schemaPath:"#/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.write.type,parentSchema:schema54.properties.write,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.read !== undefined){
-let data4 = data.read;
-if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/read",schemaPath:"#/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.read.type,parentSchema:schema54.properties.read,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.loc !== undefined){
-let data5 = data.loc;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.file === undefined){
-const err11 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data5};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.line === undefined){
-const err12 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.col === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.file !== undefined){
-let data6 = data5.file;
-if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.line !== undefined){
-let data7 = data5.line;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data7};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data5.col !== undefined){
-let data8 = data5.col;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data8};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-validate66.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6063,8 +6202,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("permission" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "permission"},message:"must be equal to constant",schema:"permission",parentSchema:schema53.properties.kind,data:data0};
+if("globalParameter" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema53.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6124,8 +6263,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate66(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate65(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -6246,19 +6385,19 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/TopicPermission"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
-const schema57 = {"type":"object","properties":{"vhost":{"type":"string"},"user":{"type":"string"},"exchanges":{"type":"object","additionalProperties":{"type":"object","properties":{"write":{"type":"string"},"read":{"type":"string"}},"required":["write","read"],"additionalProperties":false},"description":"By exchange name, keys sorted."},"loc":{"$ref":"#/definitions/SourceLocation"}},"required":["vhost","user","exchanges"],"additionalProperties":false,"description":"A user's topic permissions in a vhost: for each topic exchange, regexes over routing keys."};
+const schema56 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"create"},"after":{"$ref":"#/definitions/VhostMeta"},"recreatedFor":{"type":"object","properties":{"kind":{"type":"string","enum":["exchange","queue"]},"name":{"type":"string"}},"required":["kind","name"],"additionalProperties":false,"description":"Set when the object exists (or existed) on the broker but is re-created because the replace of its source or destination takes it with it. Display and ordering only."},"outsideSpec":{"type":"string","enum":["unmanaged","ignored"],"description":"Set with `recreatedFor` when the re-created binding is not in the spec: it is kept as it was. An `unmanaged` one is deleted instead under `--prune`; an `ignored` one (an endpoint matches the vhost's `ignore`) is always kept."}},"required":["action","after","kind","name","vhost"],"additionalProperties":false,"description":"The spec declares it and the broker lacks it."};
+const schema57 = {"type":"object","properties":{"name":{"type":"string"},"description":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"defaultQueueType":{"$ref":"#/definitions/QueueType"},"protectedFromDeletion":{"type":"boolean"}},"required":["name"],"additionalProperties":false,"description":"Vhost metadata, the part of a vhost that topo compares."};
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.vhost === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "vhost"},message:"must have required property '"+"vhost"+"'",schema:schema57.required,parentSchema:schema57,data};
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6267,8 +6406,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.user === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user"},message:"must have required property '"+"user"+"'",schema:schema57.required,parentSchema:schema57,data};
+for(const key0 in data){
+if(!(((((key0 === "name") || (key0 === "description")) || (key0 === "tags")) || (key0 === "defaultQueueType")) || (key0 === "protectedFromDeletion"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6277,8 +6417,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.exchanges === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exchanges"},message:"must have required property '"+"exchanges"+"'",schema:schema57.required,parentSchema:schema57,data};
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.name.type,parentSchema:schema57.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6287,9 +6430,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "vhost") || (key0 === "user")) || (key0 === "exchanges")) || (key0 === "loc"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.description.type,parentSchema:schema57.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6299,10 +6444,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.vhost !== undefined){
-let data0 = data.vhost;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/vhost",schemaPath:"#/properties/vhost/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.vhost.type,parentSchema:schema57.properties.vhost,data:data0};
+if(data.tags !== undefined){
+let data2 = data.tags;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err4 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.tags.items.type,parentSchema:schema57.properties.tags.items,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6312,10 +6461,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.user !== undefined){
-let data1 = data.user;
-if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/user",schemaPath:"#/properties/user/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.user.type,parentSchema:schema57.properties.user,data:data1};
+}
+else {
+const err5 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.tags.type,parentSchema:schema57.properties.tags,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6325,14 +6473,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.exchanges !== undefined){
-let data2 = data.exchanges;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-let data3 = data2[key1];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.write === undefined){
-const err6 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'",schema:schema57.properties.exchanges.additionalProperties.required,parentSchema:schema57.properties.exchanges.additionalProperties,data:data3};
+if(data.defaultQueueType !== undefined){
+let data4 = data.defaultQueueType;
+if(typeof data4 !== "string"){
+const err6 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/definitions/QueueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6341,8 +6485,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.read === undefined){
-const err7 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/required",keyword:"required",params:{missingProperty: "read"},message:"must have required property '"+"read"+"'",schema:schema57.properties.exchanges.additionalProperties.required,parentSchema:schema57.properties.exchanges.additionalProperties,data:data3};
+if(!(((data4 === "classic") || (data4 === "quorum")) || (data4 === "stream"))){
+const err7 = {instancePath:instancePath+"/defaultQueueType",schemaPath:"#/definitions/QueueType/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6351,9 +6495,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key2 in data3){
-if(!((key2 === "write") || (key2 === "read"))){
-const err8 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema57.properties.exchanges.additionalProperties,data:data3};
+}
+if(data.protectedFromDeletion !== undefined){
+let data5 = data.protectedFromDeletion;
+if(typeof data5 !== "boolean"){
+const err8 = {instancePath:instancePath+"/protectedFromDeletion",schemaPath:"#/properties/protectedFromDeletion/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.protectedFromDeletion.type,parentSchema:schema57.properties.protectedFromDeletion,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6363,160 +6509,14 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.write !== undefined){
-let data4 = data3.write;
-if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/write",schemaPath:"#/properties/exchanges/additionalProperties/properties/write/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.exchanges.additionalProperties.properties.write.type,parentSchema:schema57.properties.exchanges.additionalProperties.properties.write,data:data4};
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data3.read !== undefined){
-let data5 = data3.read;
-if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/read",schemaPath:"#/properties/exchanges/additionalProperties/properties/read/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.exchanges.additionalProperties.properties.read.type,parentSchema:schema57.properties.exchanges.additionalProperties.properties.read,data:data5};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/exchanges/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/exchanges/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.exchanges.additionalProperties.type,parentSchema:schema57.properties.exchanges.additionalProperties,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/exchanges",schemaPath:"#/properties/exchanges/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.exchanges.type,parentSchema:schema57.properties.exchanges,data:data2};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.loc !== undefined){
-let data6 = data.loc;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.file === undefined){
-const err13 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data6.line === undefined){
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data6.col === undefined){
-const err15 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-for(const key3 in data6){
-if(!(((key3 === "file") || (key3 === "line")) || (key3 === "col"))){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data6.file !== undefined){
-let data7 = data6.file;
-if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data6.line !== undefined){
-let data8 = data6.line;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data6.col !== undefined){
-let data9 = data6.col;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
 }
 errors++;
 }
@@ -6603,8 +6603,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("topicPermission" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "topicPermission"},message:"must be equal to constant",schema:"topicPermission",parentSchema:schema56.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema56.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6833,14 +6833,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate19(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
@@ -7042,14 +7042,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate70(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate13(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate70(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -7251,14 +7251,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -7460,14 +7460,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate35(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -7508,7 +7508,7 @@ validate86.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"after":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema63 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"after":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
 
 function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7669,14 +7669,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate60(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate13(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate60(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate13(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -7878,14 +7878,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate66(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate45(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate66(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate45(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -8087,14 +8087,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate70(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate49(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate70(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate49(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -8296,14 +8296,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate43(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate53(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate43(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate53(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -8505,14 +8505,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate57(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate57(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -8714,14 +8714,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate57(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate47(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate57(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -8762,7 +8762,7 @@ validate116.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
+const schema69 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"update"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"after":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"changed":{"type":"array","items":{"$ref":"#/definitions/PropertyChange"}}},"required":["action","after","before","changed","kind","name","vhost"],"additionalProperties":false,"description":"A mutable property differs (vhost metadata, policies): changed in place."};
 
 function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8923,14 +8923,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate55(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate65(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate55(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate65(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -9133,14 +9133,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate17(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -9406,14 +9406,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -9575,8 +9575,8 @@ let data1 = data.bindings;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate30(data1[i0], {instancePath:instancePath+"/bindings/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data1[i0], {instancePath:instancePath+"/bindings/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -9622,8 +9622,8 @@ let data4 = data3.bindings;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate30(data4[i1], {instancePath:instancePath+"/found/bindings/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data4[i1], {instancePath:instancePath+"/found/bindings/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -9903,14 +9903,14 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
 if(data.after !== undefined){
-if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -10021,7 +10021,7 @@ validate136.errors = vErrors;
 return errors === 0;
 }
 
-const schema78 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema78 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10101,8 +10101,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema78.properties.kind,data:data0};
+if("user" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "user"},message:"must be equal to constant",schema:"user",parentSchema:schema78.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10387,8 +10387,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -10612,8 +10612,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -10837,8 +10837,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -11062,8 +11062,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -11287,8 +11287,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -11371,7 +11371,7 @@ validate160.errors = vErrors;
 return errors === 0;
 }
 
-const schema90 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostLimit"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema90 = {"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Permission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11451,8 +11451,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhostLimit" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema90.properties.kind,data:data0};
+if("permission" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "permission"},message:"must be equal to constant",schema:"permission",parentSchema:schema90.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11512,8 +11512,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate43(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate45(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -11596,7 +11596,7 @@ validate163.errors = vErrors;
 return errors === 0;
 }
 
-const schema92 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema92 = {"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/TopicPermission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11676,8 +11676,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("federationUpstream" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema92.properties.kind,data:data0};
+if("topicPermission" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "topicPermission"},message:"must be equal to constant",schema:"topicPermission",parentSchema:schema92.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11737,8 +11737,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -11821,7 +11821,7 @@ validate166.errors = vErrors;
 return errors === 0;
 }
 
-const schema94 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema94 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostLimit"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11901,8 +11901,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("shovel" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema94.properties.kind,data:data0};
+if("vhostLimit" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema94.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11962,8 +11962,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate53(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -12046,7 +12046,7 @@ validate169.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema96 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12126,8 +12126,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("globalParameter" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema96.properties.kind,data:data0};
+if("federationUpstream" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema96.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12187,8 +12187,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate55(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate57(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -12271,7 +12271,7 @@ validate172.errors = vErrors;
 return errors === 0;
 }
 
-const schema98 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema98 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/PluginParameter"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12351,8 +12351,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("user" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "user"},message:"must be equal to constant",schema:"user",parentSchema:schema98.properties.kind,data:data0};
+if("shovel" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema98.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12412,8 +12412,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate60(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate57(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -12496,7 +12496,7 @@ validate175.errors = vErrors;
 return errors === 0;
 }
 
-const schema100 = {"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/Permission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema100 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12576,8 +12576,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("permission" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "permission"},message:"must be equal to constant",schema:"permission",parentSchema:schema100.properties.kind,data:data0};
+if("globalParameter" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema100.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12637,8 +12637,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate66(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate65(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -12721,7 +12721,7 @@ validate178.errors = vErrors;
 return errors === 0;
 }
 
-const schema102 = {"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/TopicPermission"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
+const schema102 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"delete"},"before":{"$ref":"#/definitions/VhostMeta"},"messages":{"$ref":"#/definitions/MessageCount","description":"For queues, set by the planner: the messages it read, or `'unknown'`."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"An unmanaged object that `--prune` deletes."};
 
 function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12801,8 +12801,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("topicPermission" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "topicPermission"},message:"must be equal to constant",schema:"topicPermission",parentSchema:schema102.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema102.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12946,7 +12946,7 @@ validate181.errors = vErrors;
 return errors === 0;
 }
 
-const schema104 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema104 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/User","description":"Broker-wide. A broker's user never carries its password hash in a change."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13026,8 +13026,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhost" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema104.properties.kind,data:data0};
+if("user" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "user"},message:"must be equal to constant",schema:"user",parentSchema:schema104.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13248,8 +13248,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate17(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -13409,8 +13409,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate25(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -13570,8 +13570,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate30(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -13731,8 +13731,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -13892,8 +13892,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate35(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -13912,7 +13912,7 @@ validate199.errors = vErrors;
 return errors === 0;
 }
 
-const schema110 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostLimit"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema110 = {"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Permission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -13992,8 +13992,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("vhostLimit" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema110.properties.kind,data:data0};
+if("permission" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "permission"},message:"must be equal to constant",schema:"permission",parentSchema:schema110.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14053,8 +14053,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate43(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+if(!(validate45(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -14073,7 +14073,7 @@ validate202.errors = vErrors;
 return errors === 0;
 }
 
-const schema111 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema111 = {"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/TopicPermission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14153,8 +14153,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("federationUpstream" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema111.properties.kind,data:data0};
+if("topicPermission" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "topicPermission"},message:"must be equal to constant",schema:"topicPermission",parentSchema:schema111.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14214,8 +14214,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate49(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -14234,7 +14234,7 @@ validate205.errors = vErrors;
 return errors === 0;
 }
 
-const schema112 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema112 = {"type":"object","properties":{"kind":{"type":"string","const":"vhostLimit"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostLimit"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14314,8 +14314,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("shovel" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema112.properties.kind,data:data0};
+if("vhostLimit" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhostLimit"},message:"must be equal to constant",schema:"vhostLimit",parentSchema:schema112.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14375,8 +14375,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate47(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate53(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -14395,7 +14395,7 @@ validate208.errors = vErrors;
 return errors === 0;
 }
 
-const schema113 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide (`vhost` is \"\")."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema113 = {"type":"object","properties":{"kind":{"type":"string","const":"federationUpstream"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter","description":"Its URIs shown redacted (`redactParameterValue`) on the broker's side."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14475,8 +14475,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("globalParameter" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema113.properties.kind,data:data0};
+if("federationUpstream" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "federationUpstream"},message:"must be equal to constant",schema:"federationUpstream",parentSchema:schema113.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14536,8 +14536,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate55(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate57(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -14556,7 +14556,7 @@ validate211.errors = vErrors;
 return errors === 0;
 }
 
-const schema114 = {"type":"object","properties":{"kind":{"type":"string","const":"user"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/User","description":"Broker-wide (`vhost` is \"\"). A broker's user never carries its password hash here."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema114 = {"type":"object","properties":{"kind":{"type":"string","const":"shovel"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/PluginParameter"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14636,8 +14636,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("user" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "user"},message:"must be equal to constant",schema:"user",parentSchema:schema114.properties.kind,data:data0};
+if("shovel" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "shovel"},message:"must be equal to constant",schema:"shovel",parentSchema:schema114.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14697,8 +14697,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate60(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate57(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -14717,7 +14717,7 @@ validate214.errors = vErrors;
 return errors === 0;
 }
 
-const schema115 = {"type":"object","properties":{"kind":{"type":"string","const":"permission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/Permission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema115 = {"type":"object","properties":{"kind":{"type":"string","const":"globalParameter"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/GlobalParameter","description":"Broker-wide."}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14797,8 +14797,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("permission" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "permission"},message:"must be equal to constant",schema:"permission",parentSchema:schema115.properties.kind,data:data0};
+if("globalParameter" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "globalParameter"},message:"must be equal to constant",schema:"globalParameter",parentSchema:schema115.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -14858,8 +14858,8 @@ errors++;
 }
 }
 if(data.before !== undefined){
-if(!(validate66(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate65(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -14878,7 +14878,7 @@ validate217.errors = vErrors;
 return errors === 0;
 }
 
-const schema116 = {"type":"object","properties":{"kind":{"type":"string","const":"topicPermission"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/TopicPermission"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
+const schema116 = {"type":"object","properties":{"kind":{"type":"string","const":"vhost"},"vhost":{"type":"string","description":"The vhost; `\"\"` for a broker-wide kind (a user, a global parameter)."},"name":{"type":"string","description":"The object's name; for a binding, a display label `source -> destination [routingKey]`."},"action":{"type":"string","const":"unmanaged"},"before":{"$ref":"#/definitions/VhostMeta"}},"required":["action","before","kind","name","vhost"],"additionalProperties":false,"description":"On the broker in a managed vhost, not in the spec, and not pruned: listed, untouched."};
 
 function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -14958,8 +14958,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("topicPermission" !== data0){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "topicPermission"},message:"must be equal to constant",schema:"topicPermission",parentSchema:schema116.properties.kind,data:data0};
+if("vhost" !== data0){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "vhost"},message:"must be equal to constant",schema:"vhost",parentSchema:schema116.properties.kind,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15180,8 +15180,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate25(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -15341,8 +15341,8 @@ errors++;
 }
 }
 if(data.after !== undefined){
-if(!(validate30(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -15384,7 +15384,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs4 = errors;
-if("vhost" !== data.kind){
+if("user" !== data.kind){
 const err1 = {};
 if(vErrors === null){
 vErrors = [err1];
@@ -15538,8 +15538,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs13 = errors;
-if(!(validate16(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs13 === errors;
@@ -15633,8 +15633,8 @@ vErrors = null;
 }
 if(_valid2){
 const _errs20 = errors;
-if(!(validate24(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate26(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs20 === errors;
@@ -15728,8 +15728,8 @@ vErrors = null;
 }
 if(_valid3){
 const _errs27 = errors;
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 var _valid3 = _errs27 === errors;
@@ -15823,8 +15823,8 @@ vErrors = null;
 }
 if(_valid4){
 const _errs34 = errors;
-if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 var _valid4 = _errs34 === errors;
@@ -15918,8 +15918,8 @@ vErrors = null;
 }
 if(_valid5){
 const _errs41 = errors;
-if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 var _valid5 = _errs41 === errors;
@@ -15954,7 +15954,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs46 = errors;
-if("vhostLimit" !== data.kind){
+if("permission" !== data.kind){
 const err31 = {};
 if(vErrors === null){
 vErrors = [err31];
@@ -16013,8 +16013,8 @@ vErrors = null;
 }
 if(_valid6){
 const _errs48 = errors;
-if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 var _valid6 = _errs48 === errors;
@@ -16049,7 +16049,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs53 = errors;
-if("federationUpstream" !== data.kind){
+if("topicPermission" !== data.kind){
 const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
@@ -16108,8 +16108,8 @@ vErrors = null;
 }
 if(_valid7){
 const _errs55 = errors;
-if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 var _valid7 = _errs55 === errors;
@@ -16144,7 +16144,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs60 = errors;
-if("shovel" !== data.kind){
+if("vhostLimit" !== data.kind){
 const err41 = {};
 if(vErrors === null){
 vErrors = [err41];
@@ -16203,8 +16203,8 @@ vErrors = null;
 }
 if(_valid8){
 const _errs62 = errors;
-if(!(validate51(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 var _valid8 = _errs62 === errors;
@@ -16239,7 +16239,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs67 = errors;
-if("globalParameter" !== data.kind){
+if("federationUpstream" !== data.kind){
 const err46 = {};
 if(vErrors === null){
 vErrors = [err46];
@@ -16298,8 +16298,8 @@ vErrors = null;
 }
 if(_valid9){
 const _errs69 = errors;
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 var _valid9 = _errs69 === errors;
@@ -16334,7 +16334,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs74 = errors;
-if("user" !== data.kind){
+if("shovel" !== data.kind){
 const err51 = {};
 if(vErrors === null){
 vErrors = [err51];
@@ -16393,8 +16393,8 @@ vErrors = null;
 }
 if(_valid10){
 const _errs76 = errors;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 var _valid10 = _errs76 === errors;
@@ -16429,7 +16429,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs81 = errors;
-if("permission" !== data.kind){
+if("globalParameter" !== data.kind){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -16488,8 +16488,8 @@ vErrors = null;
 }
 if(_valid11){
 const _errs83 = errors;
-if(!(validate65(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 var _valid11 = _errs83 === errors;
@@ -16524,7 +16524,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs88 = errors;
-if("topicPermission" !== data.kind){
+if("vhost" !== data.kind){
 const err61 = {};
 if(vErrors === null){
 vErrors = [err61];
@@ -17854,7 +17854,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs186 = errors;
-if("vhost" !== data.kind){
+if("user" !== data.kind){
 const err131 = {};
 if(vErrors === null){
 vErrors = [err131];
@@ -18424,7 +18424,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs228 = errors;
-if("vhostLimit" !== data.kind){
+if("permission" !== data.kind){
 const err161 = {};
 if(vErrors === null){
 vErrors = [err161];
@@ -18519,7 +18519,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs235 = errors;
-if("federationUpstream" !== data.kind){
+if("topicPermission" !== data.kind){
 const err166 = {};
 if(vErrors === null){
 vErrors = [err166];
@@ -18614,7 +18614,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs242 = errors;
-if("shovel" !== data.kind){
+if("vhostLimit" !== data.kind){
 const err171 = {};
 if(vErrors === null){
 vErrors = [err171];
@@ -18709,7 +18709,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs249 = errors;
-if("globalParameter" !== data.kind){
+if("federationUpstream" !== data.kind){
 const err176 = {};
 if(vErrors === null){
 vErrors = [err176];
@@ -18804,7 +18804,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs256 = errors;
-if("user" !== data.kind){
+if("shovel" !== data.kind){
 const err181 = {};
 if(vErrors === null){
 vErrors = [err181];
@@ -18899,7 +18899,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs263 = errors;
-if("permission" !== data.kind){
+if("globalParameter" !== data.kind){
 const err186 = {};
 if(vErrors === null){
 vErrors = [err186];
@@ -18994,7 +18994,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs270 = errors;
-if("topicPermission" !== data.kind){
+if("vhost" !== data.kind){
 const err191 = {};
 if(vErrors === null){
 vErrors = [err191];
@@ -19089,7 +19089,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs277 = errors;
-if("vhost" !== data.kind){
+if("user" !== data.kind){
 const err196 = {};
 if(vErrors === null){
 vErrors = [err196];
@@ -19659,7 +19659,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs319 = errors;
-if("vhostLimit" !== data.kind){
+if("permission" !== data.kind){
 const err226 = {};
 if(vErrors === null){
 vErrors = [err226];
@@ -19754,7 +19754,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs326 = errors;
-if("federationUpstream" !== data.kind){
+if("topicPermission" !== data.kind){
 const err231 = {};
 if(vErrors === null){
 vErrors = [err231];
@@ -19849,7 +19849,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs333 = errors;
-if("shovel" !== data.kind){
+if("vhostLimit" !== data.kind){
 const err236 = {};
 if(vErrors === null){
 vErrors = [err236];
@@ -19944,7 +19944,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs340 = errors;
-if("globalParameter" !== data.kind){
+if("federationUpstream" !== data.kind){
 const err241 = {};
 if(vErrors === null){
 vErrors = [err241];
@@ -20039,7 +20039,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs347 = errors;
-if("user" !== data.kind){
+if("shovel" !== data.kind){
 const err246 = {};
 if(vErrors === null){
 vErrors = [err246];
@@ -20134,7 +20134,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs354 = errors;
-if("permission" !== data.kind){
+if("globalParameter" !== data.kind){
 const err251 = {};
 if(vErrors === null){
 vErrors = [err251];
@@ -20229,7 +20229,7 @@ errors++;
 else {
 if(data.kind !== undefined){
 const _errs361 = errors;
-if("topicPermission" !== data.kind){
+if("vhost" !== data.kind){
 const err256 = {};
 if(vErrors === null){
 vErrors = [err256];
@@ -20701,8 +20701,8 @@ errors++;
 }
 }
 if(data.vhost !== undefined){
-if(!(validate13(data.vhost, {instancePath:instancePath+"/vhost",parentData:data,parentDataProperty:"vhost",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate70(data.vhost, {instancePath:instancePath+"/vhost",parentData:data,parentDataProperty:"vhost",rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
 errors = vErrors.length;
 }
 }
@@ -20926,8 +20926,8 @@ errors++;
 }
 }
 if(data.exchange !== undefined){
-if(!(validate17(data.exchange, {instancePath:instancePath+"/exchange",parentData:data,parentDataProperty:"exchange",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate19(data.exchange, {instancePath:instancePath+"/exchange",parentData:data,parentDataProperty:"exchange",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -21406,8 +21406,8 @@ errors++;
 }
 }
 if(data.queue !== undefined){
-if(!(validate25(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data.queue, {instancePath:instancePath+"/queue",parentData:data,parentDataProperty:"queue",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
@@ -22465,8 +22465,8 @@ errors++;
 }
 }
 if(data.binding !== undefined){
-if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -22690,8 +22690,8 @@ errors++;
 }
 }
 if(data.binding !== undefined){
-if(!(validate30(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.binding, {instancePath:instancePath+"/binding",parentData:data,parentDataProperty:"binding",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -22925,8 +22925,8 @@ errors++;
 }
 }
 if(data.policy !== undefined){
-if(!(validate35(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(!(validate37(data.policy, {instancePath:instancePath+"/policy",parentData:data,parentDataProperty:"policy",rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -24262,8 +24262,8 @@ errors++;
 }
 }
 if(data.parameter !== undefined){
-if(!(validate47(data.parameter, {instancePath:instancePath+"/parameter",parentData:data,parentDataProperty:"parameter",rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate57(data.parameter, {instancePath:instancePath+"/parameter",parentData:data,parentDataProperty:"parameter",rootData}))){
+vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
 }
@@ -24775,8 +24775,8 @@ errors++;
 }
 }
 if(data.parameter !== undefined){
-if(!(validate55(data.parameter, {instancePath:instancePath+"/parameter",parentData:data,parentDataProperty:"parameter",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate65(data.parameter, {instancePath:instancePath+"/parameter",parentData:data,parentDataProperty:"parameter",rootData}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -25232,8 +25232,8 @@ errors++;
 }
 }
 if(data.user !== undefined){
-if(!(validate60(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate13(data.user, {instancePath:instancePath+"/user",parentData:data,parentDataProperty:"user",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
@@ -25726,7 +25726,7 @@ let data164 = data.limits;
 if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
 for(const key21 in data164){
 if(!((key21 === "max-connections") || (key21 === "max-channels"))){
-const err405 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data164};
+const err405 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data164};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -25739,7 +25739,7 @@ errors++;
 if(data164["max-connections"] !== undefined){
 let data165 = data164["max-connections"];
 if(!((typeof data165 == "number") && (isFinite(data165)))){
-const err406 = {instancePath:instancePath+"/limits/max-connections",schemaPath:"#/definitions/UserLimits/properties/max-connections/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties["max-connections"].type,parentSchema:schema51.properties["max-connections"],data:data165};
+const err406 = {instancePath:instancePath+"/limits/max-connections",schemaPath:"#/definitions/UserLimits/properties/max-connections/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties["max-connections"].type,parentSchema:schema19.properties["max-connections"],data:data165};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -25752,7 +25752,7 @@ errors++;
 if(data164["max-channels"] !== undefined){
 let data166 = data164["max-channels"];
 if(!((typeof data166 == "number") && (isFinite(data166)))){
-const err407 = {instancePath:instancePath+"/limits/max-channels",schemaPath:"#/definitions/UserLimits/properties/max-channels/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties["max-channels"].type,parentSchema:schema51.properties["max-channels"],data:data166};
+const err407 = {instancePath:instancePath+"/limits/max-channels",schemaPath:"#/definitions/UserLimits/properties/max-channels/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties["max-channels"].type,parentSchema:schema19.properties["max-channels"],data:data166};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -25764,7 +25764,7 @@ errors++;
 }
 }
 else {
-const err408 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data164};
+const err408 = {instancePath:instancePath+"/limits",schemaPath:"#/definitions/UserLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data164};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -26033,8 +26033,8 @@ errors++;
 }
 }
 if(data.permission !== undefined){
-if(!(validate66(data.permission, {instancePath:instancePath+"/permission",parentData:data,parentDataProperty:"permission",rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate45(data.permission, {instancePath:instancePath+"/permission",parentData:data,parentDataProperty:"permission",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -26523,8 +26523,8 @@ errors++;
 }
 }
 if(data.topicPermission !== undefined){
-if(!(validate70(data.topicPermission, {instancePath:instancePath+"/topicPermission",parentData:data,parentDataProperty:"topicPermission",rootData}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate49(data.topicPermission, {instancePath:instancePath+"/topicPermission",parentData:data,parentDataProperty:"topicPermission",rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
@@ -27252,7 +27252,7 @@ return errors === 0;
 }
 
 const schema128 = {"type":"object","properties":{"severity":{"type":"string","enum":["error","warning"]},"message":{"type":"string","description":"One line naming the object (`queue \"q\": ...`); no trailing period."},"loc":{"$ref":"#/definitions/SourceLocation","description":"Where the object was written, when it came from a spec."},"subject":{"type":"object","properties":{"kind":{"$ref":"#/definitions/SubjectKind"},"key":{"type":"string"}},"required":["kind","key"],"additionalProperties":false,"description":"The object, by kind and identity key (a vhost by its name; see src/model/identity.ts)."}},"required":["severity","message","subject"],"additionalProperties":false,"description":"Something the target broker refuses (an error) or deprecates (a warning) in a topology."};
-const schema130 = {"type":"string","enum":["vhost","exchange","queue","binding","policy","operatorPolicy","vhostLimit","federationUpstream","shovel","globalParameter","user"],"description":"The kinds of objects whose support differs between RabbitMQ versions."};
+const schema130 = {"type":"string","enum":["user","vhost","exchange","queue","binding","policy","operatorPolicy","vhostLimit","federationUpstream","shovel","globalParameter"],"description":"The kinds of objects whose support differs between RabbitMQ versions."};
 
 function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -27340,7 +27340,7 @@ if(data.loc !== undefined){
 let data2 = data.loc;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.file === undefined){
-const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema23.required,parentSchema:schema23,data:data2};
+const err7 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema20.required,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -27350,7 +27350,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data2.line === undefined){
-const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data:data2};
+const err8 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema20.required,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -27360,7 +27360,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data2.col === undefined){
-const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema23.required,parentSchema:schema23,data:data2};
+const err9 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema20.required,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -27371,7 +27371,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "file") || (key1 === "line")) || (key1 === "col"))){
-const err10 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data2};
+const err10 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -27384,7 +27384,7 @@ errors++;
 if(data2.file !== undefined){
 let data3 = data2.file;
 if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.file.type,parentSchema:schema23.properties.file,data:data3};
+const err11 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.file.type,parentSchema:schema20.properties.file,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -27397,7 +27397,7 @@ errors++;
 if(data2.line !== undefined){
 let data4 = data2.line;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.line.type,parentSchema:schema23.properties.line,data:data4};
+const err12 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.line.type,parentSchema:schema20.properties.line,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -27410,7 +27410,7 @@ errors++;
 if(data2.col !== undefined){
 let data5 = data2.col;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.col.type,parentSchema:schema23.properties.col,data:data5};
+const err13 = {instancePath:instancePath+"/loc/col",schemaPath:"#/definitions/SourceLocation/properties/col/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.col.type,parentSchema:schema20.properties.col,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -27422,7 +27422,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data2};
+const err14 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -27479,7 +27479,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(((((((((((data7 === "vhost") || (data7 === "exchange")) || (data7 === "queue")) || (data7 === "binding")) || (data7 === "policy")) || (data7 === "operatorPolicy")) || (data7 === "vhostLimit")) || (data7 === "federationUpstream")) || (data7 === "shovel")) || (data7 === "globalParameter")) || (data7 === "user"))){
+if(!(((((((((((data7 === "user") || (data7 === "vhost")) || (data7 === "exchange")) || (data7 === "queue")) || (data7 === "binding")) || (data7 === "policy")) || (data7 === "operatorPolicy")) || (data7 === "vhostLimit")) || (data7 === "federationUpstream")) || (data7 === "shovel")) || (data7 === "globalParameter"))){
 const err19 = {instancePath:instancePath+"/subject/kind",schemaPath:"#/definitions/SubjectKind/enum",keyword:"enum",params:{allowedValues: schema130.enum},message:"must be equal to one of the allowed values",schema:schema130.enum,parentSchema:schema130,data:data7};
 if(vErrors === null){
 vErrors = [err19];
