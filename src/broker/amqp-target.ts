@@ -1,6 +1,6 @@
 import { amqpEndpoints, type AmqpEndpoint } from './amqp-endpoints.js';
 import type { ManagementClient } from './management-client.js';
-import { readOverview } from './overview.js';
+import { readOverviewWithListeners } from './overview.js';
 
 /**
  * Where topo opens AMQP connections for the broker a management client manages: the
@@ -26,7 +26,7 @@ export interface AmqpTarget {
  */
 export async function readAmqpTarget(client: ManagementClient): Promise<AmqpTarget> {
   const conn = client.connection;
-  const overview = await readOverview(client);
+  const overview = await readOverviewWithListeners(client);
   const given = conn.amqpUrls.map((url) => ({ url }));
   const discovered = conn.amqpGiven
     ? []

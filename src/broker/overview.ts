@@ -10,7 +10,7 @@ export interface Listener {
   port: number;
 }
 
-/** What `GET /api/overview` says about the cluster, as far as topo reads it. */
+/** What `GET /api/overview` says about the cluster, as far as a plan reads it. */
 export interface Overview {
   /** The cluster's name: the identity topo compares with what an AMQP server reports. */
   clusterName?: string;
@@ -18,7 +18,6 @@ export interface Overview {
   node?: string;
   /** The RabbitMQ version of that node. */
   version?: string;
-  listeners: Listener[];
   /** The management URL that answered, without credentials. */
   base: string;
 }
@@ -30,16 +29,35 @@ interface OverviewBody {
   listeners?: Listener[];
 }
 
-/** Reads the cluster's name, the answering node and every running node's listeners (one GET, no statistics). */
+/**
+ * Reads the cluster's name, the answering node and its version, without statistics: with
+ * them, RabbitMQ 3.10.8 totals every queue's messages first (3.7 s with 100,000 objects on the
+ * broker, against 4 ms without).
+ */
 export async function readOverview(client: ManagementClient): Promise<Overview> {
+  return (await overviewRequest(client, false)).overview;
+}
+
+/**
+ * `readOverview` with every running node's listeners, which the broker lists only with the
+ * statistics (the AMQP target of an apply needs them: ./amqp-target.ts).
+ */
+export async function readOverviewWithListeners(client: ManagementClient): Promise<Overview & { listeners: Listener[] }> {
+  const { overview, body } = await overviewRequest(client, true);
+  return { ...overview, listeners: Array.isArray(body.listeners) ? body.listeners : [] };
+}
+
+async function overviewRequest(client: ManagementClient, listeners: boolean): Promise<{ overview: Overview; body: OverviewBody }> {
   const { body = {}, base } = await client.request<OverviewBody>('GET', '/api/overview', {
-    query: { columns: 'cluster_name,node,rabbitmq_version,listeners' },
+    query: listeners
+      ? { columns: 'cluster_name,node,rabbitmq_version,listeners' }
+      : { disable_stats: 'true', columns: 'cluster_name,node,rabbitmq_version' },
   });
-  return {
+  const overview = {
     ...(typeof body.cluster_name === 'string' ? { clusterName: body.cluster_name } : {}),
     ...(typeof body.node === 'string' ? { node: body.node } : {}),
     ...(typeof body.rabbitmq_version === 'string' ? { version: body.rabbitmq_version } : {}),
-    listeners: Array.isArray(body.listeners) ? body.listeners : [],
     base,
   };
+  return { overview, body };
 }

@@ -139,17 +139,24 @@ const NO_STATS = { disable_stats: 'true' };
  * upstreams only when `withParameters` (the spec lists them, or there is no spec: export).
  */
 async function readDefinitions(client: ManagementClient, vhost: string, source: StateSource, withParameters: boolean): Promise<Definitions> {
-  const [definitions, listed] = await Promise.all([
-    source === 'definitions' ? readDefinitionsDocument(client, vhost) : undefined,
-    client.get<unknown>(apiPath('exchanges', vhost), {
-      ...NO_STATS,
-      columns: 'name,type,durable,auto_delete,internal,arguments',
-    }),
-  ]);
+  const exchangeListing = client.get<unknown>(apiPath('exchanges', vhost), {
+    ...NO_STATS,
+    columns: 'name,type,durable,auto_delete,internal,arguments',
+  });
+  // Reading the listings anyway: all at once, not after the exchanges.
+  const listings = source === 'listings' ? readListings(client, vhost, withParameters) : undefined;
+  listings?.catch(() => undefined);
+  const [definitions, listed] = await Promise.all([source === 'definitions' ? readDefinitionsDocument(client, vhost) : undefined, exchangeListing]);
   const { exchanges } = brokerDefinitions({ exchanges: listed }, `the exchange listing of vhost "${vhost}"`);
   if (definitions) return { ...definitions, exchanges };
   // The listings say the same, and include exclusive queues (which topologyFromDefinitions
   // leaves out with their bindings) and default-exchange bindings.
+  const { queues, bindings, policies, parameters } = await (listings ?? readListings(client, vhost, withParameters));
+  return brokerDefinitions({ exchanges, queues, bindings, policies, parameters }, `the listings of vhost "${vhost}"`);
+}
+
+/** A vhost's queue, binding and policy listings (and its parameters when `withParameters`), in parallel. */
+async function readListings(client: ManagementClient, vhost: string, withParameters: boolean): Promise<Omit<Definitions, 'exchanges'>> {
   const [queues, bindings, policies, parameters] = await Promise.all([
     client.get<Definitions['queues']>(apiPath('queues', vhost), {
       ...NO_STATS,
@@ -162,7 +169,7 @@ async function readDefinitions(client: ManagementClient, vhost: string, source: 
     // Their listings need the policymaker tag: read only for a spec that lists them.
     withParameters ? listParameters(client, vhost) : undefined,
   ]);
-  return brokerDefinitions({ exchanges, queues, bindings, policies, parameters }, `the listings of vhost "${vhost}"`);
+  return { queues, bindings, policies, ...(parameters ? { parameters } : {}) };
 }
 
 /**

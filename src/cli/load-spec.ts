@@ -1,6 +1,7 @@
 import { parseBrokerVersion } from '../compat/broker-version.js';
 import { TopoError } from '../errors.js';
-import { formatDiagnostic, validateSpec, type LoadOptions } from '../load/load-topology.js';
+import { formatDiagnostic, validateSpec, validateSpecOutlined, type LoadOptions } from '../load/load-topology.js';
+import type { SpecOutline } from '../load/spec-outline.js';
 import { declaredVhost } from '../model/declared-vhost.js';
 import { combineNormalized, type NormalizedTopology } from '../model/normalized-topology.js';
 import type { CommandIO } from './io.js';
@@ -16,15 +17,18 @@ export type VersionCheck = 'offline' | 'broker';
 /**
  * The spec of every command that reads one: loads `paths` with the `--var` values and the
  * environment, prints warnings to standard error, and throws `TopoError('spec-invalid')`
- * (one `file:line:col: message` line per error) when the spec is invalid.
+ * (one `file:line:col: message` line per error) when the spec is invalid. `beforeChecks`, if
+ * given, is awaited with the spec's outline once its files are parsed (`validateSpecOutlined`).
  */
 export async function loadSpecFromFlags(
   paths: string[],
   options: SpecOptions,
   io: CommandIO,
   versionCheck: VersionCheck = 'offline',
+  beforeChecks?: (outline: SpecOutline) => Promise<void>,
 ): Promise<NormalizedTopology> {
-  const result = await validateSpec(paths, loadOptions(options, io, versionCheck));
+  const load = loadOptions(options, io, versionCheck);
+  const result = await (beforeChecks ? validateSpecOutlined(paths, load, beforeChecks) : validateSpec(paths, load));
   for (const warning of result.warnings) io.err(`${formatDiagnostic(warning)}\n`);
   if (!result.ok) throw new TopoError('spec-invalid', result.errors.map(formatDiagnostic).join('\n'));
   return result.topology;

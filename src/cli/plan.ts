@@ -10,7 +10,8 @@ import { planAgainstBroker } from '../plan/plan-against-broker.js';
 import { secretReader } from '../load/read-secret.js';
 import type { CommandIO } from './io.js';
 import { loadSpecFromFlags, onlyVhosts } from './load-spec.js';
-import { openBroker } from './open-broker.js';
+import { readWhileChecking } from './read-while-checking.js';
+import type { NormalizedTopology } from '../model/normalized-topology.js';
 import { useColor } from './use-color.js';
 import type { PlanOptions } from './options.js';
 
@@ -20,19 +21,22 @@ export async function planCommand(paths: string[], options: PlanOptions, io: Com
   if (options.graph && format !== 'markdown') {
     throw new TopoError('usage', '--graph goes with --format markdown (for a picture alone: topo graph)');
   }
-  const desired = onlyVhosts(await loadSpecFromFlags(paths, options, io, 'broker'), options.vhost);
-  const { client } = openBroker(options, io.env);
+  // The broker is read while the spec is checked (./read-while-checking.ts).
+  const early = readWhileChecking(options, io.env);
   let plan: Plan;
+  let desired: NormalizedTopology;
   try {
+    desired = onlyVhosts(await loadSpecFromFlags(paths, options, io, 'broker', early.beforeChecks), options.vhost);
+    const { client } = early.session();
     // The plan shows every guard; whether it is allowed is decided by apply's flags.
     plan = await planAgainstBroker(client, desired, {
       prune: Boolean(options.prune),
       allowReplace: false,
       allowDataLoss: false,
       migrate: Boolean(options.migrate),
-    }, secretReader(io.env));
+    }, secretReader(io.env), early.reading());
   } finally {
-    client.close();
+    early.close();
   }
   // What the broker refuses ends the command before anything is saved.
   assertCompatible(plan.problems, (line) => io.err(`${line}\n`));

@@ -241,6 +241,7 @@ function metadataKey(value: unknown): string {
   return Array.isArray(value) ? JSON.stringify([...new Set(value.map(String))].sort()) : JSON.stringify(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A YAML mapping: an object that is not a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

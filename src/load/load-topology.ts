@@ -4,7 +4,8 @@ import { loadArguments, type LoadArguments } from './load-arguments.js';
 import { readSpecFiles } from './read-spec-files.js';
 import { readSecretFile } from './read-secret.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
-import { validateSpecSources } from './validate-spec-sources.js';
+import { outlineOf, type SpecOutline } from './spec-outline.js';
+import { parseSpecSources, validateSpecDocuments } from './validate-spec-sources.js';
 
 export { formatDiagnostic };
 export type { Diagnostic, SpecResult } from './diagnostic.js';
@@ -46,9 +47,27 @@ export async function loadTopology(paths: string | readonly string[], options?: 
   return result.topology;
 }
 
-async function validateChecked({ paths, vars, env, compatibility }: LoadArguments): Promise<SpecResult> {
+/**
+ * `validateSpec` for a command that reads the broker too: `beforeChecks` is given the spec's
+ * outline once its files are parsed, and awaited, before the rest of the checks run, so that
+ * the command can start its reads and let the broker answer while the spec is checked.
+ */
+export async function validateSpecOutlined(
+  paths: readonly string[],
+  options: LoadOptions,
+  beforeChecks: (outline: SpecOutline) => Promise<void>,
+): Promise<SpecResult> {
+  return validateChecked(loadArguments('validateSpec', paths, options, process.env), beforeChecks);
+}
+
+async function validateChecked(
+  { paths, vars, env, compatibility }: LoadArguments,
+  beforeChecks?: (outline: SpecOutline) => Promise<void>,
+): Promise<SpecResult> {
   const diagnostics = new DiagnosticList();
   const sources = await readSpecFiles(paths, diagnostics);
   // Secret files are read to check them, never kept: the topology holds the reference.
-  return validateSpecSources(sources, { vars, env, readFile: readSecretFile }, diagnostics, compatibility);
+  const documents = parseSpecSources(sources, { vars, env, readFile: readSecretFile }, diagnostics);
+  if (beforeChecks) await beforeChecks(outlineOf(documents));
+  return validateSpecDocuments(documents, diagnostics, compatibility);
 }

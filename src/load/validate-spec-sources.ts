@@ -7,6 +7,7 @@ import { DiagnosticList, type SpecResult } from './diagnostic.js';
 import type { InterpolationSources } from './interpolate.js';
 import { normalizeSpec } from './normalize.js';
 import { parseSpecFile } from './parse-spec-file.js';
+import type { SpecDocument } from './parsed-document.js';
 import type { SpecSource } from './spec-source.js';
 import { runSemanticRules } from './rules/semantic-rules.js';
 
@@ -33,7 +34,20 @@ export function validateSpecSources(
   diagnostics: DiagnosticList = new DiagnosticList(),
   compatibility: CompatibilityOptions = {},
 ): SpecResult {
-  const documents = sources.flatMap((source) => parseSpecFile(source.file, source.text, interpolation, diagnostics));
+  return validateSpecDocuments(parseSpecSources(sources, interpolation, diagnostics), diagnostics, compatibility);
+}
+
+/** The spec stage's first step: every file's documents, parsed and interpolated. */
+export function parseSpecSources(sources: readonly SpecSource[], interpolation: InterpolationSources, diagnostics: DiagnosticList): SpecDocument[] {
+  return sources.flatMap((source) => parseSpecFile(source.file, source.text, interpolation, diagnostics));
+}
+
+/** The rest of the spec stage, on documents `parseSpecSources` read (see `validateSpecSources`). */
+export function validateSpecDocuments(
+  documents: readonly SpecDocument[],
+  diagnostics: DiagnosticList,
+  compatibility: CompatibilityOptions = {},
+): SpecResult {
   const checked = documents.map((document) => ({ document, invalid: checkSchema(document, diagnostics) }));
   const spec = collectSpec(checked, diagnostics);
   runSemanticRules(spec, diagnostics);

@@ -18,8 +18,18 @@ export interface ReadScope {
   settings?: string[];
 }
 
+/**
+ * What the read scope looks at: which kinds a topology has, not their contents, so that the
+ * spec loader can tell it from the parsed files before they are validated (load/spec-outline.ts).
+ */
+export interface ScopeSubject {
+  users?: unknown;
+  globalParameters?: unknown;
+  vhosts: readonly Pick<Topology['vhosts'][number], 'name' | 'permissions' | 'topicPermissions' | 'limits' | 'shovels' | 'federationUpstreams'>[];
+}
+
 /** The read scope of a desired topology. */
-export function readScopeOf(topology: Topology): ReadScope {
+export function readScopeOf(topology: ScopeSubject): ReadScope {
   return {
     users: topology.users !== undefined,
     permissions: topology.vhosts.filter((v) => v.permissions !== undefined).map((v) => v.name),

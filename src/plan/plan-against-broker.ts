@@ -8,7 +8,7 @@ import type { ClusterState } from '../broker/cluster-state.js';
 import type { ManagementClient } from '../broker/management-client.js';
 import { readBrokerFacts } from '../broker/read-broker-facts.js';
 import { readClusterState } from '../broker/read-cluster.js';
-import { readOverview } from '../broker/overview.js';
+import { readOverview, type Overview } from '../broker/overview.js';
 import { readBrokerState, readQueueMessageCounts } from '../broker/read-state.js';
 import type { CompatibilityProblem } from '../compat/compatibility-rule.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
@@ -38,10 +38,12 @@ export async function planAgainstBroker(
   desired: NormalizedTopology,
   options: PlanOptions,
   secrets?: SecretReader,
+  early?: BrokerReading,
 ): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const scope = readScopeOf(desired);
-  const { actual, cluster, broker, actingUser } = await readEverything(client, vhosts, scope);
+  const reading = early && readsTheSame(early, vhosts, scope) ? early : startBrokerReading(client, vhosts, scope);
+  const { actual, cluster, broker, actingUser } = await reading.read;
   const changes = resolveMigrations(diffTopology(desired, actual, secrets), { desired, actual }, options);
   const problems = [...planCompatibility(desired, changes, broker), ...passwordWarnings(desired, actual)];
   return planFromState(client, changes, { actual, cluster, broker, scope, actingUser }, vhosts, options, problems);
@@ -66,24 +68,53 @@ export type SavedPlanCheck = { ok: true; plan: Plan } | { ok: false; reason: 'st
  * long as the broker is the same. Reads only.
  */
 export async function recheckSavedPlan(client: ManagementClient, saved: Plan, guards: SavedPlanGuards): Promise<SavedPlanCheck> {
-  const { actual, cluster, broker, actingUser } = await readEverything(client, saved.vhosts, saved.scope);
+  const { actual, cluster, broker, actingUser } = await startBrokerReading(client, saved.vhosts, saved.scope).read;
   if (fingerprintState(actual, saved.vhosts, broker) !== saved.fingerprint) return { ok: false, reason: 'stale' };
   const options: PlanOptions = { ...guards, prune: saved.options.prune, ...(saved.options.migrate ? { migrate: true } : {}) };
   const read = { actual, cluster, broker, ...(saved.scope ? { scope: saved.scope } : {}), actingUser };
   return { ok: true, plan: await planFromState(client, saved.changes, read, saved.vhosts, options, saved.problems) };
 }
 
+/** What a plan reads from the broker. */
+export interface BrokerRead {
+  actual: NormalizedTopology;
+  cluster: ClusterState;
+  broker: BrokerFacts;
+  actingUser: string | undefined;
+}
+
+/** A read under way, of these vhosts in this scope. */
+export interface BrokerReading {
+  vhosts: readonly string[];
+  scope: ReadScope | undefined;
+  read: Promise<BrokerRead>;
+}
+
 /**
- * What a plan reads, all at once: the vhosts' state (with the access kinds `scope` names), the
- * cluster, the broker's facts, and who topo is connected as. The first three need
- * `GET /api/overview` (the state reader for the broker's version): it is read once.
+ * Starts reading what a plan reads, all at once: the vhosts' state (with the access kinds
+ * `scope` names), the cluster, the broker's facts, and who topo is connected as. The first
+ * three need `GET /api/overview` (the state reader for the broker's version): it is read once,
+ * and may have been started already (`overview`). A failure is thrown by whoever awaits
+ * `read`, never an unhandled rejection: a command may start reading before it knows its spec
+ * is valid, and then report the spec's errors instead.
  */
-async function readEverything(
+export function startBrokerReading(
   client: ManagementClient,
-  vhosts: string[],
+  vhosts: readonly string[],
   scope: ReadScope | undefined,
-): Promise<{ actual: NormalizedTopology; cluster: ClusterState; broker: BrokerFacts; actingUser: string | undefined }> {
-  const overview = readOverview(client);
+  overview: Promise<Overview> = readOverview(client),
+): BrokerReading {
+  const read = readEverything(client, [...vhosts], scope, overview);
+  read.catch(() => undefined);
+  return { vhosts, scope, read };
+}
+
+/** A reading started early serves the plan when it read the vhosts and kinds the plan reads. */
+function readsTheSame(reading: BrokerReading, vhosts: readonly string[], scope: ReadScope): boolean {
+  return JSON.stringify([reading.vhosts, reading.scope]) === JSON.stringify([vhosts, scope]);
+}
+
+async function readEverything(client: ManagementClient, vhosts: string[], scope: ReadScope | undefined, overview: Promise<Overview>): Promise<BrokerRead> {
   // The readers await it; a failure is theirs to throw, never an unhandled rejection here.
   overview.catch(() => undefined);
   const [actual, cluster, broker, actingUser] = await Promise.all([
