@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quote, renderDot } from '../../../src/graph/render-dot.js';
 import { exchange, queue, topology, vhost } from '../../support/builders.js';
 import { graphSample } from './sample.js';
+import { itReturns } from '../support/it-returns.js';
 
 describe('renderDot', () => {
   it('draws the same picture as Mermaid, in DOT', () => {
@@ -56,13 +57,11 @@ describe('renderDot', () => {
 `);
   });
 
-  it.each([
+  itReturns(quote, 'quotes %j', [
     ['say "hi"', '"say \\"hi\\""'],
     ['back\\slash \\N \\l', '"back\\\\slash \\\\N \\\\l"'],
     ['a\nb', '"a\\nb"'],
     ['tab\there\r', '"tab here "'],
     ['ü 注文 <b> &amp; {x} -> y;', '"ü 注文 <b> &amp;amp; {x} -> y;"'],
-  ])('quotes %j', (text, quoted) => {
-    expect(quote(text)).toBe(quoted);
-  });
+  ]);
 });
