@@ -3,26 +3,47 @@ import { redactUrl, redactUrlsIn } from '../../../src/broker/redact-url.js';
 import { leakedForms } from '../../support/password-forms.js';
 
 describe('redactUrl', () => {
-  it.each([
-    // [as typed, as shown, user, password]
-    ['http://bob:pa#Secr3t@host:15672', 'http://bob:***@host:15672', 'bob', 'pa#Secr3t'],
-    ['http://bob:123/Secr3t@host:15672', 'http://bob:***@host:15672', 'bob', '123/Secr3t'],
-    ['amqp://bob:p@ssW0rd@host', 'amqp://bob:***@host', 'bob', 'p@ssW0rd'],
-    ['http://bob:p?ssW0rd@host:15672/x', 'http://bob:***@host:15672/x', 'bob', 'p?ssW0rd'],
-    ['http://bob:pa%23Secr3t@host', 'http://bob:***@host', 'bob', 'pa#Secr3t'],
-    ['bob:pa#Secr3t@host:15672', 'bob:***@host:15672', 'bob', 'pa#Secr3t'],
-    ['http://Secr3tToken@host', 'http://***@host', '', 'Secr3tToken'],
-    ['http://:Secr3t@host', 'http://***@host', '', 'Secr3t'],
-    // A user name that holds a delimiter may be part of a password: hidden too.
-    ['http://b/Secr3t:more@host', 'http://***@host', 'b/Secr3t', 'more'],
-    // No "@": a port that is not one may be a password cut by "/", "?" or "#".
-    ['http://bob:pa#Secr3t', 'http://bob:***', 'bob', 'pa#Secr3t'],
-    ['http://bob:99999/Secr3t', 'http://bob:***', 'bob', '99999/Secr3t'],
-    ['http://[::1]:Secr3t/x', 'http://[::1]:***', '', 'Secr3t/x'],
-  ])('%s shows as %s', (typed, shown, user, password) => {
-    expect(redactUrl(typed)).toBe(shown);
-    expect(leakedForms(redactUrl(typed), user, password)).toEqual([]);
-  });
+  // [as typed, as shown, user, password]
+  const hidden: { what: string; cases: [string, string, string, string][] }[] = [
+    {
+      what: 'the password before the last "@", whatever it holds',
+      cases: [
+        ['http://bob:pa#Secr3t@host:15672', 'http://bob:***@host:15672', 'bob', 'pa#Secr3t'],
+        ['http://bob:123/Secr3t@host:15672', 'http://bob:***@host:15672', 'bob', '123/Secr3t'],
+        ['amqp://bob:p@ssW0rd@host', 'amqp://bob:***@host', 'bob', 'p@ssW0rd'],
+        ['http://bob:p?ssW0rd@host:15672/x', 'http://bob:***@host:15672/x', 'bob', 'p?ssW0rd'],
+        ['http://bob:pa%23Secr3t@host', 'http://bob:***@host', 'bob', 'pa#Secr3t'],
+        ['bob:pa#Secr3t@host:15672', 'bob:***@host:15672', 'bob', 'pa#Secr3t'],
+      ],
+    },
+    {
+      what: 'all of the user info where the user name may be a password',
+      cases: [
+        ['http://Secr3tToken@host', 'http://***@host', '', 'Secr3tToken'],
+        ['http://:Secr3t@host', 'http://***@host', '', 'Secr3t'],
+        // A user name that holds a delimiter may be part of a password: hidden too.
+        ['http://b/Secr3t:more@host', 'http://***@host', 'b/Secr3t', 'more'],
+      ],
+    },
+    {
+      // No "@": a port that is not one may be a password cut by "/", "?" or "#".
+      what: 'a "port" that is not one, where there is no "@"',
+      cases: [
+        ['http://bob:pa#Secr3t', 'http://bob:***', 'bob', 'pa#Secr3t'],
+        ['http://bob:99999/Secr3t', 'http://bob:***', 'bob', '99999/Secr3t'],
+        ['http://[::1]:Secr3t/x', 'http://[::1]:***', '', 'Secr3t/x'],
+      ],
+    },
+  ];
+
+  for (const { what, cases } of hidden) {
+    describe(`hides ${what}`, () => {
+      it.each(cases)('%s shows as %s', (typed, shown, user, password) => {
+        expect(redactUrl(typed)).toBe(shown);
+        expect(leakedForms(redactUrl(typed), user, password)).toEqual([]);
+      });
+    });
+  }
 
   it.each(['http://host:15672/prefix', 'http://[::1]:15672', 'localhost:15672', 'amqp://host/%2F?heartbeat=5', 'http://bob:123/x', 'not a url'])(
     'leaves %s as it is',

@@ -29,25 +29,43 @@ describe('checkCompatibility', () => {
     for (const version of [undefined, '3.10.8', '3.13', '4.0.0', '4.3.6']) expect(problems(plain, target(version))).toEqual([]);
   });
 
-  describe('a vhost default queue type', () => {
-    const v = { defaultQueueType: 'quorum' as const };
-    it('is refused for 3.10, whose HTTP API ignores it', () => {
-      expect(problems(v, target('3.10.8'))).toEqual([
+  // What a version before the one it needs refuses (or ignores), and the versions it is fine for.
+  const needsVersion: { what: string; spec: Partial<Vhost>; refusedBy: string; refusal: string; fineFor: (string | undefined)[] }[] = [
+    {
+      what: 'a vhost default queue type',
+      spec: { defaultQueueType: 'quorum' },
+      // 3.10's HTTP API ignores it.
+      refusedBy: '3.10.8',
+      refusal:
         'error: vhost "/": defaultQueueType needs RabbitMQ 3.11 or later: 3.10.8 ignores it when set through its HTTP API (set it with rabbitmqctl add_vhost --default-queue-type, and leave it out of the spec)',
-      ]);
-    });
-    it.each([undefined, '3.11', '4.3.6'])('is fine for %s', (version) => {
-      expect(problems(v, target(version))).toEqual([]);
-    });
-  });
+      fineFor: [undefined, '3.11', '4.3.6'],
+    },
+    {
+      what: 'the x-local-random exchange type',
+      spec: { exchanges: [exchange({ name: 'pick', type: 'x-local-random' })] },
+      refusedBy: '3.13.7',
+      refusal: 'error: exchange "pick": exchange type x-local-random needs RabbitMQ 4.0 or later (3.13.7 does not know it)',
+      fineFor: [undefined, '4.0.1'],
+    },
+    {
+      what: 'a policy for one queue type',
+      spec: { policies: [policy({ name: 'qq', applyTo: 'quorum_queues' })] },
+      refusedBy: '3.10.8',
+      refusal: 'error: policy "qq": applyTo quorum_queues needs RabbitMQ 3.12 or later (3.10.8 knows queues, exchanges and all)',
+      fineFor: [undefined, '3.12.0'],
+    },
+  ];
 
-  describe('the x-local-random exchange type', () => {
-    const v = { exchanges: [exchange({ name: 'pick', type: 'x-local-random' })] };
-    it('needs 4.0', () => {
-      expect(problems(v, target('3.13.7'))).toEqual(['error: exchange "pick": exchange type x-local-random needs RabbitMQ 4.0 or later (3.13.7 does not know it)']);
-      expect(problems(v, target('4.0.1'))).toEqual([]);
+  for (const { what, spec, refusedBy, refusal, fineFor } of needsVersion) {
+    describe(what, () => {
+      it(`is refused for ${refusedBy}`, () => {
+        expect(problems(spec, target(refusedBy))).toEqual([refusal]);
+      });
+      it.each(fineFor)('is fine for %s', (version) => {
+        expect(problems(spec, target(version))).toEqual([]);
+      });
     });
-  });
+  }
 
   describe('topic binding keys with more than two "#"', () => {
     const v = {
@@ -156,14 +174,6 @@ describe('checkCompatibility', () => {
       expect(problems(v, target('4.3.0', { transient_nonexcl_queues: false }))[0]).toBe(
         'error: queue "tmp": a queue that is neither durable nor exclusive is refused by RabbitMQ 4.3.0 (the deprecated feature transient_nonexcl_queues is denied); make it durable (with x-expires to clean it up) or exclusive',
       );
-    });
-  });
-
-  describe('policies for one queue type', () => {
-    const v = { policies: [policy({ name: 'qq', applyTo: 'quorum_queues' })] };
-    it('need 3.12', () => {
-      expect(problems(v, target('3.10.8'))).toEqual(['error: policy "qq": applyTo quorum_queues needs RabbitMQ 3.12 or later (3.10.8 knows queues, exchanges and all)']);
-      expect(problems(v, target('3.12.0'))).toEqual([]);
     });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escape, renderMermaid } from '../../../src/graph/render-mermaid.js';
 import { exchange, queue, topology, vhost } from '../../support/builders.js';
 import { graphSample } from './sample.js';
+import { itReturns } from '../support/it-returns.js';
 
 describe('renderMermaid', () => {
   it('draws exchanges by type, queues, labelled bindings, alternate and dead-letter routes', () => {
@@ -66,14 +67,12 @@ describe('renderMermaid', () => {
     expect(renderMermaid(t, { vhost: 'none' })).toBe('flowchart LR\n');
   });
 
-  it.each([
+  itReturns(escape, 'escapes %j inside a label', [
     ['say "hi"', 'say #34;hi#34;'],
     ['#quot;', '#35;quot;'],
     ['<b>&amp;</b>', '#60;b#62;#38;amp;#60;/b#62;'],
     ['`md`', '#96;md#96;'],
     ['a\nb\tc', 'a b c'],
     ['ü 注文 | ; %% -->', 'ü 注文 | ; %% --#62;'],
-  ])('escapes %j inside a label', (text, escaped) => {
-    expect(escape(text)).toBe(escaped);
-  });
+  ]);
 });

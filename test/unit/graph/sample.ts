@@ -1,6 +1,7 @@
 /** A small topology with every kind of node and edge the graph draws. */
 import type { Topology } from '../../../src/model/topology.js';
 import { binding, exchange, policy, queue, topology, vhost } from '../../support/builders.js';
+import { readExpectedOutput } from '../support/expected-output.js';
 
 export function graphSample(): Topology {
   return topology(
@@ -66,4 +67,9 @@ export function oddTopology(): Topology {
       ]),
     });
   return topology(vhostOf('/'), vhostOf('a "vhost" #1'));
+}
+
+/** The graph of graphSample() as a renderer draws it, kept in test/unit/graph/expected/ (sample.dot: in DOT). */
+export function graphSampleOutput(name: string): string {
+  return readExpectedOutput(import.meta.url, name);
 }

@@ -40,41 +40,59 @@ tests:
     ]);
   });
 
-  it('reports every error of a document, not just the first', () => {
-    const result = validateYaml('vhosts:\n  /:\n    queues:\n      a: { durable: 1 }\n      b: { exclusive: no }\n      c: { autoDelete: "true" }\n');
-    expect(lines(result)).toEqual([
-      'spec.yaml:4:21: queue "a": durable must be true or false',
-      'spec.yaml:5:23: queue "b": exclusive must be true or false',
-      'spec.yaml:6:24: queue "c": autoDelete must be true or false',
-    ]);
-  });
+  // Each spec, validated alone: every line of what it reports.
+  const reports: { proves: string; spec: string; expected: string[] }[] = [
+    {
+      proves: 'reports every error of a document, not just the first',
+      spec: 'vhosts:\n  /:\n    queues:\n      a: { durable: 1 }\n      b: { exclusive: no }\n      c: { autoDelete: "true" }\n',
+      expected: [
+        'spec.yaml:4:21: queue "a": durable must be true or false',
+        'spec.yaml:5:23: queue "b": exclusive must be true or false',
+        'spec.yaml:6:24: queue "c": autoDelete must be true or false',
+      ],
+    },
+    {
+      proves: 'still counts an invalid object as declared, so references to it raise nothing more',
+      spec: 'vhosts:\n  /:\n    exchanges:\n      logs: { type: fanout, colour: blue }\n    queues: { q: {} }\n    bindings:\n      - { source: logs, destination: q }\n',
+      expected: ['spec.yaml:4:29: exchange "logs": unknown property "colour"'],
+    },
+    {
+      proves: 'names list items by their index',
+      spec: 'vhosts:\n  /:\n    exchanges: { e: { type: direct } }\n    queues: { q: {} }\n    bindings:\n      - { source: e, destination: q, routingKeys: [a, 7] }\n',
+      expected: ['spec.yaml:6:55: binding "e" -> "q": routingKeys[1] must be a string (write "7" in quotes)'],
+    },
+    {
+      proves: 'names a test by its name, or its position',
+      spec: 'tests:\n  - { name: first, exchange: 1, expect: [] }\n  - { exchange: x, expect: a }\n',
+      expected: ['spec.yaml:2:30: test "first": exchange must be a string (write "1" in quotes)', 'spec.yaml:3:28: test #2: expect must be a list'],
+    },
+    {
+      proves: 'names an object of the wrong shape by itself',
+      spec: 'vhosts:\n  /:\n    queues:\n      q: 5\n',
+      expected: ['spec.yaml:4:10: queue "q" must be a mapping'],
+    },
+    { proves: 'names a top-level field of the wrong shape by itself', spec: 'vhosts: 5\n', expected: ['spec.yaml:1:9: vhosts must be a mapping'] },
+    {
+      proves: 'types well-known policy keys',
+      spec: 'vhosts:\n  /:\n    policies:\n      p: { pattern: x, definition: { message-ttl: soon, max-age: 1 week } }\n',
+      expected: [
+        'spec.yaml:4:51: policy "p": message-ttl must be an integer of 0 or more',
+        'spec.yaml:4:66: policy "p": max-age must match ^[0-9]+(Y|M|D|h|m|s)$, such as "7D"',
+      ],
+    },
+    { proves: 'accepts a plugin exchange type starting with x-', spec: 'vhosts:\n  /:\n    exchanges:\n      e: { type: x-consistent-hash }\n', expected: [] },
+    {
+      proves: 'accepts no other unknown exchange type',
+      spec: 'vhosts:\n  /:\n    exchanges:\n      e: { type: hash }\n',
+      expected: ['spec.yaml:4:18: exchange "e": type must be one of direct, fanout, topic, headers, or a plugin type starting with "x-"'],
+    },
+  ];
 
-  it('still counts an invalid object as declared, so references to it raise nothing more', () => {
-    const result = validateYaml(
-      'vhosts:\n  /:\n    exchanges:\n      logs: { type: fanout, colour: blue }\n    queues: { q: {} }\n    bindings:\n      - { source: logs, destination: q }\n',
-    );
-    expect(lines(result)).toEqual(['spec.yaml:4:29: exchange "logs": unknown property "colour"']);
-  });
-
-  it('names list items by their index', () => {
-    const result = validateYaml(
-      'vhosts:\n  /:\n    exchanges: { e: { type: direct } }\n    queues: { q: {} }\n    bindings:\n      - { source: e, destination: q, routingKeys: [a, 7] }\n',
-    );
-    expect(lines(result)).toEqual(['spec.yaml:6:55: binding "e" -> "q": routingKeys[1] must be a string (write "7" in quotes)']);
-  });
-
-  it('names a test by its name, or its position', () => {
-    const result = validateYaml('tests:\n  - { name: first, exchange: 1, expect: [] }\n  - { exchange: x, expect: a }\n');
-    expect(lines(result)).toEqual([
-      'spec.yaml:2:30: test "first": exchange must be a string (write "1" in quotes)',
-      'spec.yaml:3:28: test #2: expect must be a list',
-    ]);
-  });
-
-  it('names an object of the wrong shape by itself', () => {
-    expect(lines(validateYaml('vhosts:\n  /:\n    queues:\n      q: 5\n'))).toEqual(['spec.yaml:4:10: queue "q" must be a mapping']);
-    expect(lines(validateYaml('vhosts: 5\n'))).toEqual(['spec.yaml:1:9: vhosts must be a mapping']);
-  });
+  for (const { proves, spec, expected } of reports) {
+    it(proves, () => {
+      expect(lines(validateYaml(spec))).toEqual(expected);
+    });
+  }
 
   describe('well-known arguments', () => {
     it.each([
@@ -121,20 +139,5 @@ tests:
         'spec.yaml:6:60: binding "h" -> "q": x-match must be one of all, any, all-with-x, any-with-x (did you mean "all"?)',
       ]);
     });
-
-    it('types well-known policy keys', () => {
-      const result = validateYaml('vhosts:\n  /:\n    policies:\n      p: { pattern: x, definition: { message-ttl: soon, max-age: 1 week } }\n');
-      expect(lines(result)).toEqual([
-        'spec.yaml:4:51: policy "p": message-ttl must be an integer of 0 or more',
-        'spec.yaml:4:66: policy "p": max-age must match ^[0-9]+(Y|M|D|h|m|s)$, such as "7D"',
-      ]);
-    });
-  });
-
-  it('accepts a plugin exchange type starting with x- and nothing else unknown', () => {
-    expect(lines(validateYaml('vhosts:\n  /:\n    exchanges:\n      e: { type: x-consistent-hash }\n'))).toEqual([]);
-    expect(lines(validateYaml('vhosts:\n  /:\n    exchanges:\n      e: { type: hash }\n'))).toEqual([
-      'spec.yaml:4:18: exchange "e": type must be one of direct, fanout, topic, headers, or a plugin type starting with "x-"',
-    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, interpolateScalar, typedReferenceValue } from '../../../src/load/interpolate.js';
+import { itReturns } from '../support/it-returns.js';
 
 const sources = { vars: { env: 'prod', ttl: '60000', empty: '' }, env: { REGION: 'eu', UNSET: undefined } };
 
@@ -58,7 +59,7 @@ describe('interpolate', () => {
 });
 
 describe('typedReferenceValue', () => {
-  it.each([
+  itReturns(typedReferenceValue, '%j → %j', [
     ['60000', 60000],
     ['-5', -5],
     ['1.5', 1.5],
@@ -68,9 +69,7 @@ describe('typedReferenceValue', () => {
     ['1e3', '1e3'],
     ['prod', 'prod'],
     ['', ''],
-  ])('%j → %j', (text, value) => {
-    expect(typedReferenceValue(text)).toBe(value);
-  });
+  ]);
 });
 
 describe('interpolateScalar', () => {

@@ -116,47 +116,26 @@ describe('diffTopology: exchanges and queues', () => {
   const diffOne = <T extends Exchange | Queue>(kind: 'exchanges' | 'queues', want: T, have: T): Change[] =>
     diffTopology(topology(vhost({ [kind]: [want] })), topology(vhost({ [kind]: [have] })));
 
-  it.each([
-    { property: 'type', want: { type: 'topic' }, have: { type: 'direct' } },
-    { property: 'durable', want: { durable: false }, have: { durable: true } },
-    { property: 'autoDelete', want: { autoDelete: true }, have: { autoDelete: false } },
-    { property: 'internal', want: { internal: true }, have: { internal: false } },
-  ] as const)('replaces an exchange whose $property differs', ({ property, want, have }) => {
-    const before = exchange(have);
-    const after = exchange(want);
-    expect(diffOne('exchanges', after, before)).toEqual([
-      {
-        action: 'replace',
-        kind: 'exchange',
-        vhost: '/',
-        name: 'ex',
-        before,
-        after,
-        forcedBy: [{ path: property, before: have[property as keyof typeof have], after: want[property as keyof typeof want] }],
-      },
-    ]);
-  });
+  const propertyCases: { kind: 'exchange' | 'queue'; property: string; before: Exchange | Queue; after: Exchange | Queue }[] = [
+    { kind: 'exchange', property: 'type', before: exchange({ type: 'direct' }), after: exchange({ type: 'topic' }) },
+    { kind: 'exchange', property: 'durable', before: exchange({ durable: true }), after: exchange({ durable: false }) },
+    { kind: 'exchange', property: 'autoDelete', before: exchange({ autoDelete: false }), after: exchange({ autoDelete: true }) },
+    { kind: 'exchange', property: 'internal', before: exchange({ internal: false }), after: exchange({ internal: true }) },
+    { kind: 'queue', property: 'type', before: queue({ type: 'classic' }), after: queue({ type: 'quorum' }) },
+    { kind: 'queue', property: 'durable', before: queue({ durable: true }), after: queue({ durable: false }) },
+    { kind: 'queue', property: 'autoDelete', before: queue({ autoDelete: false }), after: queue({ autoDelete: true }) },
+    { kind: 'queue', property: 'exclusive', before: queue({ exclusive: true }), after: queue({ exclusive: false }) },
+  ];
 
-  it.each([
-    { property: 'type', want: { type: 'quorum' }, have: { type: 'classic' } },
-    { property: 'durable', want: { durable: false }, have: { durable: true } },
-    { property: 'autoDelete', want: { autoDelete: true }, have: { autoDelete: false } },
-    { property: 'exclusive', want: { exclusive: false }, have: { exclusive: true } },
-  ] as const)('replaces a queue whose $property differs', ({ property, want, have }) => {
-    const before = queue(have);
-    const after = queue(want);
-    expect(diffOne('queues', after, before)).toEqual([
-      {
-        action: 'replace',
-        kind: 'queue',
-        vhost: '/',
-        name: 'q',
-        before,
-        after,
-        forcedBy: [{ path: property, before: have[property as keyof typeof have], after: want[property as keyof typeof want] }],
-      },
-    ]);
-  });
+  for (const { kind, property, before, after } of propertyCases) {
+    it(`replaces the ${kind} when its ${property} differs`, () => {
+      const value = (side: Exchange | Queue): unknown => (side as unknown as Record<string, unknown>)[property];
+      expect(value(before)).not.toEqual(value(after));
+      expect(diffOne(`${kind}s`, after, before)).toEqual([
+        { action: 'replace', kind, vhost: '/', name: before.name, before, after, forcedBy: [{ path: property, before: value(before), after: value(after) }] },
+      ]);
+    });
+  }
 
   const argumentCases: { title: string; want: Arguments; have: Arguments; forcedBy: PropertyChange[] }[] = [
     {
@@ -246,17 +225,6 @@ describe('diffTopology: exchanges and queues', () => {
   it('never compares source locations', () => {
     const loc = { file: 'a.yaml', line: 3, col: 5 };
     expect(diffOne('queues', queue({ loc }), queue())).toEqual([]);
-  });
-
-  it('creates missing exchanges and queues and lists extra ones as unmanaged', () => {
-    const desired = topology(vhost({ exchanges: [exchange({ name: 'new' })], queues: [queue({ name: 'new-q' })] }));
-    const actual = topology(vhost({ exchanges: [exchange({ name: 'old' })], queues: [queue({ name: 'old-q' })] }));
-    expect(brief(diffTopology(desired, actual))).toEqual([
-      'create exchange / new',
-      'unmanaged exchange / old',
-      'create queue / new-q',
-      'unmanaged queue / old-q',
-    ]);
   });
 
   it("leaves the broker's own objects out", () => {
@@ -357,21 +325,33 @@ describe('diffTopology: policies', () => {
     });
   });
 
-  it('creates missing policies and lists extra ones as unmanaged', () => {
-    const desired = topology(vhost({ policies: [policy({ name: 'a' })], operatorPolicies: [policy({ name: 'b' })] }));
-    const actual = topology(vhost({ policies: [policy({ name: 'x' })], operatorPolicies: [policy({ name: 'y' })] }));
-    expect(brief(diffTopology(desired, actual))).toEqual([
-      'create policy / a',
-      'unmanaged policy / x',
-      'create operatorPolicy / b',
-      'unmanaged operatorPolicy / y',
-    ]);
-  });
-
   it('keeps policies and operator policies of the same name apart', () => {
     const both = vhost({ policies: [policy({ name: 'p' })], operatorPolicies: [policy({ name: 'p', priority: 3 })] });
     expect(diffTopology(topology(both), topology(both))).toEqual([]);
   });
+});
+
+describe('diffTopology: missing and extra objects', () => {
+  const cases = [
+    {
+      objects: 'exchanges and queues',
+      desired: vhost({ exchanges: [exchange({ name: 'new' })], queues: [queue({ name: 'new-q' })] }),
+      actual: vhost({ exchanges: [exchange({ name: 'old' })], queues: [queue({ name: 'old-q' })] }),
+      changes: ['create exchange / new', 'unmanaged exchange / old', 'create queue / new-q', 'unmanaged queue / old-q'],
+    },
+    {
+      objects: 'policies and operator policies',
+      desired: vhost({ policies: [policy({ name: 'a' })], operatorPolicies: [policy({ name: 'b' })] }),
+      actual: vhost({ policies: [policy({ name: 'x' })], operatorPolicies: [policy({ name: 'y' })] }),
+      changes: ['create policy / a', 'unmanaged policy / x', 'create operatorPolicy / b', 'unmanaged operatorPolicy / y'],
+    },
+  ];
+
+  for (const { objects, desired, actual, changes } of cases) {
+    it(`creates missing ${objects} and lists extra ones as unmanaged`, () => {
+      expect(brief(diffTopology(topology(desired), topology(actual)))).toEqual(changes);
+    });
+  }
 });
 
 describe('diffTopology: names with odd characters', () => {
@@ -489,67 +469,56 @@ describe('diffTopology: a replace re-creates the bindings it takes with it', () 
         : [],
     );
 
-  it('re-creates the bindings of a replaced queue, managed and unmanaged, on its destination side', () => {
-    const desired = topology(
-      vhost({
-        ...objects,
+  const cases = [
+    {
+      proves: 'the bindings of a replaced queue, managed and unmanaged, on its destination side',
+      changed: {
         queues: [queue({ name: 'q', arguments: { 'x-message-ttl': 2000 } }), queue({ name: 'other' })],
         bindings: [...spec, binding({ source: 'in', destination: 'q', routingKey: 'new' })],
-      }),
-    );
-    const changes = diffTopology(desired, actual);
-    expect(brief(changes).filter((line) => !line.startsWith('create binding'))).toEqual([
-      'replace queue / q',
-      'unmanaged binding / out -> other [unmanaged]',
-    ]);
-    expect(recreated(changes)).toEqual([
-      'in -> q [managed] for queue q spec',
-      'in -> q [new] for - - spec',
-      'mid -> q [unmanaged] for queue q unmanaged',
-      'out -> q [unmanaged] for queue q unmanaged',
-    ]);
-  });
-
-  it('re-creates the bindings of a replaced exchange on both sides, exchange-to-exchange ones included', () => {
-    const desired = topology(
-      vhost({
-        ...objects,
-        exchanges: [exchange({ name: 'in' }), exchange({ name: 'mid', type: 'direct' }), exchange({ name: 'out', type: 'fanout' })],
-        bindings: spec,
-      }),
-    );
-    const changes = diffTopology(desired, actual);
-    expect(brief(changes).filter((line) => !line.startsWith('create binding'))).toEqual([
-      'replace exchange / mid',
-      'unmanaged binding / out -> other [unmanaged]',
-      'unmanaged binding / out -> q [unmanaged]',
-    ]);
-    expect(recreated(changes)).toEqual([
-      // identity order: exchange destinations before queue ones
-      'in -> mid [e2e-in] for exchange mid spec',
-      'mid -> out [e2e-out] for exchange mid spec',
-      'mid -> other [a.*] for exchange mid spec',
-      'mid -> q [unmanaged] for exchange mid unmanaged',
-    ]);
-  });
-
-  it('re-creates a binding between two replaced objects once', () => {
-    const desired = topology(
-      vhost({
-        ...objects,
+      },
+      others: ['replace queue / q', 'unmanaged binding / out -> other [unmanaged]'],
+      recreates: [
+        'in -> q [managed] for queue q spec',
+        'in -> q [new] for - - spec',
+        'mid -> q [unmanaged] for queue q unmanaged',
+        'out -> q [unmanaged] for queue q unmanaged',
+      ],
+    },
+    {
+      proves: 'the bindings of a replaced exchange on both sides, exchange-to-exchange ones included',
+      changed: { exchanges: [exchange({ name: 'in' }), exchange({ name: 'mid', type: 'direct' }), exchange({ name: 'out', type: 'fanout' })] },
+      others: ['replace exchange / mid', 'unmanaged binding / out -> other [unmanaged]', 'unmanaged binding / out -> q [unmanaged]'],
+      recreates: [
+        // identity order: exchange destinations before queue ones
+        'in -> mid [e2e-in] for exchange mid spec',
+        'mid -> out [e2e-out] for exchange mid spec',
+        'mid -> other [a.*] for exchange mid spec',
+        'mid -> q [unmanaged] for exchange mid unmanaged',
+      ],
+    },
+    {
+      proves: 'a binding between two replaced objects once',
+      changed: {
         exchanges: [exchange({ name: 'in', durable: false }), exchange({ name: 'mid', type: 'topic' }), exchange({ name: 'out', type: 'fanout' })],
         queues: [queue({ name: 'q' }), queue({ name: 'other' })],
-        bindings: spec,
-      }),
-    );
-    const changes = diffTopology(desired, actual);
-    expect(recreated(changes)).toEqual([
-      'in -> mid [e2e-in] for exchange in spec',
-      'in -> q [managed] for exchange in spec',
-      'mid -> q [unmanaged] for queue q unmanaged',
-      'out -> q [unmanaged] for queue q unmanaged',
-    ]);
-  });
+      },
+      others: ['replace exchange / in', 'replace queue / q', 'unmanaged binding / out -> other [unmanaged]'],
+      recreates: [
+        'in -> mid [e2e-in] for exchange in spec',
+        'in -> q [managed] for exchange in spec',
+        'mid -> q [unmanaged] for queue q unmanaged',
+        'out -> q [unmanaged] for queue q unmanaged',
+      ],
+    },
+  ];
+
+  for (const { proves, changed, others, recreates } of cases) {
+    it(`re-creates ${proves}`, () => {
+      const changes = diffTopology(topology(vhost({ ...objects, bindings: spec, ...changed })), actual);
+      expect(brief(changes).filter((line) => !line.startsWith('create binding'))).toEqual(others);
+      expect(recreated(changes)).toEqual(recreates);
+    });
+  }
 
   it('keeps bindings of ignored objects, marked as such', () => {
     const desired = topology(vhost({ ignore: ['^app\\.'], queues: [queue({ name: 'q', durable: false })] }));

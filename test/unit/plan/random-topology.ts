@@ -38,25 +38,18 @@ export interface RandomOptions {
 }
 
 function randomVhost(next: Random, name: string, options: RandomOptions): Vhost {
+  // What exchanges and queues have alike, drawn in this order (a seed must give the same topology).
+  const randomObject = <T extends string>(name: string, types: readonly T[]) => ({
+    name,
+    type: pick(next, types),
+    durable: next() < 0.8,
+    autoDelete: next() < 0.15,
+  });
   const exchanges = some(next, EXCHANGES).map((n) =>
-    exchange({
-      name: n,
-      type: pick(next, ['direct', 'topic', 'fanout']),
-      durable: next() < 0.8,
-      autoDelete: next() < 0.15,
-      internal: next() < 0.1,
-      arguments: randomArguments(next),
-    }),
+    exchange({ ...randomObject(n, ['direct', 'topic', 'fanout'] as const), internal: next() < 0.1, arguments: randomArguments(next) }),
   );
   const queues = some(next, QUEUES).map((n) =>
-    queue({
-      name: n,
-      type: pick(next, ['classic', 'classic', 'quorum']),
-      durable: next() < 0.8,
-      autoDelete: next() < 0.15,
-      exclusive: Boolean(options.exclusive) && next() < 0.15,
-      arguments: randomArguments(next),
-    }),
+    queue({ ...randomObject(n, ['classic', 'classic', 'quorum'] as const), exclusive: Boolean(options.exclusive) && next() < 0.15, arguments: randomArguments(next) }),
   );
   const sources = [...exchanges.map((e) => e.name), 'amq.direct'];
   const bindings: Binding[] = [];

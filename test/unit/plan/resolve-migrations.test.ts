@@ -51,11 +51,15 @@ function stepLine(s: Step): string {
 const jobs = exchange({ name: 'jobs' });
 const classicWork = queue({ name: 'work' });
 const quorumWork = queue({ name: 'work', type: 'quorum' });
+/** The bindings from jobs to `destination`: by the spec's key "a", and by "by-hand", made on the broker by hand. */
+const jobsBindings = (destination: string) => ['a', 'by-hand'].map((routingKey) => binding({ source: 'jobs', destination, routingKey }));
 const holding = (bindings = true) => ({
   queues: [queue({ name: 'topo.migrate.work', arguments: { [HOLDING_QUEUE_ARGUMENT]: 'work' } })],
-  bindings: bindings ? [binding({ source: 'jobs', destination: 'topo.migrate.work', routingKey: 'a' }), binding({ source: 'jobs', destination: 'topo.migrate.work', routingKey: 'by-hand' })] : [],
+  bindings: bindings ? jobsBindings('topo.migrate.work') : [],
 });
 const spec = topology(vhost({ exchanges: [jobs], queues: [quorumWork], bindings: [binding({ source: 'jobs', destination: 'work', routingKey: 'a' })] }));
+/** The broker before a migration: work is a classic queue, with both bindings. */
+const current = topology(vhost({ exchanges: [jobs], queues: [classicWork], bindings: jobsBindings('work') }));
 
 describe('resolveMigrations', () => {
   it('leaves the diff alone without --migrate and without a holding queue', () => {
@@ -64,13 +68,7 @@ describe('resolveMigrations', () => {
   });
 
   it('turns a queue replace into a migrate with --migrate, with the bindings the queue has now', () => {
-    const actual = topology(
-      vhost({
-        exchanges: [jobs],
-        queues: [classicWork],
-        bindings: [binding({ source: 'jobs', destination: 'work', routingKey: 'a' }), binding({ source: 'jobs', destination: 'work', routingKey: 'by-hand' })],
-      }),
-    );
+    const actual = current;
     const changes = resolve(spec, actual);
     expect(changes.map(brief)).toEqual(['migrate queue work', 'create binding jobs -> work [a]', 'create binding jobs -> work [by-hand]']);
     const m = changes[0] as MigrateChange;
@@ -154,13 +152,7 @@ describe('holdingQueueName', () => {
 });
 
 describe('planChanges: migrations', () => {
-  const actual = topology(
-    vhost({
-      exchanges: [jobs],
-      queues: [classicWork],
-      bindings: [binding({ source: 'jobs', destination: 'work', routingKey: 'a' }), binding({ source: 'jobs', destination: 'work', routingKey: 'by-hand' })],
-    }),
-  );
+  const actual = current;
 
   it('plans a migration as: holding queue, binding copies then unbinds, drain, declare, binds, unbind the holding queue, drain back', () => {
     expect(plan(spec, actual).steps.map(stepLine)).toEqual([

@@ -65,6 +65,12 @@ function run(broker: Topology, step: Step, messages: Map<string, number>): void 
     };
     return sameValue(strip(a), strip(b));
   };
+  /** Declares `object` in `list`, as the broker does: a no-op if it exists alike, a 406 if it exists otherwise. */
+  const declare = <T extends { name: string }>(list: T[], kind: string, object: T): void => {
+    const existing = list.find((x) => x.name === object.name);
+    if (existing && !same(existing, object)) throw new Error(`406 ${kind} ${existing.name} exists with other properties`);
+    if (!existing) list.push(structuredClone(object));
+  };
   const dropBindings = (v: Vhost, test: (b: Vhost['bindings'][number]) => boolean) => {
     v.bindings = v.bindings.filter((b) => !test(b));
   };
@@ -78,20 +84,12 @@ function run(broker: Topology, step: Step, messages: Map<string, number>): void 
       }
       return;
     }
-    case 'declare-exchange': {
-      const v = vhostOf(step.exchange.vhost);
-      const existing = v.exchanges.find((e) => e.name === step.exchange.name);
-      if (existing && !same(existing, step.exchange)) throw new Error(`406 exchange ${existing.name} exists with other properties`);
-      if (!existing) v.exchanges.push(structuredClone(step.exchange));
+    case 'declare-exchange':
+      declare(vhostOf(step.exchange.vhost).exchanges, 'exchange', step.exchange);
       return;
-    }
-    case 'declare-queue': {
-      const v = vhostOf(step.queue.vhost);
-      const existing = v.queues.find((q) => q.name === step.queue.name);
-      if (existing && !same(existing, step.queue)) throw new Error(`406 queue ${existing.name} exists with other properties`);
-      if (!existing) v.queues.push(structuredClone(step.queue));
+    case 'declare-queue':
+      declare(vhostOf(step.queue.vhost).queues, 'queue', step.queue);
       return;
-    }
     case 'delete-exchange': {
       const v = vhostOf(step.vhost);
       v.exchanges = v.exchanges.filter((e) => e.name !== step.name);
@@ -99,12 +97,9 @@ function run(broker: Topology, step: Step, messages: Map<string, number>): void 
       return;
     }
     case 'declare-holding-queue': {
-      const v = vhostOf(step.vhost);
       const { 'x-queue-type': _type, ...args } = holdingQueueArguments(step.of);
       const holding = { vhost: step.vhost, name: step.name, type: 'classic' as const, durable: true, autoDelete: false, exclusive: false, serverNamed: false, arguments: args };
-      const existing = v.queues.find((q) => q.name === step.name);
-      if (existing && !same(existing, holding)) throw new Error(`406 queue ${existing.name} exists with other properties`);
-      if (!existing) v.queues.push(holding);
+      declare(vhostOf(step.vhost).queues, 'queue', holding);
       return;
     }
     case 'drain-queue': {

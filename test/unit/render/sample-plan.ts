@@ -5,13 +5,13 @@
  * be counted, an exchange), a delete, and unmanaged and runtime objects; made without flags,
  * so it has refusals.
  */
-import { readFileSync } from 'node:fs';
 import type { Change } from '../../../src/plan/change.js';
 import { diffTopology } from '../../../src/plan/diff-topology.js';
 import { planChanges } from '../../../src/plan/plan-changes.js';
 import type { Plan } from '../../../src/plan/plan.js';
 import { namedKey } from '../../../src/model/identity.js';
 import { binding, exchange, options, policy, queue, topology, vhost } from '../../support/builders.js';
+import { readExpectedOutput } from '../support/expected-output.js';
 
 const loc = { file: 'topology.yaml', line: 4, col: 7 };
 
@@ -89,5 +89,5 @@ export const quietPlan: Plan = planChanges(
  * sees: the text and Markdown views of one plan share its shape, written out once each.
  */
 export function expectedOutput(name: string): string {
-  return readFileSync(new URL(`./expected/${name}`, import.meta.url), 'utf8');
+  return readExpectedOutput(import.meta.url, name);
 }

@@ -31,10 +31,11 @@ const t: Topology = logRouting({
 const table = compileRoutes(t, VHOST);
 
 describe('renderRouteText', () => {
-  it('draws the path as a tree under the exchange, with the queues last', () => {
-    const message = { exchange: 'topic_logs', routingKey: 'kern.critical', headers: {} };
-    expect(renderRouteText(VHOST, message, route(table, message))).toBe(
-      [
+  const cases: { proves: string; message: Parameters<typeof renderRouteText>[1]; lines: string[] }[] = [
+    {
+      proves: 'draws the path as a tree under the exchange, with the queues last',
+      message: { exchange: 'topic_logs', routingKey: 'kern.critical', headers: {} },
+      lines: [
         'message to exchange "topic_logs" in vhost "/", routing key "kern.critical"',
         '  topic_logs',
         '  ├── key "#.critical" → exchange logs',
@@ -43,52 +44,61 @@ describe('renderRouteText', () => {
         '  ├── key "*.critical" → queue audit',
         '  └── key "kern.*" → queue audit (already has it: one copy per queue)',
         'reaches 2 queues: audit, log-listener',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('shows the alternate exchange and where it was set', () => {
-    const byArgument = { exchange: 'topic_logs', routingKey: 'user.info', headers: { n: 5 } };
-    expect(renderRouteText(VHOST, byArgument, route(table, byArgument))).toBe(
-      [
+      ],
+    },
+    {
+      proves: 'shows the alternate exchange, and the headers of the message',
+      message: { exchange: 'topic_logs', routingKey: 'user.info', headers: { n: 5 } },
+      lines: [
         'message to exchange "topic_logs" in vhost "/", routing key "user.info", headers {"n":5}',
         '  topic_logs',
         '  └── no binding matched: alternate exchange → exchange unrouted',
         '      └── key "" → queue lost',
         'reaches 1 queue (through an alternate exchange): lost',
-        '',
-      ].join('\n'),
-    );
-    const byPolicy = { exchange: 'by-policy', routingKey: 'x', headers: {} };
-    expect(renderRouteText(VHOST, byPolicy, route(table, byPolicy))).toContain(
-      '  └── no binding matched: alternate exchange (set by policy "ae") → exchange unrouted\n',
-    );
-  });
-
-  it('shows headers bindings with their arguments, the default exchange, and a dropped message', () => {
-    const pdf = { exchange: 'pdf_router', routingKey: '', headers: { format: 'pdf' } };
-    expect(renderRouteText(VHOST, pdf, route(table, pdf))).toContain('  └── key "" arguments {"format":"pdf","x-match":"all"} → queue audit\n');
-    const direct = { exchange: '', routingKey: 'lost', headers: {} };
-    expect(renderRouteText(VHOST, direct, route(table, direct))).toBe(
-      [
-        'message to the default exchange in vhost "/", routing key "lost"',
-        '  (default exchange)',
-        '  └── queue name "lost" → queue lost',
-        'reaches 1 queue: lost',
-        '',
-      ].join('\n'),
-    );
-    const none = { exchange: 'pdf_router', routingKey: '', headers: {} };
-    expect(renderRouteText(VHOST, none, route(table, none))).toBe(
-      [
+      ],
+    },
+    {
+      proves: 'says which policy set the alternate exchange',
+      message: { exchange: 'by-policy', routingKey: 'x', headers: {} },
+      lines: [
+        'message to exchange "by-policy" in vhost "/", routing key "x"',
+        '  by-policy',
+        '  └── no binding matched: alternate exchange (set by policy "ae") → exchange unrouted',
+        '      └── key "" → queue lost',
+        'reaches 1 queue (through an alternate exchange): lost',
+      ],
+    },
+    {
+      proves: 'shows headers bindings with their arguments',
+      message: { exchange: 'pdf_router', routingKey: '', headers: { format: 'pdf' } },
+      lines: [
+        'message to exchange "pdf_router" in vhost "/", routing key "", headers {"format":"pdf"}',
+        '  pdf_router',
+        '  └── key "" arguments {"format":"pdf","x-match":"all"} → queue audit',
+        'reaches 1 queue: audit',
+      ],
+    },
+    {
+      proves: 'shows the default exchange routing to the queue of that name',
+      message: { exchange: '', routingKey: 'lost', headers: {} },
+      lines: ['message to the default exchange in vhost "/", routing key "lost"', '  (default exchange)', '  └── queue name "lost" → queue lost', 'reaches 1 queue: lost'],
+    },
+    {
+      proves: 'says when the message is dropped',
+      message: { exchange: 'pdf_router', routingKey: '', headers: {} },
+      lines: [
         'message to exchange "pdf_router" in vhost "/", routing key ""',
         '  pdf_router',
         'reaches no queue: the message is dropped (or returned, if published as mandatory)',
-        '',
-      ].join('\n'),
-    );
-  });
+      ],
+    },
+  ];
+
+  for (const { proves, message, lines } of cases) {
+    it(proves, () => {
+      expect(renderRouteText(VHOST, message, route(table, message))).toBe(`${lines.join('\n')}\n`);
+    });
+  }
 });
 
 describe('routeJson', () => {

@@ -39,25 +39,19 @@ beforeEach(() => {
 });
 
 describe('testCommand', () => {
-  it('exits 0 when every test passes', async () => {
-    loaded.topology = withTests([
-      routingTest({ name: 'fanout reaches both', exchange: 'logs', expect: ['a', 'b'] }),
-      routingTest({ name: 'errors reach a', exchange: 'direct_logs', routingKey: 'error', expect: ['a'] }),
-    ]);
-    const { code, stdout } = await run();
-    expect(code).toBe(0);
-    expect(stdout).toBe('✓ fanout reaches both\n✓ errors reach a\n2 passed, 0 failed\n');
-  });
-
-  it('exits 1 when a test fails, and says why', async () => {
-    loaded.topology = withTests([
-      routingTest({ name: 'fanout reaches both', exchange: 'logs', expect: ['a', 'b'] }),
-      routingTest({ name: 'info reaches b', exchange: 'direct_logs', routingKey: 'info', expect: ['b'] }),
-    ]);
-    const { code, stdout } = await run();
-    expect(code).toBe(1);
-    expect(stdout).toBe(
-      [
+  const fanoutReachesBoth = routingTest({ name: 'fanout reaches both', exchange: 'logs', expect: ['a', 'b'] });
+  const outcomes = [
+    {
+      proves: 'exits 0 when every test passes',
+      tests: [fanoutReachesBoth, routingTest({ name: 'errors reach a', exchange: 'direct_logs', routingKey: 'error', expect: ['a'] })],
+      code: 0,
+      stdout: ['✓ fanout reaches both', '✓ errors reach a', '2 passed, 0 failed'],
+    },
+    {
+      proves: 'exits 1 when a test fails, and says why',
+      tests: [fanoutReachesBoth, routingTest({ name: 'info reaches b', exchange: 'direct_logs', routingKey: 'info', expect: ['b'] })],
+      code: 1,
+      stdout: [
         '✓ fanout reaches both',
         '✗ info reaches b',
         '    message:    exchange "direct_logs" in vhost "/", routing key "info"',
@@ -66,10 +60,18 @@ describe('testCommand', () => {
         '    missing:    b',
         '    path:       no binding matched',
         '1 passed, 1 failed',
-        '',
-      ].join('\n'),
-    );
-  });
+      ],
+    },
+  ];
+
+  for (const outcome of outcomes) {
+    it(outcome.proves, async () => {
+      loaded.topology = withTests(outcome.tests);
+      const { code, stdout } = await run();
+      expect(code).toBe(outcome.code);
+      expect(stdout).toBe(`${outcome.stdout.join('\n')}\n`);
+    });
+  }
 
   it('prints the results as JSON with --json, with the same exit code', async () => {
     loaded.topology = withTests([routingTest({ name: 'wrong', exchange: 'logs', expect: ['a'] })]);
