@@ -5,6 +5,7 @@ import { ManagementClient } from '../../../src/broker/management-client.js';
 import type { StepOperation } from '../../../src/plan/step.js';
 import type { Binding, Exchange, Policy, Queue } from '../../../src/model/topology.js';
 import { AMQP_URL, deleteVhost, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, uniqueVhostName, USER } from '../../support/broker.js';
+import { bindingDefinition, exchangeDefinition, queueDefinition } from '../../support/definitions-rows.js';
 import { importDefinitions, messageCount, publish, stateOf } from './support.js';
 
 const client = new ManagementClient(
@@ -57,21 +58,21 @@ function declareSteps(v: string): StepOperation[] {
 /** The same objects as a RabbitMQ definitions document. */
 const sameAsDefinitions = {
   exchanges: [
-    { name: 'ex/1 #%', type: 'direct', durable: true, auto_delete: false, internal: false, arguments: {} },
-    { name: 'ae', type: 'fanout', durable: true, auto_delete: false, internal: true, arguments: {} },
-    { name: 'topic', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'ae' } },
-    { name: 'hdr', type: 'headers', durable: false, auto_delete: true, internal: false, arguments: {} },
+    exchangeDefinition('ex/1 #%', 'direct'),
+    exchangeDefinition('ae', 'fanout', { internal: true }),
+    exchangeDefinition('topic', 'topic', { arguments: { 'alternate-exchange': 'ae' } }),
+    exchangeDefinition('hdr', 'headers', { durable: false, auto_delete: true }),
   ],
   queues: [
-    { name: 'q ü/1', durable: true, auto_delete: false, arguments: { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'ae' } },
-    { name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
-    { name: 'temp', durable: false, auto_delete: true, arguments: {} },
+    queueDefinition('q ü/1', { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'ae' }),
+    queueDefinition('orders', { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 }),
+    queueDefinition('temp', {}, { durable: false, auto_delete: true }),
   ],
   bindings: [
-    { source: 'ex/1 #%', destination: 'q ü/1', destination_type: 'queue', routing_key: 'a/b #', arguments: {} },
-    { source: 'topic', destination: 'orders', destination_type: 'queue', routing_key: 'order.*', arguments: {} },
-    { source: 'hdr', destination: 'orders', destination_type: 'queue', routing_key: '', arguments: { 'x-match': 'all', format: 'pdf' } },
-    { source: 'topic', destination: 'ex/1 #%', destination_type: 'exchange', routing_key: '#', arguments: {} },
+    bindingDefinition('ex/1 #%', 'q ü/1', 'a/b #'),
+    bindingDefinition('topic', 'orders', 'order.*'),
+    bindingDefinition('hdr', 'orders', '', { arguments: { 'x-match': 'all', format: 'pdf' } }),
+    bindingDefinition('topic', 'ex/1 #%', '#', { destination_type: 'exchange' }),
   ],
   policies: [{ name: 'ttl p', pattern: '^x\\.', 'apply-to': 'queues', priority: 0, definition: { 'message-ttl': 1000 } }],
 };
