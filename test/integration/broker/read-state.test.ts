@@ -7,8 +7,8 @@ import { readBrokerState, readQueueMessageCounts } from '../../../src/broker/rea
 import { namedKey } from '../../../src/model/identity.js';
 import type { Topology, Vhost } from '../../../src/model/topology.js';
 import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
-import { binding, exchange, policy, queue, readVhost } from '../../support/builders.js';
-import { bindingDefinition, exchangeDefinition, queueDefinition } from '../../support/definitions-rows.js';
+import { readVhost } from '../../support/builders.js';
+import { EVERY_KIND_DEFINITIONS, EVERY_KIND_OPERATOR_POLICY, everyKindVhost } from '../../support/every-kind-vhost.js';
 
 const clients: ManagementClient[] = [];
 function clientFor(user = USER, password = PASSWORD): ManagementClient {
@@ -36,31 +36,6 @@ function amqpUrlFor(vhost: string): string {
   return url.toString();
 }
 
-/** Definitions imported through the broker's own API, as an operator would. */
-const importedDefinitions = {
-  exchanges: [
-    exchangeDefinition('topic_logs', 'topic', { arguments: { 'alternate-exchange': 'unrouted' } }),
-    exchangeDefinition('unrouted', 'fanout', { internal: true }),
-    exchangeDefinition('pdf_router', 'headers'),
-    exchangeDefinition('scratchpad', 'direct', { durable: false, auto_delete: true }),
-  ],
-  queues: [
-    queueDefinition('hello'),
-    queueDefinition('orders', { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 }),
-    queueDefinition('audit', { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'unrouted' }),
-    queueDefinition('events', { 'x-queue-type': 'stream', 'x-max-age': '7D' }),
-    queueDefinition('temp', {}, { durable: false, auto_delete: true }),
-  ],
-  bindings: [
-    bindingDefinition('topic_logs', 'audit', 'kern.*'),
-    bindingDefinition('topic_logs', 'audit', '*.critical'),
-    bindingDefinition('pdf_router', 'audit', '', { arguments: { 'x-match': 'all', format: 'pdf' } }),
-    bindingDefinition('topic_logs', 'unrouted', '#', { destination_type: 'exchange' }),
-    bindingDefinition('amq.fanout', 'hello'),
-  ],
-  policies: [{ name: 'temp-ttl', pattern: '^temp\\.', 'apply-to': 'queues', priority: 2, definition: { 'message-ttl': 60000 } }],
-};
-
 /**
  * The default queue type the broker reports for vhosts made without one: 4.x says classic,
  * 3.10 "undefined" (none), read with the test's own client.
@@ -71,35 +46,9 @@ const reportedDefaultQueueType = async (vhost: string): Promise<Pick<Vhost, 'def
 };
 let defaultQueueType: Pick<Vhost, 'defaultQueueType'> = {};
 
+/** The vhost `name` as imported in `beforeAll`, with the metadata given it there. */
 function expectedVhost(name: string): Vhost {
-  return readVhost({
-    name,
-    description: 'Tutorial topologies',
-    tags: ['team-a', 'prod'],
-    ...defaultQueueType,
-    exchanges: [
-      exchange({ name: 'pdf_router', type: 'headers' }),
-      exchange({ name: 'scratchpad', type: 'direct', durable: false, autoDelete: true }),
-      exchange({ name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } }),
-      exchange({ name: 'unrouted', type: 'fanout', internal: true }),
-    ],
-    queues: [
-      queue({ name: 'audit', arguments: { 'x-dead-letter-exchange': 'unrouted', 'x-message-ttl': 60000 } }),
-      queue({ name: 'events', type: 'stream', arguments: { 'x-max-age': '7D' } }),
-      queue({ name: 'hello' }),
-      queue({ name: 'orders', type: 'quorum', arguments: { 'x-delivery-limit': 5 } }),
-      queue({ name: 'temp', durable: false, autoDelete: true }),
-    ],
-    bindings: [
-      binding({ source: 'amq.fanout', destination: 'hello' }),
-      binding({ source: 'pdf_router', destination: 'audit', arguments: { format: 'pdf', 'x-match': 'all' } }),
-      binding({ source: 'topic_logs', destination: 'unrouted', destinationType: 'exchange', routingKey: '#' }),
-      binding({ source: 'topic_logs', destination: 'audit', routingKey: '*.critical' }),
-      binding({ source: 'topic_logs', destination: 'audit', routingKey: 'kern.*' }),
-    ],
-    policies: [policy({ name: 'temp-ttl', pattern: '^temp\\.', priority: 2, definition: { 'message-ttl': 60000 } })],
-    operatorPolicies: [policy({ name: 'cap', pattern: '.*', priority: 1, definition: { 'max-length': 100000 } })],
-  });
+  return everyKindVhost(name, { description: 'Tutorial topologies', tags: ['team-a', 'prod'], ...defaultQueueType });
 }
 
 describe('readBrokerState', () => {
@@ -107,13 +56,9 @@ describe('readBrokerState', () => {
   beforeAll(async () => {
     populated = await newVhost('read');
     await mgmt('PUT', `/vhosts/${enc(populated)}`, { description: 'Tutorial topologies', tags: 'team-a,prod' });
-    await mgmt('POST', `/definitions/${enc(populated)}`, importedDefinitions);
-    await mgmt('PUT', `/operator-policies/${enc(populated)}/cap`, {
-      pattern: '.*',
-      'apply-to': 'queues',
-      priority: 1,
-      definition: { 'max-length': 100000 },
-    });
+    // Imported through the broker's own API, as an operator would.
+    await mgmt('POST', `/definitions/${enc(populated)}`, EVERY_KIND_DEFINITIONS);
+    await mgmt('PUT', `/operator-policies/${enc(populated)}/${enc(EVERY_KIND_OPERATOR_POLICY.name)}`, EVERY_KIND_OPERATOR_POLICY.body);
     defaultQueueType = await reportedDefaultQueueType(populated);
   });
 
