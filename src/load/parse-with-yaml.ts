@@ -102,6 +102,8 @@ class Converter {
   private readonly anchors = new Map<string, YamlNode>();
   private readonly inProgress = new Set<YamlNode>();
   private size = 0;
+  // An alias has been met: only then can the value be larger than its text.
+  private aliased = false;
   // The depth of the deepest collection converted so far in the current anchored subtree.
   private reached = 0;
 
@@ -139,6 +141,7 @@ class Converter {
       this.diagnostics.error(this.builder.at(at), message);
       return [null, at];
     }
+    this.aliased = true;
     this.grow(entry.size);
     this.reach(this.builder.path.length + entry.height, at);
     // Located at the alias itself; its fields at the anchored node's.
@@ -197,7 +200,7 @@ class Converter {
 
   private grow(by: number): void {
     this.size += by;
-    if (this.size > MAX_EXPANDED_VALUES) throw new ReadingLimit(EXPANSION_MESSAGE, undefined);
+    if (this.size > MAX_EXPANDED_VALUES && this.aliased) throw new ReadingLimit(EXPANSION_MESSAGE, undefined);
   }
 
   /** A collection written (or aliased) at `offset` ends at `depth`. */

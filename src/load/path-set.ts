@@ -18,11 +18,12 @@ export class PathSet {
 
   /** A member is `path` itself. */
   has(path: Path): boolean {
-    return this.exact.has(path.join(SEP));
+    return this.exact.size > 0 && this.exact.has(path.join(SEP));
   }
 
   /** A member is `path` or lies below it. */
   hasAtOrBelow(path: Path): boolean {
-    return this.prefixes.has(path.join(SEP));
+    // Most specs are valid: every object asks, and joining its path would be the whole cost.
+    return this.prefixes.size > 0 && this.prefixes.has(path.join(SEP));
   }
 }

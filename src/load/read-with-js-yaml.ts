@@ -39,9 +39,11 @@ export function readWithJsYaml(
     return undefined;
   }
   const values: unknown[] = [];
+  // Without an anchor there is no alias: nothing to remember, no cycle, no expansion.
+  const aliased = text.includes('&');
   for (const value of raw) {
     try {
-      values.push(new ValueConverter(file, sources).convert(value, 0));
+      values.push(new ValueConverter(file, sources, aliased).convert(value, 0));
     } catch (error) {
       if (error instanceof Unreadable) return undefined;
       throw error;
@@ -86,6 +88,8 @@ class ValueConverter {
   constructor(
     private readonly file: string,
     private readonly sources: InterpolationSources,
+    /** False when the file has no anchor: then no object is met twice and none is remembered. */
+    private readonly aliased: boolean,
   ) {}
 
   /**
@@ -94,13 +98,16 @@ class ValueConverter {
    */
   convert(value: unknown, depth: number): unknown {
     if (typeof value === 'string') {
-      this.grow(1);
+      if (this.aliased) this.grow(1);
       if (isSecretPath(this.path)) return this.secret(value);
       return mayInterpolate(value) ? this.interpolate(value, false) : value;
     }
     if (value === null || typeof value !== 'object') {
-      this.grow(1);
+      if (this.aliased) this.grow(1);
       return value;
+    }
+    if (!this.aliased) {
+      return Array.isArray(value) ? this.list(value, depth + 1) : this.mapping(value as Record<string, unknown>, depth + 1);
     }
     const done = this.converted.get(value);
     if (done) {
