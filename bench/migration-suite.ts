@@ -15,6 +15,7 @@ import amqp, { type ChannelModel } from 'amqplib';
 import { MOVE_PREFETCH } from '../src/apply/drain-queue.js';
 import { moveMessages } from '../src/apply/move-messages.js';
 import { log, type BenchContext } from './bench-context.js';
+import { quorumJobsVhostYaml } from './migration-spec.js';
 import { api } from './broker-http.js';
 import { Figure, type FigureSummary } from './figure.js';
 import { renderTable } from './render-table.js';
@@ -201,19 +202,7 @@ async function timeApply(ctx: BenchContext, options: MigrationSuiteOptions): Pro
     } finally {
       await model.close();
     }
-    const spec = ctx.writeText(
-      [
-        'version: 1',
-        'vhosts:',
-        `  ${JSON.stringify(vhost)}:`,
-        '    exchanges: { jobs: { type: direct } }',
-        '    queues:',
-        ...names.map((n) => `      ${n}: { type: quorum }`),
-        '    bindings:',
-        ...names.map((n) => `      - { source: jobs, destination: ${n}, routingKey: ${n} }`),
-        '',
-      ].join('\n'),
-    );
+    const spec = ctx.writeText(`version: 1\nvhosts:\n  ${JSON.stringify(vhost)}:\n${quorumJobsVhostYaml(names)}`);
     const run = await runTopo(['apply', spec, '--migrate', '--allow-replace', '--yes'], {
       env: { TOPO_URL: ctx.target.url, TOPO_USER: ctx.target.user, TOPO_PASSWORD: ctx.target.password, TOPO_AMQP_URL: amqpTarget().url },
     });

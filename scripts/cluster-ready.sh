@@ -426,37 +426,31 @@ cmd_stop() {
   say "stopped; removed $BASE"
 }
 
-cmd_stop_node() { # N
-  check_node_arg "${1:-}"
-  local n=$1 pid
+# stop-node (SIGTERM: the VM shuts down cleanly) and kill-node (SIGKILL: a crash) of node N;
+# either way done once the other nodes report it down.
+cmd_halt_node() { # TERM|KILL N
+  local signal=$1 n=$2 pid i done_as
+  check_node_arg "$n"
   take_lock
   set_deadline
   if ! pid=$(node_pid "$n"); then
     say "node $n ($(name_of "$n")) is not running"
     return 0
   fi
-  say "stopping node $n ($(name_of "$n"), pid $pid) with SIGTERM"
-  stop_pids "$pid"
-  wait_seen "$n" down
-  say "node $n stopped; the other nodes report it down"
-}
-
-cmd_kill_node() { # N
-  check_node_arg "${1:-}"
-  local n=$1 pid i
-  take_lock
-  set_deadline
-  if ! pid=$(node_pid "$n"); then
-    say "node $n ($(name_of "$n")) is not running"
-    return 0
+  if [ "$signal" = TERM ]; then
+    say "stopping node $n ($(name_of "$n"), pid $pid) with SIGTERM"
+    stop_pids "$pid"
+    done_as=stopped
+  else
+    say "killing node $n ($(name_of "$n"), pid $pid) with SIGKILL"
+    kill -KILL "$pid"
+    # A killed node's exit frees its memory first: seconds on a loaded 2-core machine.
+    for i in $(seq 1 300); do alive_pid "$pid" || break; sleep 0.1; done
+    if alive_pid "$pid"; then die "pid $pid survived SIGKILL for 30s ($(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) state)"; fi
+    done_as=killed
   fi
-  say "killing node $n ($(name_of "$n"), pid $pid) with SIGKILL"
-  kill -KILL "$pid"
-  # A killed node's exit frees its memory first: seconds on a loaded 2-core machine.
-  for i in $(seq 1 300); do alive_pid "$pid" || break; sleep 0.1; done
-  if alive_pid "$pid"; then die "pid $pid survived SIGKILL for 30s ($(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) state)"; fi
   wait_seen "$n" down
-  say "node $n killed; the other nodes report it down"
+  say "node $n $done_as; the other nodes report it down"
 }
 
 cmd_start_node() { # N
@@ -535,8 +529,8 @@ cmd_ctl() { # N ARGS...
 case "${1:-start}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
-  stop-node) cmd_stop_node "${2:-}" ;;
-  kill-node) cmd_kill_node "${2:-}" ;;
+  stop-node) cmd_halt_node TERM "${2:-}" ;;
+  kill-node) cmd_halt_node KILL "${2:-}" ;;
   start-node) cmd_start_node "${2:-}" ;;
   env) cmd_env ;;
   status) cmd_status ;;

@@ -6,7 +6,7 @@
  *   node dist/examples/tutorials/emit_log_direct.js [severity] [message]
  */
 import type { ConfirmChannel } from 'amqplib';
-import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { publishConfirmed, runRoutedProducer } from './publish-confirmed.js';
 import { isMain } from './run-tutorial.js';
 
 export const DIRECT_LOGS_EXCHANGE = 'direct_logs';
@@ -16,10 +16,5 @@ export async function emitLogDirect(channel: ConfirmChannel, severity: string, t
   await publishConfirmed(channel, DIRECT_LOGS_EXCHANGE, severity, text);
 }
 
-if (isMain(import.meta.url)) {
-  await runProducer('routing.yaml', async (channel, [severity = 'info', ...words]) => {
-    const text = words.join(' ') || 'Hello World!';
-    await emitLogDirect(channel, severity, text);
-    return `${severity}: '${text}'`;
-  });
-}
+// The severity is the first word of the command line, `info` when none is given.
+if (isMain(import.meta.url)) await runRoutedProducer('routing.yaml', 'info', emitLogDirect);

@@ -7,7 +7,7 @@
  *   node dist/examples/tutorials/emit_log_topic.js [routing.key] [message]
  */
 import type { ConfirmChannel } from 'amqplib';
-import { publishConfirmed, runProducer } from './publish-confirmed.js';
+import { publishConfirmed, runRoutedProducer } from './publish-confirmed.js';
 import { isMain } from './run-tutorial.js';
 
 export const TOPIC_LOGS_EXCHANGE = 'topic_logs';
@@ -17,10 +17,5 @@ export async function emitLogTopic(channel: ConfirmChannel, routingKey: string, 
   await publishConfirmed(channel, TOPIC_LOGS_EXCHANGE, routingKey, text);
 }
 
-if (isMain(import.meta.url)) {
-  await runProducer('topics.yaml', async (channel, [routingKey = 'quick.orange.rabbit', ...words]) => {
-    const text = words.join(' ') || 'Hello World!';
-    await emitLogTopic(channel, routingKey, text);
-    return `${routingKey}: '${text}'`;
-  });
-}
+// The routing key is the first word of the command line, `quick.orange.rabbit` when none is given.
+if (isMain(import.meta.url)) await runRoutedProducer('topics.yaml', 'quick.orange.rabbit', emitLogTopic);

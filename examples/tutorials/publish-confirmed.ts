@@ -1,7 +1,7 @@
 /**
  * What the tutorials' producers share: publish with publisher confirms, so that a program
  * that says " [x] Sent" knows the broker has the message, and the command-line run of a
- * producer (connect, publish once, print, close).
+ * producer (connect, publish once, print, close), also with a routing key first.
  */
 import type { ConfirmChannel, Options } from 'amqplib';
 import { runTutorial } from './run-tutorial.js';
@@ -26,5 +26,22 @@ export async function runProducer(specFile: string, send: (channel: ConfirmChann
   await runTutorial(specFile, async (conn) => {
     const sent = await send(await conn.createConfirmChannel(), process.argv.slice(2));
     console.log(` [x] Sent ${sent}`);
+  });
+}
+
+/**
+ * Runs a producer of tutorials 4 and 5, whose command line is `[routing key] [message]`:
+ * `publish` sends the message with that key (`defaultKey` when none is given), and it is
+ * printed as ` [x] Sent key: 'message'`, as in the original tutorials.
+ */
+export async function runRoutedProducer(
+  specFile: string,
+  defaultKey: string,
+  publish: (channel: ConfirmChannel, routingKey: string, text: string) => Promise<void>,
+): Promise<void> {
+  await runProducer(specFile, async (channel, [routingKey = defaultKey, ...words]) => {
+    const text = words.join(' ') || 'Hello World!';
+    await publish(channel, routingKey, text);
+    return `${routingKey}: '${text}'`;
   });
 }

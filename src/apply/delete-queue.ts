@@ -3,6 +3,7 @@ import { exactNameFilters } from '../broker/read-state.js';
 import { TopoError } from '../errors.js';
 import { messageCountText } from '../plan/message-count.js';
 import { DELETE_OK } from './ok-statuses.js';
+import { deleteObject } from './put-and-delete.js';
 
 /** What deleting a queue only if empty may need beyond the management API. */
 export interface DeleteQueueContext {
@@ -79,7 +80,7 @@ async function deleteIfCountedEmpty(client: ManagementClient, vhost: string, nam
   const total = await managementCount(client, path);
   const count = Math.max(ready, total);
   if (count > 0) throw new TopoError('apply-failed', `kept: ${messageCountText(count)} arrived after the plan`);
-  await client.request('DELETE', path, { okStatuses: DELETE_OK });
+  await deleteObject(client, path);
 }
 
 /**

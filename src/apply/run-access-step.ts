@@ -3,7 +3,7 @@ import type { User } from '../model/access.js';
 import type { SecretReader } from '../model/secret-ref.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
-import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
+import { deleteObject, putObject } from './put-and-delete.js';
 
 /** The steps about users and their permissions. */
 export type AccessStep = Extract<
@@ -20,40 +20,28 @@ export interface AccessStepContext {
 export async function runAccessStep(client: ManagementClient, step: AccessStep, context: AccessStepContext): Promise<void> {
   switch (step.op) {
     case 'put-user':
-      await client.request('PUT', apiPath('users', step.user.name), { body: userBody(step.user, context), okStatuses: WRITE_OK });
-      return;
+      return putObject(client, apiPath('users', step.user.name), userBody(step.user, context));
     case 'delete-user':
-      await client.request('DELETE', apiPath('users', step.name), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('users', step.name));
     case 'put-user-limits':
-      for (const [name, value] of Object.entries(step.limits)) {
-        await client.request('PUT', apiPath('user-limits', step.user, name), { body: { value }, okStatuses: WRITE_OK });
-      }
-      for (const name of step.clear) await client.request('DELETE', apiPath('user-limits', step.user, name), { okStatuses: DELETE_OK });
+      for (const [name, value] of Object.entries(step.limits)) await putObject(client, apiPath('user-limits', step.user, name), { value });
+      for (const name of step.clear) await deleteObject(client, apiPath('user-limits', step.user, name));
       return;
     case 'put-permission': {
       const p = step.permission;
-      await client.request('PUT', apiPath('permissions', p.vhost, p.user), {
-        body: { configure: p.configure, write: p.write, read: p.read },
-        okStatuses: WRITE_OK,
-      });
-      return;
+      return putObject(client, apiPath('permissions', p.vhost, p.user), { configure: p.configure, write: p.write, read: p.read });
     }
     case 'delete-permission':
-      await client.request('DELETE', apiPath('permissions', step.vhost, step.user), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('permissions', step.vhost, step.user));
     case 'put-topic-permissions': {
       const t = step.topicPermission;
       const path = apiPath('topic-permissions', t.vhost, t.user);
-      if (step.clear) await client.request('DELETE', path, { okStatuses: DELETE_OK });
-      for (const [exchange, { write, read }] of Object.entries(t.exchanges)) {
-        await client.request('PUT', path, { body: { exchange, write, read }, okStatuses: WRITE_OK });
-      }
+      if (step.clear) await deleteObject(client, path);
+      for (const [exchange, { write, read }] of Object.entries(t.exchanges)) await putObject(client, path, { exchange, write, read });
       return;
     }
     case 'delete-topic-permissions':
-      await client.request('DELETE', apiPath('topic-permissions', step.vhost, step.user), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('topic-permissions', step.vhost, step.user));
     default: {
       const impossible: never = step;
       throw new TopoError('plan-file', `unknown step ${JSON.stringify(impossible)}`);

@@ -6,6 +6,7 @@ import { deleteQueue, type DeleteQueueContext } from './delete-queue.js';
 import { drainQueue } from './drain-queue.js';
 import { runAccessStep, type AccessStepContext } from './run-access-step.js';
 import { DELETE_OK, WRITE_OK } from './ok-statuses.js';
+import { deleteObject, putObject } from './put-and-delete.js';
 import { TopoError } from '../errors.js';
 import type { StepOperation } from '../plan/step.js';
 import { revealParameterValue } from '../plan/redact-parameter.js';
@@ -33,56 +34,37 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
       if (step.vhost.description !== undefined) body.description = step.vhost.description;
       if (step.vhost.tags !== undefined) body.tags = step.vhost.tags;
       if (step.vhost.defaultQueueType !== undefined) body.default_queue_type = step.vhost.defaultQueueType;
-      await client.request('PUT', apiPath('vhosts', step.vhost.name), { body, okStatuses: WRITE_OK });
-      return;
+      return putObject(client, apiPath('vhosts', step.vhost.name), body);
     }
     case 'declare-exchange': {
       const e = step.exchange;
-      await client.request('PUT', apiPath('exchanges', e.vhost, e.name), {
-        body: { type: e.type, durable: e.durable, auto_delete: e.autoDelete, internal: e.internal, arguments: e.arguments },
-        okStatuses: WRITE_OK,
-      });
-      return;
+      const body = { type: e.type, durable: e.durable, auto_delete: e.autoDelete, internal: e.internal, arguments: e.arguments };
+      return putObject(client, apiPath('exchanges', e.vhost, e.name), body);
     }
     case 'delete-exchange':
-      await client.request('DELETE', apiPath('exchanges', step.vhost, step.name), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('exchanges', step.vhost, step.name));
     case 'declare-queue': {
       const q = step.queue;
-      await client.request('PUT', apiPath('queues', q.vhost, q.name), {
-        body: { durable: q.durable, auto_delete: q.autoDelete, arguments: queueDeclareArguments(q) },
-        okStatuses: WRITE_OK,
-      });
-      return;
+      const body = { durable: q.durable, auto_delete: q.autoDelete, arguments: queueDeclareArguments(q) };
+      return putObject(client, apiPath('queues', q.vhost, q.name), body);
     }
     case 'delete-queue':
-      await deleteQueue(client, step.vhost, step.name, step.ifEmpty, context);
-      return;
+      return deleteQueue(client, step.vhost, step.name, step.ifEmpty, context);
     case 'declare-holding-queue':
-      await declareHoldingQueue(client, step);
-      return;
+      return declareHoldingQueue(client, step);
     case 'drain-queue':
-      await drainQueue(client, step, () => deleteQueue(client, step.vhost, step.name, true, context));
-      return;
+      return drainQueue(client, step, () => deleteQueue(client, step.vhost, step.name, true, context));
     case 'bind':
-      await bind(client, step.binding);
-      return;
+      return bind(client, step.binding);
     case 'unbind':
-      await unbind(client, step.binding);
-      return;
+      return unbind(client, step.binding);
     case 'put-policy': {
       const p = step.policy;
-      await client.request('PUT', apiPath(policiesRoot(step.operator), p.vhost, p.name), {
-        body: { pattern: p.pattern, definition: p.definition, priority: p.priority, 'apply-to': p.applyTo },
-        okStatuses: WRITE_OK,
-      });
-      return;
+      const body = { pattern: p.pattern, definition: p.definition, priority: p.priority, 'apply-to': p.applyTo };
+      return putObject(client, apiPath(policiesRoot(step.operator), p.vhost, p.name), body);
     }
     case 'delete-policy':
-      await client.request('DELETE', apiPath(policiesRoot(step.operator), step.vhost, step.name), {
-        okStatuses: DELETE_OK,
-      });
-      return;
+      return deleteObject(client, apiPath(policiesRoot(step.operator), step.vhost, step.name));
     case 'protect-vhost':
       // Protecting a protected vhost (or unprotecting an unprotected one) is a no-op.
       await client.request(step.protect ? 'POST' : 'DELETE', apiPath('vhosts', step.vhost, 'deletion', 'protection'), {
@@ -90,30 +72,21 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
       });
       return;
     case 'put-vhost-limit':
-      await client.request('PUT', apiPath('vhost-limits', step.vhost, step.name), { body: { value: step.value }, okStatuses: WRITE_OK });
-      return;
+      return putObject(client, apiPath('vhost-limits', step.vhost, step.name), { value: step.value });
     case 'delete-vhost-limit':
-      await client.request('DELETE', apiPath('vhost-limits', step.vhost, step.name), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('vhost-limits', step.vhost, step.name));
     case 'put-parameter': {
       const p = step.parameter;
       // The URIs the spec takes from secrets are read now: the plan (and its file) holds references.
       const value = revealParameterValue(p.value, context.secrets);
-      await client.request('PUT', apiPath('parameters', step.component, p.vhost, p.name), { body: { value }, okStatuses: WRITE_OK });
-      return;
+      return putObject(client, apiPath('parameters', step.component, p.vhost, p.name), { value });
     }
     case 'delete-parameter':
-      await client.request('DELETE', apiPath('parameters', step.component, step.vhost, step.name), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('parameters', step.component, step.vhost, step.name));
     case 'put-global-parameter':
-      await client.request('PUT', apiPath('global-parameters', step.parameter.name), {
-        body: { name: step.parameter.name, value: step.parameter.value },
-        okStatuses: WRITE_OK,
-      });
-      return;
+      return putObject(client, apiPath('global-parameters', step.parameter.name), { name: step.parameter.name, value: step.parameter.value });
     case 'delete-global-parameter':
-      await client.request('DELETE', apiPath('global-parameters', step.name), { okStatuses: DELETE_OK });
-      return;
+      return deleteObject(client, apiPath('global-parameters', step.name));
     case 'put-user':
     case 'delete-user':
     case 'put-user-limits':
@@ -121,8 +94,7 @@ export async function runStep(client: ManagementClient, step: StepOperation, con
     case 'delete-permission':
     case 'put-topic-permissions':
     case 'delete-topic-permissions':
-      await runAccessStep(client, step, context);
-      return;
+      return runAccessStep(client, step, context);
     default: {
       const impossible: never = step;
       throw new TopoError('plan-file', `unknown step ${JSON.stringify(impossible)}`);
@@ -178,5 +150,5 @@ async function unbind(client: ManagementClient, b: Binding): Promise<void> {
     (l) => l.routing_key === b.routingKey && sameValue(canonicalArguments(l.arguments), wanted),
   );
   if (!match) return;
-  await client.request('DELETE', bindingsPath(b, match.properties_key), { okStatuses: DELETE_OK });
+  await deleteObject(client, bindingsPath(b, match.properties_key));
 }

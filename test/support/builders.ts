@@ -52,6 +52,11 @@ export function vhost(o: Partial<Vhost> = {}): Vhost {
   };
 }
 
+/** A vhost as the broker reader gives it: its limits, shovels and upstreams read, if only none. */
+export function readVhost(o: Partial<Vhost> = {}): Vhost {
+  return { ...vhost(o), limits: [], shovels: [], federationUpstreams: [] };
+}
+
 /**
  * Like `vhost()`, but keeps every list in the order given. Real topologies are sorted; this is
  * for tests whose expected output follows the order the test wrote (routing paths follow

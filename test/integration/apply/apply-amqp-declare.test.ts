@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { enc, mgmt } from '../../support/broker.js';
 import { fixtureSpec } from './fixture.js';
-import { q, stateOf, testScope, topo } from './support.js';
+import { stateOf, testScope, topo, vhostSpec } from './support.js';
 
 const { scratch, files } = testScope();
 
@@ -38,16 +38,13 @@ describe('topo apply --declare-over', () => {
     // No broker has this exchange type: it is refused when declared, whichever way.
     const spec = await (await files()).file(
       't.yaml',
-      `version: 1
-vhosts:
-  ${q(vhost)}:
-    exchanges:
+      vhostSpec(vhost, `    exchanges:
       odd: { type: x-topo-no-such-type }
     queues:
       after: {}
     bindings:
       - { source: odd, destination: after }
-`,
+`),
     );
     const run = await topo(['apply', spec, '--yes', '--concurrency', '1', '--declare-over', over]);
     expect(run.code).toBe(1);

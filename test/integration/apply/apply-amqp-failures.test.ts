@@ -3,10 +3,10 @@
  * unreachable while the management API works. apply needs AMQP for its lock; the message
  * says so, says what failed, and names the flag or variable that sets it. Nothing changes.
  */
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../support/free-port.js';
 import { AMQP_URL, deleteVhost, enc, mgmt, MGMT_URL, PASSWORD, USER, uniqueVhostName } from '../../support/broker.js';
-import { q, tempDir, topo } from './support.js';
+import { tempDir, topo, vhostSpec } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -18,16 +18,7 @@ async function specFile(): Promise<{ file: string; vhost: string }> {
   cleanups.push(() => deleteVhost(vhost));
   const dir = await tempDir();
   cleanups.push(dir.dispose);
-  return { vhost, file: await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      q: {}\n`) };
-}
-
-/** A local port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  return { vhost, file: await dir.file('t.yaml', vhostSpec(vhost, `    queues:\n      q: {}\n`)) };
 }
 
 const vhostExists = (vhost: string) => mgmt('GET', `/vhosts/${enc(vhost)}`).then(() => true, () => false);
@@ -53,7 +44,7 @@ describe('apply when AMQP fails', () => {
 
   it('says nothing answered AMQP while the management API works, and that --amqp-url or TOPO_AMQP_URL sets it', async () => {
     const { file, vhost } = await specFile();
-    const port = await closedPort();
+    const port = await freePort();
     const result = await topo(['apply', file, '--yes', '--url', MGMT_URL, '--amqp-url', `amqp://127.0.0.1:${port}`], { broker: false });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
 import { fixtureSpec, importFixture } from './fixture.js';
-import { importDefinitions, messageCount, publish, q, stateOf, testScope, topo } from './support.js';
+import { importDefinitions, messageCount, publish, stateOf, testScope, topo, vhostSpec } from './support.js';
 
 const { scratch, files, later } = testScope();
 
@@ -63,10 +63,7 @@ describe('topo apply on the real broker', () => {
   it('replaces queues and exchanges with --allow-replace only, restoring every binding they had', async () => {
     const vhost = await scratch('apply-replace');
     const dir = await files();
-    const spec = (srcType: string, targetArgs: string) => `version: 1
-vhosts:
-  ${q(vhost)}:
-    exchanges:
+    const spec = (srcType: string, targetArgs: string) => vhostSpec(vhost, `    exchanges:
       src: { type: ${srcType} }
       up: { type: fanout }
       mid: { type: fanout }
@@ -79,7 +76,7 @@ vhosts:
       - { source: src, destination: mid, destinationType: exchange, routingKey: k }
       - { source: mid, destination: target }
       - { source: mid, destination: other }
-`;
+`);
     const before = await dir.file('before.yaml', spec('direct', '{}'));
     const after = await dir.file('after.yaml', spec('topic', '{ x-max-length: 5 }'));
     expect((await topo(['apply', before, '--yes'])).code).toBe(0);
@@ -119,14 +116,11 @@ vhosts:
   it('never deletes or replaces a queue holding messages without --allow-data-loss', async () => {
     const vhost = await scratch('apply-data-loss');
     const dir = await files();
-    const withKeep = (args: string) => `version: 1
-vhosts:
-  ${q(vhost)}:
-    queues:
+    const withKeep = (args: string) => vhostSpec(vhost, `    queues:
       keep: { arguments: ${args} }
       other: {}
-`;
-    const without = await dir.file('without.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      other: {}\n`);
+`);
+    const without = await dir.file('without.yaml', vhostSpec(vhost, `    queues:\n      other: {}\n`));
     expect((await topo(['apply', await dir.file('a.yaml', withKeep('{}')), '--yes'])).code).toBe(0);
     await publish(vhost, 'keep', 3);
     const state = await stateOf(vhost);
@@ -184,14 +178,11 @@ vhosts:
     const vhost = await scratch('apply-failure');
     const spec = await (await files()).file(
       't.yaml',
-      `version: 1
-vhosts:
-  ${q(vhost)}:
-    queues:
+      vhostSpec(vhost, `    queues:
       a: {}
     policies:
       bad: { pattern: "^a$", definition: { no-such-policy-key: 1 } }
-`,
+`),
     );
     const run = await topo(['apply', spec, '--yes']);
     expect(run.code).toBe(1);
@@ -228,7 +219,7 @@ vhosts:
     await importDefinitions(vhost, { queues: [{ name: 'q', durable: true, auto_delete: false, arguments: {} }] });
     const dir = await files();
     // A new argument forces the replace (a queue made transient would also warn: deprecated).
-    const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      q: { arguments: { x-message-ttl: 1000 } }\n`);
+    const spec = await dir.file('t.yaml', vhostSpec(vhost, `    queues:\n      q: { arguments: { x-message-ttl: 1000 } }\n`));
     const planFile = `${dir.path}/plan.json`;
     expect((await topo(['plan', spec, '--out', planFile])).code).toBe(0);
     const state = await stateOf(vhost);
@@ -245,7 +236,7 @@ vhosts:
     const vhost = await scratch('apply-saved-messages');
     await importDefinitions(vhost, { queues: [{ name: 'stray', durable: true, auto_delete: false, arguments: {} }] });
     const dir = await files();
-    const spec = await dir.file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      other: {}\n`);
+    const spec = await dir.file('t.yaml', vhostSpec(vhost, `    queues:\n      other: {}\n`));
     const planFile = `${dir.path}/plan.json`;
     expect((await topo(['plan', spec, '--prune', '--out', planFile])).code).toBe(0);
     await publish(vhost, 'stray', 1);

@@ -5,6 +5,7 @@
  * (exclusive) queue that apply must leave to applications.
  */
 import { enc, mgmt } from '../../support/broker.js';
+import { bindingDefinition, exchangeDefinition, queueDefinition } from '../../support/definitions-rows.js';
 import { importDefinitions, q } from './support.js';
 
 export function fixtureSpec(vhost: string): string {
@@ -39,24 +40,24 @@ vhosts:
 /** The fixture's managed objects: what `topo apply` of `fixtureSpec` must leave on the broker. */
 export const FIXTURE_DEFINITIONS = {
   exchanges: [
-    { name: 'orders', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: {} },
-    { name: 'events', type: 'fanout', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'unrouted' } },
-    { name: 'unrouted', type: 'fanout', durable: true, auto_delete: false, internal: false, arguments: {} },
-    { name: 'docs', type: 'headers', durable: true, auto_delete: false, internal: false, arguments: {} },
+    exchangeDefinition('orders', 'topic'),
+    exchangeDefinition('events', 'fanout', { arguments: { 'alternate-exchange': 'unrouted' } }),
+    exchangeDefinition('unrouted', 'fanout'),
+    exchangeDefinition('docs', 'headers'),
   ],
   queues: [
-    { name: 'order-created', durable: true, auto_delete: false, arguments: { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'unrouted' } },
-    { name: 'billing', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
-    { name: 'unrouted-log', durable: true, auto_delete: false, arguments: {} },
-    { name: 'odd name/ü #', durable: true, auto_delete: false, arguments: {} },
+    queueDefinition('order-created', { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'unrouted' }),
+    queueDefinition('billing', { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 }),
+    queueDefinition('unrouted-log'),
+    queueDefinition('odd name/ü #'),
   ],
   bindings: [
-    { source: 'orders', destination: 'order-created', destination_type: 'queue', routing_key: 'order.created', arguments: {} },
-    { source: 'orders', destination: 'billing', destination_type: 'queue', routing_key: 'order.*', arguments: {} },
-    { source: 'orders', destination: 'billing', destination_type: 'queue', routing_key: 'invoice.#', arguments: {} },
-    { source: 'events', destination: 'orders', destination_type: 'exchange', routing_key: '#', arguments: {} },
-    { source: 'unrouted', destination: 'unrouted-log', destination_type: 'queue', routing_key: '', arguments: {} },
-    { source: 'docs', destination: 'odd name/ü #', destination_type: 'queue', routing_key: '', arguments: { 'x-match': 'all', format: 'pdf' } },
+    bindingDefinition('orders', 'order-created', 'order.created'),
+    bindingDefinition('orders', 'billing', 'order.*'),
+    bindingDefinition('orders', 'billing', 'invoice.#'),
+    bindingDefinition('events', 'orders', '#', { destination_type: 'exchange' }),
+    bindingDefinition('unrouted', 'unrouted-log'),
+    bindingDefinition('docs', 'odd name/ü #', '', { arguments: { 'x-match': 'all', format: 'pdf' } }),
   ],
   policies: [{ name: 'ttl', pattern: '^temp\\.', 'apply-to': 'queues', priority: 1, definition: { 'message-ttl': 60000 } }],
 };

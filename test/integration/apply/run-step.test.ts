@@ -3,8 +3,9 @@ import { runStep } from '../../../src/apply/run-step.js';
 import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import type { StepOperation } from '../../../src/plan/step.js';
-import type { Binding, Exchange, Policy, Queue } from '../../../src/model/topology.js';
+import type { Binding, Exchange, Queue } from '../../../src/model/topology.js';
 import { AMQP_URL, deleteVhost, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, uniqueVhostName, USER } from '../../support/broker.js';
+import { EVERY_KIND_DEFINITIONS, EVERY_KIND_OPERATOR_POLICY, everyKindVhost } from '../../support/every-kind-vhost.js';
 import { importDefinitions, messageCount, publish, stateOf } from './support.js';
 
 const client = new ManagementClient(
@@ -31,50 +32,18 @@ const queue = (vhost: string, name: string, extra: Partial<Queue> = {}): Queue =
 const binding = (vhost: string, source: string, destination: string, extra: Partial<Binding> = {}): Binding => ({
   vhost, source, destination, destinationType: 'queue', routingKey: '', arguments: {}, ...extra,
 });
-const policy = (vhost: string, name: string, extra: Partial<Policy> = {}): Policy => ({
-  vhost, name, pattern: '^x\\.', applyTo: 'queues', priority: 0, definition: { 'message-ttl': 1000 }, ...extra,
-});
 
-/** Objects with odd names, every declare step kind, as steps and as a definitions import. */
+/** The steps that declare every object of the shared every-kind vhost in `v`. */
 function declareSteps(v: string): StepOperation[] {
+  const vhost = everyKindVhost(v);
   return [
-    { op: 'declare-exchange', exchange: exchange(v, 'ex/1 #%') },
-    { op: 'declare-exchange', exchange: exchange(v, 'ae', { type: 'fanout', internal: true }) },
-    { op: 'declare-exchange', exchange: exchange(v, 'topic', { type: 'topic', arguments: { 'alternate-exchange': 'ae' } }) },
-    { op: 'declare-exchange', exchange: exchange(v, 'hdr', { type: 'headers', autoDelete: true, durable: false }) },
-    { op: 'declare-queue', queue: queue(v, 'q ü/1', { arguments: { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'ae' } }) },
-    { op: 'declare-queue', queue: queue(v, 'orders', { type: 'quorum', arguments: { 'x-delivery-limit': 5 } }) },
-    { op: 'declare-queue', queue: queue(v, 'temp', { durable: false, autoDelete: true }) },
-    { op: 'bind', binding: binding(v, 'ex/1 #%', 'q ü/1', { routingKey: 'a/b #' }) },
-    { op: 'bind', binding: binding(v, 'topic', 'orders', { routingKey: 'order.*' }) },
-    { op: 'bind', binding: binding(v, 'hdr', 'orders', { arguments: { 'x-match': 'all', format: 'pdf' } }) },
-    { op: 'bind', binding: binding(v, 'topic', 'ex/1 #%', { destinationType: 'exchange', routingKey: '#' }) },
-    { op: 'put-policy', policy: policy(v, 'ttl p'), operator: false },
-    { op: 'put-policy', policy: policy(v, 'cap', { applyTo: 'queues', priority: 3, definition: { 'max-length': 10 } }), operator: true },
+    ...vhost.exchanges.map((exchange): StepOperation => ({ op: 'declare-exchange', exchange })),
+    ...vhost.queues.map((queue): StepOperation => ({ op: 'declare-queue', queue })),
+    ...vhost.bindings.map((binding): StepOperation => ({ op: 'bind', binding })),
+    ...vhost.policies.map((policy): StepOperation => ({ op: 'put-policy', policy, operator: false })),
+    ...vhost.operatorPolicies.map((policy): StepOperation => ({ op: 'put-policy', policy, operator: true })),
   ];
 }
-
-/** The same objects as a RabbitMQ definitions document. */
-const sameAsDefinitions = {
-  exchanges: [
-    { name: 'ex/1 #%', type: 'direct', durable: true, auto_delete: false, internal: false, arguments: {} },
-    { name: 'ae', type: 'fanout', durable: true, auto_delete: false, internal: true, arguments: {} },
-    { name: 'topic', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'ae' } },
-    { name: 'hdr', type: 'headers', durable: false, auto_delete: true, internal: false, arguments: {} },
-  ],
-  queues: [
-    { name: 'q ü/1', durable: true, auto_delete: false, arguments: { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'ae' } },
-    { name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
-    { name: 'temp', durable: false, auto_delete: true, arguments: {} },
-  ],
-  bindings: [
-    { source: 'ex/1 #%', destination: 'q ü/1', destination_type: 'queue', routing_key: 'a/b #', arguments: {} },
-    { source: 'topic', destination: 'orders', destination_type: 'queue', routing_key: 'order.*', arguments: {} },
-    { source: 'hdr', destination: 'orders', destination_type: 'queue', routing_key: '', arguments: { 'x-match': 'all', format: 'pdf' } },
-    { source: 'topic', destination: 'ex/1 #%', destination_type: 'exchange', routing_key: '#', arguments: {} },
-  ],
-  policies: [{ name: 'ttl p', pattern: '^x\\.', 'apply-to': 'queues', priority: 0, definition: { 'message-ttl': 1000 } }],
-};
 
 describe('runStep on the real broker', () => {
   let applied: string;
@@ -82,10 +51,8 @@ describe('runStep on the real broker', () => {
   beforeAll(async () => {
     applied = await vhost('run-step');
     imported = await vhost('run-step-import');
-    await importDefinitions(imported, sameAsDefinitions);
-    await mgmt('PUT', `/operator-policies/${enc(imported)}/cap`, {
-      pattern: '^x\\.', 'apply-to': 'queues', priority: 3, definition: { 'max-length': 10 },
-    });
+    await importDefinitions(imported, EVERY_KIND_DEFINITIONS);
+    await mgmt('PUT', `/operator-policies/${enc(imported)}/${enc(EVERY_KIND_OPERATOR_POLICY.name)}`, EVERY_KIND_OPERATOR_POLICY.body);
   });
 
   it('declares every kind of object exactly as a definitions import of the same objects', async () => {

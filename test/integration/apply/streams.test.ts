@@ -10,7 +10,7 @@ import { runStep } from '../../../src/apply/run-step.js';
 import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import { ManagementClient } from '../../../src/broker/management-client.js';
 import { AMQP_URL, definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, USER } from '../../support/broker.js';
-import { publish, q, stateOf, streamMessages, testScope, topo } from './support.js';
+import { publish, q, stateOf, streamMessages, testScope, topo, vhostSpec } from './support.js';
 
 const { scratch, files } = testScope();
 
@@ -21,12 +21,9 @@ describe('streams: no message lost', () => {
   it('refuses to replace a stream holding messages without --allow-data-loss, and replaces it with the flag', async () => {
     const vhost = await scratch('stream-replace');
     const dir = await files();
-    const spec = (maxAge: string) => `version: 1
-vhosts:
-  ${q(vhost)}:
-    queues:
+    const spec = (maxAge: string) => vhostSpec(vhost, `    queues:
       events: { type: stream, arguments: { x-max-age: ${maxAge} } }
-`;
+`);
     const before = await dir.file('before.yaml', spec('7D'));
     const after = await dir.file('after.yaml', spec('8D'));
     expect((await topo(['apply', before, '--yes'])).code).toBe(0);
@@ -63,7 +60,7 @@ vhosts:
     await mgmt('PUT', `/queues/${v}/stray`, stream);
     await mgmt('PUT', `/queues/${v}/empty`, stream);
     await publish(vhost, 'stray', SENT.length);
-    const spec = await (await files()).file('t.yaml', `version: 1\nvhosts:\n  ${q(vhost)}:\n    queues:\n      other: {}\n`);
+    const spec = await (await files()).file('t.yaml', vhostSpec(vhost, `    queues:\n      other: {}\n`));
     const state = await stateOf(vhost);
 
     const refused = await topo(['apply', spec, '--yes', '--prune']);

@@ -52,6 +52,13 @@ export async function tempDir(): Promise<{ path: string; file: (name: string, te
 /** A YAML double-quoted string: vhost names of tests contain `/`. */
 export const q = (s: string): string => JSON.stringify(s);
 
+/**
+ * The spec file of the one vhost `vhost`. `body` is the vhost's YAML, indented by 4 (a
+ * top-level `tests:` may follow it): its first line is line 4 of the file, where a test's
+ * expected `file:line:col` locations count from.
+ */
+export const vhostSpec = (vhost: string, body: string): string => `version: 1\nvhosts:\n  ${q(vhost)}:\n${body}`;
+
 type Json = Record<string, unknown>;
 
 /**

@@ -1,9 +1,11 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectAmqp, openAmqp } from '../../../src/broker/amqp-connect.js';
 import { createConnection, type ConnectionOptions } from '../../../src/broker/create-connection.js';
 import { TopoError } from '../../../src/errors.js';
-import { AMQP_URL, definitionsOf, MGMT_URL, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
+import { rejectionOf } from '../../support/rejection.js';
+import { useScratchVhost } from '../../support/use-scratch-vhost.js';
+import { AMQP_URL, definitionsOf, MGMT_URL, PASSWORD, USER } from '../../support/broker.js';
 
 // The AMQP address of the broker under test (TOPO_AMQP_URL) without its credentials, so that
 // the management user and password given here are the ones AMQP uses. Deriving the AMQP URL from
@@ -15,24 +17,10 @@ const connection = (options: ConnectionOptions = {}) =>
   createConnection({ urls: [MGMT_URL], user: USER, password: PASSWORD, amqpUrl: amqpAddress.href, timeoutMs: 5000, ...options });
 const amqpPort = amqpAddress.port || '5672';
 
-async function failure(promise: Promise<unknown>): Promise<TopoError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TopoError);
-    return error as TopoError;
-  }
-  throw new Error('expected the connection to fail');
-}
+const failure = (connecting: Promise<unknown>): Promise<TopoError> => rejectionOf(connecting, TopoError);
 
 describe('connectAmqp', () => {
-  let vhost: { name: string; dispose: () => Promise<void> };
-  beforeAll(async () => {
-    vhost = await scratchVhost('amqp #% é');
-  });
-  afterAll(async () => {
-    await vhost.dispose();
-  });
+  const vhost = useScratchVhost('amqp #% é');
 
   it('connects to a vhost whose name needs encoding', async () => {
     const model = await connectAmqp(connection(), vhost.name);

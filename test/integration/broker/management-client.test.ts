@@ -10,7 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConnection } from '../../../src/cli/resolve-connection.js';
 import type { ConnectionFlags } from '../../../src/cli/options.js';
 import { apiPath, BrokerHttpError, ManagementClient } from '../../../src/broker/management-client.js';
-import { definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
+import { definitionsOf, enc, MGMT_URL, mgmt, PASSWORD, USER } from '../../support/broker.js';
+import { rejectionOf } from '../../support/rejection.js';
+import { useScratchVhost } from '../../support/use-scratch-vhost.js';
 
 const clients: ManagementClient[] = [];
 function clientFor(flags: ConnectionFlags = {}, debug?: (line: string) => void): ManagementClient {
@@ -23,15 +25,7 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<BrokerHttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(BrokerHttpError);
-    return error as BrokerHttpError;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (call: Promise<unknown>): Promise<BrokerHttpError> => rejectionOf(call, BrokerHttpError);
 
 /** Every place an error's text could leak to. */
 const renderings = (error: Error) => [error.message, String(error.stack), inspect(error, { depth: 5 }), JSON.stringify(error)];
@@ -59,13 +53,7 @@ async function localServer(handler: http.RequestListener): Promise<{ url: string
 }
 
 describe('ManagementClient against the real broker', () => {
-  let vhost: { name: string; dispose: () => Promise<void> };
-  beforeAll(async () => {
-    vhost = await scratchVhost('client');
-  });
-  afterAll(async () => {
-    await vhost.dispose();
-  });
+  const vhost = useScratchVhost('client');
 
   const oddNames = ['a/b', '50% off', 'x#y', 'with space', 'été ☃ 😀', 'q?k=v&w=+', 'dot.and~tilde'];
 

@@ -7,6 +7,8 @@ import { readBrokerState, readQueueMessageCounts } from '../../../src/broker/rea
 import { namedKey } from '../../../src/model/identity.js';
 import type { Topology, Vhost } from '../../../src/model/topology.js';
 import { AMQP_URL, enc, MGMT_URL, mgmt, PASSWORD, scratchVhost, USER } from '../../support/broker.js';
+import { readVhost } from '../../support/builders.js';
+import { EVERY_KIND_DEFINITIONS, EVERY_KIND_OPERATOR_POLICY, everyKindVhost } from '../../support/every-kind-vhost.js';
 
 const clients: ManagementClient[] = [];
 function clientFor(user = USER, password = PASSWORD): ManagementClient {
@@ -34,31 +36,6 @@ function amqpUrlFor(vhost: string): string {
   return url.toString();
 }
 
-/** Definitions imported through the broker's own API, as an operator would. */
-const importedDefinitions = {
-  exchanges: [
-    { name: 'topic_logs', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'unrouted' } },
-    { name: 'unrouted', type: 'fanout', durable: true, auto_delete: false, internal: true, arguments: {} },
-    { name: 'pdf_router', type: 'headers', durable: true, auto_delete: false, internal: false, arguments: {} },
-    { name: 'scratchpad', type: 'direct', durable: false, auto_delete: true, internal: false, arguments: {} },
-  ],
-  queues: [
-    { name: 'hello', durable: true, auto_delete: false, arguments: {} },
-    { name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
-    { name: 'audit', durable: true, auto_delete: false, arguments: { 'x-message-ttl': 60000, 'x-dead-letter-exchange': 'unrouted' } },
-    { name: 'events', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'stream', 'x-max-age': '7D' } },
-    { name: 'temp', durable: false, auto_delete: true, arguments: {} },
-  ],
-  bindings: [
-    { source: 'topic_logs', destination: 'audit', destination_type: 'queue', routing_key: 'kern.*', arguments: {} },
-    { source: 'topic_logs', destination: 'audit', destination_type: 'queue', routing_key: '*.critical', arguments: {} },
-    { source: 'pdf_router', destination: 'audit', destination_type: 'queue', routing_key: '', arguments: { 'x-match': 'all', format: 'pdf' } },
-    { source: 'topic_logs', destination: 'unrouted', destination_type: 'exchange', routing_key: '#', arguments: {} },
-    { source: 'amq.fanout', destination: 'hello', destination_type: 'queue', routing_key: '', arguments: {} },
-  ],
-  policies: [{ name: 'temp-ttl', pattern: '^temp\\.', 'apply-to': 'queues', priority: 2, definition: { 'message-ttl': 60000 } }],
-};
-
 /**
  * The default queue type the broker reports for vhosts made without one: 4.x says classic,
  * 3.10 "undefined" (none), read with the test's own client.
@@ -69,46 +46,9 @@ const reportedDefaultQueueType = async (vhost: string): Promise<Pick<Vhost, 'def
 };
 let defaultQueueType: Pick<Vhost, 'defaultQueueType'> = {};
 
+/** The vhost `name` as imported in `beforeAll`, with the metadata given it there. */
 function expectedVhost(name: string): Vhost {
-  const q = { vhost: name, durable: true, autoDelete: false, exclusive: false, serverNamed: false };
-  const e = { vhost: name, durable: true, autoDelete: false, internal: false };
-  const b = { vhost: name, destinationType: 'queue' as const, routingKey: '', arguments: {} };
-  return {
-    name,
-    description: 'Tutorial topologies',
-    tags: ['team-a', 'prod'],
-    ...defaultQueueType,
-    exchanges: [
-      { ...e, name: 'pdf_router', type: 'headers', arguments: {} },
-      { ...e, name: 'scratchpad', type: 'direct', durable: false, autoDelete: true, arguments: {} },
-      { ...e, name: 'topic_logs', type: 'topic', arguments: { 'alternate-exchange': 'unrouted' } },
-      { ...e, name: 'unrouted', type: 'fanout', internal: true, arguments: {} },
-    ],
-    queues: [
-      { ...q, name: 'audit', type: 'classic', arguments: { 'x-dead-letter-exchange': 'unrouted', 'x-message-ttl': 60000 } },
-      { ...q, name: 'events', type: 'stream', arguments: { 'x-max-age': '7D' } },
-      { ...q, name: 'hello', type: 'classic', arguments: {} },
-      { ...q, name: 'orders', type: 'quorum', arguments: { 'x-delivery-limit': 5 } },
-      { ...q, name: 'temp', type: 'classic', durable: false, autoDelete: true, arguments: {} },
-    ],
-    bindings: [
-      { ...b, source: 'amq.fanout', destination: 'hello' },
-      { ...b, source: 'pdf_router', destination: 'audit', arguments: { format: 'pdf', 'x-match': 'all' } },
-      { ...b, source: 'topic_logs', destination: 'unrouted', destinationType: 'exchange', routingKey: '#' },
-      { ...b, source: 'topic_logs', destination: 'audit', routingKey: '*.critical' },
-      { ...b, source: 'topic_logs', destination: 'audit', routingKey: 'kern.*' },
-    ],
-    policies: [
-      { vhost: name, name: 'temp-ttl', pattern: '^temp\\.', applyTo: 'queues', priority: 2, definition: { 'message-ttl': 60000 } },
-    ],
-    operatorPolicies: [
-      { vhost: name, name: 'cap', pattern: '.*', applyTo: 'queues', priority: 1, definition: { 'max-length': 100000 } },
-    ],
-    ignore: [],
-    limits: [],
-    shovels: [],
-    federationUpstreams: [],
-  };
+  return everyKindVhost(name, { description: 'Tutorial topologies', tags: ['team-a', 'prod'], ...defaultQueueType });
 }
 
 describe('readBrokerState', () => {
@@ -116,13 +56,9 @@ describe('readBrokerState', () => {
   beforeAll(async () => {
     populated = await newVhost('read');
     await mgmt('PUT', `/vhosts/${enc(populated)}`, { description: 'Tutorial topologies', tags: 'team-a,prod' });
-    await mgmt('POST', `/definitions/${enc(populated)}`, importedDefinitions);
-    await mgmt('PUT', `/operator-policies/${enc(populated)}/cap`, {
-      pattern: '.*',
-      'apply-to': 'queues',
-      priority: 1,
-      definition: { 'max-length': 100000 },
-    });
+    // Imported through the broker's own API, as an operator would.
+    await mgmt('POST', `/definitions/${enc(populated)}`, EVERY_KIND_DEFINITIONS);
+    await mgmt('PUT', `/operator-policies/${enc(populated)}/${enc(EVERY_KIND_OPERATOR_POLICY.name)}`, EVERY_KIND_OPERATOR_POLICY.body);
     defaultQueueType = await reportedDefaultQueueType(populated);
   });
 
@@ -181,19 +117,7 @@ describe('readBrokerState', () => {
     const missing = `topo-test-missing-${randomBytes(3).toString('hex')}`;
     const topology = await readBrokerState(clientFor(), [missing, populated, empty, populated]);
     expect(topology.vhosts.map((v) => v.name)).toEqual([populated, empty].sort());
-    expect(topology.vhosts.find((v) => v.name === empty)).toEqual({
-      name: empty,
-      ...(await reportedDefaultQueueType(empty)),
-      exchanges: [],
-      queues: [],
-      bindings: [],
-      policies: [],
-      operatorPolicies: [],
-      ignore: [],
-      limits: [],
-      shovels: [],
-      federationUpstreams: [],
-    });
+    expect(topology.vhosts.find((v) => v.name === empty)).toEqual(readVhost({ name: empty, ...(await reportedDefaultQueueType(empty)) }));
     expect(await readBrokerState(clientFor(), [missing])).toEqual({ vhosts: [], tests: [] });
   });
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../../src/cli/io.js';
 import { main } from '../../../src/cli/main.js';
 import { deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
-import { q, tempDir } from '../apply/support.js';
+import { tempDir, vhostSpec } from '../apply/support.js';
 import { BROKER_FLAGS, isScratchFor, topo, vhostNames } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -10,29 +10,25 @@ afterAll(async () => {
   for (const dispose of cleanups.reverse()) await dispose();
 });
 
-async function specFile(name: string, text: string): Promise<string> {
-  const dir = await tempDir();
-  cleanups.push(dir.dispose);
-  return dir.file(name, text);
-}
-
-/** Deletes, after the file, any scratch vhost a failed assertion may have left for `vhost`. */
-function removeScratchAfterwards(vhost: string): void {
+/**
+ * The spec file of a new vhost named for `label`, with `body` (see `vhostSpec`); deletes, after
+ * the file, any scratch vhost a failed assertion may have left for it.
+ */
+async function newVhostSpec(label: string, body: string): Promise<{ vhost: string; spec: string }> {
+  const vhost = uniqueVhostName(label);
   cleanups.push(async () => {
     for (const name of (await vhostNames()).filter(isScratchFor(vhost))) await deleteVhost(name);
   });
+  const dir = await tempDir();
+  cleanups.push(dir.dispose);
+  return { vhost, spec: await dir.file(`${label}.yaml`, vhostSpec(vhost, body)) };
 }
 
 describe('topo test --live when something fails', () => {
   it('fails with exit 1 and the expected-vs-got report when an expectation is wrong', { timeout: 60_000 }, async () => {
-    const vhost = uniqueVhostName('live-wrong');
-    removeScratchAfterwards(vhost);
-    const spec = await specFile(
-      'wrong.yaml',
-      `version: 1
-vhosts:
-  ${q(vhost)}:
-    exchanges:
+    const { vhost, spec } = await newVhostSpec(
+      'live-wrong',
+      `    exchanges:
       logs: { type: direct }
     queues:
       errors: {}
@@ -75,14 +71,9 @@ tests:
   });
 
   it('removes the scratch vhost when the broker refuses to build it', { timeout: 60_000 }, async () => {
-    const vhost = uniqueVhostName('live-refused-build');
-    removeScratchAfterwards(vhost);
-    const spec = await specFile(
-      'plugin.yaml',
-      `version: 1
-vhosts:
-  ${q(vhost)}:
-    exchanges:
+    const { vhost, spec } = await newVhostSpec(
+      'live-refused-build',
+      `    exchanges:
       ring: { type: x-consistent-hash }
     queues:
       q: {}
@@ -102,15 +93,13 @@ tests:
   });
 
   it('removes the scratch vhost when interrupted with Ctrl-C', { timeout: 180_000 }, async () => {
-    const vhost = uniqueVhostName('live-interrupted');
-    removeScratchAfterwards(vhost);
     const queues = 1500;
-    const lines = ['version: 1', 'vhosts:', `  ${q(vhost)}:`, '    exchanges:', '      x: { type: direct }', '    queues:'];
+    const lines = ['    exchanges:', '      x: { type: direct }', '    queues:'];
     for (let i = 0; i < queues; i++) lines.push(`      q${i}: {}`);
     lines.push('    bindings:');
     for (let i = 0; i < queues; i++) lines.push(`      - { source: x, destination: q${i}, routingKey: k${i} }`);
     lines.push('tests:', '  - { exchange: x, routingKey: k1, expect: [q1] }');
-    const spec = await specFile('big.yaml', `${lines.join('\n')}\n`);
+    const { vhost, spec } = await newVhostSpec('live-interrupted', `${lines.join('\n')}\n`);
 
     const io = bufferIO({});
     const run = main(['node', 'topo', 'test', spec, '--live', ...BROKER_FLAGS], io);

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { quorumJobsVhostYaml } from '../../../bench/migration-spec.js';
 import { holdingQueueOf } from '../../../src/model/holding-queue.js';
 import { seededRandom } from '../../support/seeded-random.js';
 import { BROKER_FLAGS, topo } from '../apply/support.js';
@@ -56,17 +57,7 @@ async function liveSetup(
     await bindQueue(f.vhost, 'jobs', name, name);
   }
   const prefilled = await prefill(await f.amqp(), names, messages);
-  const spec = await f.spec(
-    [
-      '    exchanges:',
-      '      jobs: { type: direct }',
-      '    queues:',
-      ...names.map((n) => `      ${n}: { type: quorum }`),
-      '    bindings:',
-      ...names.map((n) => `      - { source: jobs, destination: ${n}, routingKey: ${n} }`),
-      '',
-    ].join('\n'),
-  );
+  const spec = await f.spec(quorumJobsVhostYaml(names));
   const traffic = await startLiveTraffic({ connect: () => f.amqp(), exchange: 'jobs', queues: names, rate: RATE, workMs: WORK_MS });
   cleanups.push(() => traffic.close());
   // The prefilled messages are as much the test's as the live ones.

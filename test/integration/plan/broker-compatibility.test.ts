@@ -33,60 +33,15 @@ interface Case {
 }
 
 const cases: Case[] = [
-  {
-    title: 'a topic binding key with three "#" words',
-    body: '    exchanges: { t: { type: topic } }\n    queues: { q: {} }\n    bindings:\n      - { source: t, destination: q, routingKey: "#.#.#" }\n',
-    refused: atLeast('4.3.5'),
-    message: '6:9: binding "t" -> "q": routing key "#.#.#" has 3 "#" wildcards',
-  },
-  {
-    title: 'x-queue-version 1',
-    body: '    queues:\n      v1: { arguments: { x-queue-version: 1 } }\n',
-    refused: atLeast('4.3'),
-    message: '4:7: queue "v1": x-queue-version 1 is refused',
-  },
-  {
-    title: 'x-queue-master-locator',
-    body: '    queues:\n      m: { arguments: { x-queue-master-locator: client-local } }\n',
-    refused: denied('queue_master_locator', '4.3.0'),
-    message: '4:7: queue "m": x-queue-master-locator is refused',
-  },
-  {
-    title: 'a classic mirroring policy',
-    body: '    policies:\n      ha: { pattern: "^ha\\\\.", definition: { ha-mode: all } }\n',
-    refused: atLeast('4.0'),
-    message: '4:7: policy "ha": ha-mode: classic queue mirroring was removed',
-  },
-  {
-    title: 'a default queue type',
-    body: '    defaultQueueType: quorum\n',
-    refused: !atLeast('3.11'),
-    message: '2:3: vhost "',
-  },
-  {
-    title: 'an x-local-random exchange',
-    body: '    exchanges: { pick: { type: x-local-random } }\n',
-    refused: !atLeast('4.0'),
-    message: '3:18: exchange "pick": exchange type x-local-random needs RabbitMQ 4.0',
-  },
-  {
-    title: 'a policy for quorum queues only',
-    body: '    policies:\n      qq: { pattern: "^qq\\\\.", applyTo: quorum_queues, definition: { max-length: 5 } }\n',
-    refused: !atLeast('3.12'),
-    message: '4:7: policy "qq": applyTo quorum_queues needs RabbitMQ 3.12',
-  },
-  {
-    title: 'a leader locator on a classic queue',
-    body: '    queues:\n      l: { arguments: { x-queue-leader-locator: client-local } }\n',
-    refused: !atLeast('4.0'),
-    message: '4:7: queue "l": x-queue-leader-locator on a classic queue needs RabbitMQ 4.0',
-  },
-  {
-    title: 'a queue neither durable nor exclusive',
-    body: '    queues:\n      tmp: { durable: false }\n',
-    refused: denied('transient_nonexcl_queues', '99.0'),
-    message: '4:7: queue "tmp": a queue that is neither durable nor exclusive is refused',
-  },
+  { title: 'a topic binding key with three "#" words', body: '    exchanges: { t: { type: topic } }\n    queues: { q: {} }\n    bindings:\n      - { source: t, destination: q, routingKey: "#.#.#" }\n', refused: atLeast('4.3.5'), message: '6:9: binding "t" -> "q": routing key "#.#.#" has 3 "#" wildcards' },
+  { title: 'x-queue-version 1', body: '    queues:\n      v1: { arguments: { x-queue-version: 1 } }\n', refused: atLeast('4.3'), message: '4:7: queue "v1": x-queue-version 1 is refused' },
+  { title: 'x-queue-master-locator', body: '    queues:\n      m: { arguments: { x-queue-master-locator: client-local } }\n', refused: denied('queue_master_locator', '4.3.0'), message: '4:7: queue "m": x-queue-master-locator is refused' },
+  { title: 'a classic mirroring policy', body: '    policies:\n      ha: { pattern: "^ha\\\\.", definition: { ha-mode: all } }\n', refused: atLeast('4.0'), message: '4:7: policy "ha": ha-mode: classic queue mirroring was removed' },
+  { title: 'a default queue type', body: '    defaultQueueType: quorum\n', refused: !atLeast('3.11'), message: '2:3: vhost "' },
+  { title: 'an x-local-random exchange', body: '    exchanges: { pick: { type: x-local-random } }\n', refused: !atLeast('4.0'), message: '3:18: exchange "pick": exchange type x-local-random needs RabbitMQ 4.0' },
+  { title: 'a policy for quorum queues only', body: '    policies:\n      qq: { pattern: "^qq\\\\.", applyTo: quorum_queues, definition: { max-length: 5 } }\n', refused: !atLeast('3.12'), message: '4:7: policy "qq": applyTo quorum_queues needs RabbitMQ 3.12' },
+  { title: 'a leader locator on a classic queue', body: '    queues:\n      l: { arguments: { x-queue-leader-locator: client-local } }\n', refused: !atLeast('4.0'), message: '4:7: queue "l": x-queue-leader-locator on a classic queue needs RabbitMQ 4.0' },
+  { title: 'a queue neither durable nor exclusive', body: '    queues:\n      tmp: { durable: false }\n', refused: denied('transient_nonexcl_queues', '99.0'), message: '4:7: queue "tmp": a queue that is neither durable nor exclusive is refused' },
 ];
 
 describe(`what RabbitMQ ${self.version} refuses`, () => {

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { emitLogDirect } from '../../../examples/tutorials/emit_log_direct.js';
-import { routingKeysReceived } from './support/delivered.js';
+import { routingKeysDelivered, routingKeysReceived } from './support/delivered.js';
 import { useTutorialVhost } from './support/tutorial-vhost.js';
 
 describe('tutorial 4, routing: emit_log_direct.ts and receive_logs_direct.ts', () => {
   const tutorial = useTutorialVhost('routing.yaml');
 
   it('delivers each severity to exactly the listeners bound with it', async () => {
-    const errors = await tutorial.listen('error-logger');
-    const screen = await tutorial.listen('screen-logger');
-    const channel = await (await tutorial.connect()).createConfirmChannel();
+    const received = await routingKeysDelivered(tutorial, ['error-logger', 'screen-logger'], async (channel) => {
+      for (const severity of ['info', 'warning', 'error', 'debug']) await emitLogDirect(channel, severity, `a ${severity} line`);
+    });
 
-    for (const severity of ['info', 'warning', 'error', 'debug']) await emitLogDirect(channel, severity, `a ${severity} line`);
-
-    expect(await routingKeysReceived(channel, [errors, screen])).toEqual([['error'], ['info', 'warning', 'error']]);
+    expect(received).toEqual([['error'], ['info', 'warning', 'error']]);
   });
 
   it('two listeners of the same spec queue each get their own copy', async () => {

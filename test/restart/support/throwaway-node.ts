@@ -5,26 +5,17 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { freePort } from '../../support/free-port.js';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../../../scripts/throwaway-node.sh', import.meta.url));
 
 /** The variables that place the node: the script reads them, and so does `throwawayCtl`. */
 export type ThrowawayEnv = Record<`TOPO_THROWAWAY_${'DIR' | 'AMQP_PORT' | 'MGMT_PORT' | 'DIST_PORT' | 'EPMD_PORT'}`, string>;
-
-/** A TCP port nobody listens on now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Free ports and a fresh dir, so that two runs (two worktrees, two engineers) never share or

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Definitions } from '../../../src/broker/definitions.js';
 import { topologyFromDefinitions } from '../../../src/broker/from-definitions.js';
-import { binding, exchange, queue, vhost as vhostOf, vhostAsWritten } from '../../support/builders.js';
+import { binding, exchange, queue, readVhost, vhostAsWritten } from '../../support/builders.js';
+import { bindingDefinition, exchangeDefinition, queueDefinition } from '../../support/definitions-rows.js';
 
 const V = 'shop/eu';
 
@@ -28,23 +29,23 @@ describe('topologyFromDefinitions on a single-vhost export (GET /api/definitions
     ],
     policies: [{ vhost: V, name: 'ttl', pattern: '^temp\\.', 'apply-to': 'queues', definition: { 'message-ttl': 60000 }, priority: 0 }],
     queues: [
-      { name: 'orders', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 } },
-      { name: 'audit', durable: true, auto_delete: false, arguments: { 'x-queue-type': 'classic', 'x-message-ttl': 60000 } },
-      { name: 'amq.gen-Xy12', durable: false, auto_delete: true, arguments: {} },
-      { name: 'tmp', durable: false, auto_delete: true, arguments: {} },
+      queueDefinition('orders', { 'x-queue-type': 'quorum', 'x-delivery-limit': 5 }),
+      queueDefinition('audit', { 'x-queue-type': 'classic', 'x-message-ttl': 60000 }),
+      queueDefinition('amq.gen-Xy12', {}, { durable: false, auto_delete: true }),
+      queueDefinition('tmp', {}, { durable: false, auto_delete: true }),
     ],
     exchanges: [
-      { name: 'topic_logs', type: 'topic', durable: true, auto_delete: false, internal: false, arguments: { 'alternate-exchange': 'unrouted' } },
-      { name: 'amq.direct', type: 'direct', durable: true, auto_delete: false, internal: false, arguments: {} },
-      { name: '', type: 'direct', durable: true, auto_delete: false, internal: false, arguments: {} },
-      { name: 'unrouted', type: 'fanout', durable: true, auto_delete: false, internal: false, arguments: {} },
+      exchangeDefinition('topic_logs', 'topic', { arguments: { 'alternate-exchange': 'unrouted' } }),
+      exchangeDefinition('amq.direct', 'direct'),
+      exchangeDefinition('', 'direct'),
+      exchangeDefinition('unrouted', 'fanout'),
     ],
     bindings: [
-      { source: 'topic_logs', destination: 'audit', destination_type: 'queue', routing_key: 'kern.*', arguments: {} },
-      { source: 'topic_logs', destination: 'amq.gen-Xy12', destination_type: 'queue', routing_key: '#', arguments: {} },
-      { source: '', destination: 'audit', destination_type: 'queue', routing_key: 'audit', arguments: {} },
-      { source: 'amq.topic', destination: 'audit', destination_type: 'queue', routing_key: '*.critical', arguments: {} },
-      { source: 'topic_logs', destination: 'unrouted', destination_type: 'exchange', routing_key: '#', arguments: {} },
+      bindingDefinition('topic_logs', 'audit', 'kern.*'),
+      bindingDefinition('topic_logs', 'amq.gen-Xy12', '#'),
+      bindingDefinition('', 'audit', 'audit'),
+      bindingDefinition('amq.topic', 'audit', '*.critical'),
+      bindingDefinition('topic_logs', 'unrouted', '#', { destination_type: 'exchange' }),
     ],
   });
 
@@ -313,8 +314,3 @@ describe('a whole-broker export', () => {
     expect(topologyFromDefinitions(reversed)).toEqual(topologyFromDefinitions(defs));
   });
 });
-
-/** A vhost as the broker reader gives it: its limits, shovels and upstreams read, if only none. */
-function readVhost(o: Parameters<typeof vhostOf>[0]): ReturnType<typeof vhostOf> {
-  return { ...vhostOf(o), limits: [], shovels: [], federationUpstreams: [] };
-}

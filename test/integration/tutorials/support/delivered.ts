@@ -1,6 +1,7 @@
 import type { ConfirmChannel } from 'amqplib';
 import type { Log } from '../../../../examples/tutorials/start-listener.js';
 import type { Inbox } from './inbox.js';
+import type { TutorialInTest } from './tutorial-vhost.js';
 
 const END = '\u0000end-of-test';
 
@@ -22,4 +23,21 @@ export async function routingKeysReceived(
       return logs.filter((l) => l.text !== END).map((l) => l.routingKey);
     }),
   );
+}
+
+/**
+ * Starts the spec's runtime queues `listeners` as the receivers do, lets `publish` send on a
+ * confirm channel of its own connection, and returns what each listener received, as
+ * `routingKeysReceived` does.
+ */
+export async function routingKeysDelivered(
+  tutorial: TutorialInTest,
+  listeners: readonly string[],
+  publish: (channel: ConfirmChannel) => Promise<void>,
+): Promise<string[][]> {
+  const started = [];
+  for (const listener of listeners) started.push(await tutorial.listen(listener));
+  const channel = await (await tutorial.connect()).createConfirmChannel();
+  await publish(channel);
+  return routingKeysReceived(channel, started);
 }
