@@ -131,13 +131,18 @@ class ValueConverter {
 
   private list(list: unknown[], depth: number): unknown[] {
     for (let i = 0; i < list.length; i++) {
-      const item = list[i];
-      this.path.push(i);
-      const value = this.convert(item, depth);
-      this.path.pop();
-      if (value !== item) list[i] = value;
+      const value = this.convertAt(i, list[i], depth);
+      if (value !== list[i]) list[i] = value;
     }
     return list;
+  }
+
+  /** The converted value of the item at `step` (a key or an index) of the collection being converted. */
+  private convertAt(step: string | number, item: unknown, depth: number): unknown {
+    this.path.push(step);
+    const value = this.convert(item, depth);
+    this.path.pop();
+    return value;
   }
 
   private mapping(object: Record<string, unknown>, depth: number): Record<string, unknown> {
@@ -146,11 +151,8 @@ class ValueConverter {
     for (const key of keys) {
       // js-yaml keeps "__proto__" as an own key; the yaml reader reports it.
       if (key === PROTOTYPE_KEY) throw new Unreadable();
-      const item = object[key];
-      this.path.push(key);
-      const value = this.convert(item, depth);
-      this.path.pop();
-      if (value !== item) object[key] = value;
+      const value = this.convertAt(key, object[key], depth);
+      if (value !== object[key]) object[key] = value;
     }
     return object;
   }
@@ -162,9 +164,7 @@ class ValueConverter {
       const key = mayInterpolate(written) ? String(this.interpolate(written, true)) : written;
       // Two keys that become one, or "__proto__": the yaml reader reports them at their places.
       if (key === PROTOTYPE_KEY || Object.hasOwn(rebuilt, key)) throw new Unreadable();
-      this.path.push(key);
-      rebuilt[key] = this.convert(object[written], depth);
-      this.path.pop();
+      rebuilt[key] = this.convertAt(key, object[written], depth);
     }
     return rebuilt;
   }
