@@ -25,16 +25,19 @@ import { readPermissions, readTopicPermissions, readUsers } from './read-access.
  * and policy listings. When the definitions cannot be read (they need the administrator tag,
  * and RabbitMQ 4.3 cannot export every vhost) the listings are read instead.
  * A vhost the user may not see is reported as a `broker-forbidden` error, never as missing.
- * `version` is the broker's, when the caller has read it (`GET /api/overview`) already.
+ * `version` is the broker's, when the caller has read it (`GET /api/overview`) already;
+ * `expected`, how many queues and bindings the caller's spec has in each vhost (on 3.x it
+ * decides which source is faster: ./state-source.ts).
  */
 export async function readBrokerState(
   client: ManagementClient,
   vhosts: string[],
   scope?: ReadScope,
   version?: Promise<string | undefined>,
+  expected?: ReadonlyMap<string, number>,
 ): Promise<NormalizedTopology> {
   const [topology, users, globalParameters] = await Promise.all([
-    readVhosts(client, [...new Set(vhosts)], version, (name) => !scope || (scope.settings ?? []).includes(name)),
+    readVhosts(client, [...new Set(vhosts)], version, (name) => !scope || (scope.settings ?? []).includes(name), expected),
     scope?.users ? readUsers(client) : undefined,
     scope?.globalParameters ? readGlobalParameters(client) : undefined,
   ]);
@@ -74,17 +77,20 @@ async function readVhosts(
   wanted: string[],
   version: Promise<string | undefined> | undefined,
   wantsParameters: (vhost: string) => boolean,
+  expected: ReadonlyMap<string, number> | undefined,
 ): Promise<NormalizedTopology> {
   if (wanted.length === 0) return combineNormalized([], []);
-  const [listed, source] = await Promise.all([
+  const [listed, brokerVersion] = await Promise.all([
     client.get<DefinitionsVhost[]>('/api/vhosts', {
       disable_stats: 'true',
       columns: 'name,description,tags,metadata,default_queue_type,protected_from_deletion',
     }),
-    (version ?? readOverview(client).then((o) => o.version)).then(stateSourceFor),
+    version ?? readOverview(client).then((o) => o.version),
   ]);
   const metaByName = new Map(listed.map((meta) => [meta.name, meta]));
-  const read = await Promise.all(wanted.map((name) => readVhost(client, name, metaByName.get(name), source, wantsParameters(name))));
+  const read = await Promise.all(
+    wanted.map((name) => readVhost(client, name, metaByName.get(name), stateSourceFor(brokerVersion, expected?.get(name)), wantsParameters(name))),
+  );
   return combineNormalized(
     read.filter((t): t is NormalizedTopology => t !== undefined),
     wanted,

@@ -39,7 +39,7 @@ export function readWhileChecking(options: PlanOptions, env: Record<string, stri
     beforeChecks: async (outline) => {
       // `--vhost` narrows the spec after it is checked: the plan reads for itself then.
       if (!session || !overview || (options.vhost?.length ?? 0) > 0) return;
-      reading = startBrokerReading(session.client, outline.vhosts, outline.scope, overview);
+      reading = startBrokerReading(session.client, outline.vhosts, outline.scope, overview, outline.objects);
       await requestsSent(overview);
     },
     session: () => {

@@ -13,12 +13,15 @@ import type { SpecDocument } from './parsed-document.js';
 export interface SpecOutline {
   vhosts: string[];
   scope: ReadScope;
+  /** How many queues and bindings each vhost declares (which way the broker is read fastest may depend on it). */
+  objects: Map<string, number>;
 }
 
 /** The outline of parsed documents: the keys they hold, as collect-spec.ts merges them. */
 export function outlineOf(documents: readonly SpecDocument[]): SpecOutline {
   const vhosts = new Map<string, ScopeSubject['vhosts'][number]>();
   const subject: ScopeSubject = { vhosts: [] };
+  const objects = new Map<string, number>();
   for (const { value } of documents) {
     if (!isRecord(value)) continue;
     if (value.users !== undefined) subject.users = [];
@@ -28,6 +31,8 @@ export function outlineOf(documents: readonly SpecDocument[]): SpecOutline {
       const vhost = vhosts.get(name) ?? { name };
       vhosts.set(name, vhost);
       if (!isRecord(body)) continue;
+      const declared = (isRecord(body.queues) ? Object.keys(body.queues).length : 0) + (Array.isArray(body.bindings) ? body.bindings.length : 0);
+      objects.set(name, (objects.get(name) ?? 0) + declared);
       // Presence is all the scope looks at: an empty list stands for any.
       const mentions = {
         ...(body.permissions !== undefined && { permissions: [] }),
@@ -40,5 +45,5 @@ export function outlineOf(documents: readonly SpecDocument[]): SpecOutline {
     }
   }
   const sorted = [...vhosts.values()].sort((a, b) => compareStrings(a.name, b.name));
-  return { vhosts: sorted.map((v) => v.name), scope: readScopeOf({ ...subject, vhosts: sorted }) };
+  return { vhosts: sorted.map((v) => v.name), scope: readScopeOf({ ...subject, vhosts: sorted }), objects };
 }

@@ -42,7 +42,7 @@ export async function planAgainstBroker(
 ): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const scope = readScopeOf(desired);
-  const reading = early && readsTheSame(early, vhosts, scope) ? early : startBrokerReading(client, vhosts, scope);
+  const reading = early && readsTheSame(early, vhosts, scope) ? early : startBrokerReading(client, vhosts, scope, readOverview(client), declaredObjects(desired));
   const { actual, cluster, broker, actingUser } = await reading.read;
   const changes = resolveMigrations(diffTopology(desired, actual, secrets), { desired, actual }, options);
   const problems = [...planCompatibility(desired, changes, broker), ...passwordWarnings(desired, actual)];
@@ -103,10 +103,16 @@ export function startBrokerReading(
   vhosts: readonly string[],
   scope: ReadScope | undefined,
   overview: Promise<Overview> = readOverview(client),
+  expected?: ReadonlyMap<string, number>,
 ): BrokerReading {
-  const read = readEverything(client, [...vhosts], scope, overview);
+  const read = readEverything(client, [...vhosts], scope, overview, expected);
   read.catch(() => undefined);
   return { vhosts, scope, read };
+}
+
+/** How many queues and bindings the spec declares in each vhost. */
+export function declaredObjects(desired: NormalizedTopology): Map<string, number> {
+  return new Map(desired.vhosts.map((v) => [v.name, v.queues.length + v.bindings.length]));
 }
 
 /** A reading started early serves the plan when it read the vhosts and kinds the plan reads. */
@@ -114,11 +120,17 @@ function readsTheSame(reading: BrokerReading, vhosts: readonly string[], scope: 
   return JSON.stringify([reading.vhosts, reading.scope]) === JSON.stringify([vhosts, scope]);
 }
 
-async function readEverything(client: ManagementClient, vhosts: string[], scope: ReadScope | undefined, overview: Promise<Overview>): Promise<BrokerRead> {
+async function readEverything(
+  client: ManagementClient,
+  vhosts: string[],
+  scope: ReadScope | undefined,
+  overview: Promise<Overview>,
+  expected: ReadonlyMap<string, number> | undefined,
+): Promise<BrokerRead> {
   // The readers await it; a failure is theirs to throw, never an unhandled rejection here.
   overview.catch(() => undefined);
   const [actual, cluster, broker, actingUser] = await Promise.all([
-    readBrokerState(client, vhosts, scope, overview.then((o) => o.version)),
+    readBrokerState(client, vhosts, scope, overview.then((o) => o.version), expected),
     readClusterState(client, vhosts, overview),
     readBrokerFacts(client, overview),
     actingUserFor(client, scope),

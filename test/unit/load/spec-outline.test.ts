@@ -59,9 +59,18 @@ describe('outlineOf', () => {
   for (const [name, files] of Object.entries(SPECS)) {
     it(`reads what the validated spec reads: ${name}`, () => {
       const topology = topologyOf(files, { env: { PW: 'secret' } });
-      expect(outline(files)).toEqual({ vhosts: topology.vhosts.map((v) => v.name), scope: readScopeOf(topology) });
+      const { vhosts, scope } = outline(files);
+      expect({ vhosts, scope }).toEqual({ vhosts: topology.vhosts.map((v) => v.name), scope: readScopeOf(topology) });
     });
   }
+
+  it('counts the queues and bindings each vhost declares, over every file', () => {
+    const { objects } = outline({
+      'a.yaml': 'version: 1\nvhosts:\n  a: { queues: { q1: {}, q2: {} }, bindings: [{ source: amq.topic, destination: q1 }] }\n  b: {}\n',
+      'b.yaml': 'version: 1\nvhosts:\n  a: { queues: { q3: {} } }\n',
+    });
+    expect(objects).toEqual(new Map([['a', 4], ['b', 0]]));
+  });
 
   it('tells the vhosts of a spec that is not valid yet, as written', () => {
     expect(outline({ 'a.yaml': 'version: 1\nvhosts:\n  b: { queues: 7 }\n  a: nonsense\n' }).vhosts).toEqual(['a', 'b']);
