@@ -1,7 +1,6 @@
 import { describeYamlErrors, yamlMessage } from './describe-yaml-error.js';
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
+import { yaml } from '../text/yaml-package.js';
 import { DiagnosticList } from './diagnostic.js';
 import { DocumentBuilder } from './document-builder.js';
 import type { InterpolationSources } from './interpolate.js';
@@ -19,16 +18,6 @@ class ReadingLimit extends Error {
   }
 }
 
-let yamlPackage: typeof Yaml | undefined;
-
-/**
- * The yaml package, loaded on first use: js-yaml reads most spec files alone, and loading
- * the yaml package takes a noticeable part of a short command's run.
- */
-function yaml(): typeof Yaml {
-  yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlPackage;
-}
 
 /**
  * Parses one spec file with the yaml package, the reader that says what is wrong with a file:

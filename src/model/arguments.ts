@@ -51,6 +51,23 @@ export function canonicalArguments(
   return out;
 }
 
+/**
+ * Whether `canonicalArguments(args, omit)` would give the same keys in the same order with the
+ * same values: then the object can stay as it is. Both producers of a topology build canonical
+ * arguments already, and copying every object of 100,000 again cost a tenth of a validate.
+ */
+export function isCanonicalArguments(args: Arguments | null | undefined, omit: readonly string[] = []): boolean {
+  if (!args) return false;
+  let previous: string | undefined;
+  for (const key in args) {
+    if (omit.includes(key) || (previous !== undefined && !(previous < key))) return false;
+    const value = args[key] as ArgumentValue;
+    if (NUMERIC_ARGUMENTS.has(key) && asNumber(value) !== value) return false;
+    previous = key;
+  }
+  return true;
+}
+
 function asNumber(value: ArgumentValue): ArgumentValue {
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
     return Number(value);

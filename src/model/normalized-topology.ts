@@ -1,7 +1,7 @@
-import { canonicalArguments } from './arguments.js';
+import { canonicalArguments, isCanonicalArguments } from './arguments.js';
 import { compareStrings } from '../text/compare-strings.js';
 import { sortTopology } from './sort-topology.js';
-import type { Topology } from './topology.js';
+import type { Arguments, Topology } from './topology.js';
 
 declare const normalizedBrand: unique symbol;
 
@@ -22,17 +22,21 @@ export type NormalizedTopology = Topology & { readonly [normalizedBrand]: true }
 export function normalizeTopology(topology: Topology): NormalizedTopology {
   const vhosts = topology.vhosts.map((v) => ({
     ...v,
-    exchanges: v.exchanges.map((e) => ({ ...e, arguments: canonicalArguments(e.arguments) })),
-    queues: v.queues.map((q) => ({ ...q, arguments: canonicalArguments(q.arguments, ['x-queue-type']) })),
-    bindings: v.bindings.map((b) => ({ ...b, arguments: canonicalArguments(b.arguments) })),
-    policies: v.policies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
-    operatorPolicies: v.operatorPolicies.map((p) => ({ ...p, definition: canonicalArguments(p.definition) })),
-    ...(v.shovels && { shovels: v.shovels.map((p) => ({ ...p, value: canonicalArguments(p.value) })) }),
-    ...(v.federationUpstreams && {
-      federationUpstreams: v.federationUpstreams.map((p) => ({ ...p, value: canonicalArguments(p.value) })),
-    }),
+    exchanges: v.exchanges.map((e) => canonicalIn(e, 'arguments')),
+    queues: v.queues.map((q) => canonicalIn(q, 'arguments', ['x-queue-type'])),
+    bindings: v.bindings.map((b) => canonicalIn(b, 'arguments')),
+    policies: v.policies.map((p) => canonicalIn(p, 'definition')),
+    operatorPolicies: v.operatorPolicies.map((p) => canonicalIn(p, 'definition')),
+    ...(v.shovels && { shovels: v.shovels.map((p) => canonicalIn(p, 'value')) }),
+    ...(v.federationUpstreams && { federationUpstreams: v.federationUpstreams.map((p) => canonicalIn(p, 'value')) }),
   }));
   return sortTopology({ ...topology, vhosts }) as NormalizedTopology;
+}
+
+/** `object` with its argument map at `key` canonical: itself when it already is, else a copy. */
+function canonicalIn<T extends { [K in Key]: Arguments }, Key extends string>(object: T, key: Key, omit?: readonly string[]): T {
+  const args = object[key];
+  return isCanonicalArguments(args, omit) ? object : { ...object, [key]: canonicalArguments(args, omit) };
 }
 
 /**

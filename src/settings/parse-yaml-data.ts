@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { yaml } from '../text/yaml-package.js';
 
 /** The data of a small YAML (or JSON) file, or the one-line error `FILE: not YAML: …`. */
 export type YamlData = { ok: true; data: unknown } | { ok: false; error: string };
@@ -9,7 +9,7 @@ export type YamlData = { ok: true; data: unknown } | { ok: false; error: string 
  */
 export function parseYamlData(text: string, file: string): YamlData {
   try {
-    return { ok: true, data: parse(text) };
+    return { ok: true, data: yaml().parse(text) };
   } catch (error) {
     return { ok: false, error: `${file}: not YAML: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -35,6 +35,24 @@ describe('normalizeTopology', () => {
     expect(raw).toEqual(before);
   });
 
+  it('keeps an object whose arguments are canonical already, and copies one whose are not', () => {
+    const once = normalizeTopology(raw);
+    const twice = normalizeTopology(once);
+    expect(twice.vhosts[1]!.queues[1]).toBe(once.vhosts[1]!.queues[1]);
+    expect(once.vhosts[1]!.queues[1]).not.toBe(raw.vhosts[0]!.queues[0]);
+  });
+
+  it.each<[string, Record<string, string | number>, string[]]>([
+    ['keys out of order', { 'x-b': 1, 'x-a': 2 }, []],
+    ['a numeric argument written as text', { 'x-message-ttl': '60000' }, []],
+    ['a key that lives elsewhere in the model', { 'x-queue-type': 'quorum' }, ['x-queue-type']],
+  ])('makes arguments canonical: %s', (_, args, omit) => {
+    const [q] = normalizeTopology({ vhosts: [vhost({ name: 'v', queues: [queue({ vhost: 'v', name: 'q', arguments: args })] })], tests: [] }).vhosts[0]!.queues;
+    const expected = Object.fromEntries(Object.entries(args).filter(([k]) => !omit.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, k === 'x-message-ttl' ? Number(v) : v]));
+    expect(q!.arguments).toStrictEqual(expected);
+    expect(Object.keys(q!.arguments)).toEqual(Object.keys(expected));
+  });
+
   it('is the only way into the diff', () => {
     const n = normalizeTopology(raw);
     expect(diffTopology(n, n)).toEqual([]);
