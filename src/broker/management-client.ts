@@ -78,6 +78,10 @@ export class ManagementClient {
   readonly retryPolicy: Readonly<RetryPolicy>;
   readonly #debug: ((line: string) => void) | undefined;
   #preferred = 0;
+  // Requests not yet answered, ended by `close`: a command may close its client while a read it
+  // started early (topo plan, while the spec is checked) still waits for a slow broker.
+  readonly #inFlight = new Set<http.ClientRequest>();
+  #closed = false;
 
   constructor(connection: Connection, options: ManagementClientOptions = {}) {
     this.connection = connection;
@@ -111,8 +115,8 @@ export class ManagementClient {
 
     const outcome = await withRetry(
       () => this.#tryNodes(method, target, bodyText, idempotent),
-      // A try returns its failure as a value; only idempotent requests are repeated.
-      (settled) => idempotent && settled.ok && isTransientOutcome(settled.value),
+      // A try returns its failure as a value; only idempotent requests are repeated, and none once closed.
+      (settled) => idempotent && !this.#closed && settled.ok && isTransientOutcome(settled.value),
       this.retryPolicy,
     );
     const call: HttpCallContext = { method, path, base: outcome.base, user: this.connection.user };
@@ -129,8 +133,13 @@ export class ManagementClient {
     return body;
   }
 
-  /** Closes the kept-alive sockets. The client must not be used afterwards. */
+  /**
+   * Ends the requests still waiting for an answer (they fail, and are not retried) and closes
+   * the kept-alive sockets. The client must not be used afterwards.
+   */
   close(): void {
+    this.#closed = true;
+    for (const req of this.#inFlight) req.destroy();
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
   }
@@ -156,7 +165,7 @@ export class ManagementClient {
         return { ...outcome, base };
       }
       failures.push(outcome);
-      const moveOn = outcome.kind === 'not-connected' || (outcome.kind === 'lost' && idempotent);
+      const moveOn = !this.#closed && (outcome.kind === 'not-connected' || (outcome.kind === 'lost' && idempotent));
       if (!moveOn) break;
     }
     return { ...failures[failures.length - 1]!, failures };
@@ -182,6 +191,7 @@ export class ManagementClient {
       const settle = (result: RawAnswer | Failure) => {
         if (settled) return;
         settled = true;
+        this.#inFlight.delete(req);
         const what = result.kind === 'answer' ? String(result.status) : `${result.kind}: ${result.detail}`;
         this.#debug?.(`${method} ${base}${target} -> ${what} (${Date.now() - started} ms)`);
         resolve(result);
@@ -215,6 +225,8 @@ export class ManagementClient {
         req.destroy();
       });
       req.on('error', (error) => settle(classify(base, error, req)));
+      this.#inFlight.add(req);
+      if (this.#closed) req.destroy();
       req.end(bodyText);
     });
   }

@@ -55,11 +55,17 @@ export function readWhileChecking(options: PlanOptions, env: Record<string, stri
  * Lets the event loop send the reading's requests before the spec checks take the thread: the
  * overview first (the state reader waits for the version), then a few turns for the vhost
  * listing's answer and the vhosts' requests to go out. Only speed depends on this: requests
- * not yet sent go out when the checks are done.
+ * not yet sent go out when the checks are done. A broker that is slow to answer the overview
+ * is not waited for longer than OVERVIEW_WAIT_MS: the spec's errors must not wait on it.
  */
 async function requestsSent(overview: Promise<unknown>): Promise<void> {
-  await overview.catch(() => undefined);
-  for (let turn = 0; turn < IO_TURNS; turn++) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+  await Promise.race([overview.catch(() => undefined), delay(OVERVIEW_WAIT_MS)]);
+  for (let turn = 0; turn < IO_TURNS; turn++) await delay(1);
 }
 
+const OVERVIEW_WAIT_MS = 200;
 const IO_TURNS = 4;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
