@@ -31,15 +31,16 @@ export function readWhileChecking(options: PlanOptions, env: Record<string, stri
   } catch (error) {
     opened = { error };
   }
+  // `--vhost` narrows the spec after it is checked: the plan reads for itself then.
+  const narrowed = (options.vhost?.length ?? 0) > 0;
   const session = 'session' in opened ? opened.session : undefined;
-  const overview = session ? readOverview(session.client) : undefined;
+  const overview = session && !narrowed ? readOverview(session.client) : undefined;
   overview?.catch(() => undefined);
   let reading: BrokerReading | undefined;
   return {
     beforeChecks: async (outline) => {
-      // `--vhost` narrows the spec after it is checked: the plan reads for itself then.
-      if (!session || !overview || (options.vhost?.length ?? 0) > 0) return;
-      reading = startBrokerReading(session.client, outline.vhosts, outline.scope, overview, outline.objects);
+      if (!session || !overview) return;
+      reading = startBrokerReading(session.client, outline.vhosts, outline.scope, outline.objects, overview);
       await requestsSent(overview);
     },
     session: () => {

@@ -42,7 +42,7 @@ export async function planAgainstBroker(
 ): Promise<Plan> {
   const vhosts = desired.vhosts.map((v) => v.name);
   const scope = readScopeOf(desired);
-  const reading = early && readsTheSame(early, vhosts, scope) ? early : startBrokerReading(client, vhosts, scope, readOverview(client), declaredObjects(desired));
+  const reading = early && readsTheSame(early, vhosts, scope) ? early : startBrokerReading(client, vhosts, scope, declaredObjects(desired));
   const { actual, cluster, broker, actingUser } = await reading.read;
   const changes = resolveMigrations(diffTopology(desired, actual, secrets), { desired, actual }, options);
   const problems = [...planCompatibility(desired, changes, broker), ...passwordWarnings(desired, actual)];
@@ -94,7 +94,8 @@ export interface BrokerReading {
  * Starts reading what a plan reads, all at once: the vhosts' state (with the access kinds
  * `scope` names), the cluster, the broker's facts, and who topo is connected as. The first
  * three need `GET /api/overview` (the state reader for the broker's version): it is read once,
- * and may have been started already (`overview`). A failure is thrown by whoever awaits
+ * and may have been started already (`overview`). `expected`: how many queues and bindings
+ * the spec declares in each vhost (on 3.x it decides how a vhost is read fastest). A failure is thrown by whoever awaits
  * `read`, never an unhandled rejection: a command may start reading before it knows its spec
  * is valid, and then report the spec's errors instead.
  */
@@ -102,8 +103,8 @@ export function startBrokerReading(
   client: ManagementClient,
   vhosts: readonly string[],
   scope: ReadScope | undefined,
-  overview: Promise<Overview> = readOverview(client),
   expected?: ReadonlyMap<string, number>,
+  overview: Promise<Overview> = readOverview(client),
 ): BrokerReading {
   const read = readEverything(client, [...vhosts], scope, overview, expected);
   read.catch(() => undefined);
@@ -111,7 +112,7 @@ export function startBrokerReading(
 }
 
 /** How many queues and bindings the spec declares in each vhost. */
-export function declaredObjects(desired: NormalizedTopology): Map<string, number> {
+function declaredObjects(desired: NormalizedTopology): Map<string, number> {
   return new Map(desired.vhosts.map((v) => [v.name, v.queues.length + v.bindings.length]));
 }
 
