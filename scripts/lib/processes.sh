@@ -12,4 +12,11 @@ close_extra_fds() {
 }
 
 # A zombie (or a dead task not yet gone) counts as dead: PID 1 of some sandboxes never reaps orphans.
-alive_pid() { [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) [ZX]' "/proc/$1/stat" 2>/dev/null; }
+# The stat line is read once: a process that exits between a test of the file and its read
+# counted as alive (a failed read made the "not a zombie" test true).
+alive_pid() {
+  local stat
+  [ -n "${1:-}" ] && stat=$(cat "/proc/$1/stat" 2>/dev/null) && [ -n "$stat" ] || return 1
+  stat=${stat##*) } # the state follows the last ')': a command name may hold one
+  case ${stat:0:1} in Z | X) return 1 ;; esac
+}
