@@ -42,7 +42,7 @@ describe('the npm package', () => {
   });
 
   it('ships the CLI, the built code, the schema and the examples, and no tests or sources', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/topo.js', 'dist/src/cli/main.js', 'schemas/topology.schema.json', 'examples/order-events.yaml']));
+    expect(files).toEqual(expect.arrayContaining(['bin/topo.js', 'dist/cli/main.js', 'dist/src/cli/main.js', 'schemas/topology.schema.json', 'examples/order-events.yaml']));
     expect(files.filter((f) => /^(test|src|bench|dist\/test|dist\/bench)\//.test(f))).toEqual([]);
   });
 
