@@ -16,5 +16,6 @@ export function namedKey(o: { vhost: string; name: string }): string {
 export function bindingKey(
   b: Pick<Binding, 'vhost' | 'source' | 'destination' | 'destinationType' | 'routingKey' | 'arguments'>,
 ): string {
-  return [b.vhost, b.source, b.destinationType, b.destination, b.routingKey, canonicalJson(b.arguments)].join(SEP);
+  // A template, not an array joined: this runs once per binding in the loader, the diff and the sort.
+  return `${b.vhost}${SEP}${b.source}${SEP}${b.destinationType}${SEP}${b.destination}${SEP}${b.routingKey}${SEP}${canonicalJson(b.arguments)}`;
 }

@@ -19,12 +19,12 @@ export function checkBindingEndpoints(ctx: RuleContext): void {
 
 function checkSource(ctx: RuleContext, vhost: VhostDraft, binding: Draft<BindingSpec>): void {
   const { source } = binding.spec;
+  // The common case returns before any message is built: this runs once per binding.
+  if (source !== '' && hasExchange(vhost, source)) return;
   const at = () => ctx.at(binding, 'source');
   const label = bindingLabel(binding.spec);
   if (source === '') {
     ctx.error(at(), `${label}: the default exchange "" cannot be a binding source`);
-  } else if (hasExchange(vhost, source)) {
-    return;
   } else if (vhost.queues.has(source)) {
     ctx.error(at(), `${label}: source "${source}" is a queue; the source of a binding must be an exchange`);
   } else {
@@ -35,22 +35,19 @@ function checkSource(ctx: RuleContext, vhost: VhostDraft, binding: Draft<Binding
 
 function checkDestination(ctx: RuleContext, vhost: VhostDraft, binding: Draft<BindingSpec>): void {
   const { destination } = binding.spec;
+  const toQueue = (binding.spec.destinationType ?? 'queue') === 'queue';
+  if (toQueue ? vhost.queues.has(destination) : destination !== '' && hasExchange(vhost, destination)) return;
   const at = () => ctx.at(binding, 'destination');
   const label = bindingLabel(binding.spec);
-  if ((binding.spec.destinationType ?? 'queue') === 'queue') {
-    if (vhost.queues.has(destination)) return;
+  if (toQueue) {
     if (hasExchange(vhost, destination)) {
       ctx.error(at(), `${label}: "${destination}" is an exchange, not a queue (add destinationType: exchange)`);
       return;
     }
     const hint = didYouMeanHint(destination, vhost.queues.keys());
     ctx.error(at(), `${label}: destination queue "${destination}" is not declared in vhost "${vhost.name}"${hint}`);
-    return;
-  }
-  if (destination === '') {
+  } else if (destination === '') {
     ctx.error(at(), `${label}: the default exchange "" cannot be a binding destination`);
-  } else if (hasExchange(vhost, destination)) {
-    return;
   } else if (vhost.queues.has(destination)) {
     ctx.error(at(), `${label}: "${destination}" is a queue, not an exchange (remove destinationType: exchange)`);
   } else {

@@ -13,9 +13,9 @@ export function checkRoutingKeys(ctx: RuleContext): void {
     for (const binding of vhost.bindings) {
       if (!binding.valid) continue;
       const { routingKey, routingKeys } = binding.spec;
-      const label = bindingLabel(binding.spec);
+      const label = () => bindingLabel(binding.spec);
       if (routingKey !== undefined && routingKeys !== undefined) {
-        ctx.error(ctx.atKey(binding, 'routingKeys'), `${label}: give routingKey or routingKeys, not both`);
+        ctx.error(ctx.atKey(binding, 'routingKeys'), `${label()}: give routingKey or routingKeys, not both`);
       }
       if (routingKey !== undefined) checkLength(ctx, label, routingKey, () => ctx.at(binding, 'routingKey'));
       routingKeys?.forEach((key, i) => checkLength(ctx, label, key, () => ctx.at(binding, 'routingKeys', i)));
@@ -23,12 +23,15 @@ export function checkRoutingKeys(ctx: RuleContext): void {
   }
   for (const test of ctx.spec.tests) {
     const { routingKey } = test.spec;
-    if (test.valid && routingKey !== undefined) checkLength(ctx, testLabel(test), routingKey, () => ctx.at(test, 'routingKey'));
+    if (test.valid && routingKey !== undefined) checkLength(ctx, () => testLabel(test), routingKey, () => ctx.at(test, 'routingKey'));
   }
 }
 
-/** `at` is called only for a key that is too long: locating every key would cost more than checking it. */
-function checkLength(ctx: RuleContext, label: string, key: string, at: () => SourceLocation): void {
+/**
+ * `label` and `at` are called only for a key that is too long: naming and locating every key
+ * would cost more than checking it.
+ */
+function checkLength(ctx: RuleContext, label: () => string, key: string, at: () => SourceLocation): void {
   const problem = shortStringProblem(key);
-  if (problem) ctx.error(at(), `${label}: routing key "${shorten(key)}" ${problem}`);
+  if (problem) ctx.error(at(), `${label()}: routing key "${shorten(key)}" ${problem}`);
 }
