@@ -46,16 +46,16 @@ export function diffBindings(desired: readonly Binding[], actual: readonly Bindi
     const key = bindingKey(before);
     if (seen.has(key)) continue;
     seen.add(key);
-    const name = bindingLabel(before);
     const recreatedFor = lostWith(before, ctx);
     const after = wanted.get(key);
+    // A binding the broker has as wanted, the common case, is named only when it changes.
     if (after) {
-      if (recreatedFor) emit({ action: 'create', kind: 'binding', vhost, name, after, recreatedFor }, key);
+      if (recreatedFor) emit({ action: 'create', kind: 'binding', vhost, name: bindingLabel(before), after, recreatedFor }, key);
     } else if (recreatedFor) {
       const outsideSpec = ignored(before) ? 'ignored' : 'unmanaged';
-      emit({ action: 'create', kind: 'binding', vhost, name, after: before, recreatedFor, outsideSpec }, key);
+      emit({ action: 'create', kind: 'binding', vhost, name: bindingLabel(before), after: before, recreatedFor, outsideSpec }, key);
     } else if (!ignored(before)) {
-      emit({ action: 'unmanaged', kind: 'binding', vhost, name, before }, key);
+      emit({ action: 'unmanaged', kind: 'binding', vhost, name: bindingLabel(before), before }, key);
     }
   }
   for (const [key, after] of wanted) {
