@@ -4,4 +4,9 @@
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 const { main } = await import('../dist/cli/main.js');
 
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// main has finished its work and awaited it; exiting now skips tearing down a heap of tens of
+// megabytes (about 20 ms of `topo validate` of 10,000 objects). Output still being written (a
+// pipe is asynchronous on macOS) waits for the natural exit instead.
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+process.exitCode = code;
