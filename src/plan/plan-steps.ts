@@ -55,12 +55,19 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
     lastLimitStep.set(op.vhost, steps.length);
     return before === undefined ? [] : [before];
   };
+  // A pruned user's permissions are cleared before the user goes: the two calls at once made
+  // RabbitMQ 3.10.8 answer 500 to the permission's when the user vanished between its checks.
+  // (DELETE_ORDER puts permissions before users.)
+  const accessDeletes = new Map<string, number[]>();
   const deleteStep = new Map<number, number>();
   for (const kind of DELETE_ORDER) {
     for (const i of byKind.get(kind) ?? []) {
       const op = deleteOperation(changes[i] as Change, !options.allowDataLoss);
       if (!op || (op.op === 'unbind' && goesWithEndpoint(op.binding, gone))) continue;
-      deleteStep.set(i, add(op, i, limitChain(op)));
+      const deps = op.op === 'delete-user' ? (accessDeletes.get(op.name) ?? []) : limitChain(op);
+      const id = add(op, i, deps);
+      deleteStep.set(i, id);
+      if (op.op === 'delete-permission' || op.op === 'delete-topic-permissions') pushTo(accessDeletes, op.user, id);
     }
   }
 

@@ -75,6 +75,19 @@ describe('diff and plan of users and permissions', () => {
     expect(plan.lockouts).toEqual([]);
   });
 
+  it('deletes a pruned user only after its permissions and topic permissions are cleared, never at the same time', () => {
+    const topicPermission = { vhost: '/', user: 'old', exchanges: { 'amq.topic': { write: '.*', read: '.*' } } };
+    const actual = topo([user('old'), user('other')], { permissions: [permission('old'), permission('other')], topicPermissions: [topicPermission] });
+    const desired = topo([], { permissions: [], topicPermissions: [] });
+    const plan = planChanges(diffTopology(desired, actual), { ...OPTIONS, prune: true }, { vhosts: ['/'], fingerprint: 'x', messages: new Map(), actingUser: 'guest' });
+    const stepOf = (op: string, userName: string) =>
+      plan.steps.find((s) => s.op === op && ('user' in s && typeof s.user === 'string' ? s.user : 'name' in s ? s.name : undefined) === userName)!;
+    const deleteOld = stepOf('delete-user', 'old');
+    expect(deleteOld.dependsOn).toEqual([stepOf('delete-permission', 'old').id, stepOf('delete-topic-permissions', 'old').id].sort((a, b) => a - b));
+    expect(stepOf('delete-user', 'other').dependsOn).toEqual([stepOf('delete-permission', 'other').id]);
+    expect(stepOf('delete-permission', 'old').dependsOn).toEqual([]);
+  });
+
   it('refuses to delete, strip or demote the user topo is connected as', () => {
     const admin = user('guest', { tags: ['administrator'] });
     const demoted = topo([user('guest')], { permissions: [] });
