@@ -9,6 +9,7 @@ import { main } from '../../../src/cli/main.js';
 import { AMQP_URL, deleteVhost, enc, mgmt, MGMT_URL, PASSWORD, uniqueVhostName, USER } from '../../support/broker.js';
 import { fixtureSpec } from './fixture.js';
 import { BROKER_FLAGS, tempDir, topo } from './support.js';
+import { literal } from '../../support/literal-pattern.js';
 
 const conn = resolveConnection({ url: [MGMT_URL], user: USER, password: PASSWORD, amqpUrl: AMQP_URL }, {});
 const client = new ManagementClient(conn);
@@ -48,7 +49,7 @@ describe('one apply at a time per vhost', () => {
     try {
       await expect.poll(() => io.stderr, { timeout: 20_000 }).toMatch(/^Waiting for another topo apply/);
       expect(io.stderr).toMatch(
-        new RegExp(`^Waiting for another topo apply to finish in vhost ${JSON.stringify(vhost).replace(/[/.]/g, '\\$&')} \\(held by ${HOLDER_TEXT}\\), up to 120s\\.\\.\\.\\n$`),
+        new RegExp(`^Waiting for another topo apply to finish in vhost ${literal(JSON.stringify(vhost))} \\(held by ${HOLDER_TEXT}\\), up to 120s\\.\\.\\.\\n$`),
       );
       expect(exit).toBeUndefined();
       expect(await vhostExists(vhost)).toBe(false);

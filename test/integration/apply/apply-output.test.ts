@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
 import { spawnTopo } from './spawn-topo.js';
 import { BROKER_FLAGS, q, tempDir, topo } from './support.js';
+import { literal } from '../../support/literal-pattern.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -45,7 +46,7 @@ describe('apply output in CI logs (no terminal)', () => {
 
     const lines = stepLines(child.stdout());
     expect(lines).toHaveLength(301);
-    expect(lines[0]).toMatch(new RegExp(`^✓ put vhost ${JSON.stringify(vhost).replace(/[/.]/g, '\\$&')} \\(\\d+ ms\\)$`));
+    expect(lines[0]).toMatch(new RegExp(`^✓ put vhost ${literal(JSON.stringify(vhost))} \\(\\d+ ms\\)$`));
     expect(lines.filter((l) => /^✓ declare queue "q\d+" in vhost "[^"]+" \(\d+(\.\d)? (ms|s)\)$/.test(l))).toHaveLength(300);
 
     // Progress lines of their own, in the log beside the step lines, one every 0.3 s while the

@@ -10,6 +10,7 @@ import { isAtLeast, parseBrokerVersion } from '../../../src/compat/broker-versio
 import { brokerSelf, deleteVhost, enc, mgmt, uniqueVhostName } from '../../support/broker.js';
 import { q, testScope, topo } from '../apply/support.js';
 import { isScratchFor, topo as topoLive, vhostNames } from '../live-test/support.js';
+import { literal } from '../../support/literal-pattern.js';
 
 const self = await brokerSelf();
 const version = parseBrokerVersion(self.version)!;
@@ -55,7 +56,7 @@ describe(`what RabbitMQ ${self.version} refuses`, () => {
       for (const run of [plan, apply]) {
         expect(run.code).toBe(1);
         expect(run.stdout).toBe('');
-        expect(run.errors).toMatch(new RegExp(`^topo: ${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+        expect(run.errors).toMatch(new RegExp(`^topo: ${literal(spec)}:${literal(message)}`, 'm'));
       }
       expect(await vhostExists(vhost)).toBe(false);
     } else {

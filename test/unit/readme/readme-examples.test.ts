@@ -17,6 +17,7 @@ import { renderText } from '../../../src/render/render-text.js';
 import { parseSettings } from '../../../src/settings/parse-settings.js';
 import { commandWords, unknownFlags } from '../../support/topo-flags.js';
 import { samplePlan } from '../render/sample-plan.js';
+import { literal } from '../../support/literal-pattern.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -51,7 +52,7 @@ function topoCommands(line: string): string[][] {
 
 /** `actual` matches `shown`, where a `...` line of `shown` stands for any number of lines. */
 function matchesShown(actual: string[], shown: string[]): boolean {
-  const pattern = shown.map((l) => (l === '...' ? '(?:.*\\n)*?' : `${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`)).join('');
+  const pattern = shown.map((l) => (l === '...' ? '(?:.*\\n)*?' : `${literal(l)}\\n`)).join('');
   return new RegExp(`^${pattern}$`).test(actual.map((l) => `${l}\n`).join(''));
 }
 
