@@ -95,9 +95,9 @@ export interface BrokerReading {
  * `scope` names), the cluster, the broker's facts, and who topo is connected as. The first
  * three need `GET /api/overview` (the state reader for the broker's version): it is read once,
  * and may have been started already (`overview`). `expected`: how many queues and bindings
- * the spec declares in each vhost (on 3.x it decides how a vhost is read fastest). A failure is thrown by whoever awaits
- * `read`, never an unhandled rejection: a command may start reading before it knows its spec
- * is valid, and then report the spec's errors instead.
+ * the spec declares in each vhost (on 3.x it decides how a vhost is read fastest). A failure
+ * is thrown by whoever awaits `read`, never an unhandled rejection: a command may start
+ * reading before it knows its spec is valid, and then report the spec's errors instead.
  */
 export function startBrokerReading(
   client: ManagementClient,

@@ -64,8 +64,8 @@ export function planSteps(changes: readonly Change[], options: PlanOptions): Ste
     for (const i of byKind.get(kind) ?? []) {
       const op = deleteOperation(changes[i] as Change, !options.allowDataLoss);
       if (!op || (op.op === 'unbind' && goesWithEndpoint(op.binding, gone))) continue;
-      const deps = op.op === 'delete-user' ? (accessDeletes.get(op.name) ?? []) : limitChain(op);
-      const id = add(op, i, deps);
+      const clearedFirst = op.op === 'delete-user' ? (accessDeletes.get(op.name) ?? []) : [];
+      const id = add(op, i, [...limitChain(op), ...clearedFirst]);
       deleteStep.set(i, id);
       if (op.op === 'delete-permission' || op.op === 'delete-topic-permissions') pushTo(accessDeletes, op.user, id);
     }
