@@ -2,6 +2,8 @@ import type { ApplyProgress } from '../plan/apply-report.js';
 import { renderProgressLine, renderStepLine } from '../render/render-apply-progress.js';
 import type { CommandIO } from './io.js';
 
+/** Back to the start of the terminal's line, and erase it: the progress line is redrawn in place. */
+export const ERASE_LINE = '\r\x1b[K';
 /** How often a terminal's progress line is redrawn, so that the elapsed time moves. */
 const TERMINAL_REDRAW_MS = 1000;
 /**
@@ -33,14 +35,14 @@ export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { u
   let finished = 0;
   let running = 0;
   const line = () => renderProgressLine({ finished, total: options.total, running, elapsedMs: Date.now() - started });
-  const draw = () => io.err(`\r\x1b[K${line()}`);
+  const draw = () => io.err(`${ERASE_LINE}${line()}`);
   let stepLines = '';
   let pacing: NodeJS.Timeout | undefined;
   const writeStepLines = () => {
     clearTimeout(pacing);
     pacing = undefined;
     if (stepLines === '') return;
-    if (io.isTTY) io.err('\r\x1b[K');
+    if (io.isTTY) io.err(ERASE_LINE);
     io.out(stepLines);
     stepLines = '';
     if (io.isTTY) draw();
@@ -69,7 +71,7 @@ export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { u
     end() {
       writeStepLines();
       clearInterval(timer);
-      if (io.isTTY) io.err('\r\x1b[K');
+      if (io.isTTY) io.err(ERASE_LINE);
     },
   };
 }

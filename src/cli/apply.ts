@@ -24,7 +24,7 @@ import {
 import { renderInterrupted } from '../render/render-apply-progress.js';
 import { renderText } from '../render/render-text.js';
 import type { NormalizedTopology } from '../model/normalized-topology.js';
-import { applyProgress, DEFAULT_CI_PROGRESS_SECONDS } from './apply-progress.js';
+import { applyProgress, DEFAULT_CI_PROGRESS_SECONDS, ERASE_LINE } from './apply-progress.js';
 import { ask, isYes } from './ask.js';
 import { interruptOnce } from './interrupt-once.js';
 import type { CommandIO } from './io.js';
@@ -181,7 +181,7 @@ async function execute(
   const interrupted = new AbortController();
   const stopHandling = interruptOnce(() => {
     // On a terminal, in place of the progress line; the next redraw comes below.
-    io.err(`${io.isTTY ? '\r\x1b[K' : ''}Interrupted: no new step starts; the running ones finish (press Ctrl-C again to quit now)...\n`);
+    io.err(`${io.isTTY ? ERASE_LINE : ''}Interrupted: no new step starts; the running ones finish (press Ctrl-C again to quit now)...\n`);
     interrupted.abort();
   });
   // A blank line between the plan and the lines of the steps.

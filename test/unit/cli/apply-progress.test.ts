@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyProgress } from '../../../src/cli/apply-progress.js';
+import { applyProgress, ERASE_LINE as REDRAW } from '../../../src/cli/apply-progress.js';
 import { bufferIO, type CommandIO } from '../../../src/cli/io.js';
 import { renderStepLine } from '../../../src/render/render-apply-progress.js';
 import { samplePlan } from '../render/sample-plan.js';
 import { literal } from '../../support/literal-pattern.js';
-
-/** How a terminal's progress line is erased before what comes next. */
-const REDRAW = '\r\u001b[K';
 
 const steps = samplePlan.steps.slice(0, 3);
 const done = (id: number) => ({ id, status: 'done' as const, durationMs: 5 });
