@@ -27,8 +27,11 @@ const DEFAULT_LOCATOR = 'client-local';
 export function assessCluster(state: ClusterState, actual: Topology): ClusterReport {
   const running = state.nodes ? new Set(state.nodes.filter((n) => n.running).map((n) => n.name)) : undefined;
   const isUp = (node: string): boolean => running?.has(node) ?? true;
-  const queues = new Map(actual.vhosts.flatMap((v) => v.queues.map((q) => [namedKey(q), q] as const)));
   const placements = [...state.queues].sort((a, b) => compareStrings(a.vhost, b.vhost) || compareStrings(a.name, b.name));
+  // Only replicated queues are looked up (their target size, their leader locator); a single
+  // node places none, and its plan need not index every queue of 100,000.
+  const replicated = placements.some((p) => p.type === 'quorum' || p.type === 'stream');
+  const queues = new Map(replicated ? actual.vhosts.flatMap((v) => v.queues.map((q) => [namedKey(q), q] as const)) : []);
 
   const unavailable: UnavailableQueue[] = [];
   const replicas: ReplicaProblem[] = [];
