@@ -27,10 +27,13 @@ export interface ApplyProgressOptions {
  * long), on a terminal and in CI logs alike, within STEP_LINES_PACE_MS of the step's end. On a
  * terminal, a progress line at the bottom of stderr is redrawn in place; without one (CI), a
  * progress line is added to stdout every `ciIntervalSeconds`, so that a log shows the apply is
- * alive even while one slow step runs. `end` writes the lines still waiting, stops the clock
- * and erases the terminal's line.
+ * alive even while one slow step runs. `writeAtOnce` stops gathering the step lines. `end`
+ * writes the lines still waiting, stops the clock and erases the terminal's line.
  */
-export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { update: (event: ApplyProgress) => void; end: () => void } {
+export function applyProgress(
+  io: CommandIO,
+  options: ApplyProgressOptions,
+): { update: (event: ApplyProgress) => void; writeAtOnce: () => void; end: () => void } {
   const started = Date.now();
   let finished = 0;
   let running = 0;
@@ -38,6 +41,7 @@ export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { u
   const draw = () => io.err(`${ERASE_LINE}${line()}`);
   let stepLines = '';
   let pacing: NodeJS.Timeout | undefined;
+  let paced = true;
   const writeStepLines = () => {
     clearTimeout(pacing);
     pacing = undefined;
@@ -66,7 +70,16 @@ export function applyProgress(io: CommandIO, options: ApplyProgressOptions): { u
       finished = event.finished;
       running = Math.max(0, running - 1);
       stepLines += renderStepLine(event.step, event.result, { color: options.color });
-      pacing ??= setTimeout(writeStepLines, STEP_LINES_PACE_MS).unref();
+      if (paced) pacing ??= setTimeout(writeStepLines, STEP_LINES_PACE_MS).unref();
+      else writeStepLines();
+    },
+    /**
+     * The lines waiting now, and from then on each line as soon as its step ends: after a first
+     * Ctrl-C a second one ends topo at once, and the lines are the record of what was done.
+     */
+    writeAtOnce() {
+      paced = false;
+      writeStepLines();
     },
     end() {
       writeStepLines();

@@ -178,12 +178,6 @@ async function execute(
   options: ApplyOptions,
   io: CommandIO,
 ): Promise<number> {
-  const interrupted = new AbortController();
-  const stopHandling = interruptOnce(() => {
-    // On a terminal, in place of the progress line; the next redraw comes below.
-    io.err(`${io.isTTY ? ERASE_LINE : ''}Interrupted: no new step starts; the running ones finish (press Ctrl-C again to quit now)...\n`);
-    interrupted.abort();
-  });
   // A blank line between the plan and the lines of the steps.
   if (!options.json) io.out('\n');
   const progress = options.json
@@ -193,6 +187,13 @@ async function execute(
         color: useColor(options.color, io),
         ciIntervalSeconds: progressSeconds(io.env.TOPO_PROGRESS_INTERVAL),
       });
+  const interrupted = new AbortController();
+  const stopHandling = interruptOnce(() => {
+    progress?.writeAtOnce();
+    // On a terminal, in place of the progress line; the next redraw comes below.
+    io.err(`${io.isTTY ? ERASE_LINE : ''}Interrupted: no new step starts; the running ones finish (press Ctrl-C again to quit now)...\n`);
+    interrupted.abort();
+  });
   // Declares go over AMQP unless asked otherwise: no HTTP authentication per object (issue 16).
   const declarer = options.declareOver === 'http' ? undefined : new AmqpDeclarer(broker.connection, broker.target, broker.client.retryPolicy);
   let report;

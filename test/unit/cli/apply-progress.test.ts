@@ -45,6 +45,19 @@ describe('apply progress', () => {
     expect(io.writes.map((w) => w.text).slice(2)).toEqual([stepLine(1)]);
   });
 
+  it('after writeAtOnce (a first Ctrl-C), writes the waiting lines and then each line as its step ends', () => {
+    const io = recordingIO(false);
+    const progress = applyProgress(io, { total: steps.length, color: false, ciIntervalSeconds: 10 });
+    progress.update({ type: 'finished', step: steps[0]!, result: done(steps[0]!.id), finished: 1, total: steps.length });
+    expect(io.writes).toEqual([]);
+    progress.writeAtOnce();
+    expect(io.writes.map((w) => w.text)).toEqual([stepLine(0)]);
+    progress.update({ type: 'finished', step: steps[1]!, result: done(steps[1]!.id), finished: 2, total: steps.length });
+    expect(io.writes.map((w) => w.text)).toEqual([stepLine(0), stepLine(1)]);
+    progress.end();
+    expect(io.writes).toHaveLength(2);
+  });
+
   it('on a terminal, erases the progress line before the step lines and redraws it once after them', () => {
     const io = recordingIO(true);
     const progress = applyProgress(io, { total: steps.length, color: false, ciIntervalSeconds: 10 });
